@@ -1,0 +1,77 @@
+// Turns the validator's issues into sentences a historian can act on.
+import type { z } from 'zod';
+import { issue, type LoadIssue } from './errors';
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return v.length > 40 ? `the text "${v.slice(0, 37)}…"` : `the text "${v}"`;
+  if (typeof v === 'number') return `the number ${v}`;
+  if (typeof v === 'boolean') return `the value ${v}`;
+  if (Array.isArray(v)) return 'a list';
+  return 'an object';
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+/** What a field is, in words, from the last segment of its path. */
+function fieldWord(path: readonly PropertyKey[]): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (last === 'kind' && parent !== undefined && path[0] === 'nodes') return 'the kind of node';
+  if (last === 'kind' && path[0] === 'relations') return 'the kind of relation';
+  if (last === 'id' || (typeof last === 'number' && (path[path.length - 2] === 'from' || path[path.length - 2] === 'collapsed' || path[path.length - 2] === 'quotes'))) return 'an id';
+  if (typeof last === 'number') return 'this entry';
+  return `"${String(last)}"`;
+}
+
+export function explainIssue(zi: z.core.$ZodIssue): LoadIssue {
+  const path = zi.path;
+  const input = (zi as { input?: unknown }).input;
+  const field = fieldWord(path);
+  let message: string;
+  switch (zi.code) {
+    case 'invalid_type':
+      message =
+        input === undefined
+          ? `${field} is missing.`
+          : `${field} should be ${EXPECTED[zi.expected] ?? zi.expected}, but the file has ${describeValue(input)}.`;
+      break;
+    case 'invalid_value':
+      message =
+        zi.values.length === 1
+          ? `${field} should be ${JSON.stringify(zi.values[0])}, but the file has ${describeValue(input)}.`
+          : `${describeValue(input)} is not a valid value for ${field}; use one of: ${zi.values.join(', ')}.`;
+      break;
+    case 'invalid_format':
+      if (zi.format === 'regex' && field === 'an id')
+        message = `${describeValue(input)} is not a usable id: ids start with a letter and use only letters, digits and _ . : - (at most 128 characters).`;
+      else if (zi.format === 'datetime')
+        message = `${describeValue(input)} is not a date and time in ISO 8601 form, such as 2026-11-26T14:30:00Z.`;
+      else if (zi.format === 'regex' && path[path.length - 1] === 'date')
+        message = `${describeValue(input)} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD.`;
+      else message = `${describeValue(input)} is not in the expected form for ${field}.`;
+      break;
+    case 'too_small':
+      message =
+        zi.origin === 'array'
+          ? `${field} needs at least ${String(zi.minimum)} entr${zi.minimum === 1 ? 'y' : 'ies'}.`
+          : zi.origin === 'string'
+            ? `${field} must not be empty.`
+            : `${field} must be at least ${String(zi.minimum)}.`;
+      break;
+    case 'invalid_key':
+      message = `${describeValue(input)} is not a usable id for ${field}.`;
+      break;
+    default:
+      message = `${field}: ${zi.message}.`;
+  }
+  return issue('invalid', path, message.charAt(0).toUpperCase() + message.slice(1));
+}

@@ -1,0 +1,119 @@
+// The one load pipeline: bytes/text -> parse -> envelope guard -> migrate -> validate ->
+// check references -> restore. It never throws: it returns a map or typed, worded errors.
+import type { ArgumentMap } from '../model';
+import { formatBytes, issue, type LoadIssue } from './errors';
+import { jsonErrorOffset } from './json-position';
+import { explainIssue } from './explain';
+import { MIGRATIONS, migrate, type JsonObject, type MigrationRegistry } from './migrate';
+import { checkReferences, restore } from './restore';
+import { CURRENT_VERSION, FORMAT_NAME, fileSchema } from './schema';
+
+/** Larger files are refused before parsing: a map with a book-length source is a few MB. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_REPORTED = 50;
+
+export type LoadResult =
+  | { ok: true; map: ArgumentMap; fromVersion: number; warnings: LoadIssue[] }
+  | { ok: false; errors: LoadIssue[] };
+
+export interface LoadOptions {
+  migrations?: MigrationRegistry;
+  currentVersion?: number;
+}
+
+const fail = (...errors: LoadIssue[]): LoadResult => ({ ok: false, errors });
+
+/** Bytes as read from disk or a browser File: size guard, binary check, strict UTF-8. */
+export function decodeFile(bytes: Uint8Array): { ok: true; text: string } | { ok: false; errors: LoadIssue[] } {
+  if (bytes.byteLength > MAX_FILE_BYTES)
+    return { ok: false, errors: [issue('too-large', '', `This file is ${formatBytes(bytes.byteLength)}; Argument Atlas opens maps of up to ${formatBytes(MAX_FILE_BYTES)}.`)] };
+  if (bytes.subarray(0, 8192).includes(0))
+    return { ok: false, errors: [issue('binary', '', 'This is not a text file (it contains binary data), so it cannot be an argument map.')] };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, errors: [issue('binary', '', 'This file is not valid UTF-8 text, so it cannot be an argument map (was it saved by another program?).')] };
+  }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const col = offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${col}`;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; errors: LoadIssue[] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, errors: [issue('empty', '', 'The file is empty.')] };
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch {
+    const at = jsonErrorOffset(body);
+    if (at >= body.trimEnd().length)
+      return { ok: false, errors: [issue('truncated', '', 'The file ends in the middle of the map: it looks cut off (an interrupted save or copy?).')] };
+    const where = at >= 0 ? ` at ${lineAndColumn(body, at)}` : '';
+    return { ok: false, errors: [issue('not-json', '', `The file is not valid JSON${where}, so it cannot be read as an argument map.`)] };
+  }
+}
+
+/** Accepts raw bytes (preferred: the size and encoding are checked) or already decoded text. */
+export function loadMap(input: string | Uint8Array, options: LoadOptions = {}): LoadResult {
+  try {
+    return loadUnsafe(input, options);
+  } catch (err) {
+    // The pipeline is written not to throw; this is the last guard of the boundary.
+    return fail(issue('invalid', '', `The file could not be read (${err instanceof Error ? err.message : String(err)}).`));
+  }
+}
+
+function loadUnsafe(input: string | Uint8Array, options: LoadOptions): LoadResult {
+  const current = options.currentVersion ?? CURRENT_VERSION;
+  let text: string;
+  if (typeof input === 'string') {
+    if (input.length > MAX_FILE_BYTES) return fail(issue('too-large', '', `This file is larger than ${formatBytes(MAX_FILE_BYTES)}, the most Argument Atlas opens.`));
+    text = input;
+  } else {
+    const decoded = decodeFile(input);
+    if (!decoded.ok) return decoded;
+    text = decoded.text;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+
+  const raw = parsed.value;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return fail(issue('not-a-map', '', 'This JSON file does not hold an argument map (it should be an object with "format": "' + FORMAT_NAME + '").'));
+  const obj = raw as JsonObject;
+  if (obj.format !== FORMAT_NAME)
+    return fail(
+      issue('wrong-format', 'format', obj.format === undefined
+        ? `This is a JSON file, but not an Argument Atlas map: it has no "format": "${FORMAT_NAME}".`
+        : `This file is in the format ${JSON.stringify(obj.format)}, not an Argument Atlas map ("${FORMAT_NAME}").`),
+    );
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    return fail(issue('invalid', 'version', 'The file does not say which version of the format it uses (a whole number is needed).'));
+  if (version > current)
+    return fail(issue('newer-version', 'version', `This map was saved by a newer version of Argument Atlas (file format ${version}); this version reads format ${current} and older. Update Argument Atlas to open it; the file has not been changed.`));
+  if (version < 1) return fail(issue('unsupported-version', 'version', `File format ${version} does not exist; the first format is version 1.`));
+
+  const migrated = migrate(obj, version, current, options.migrations ?? MIGRATIONS);
+  if (!migrated.ok)
+    return fail(issue('migration-failed', '', `The map could not be brought from format ${migrated.failedAt} to ${migrated.failedAt + 1}: ${migrated.reason}.`));
+
+  const checked = fileSchema.safeParse(migrated.file, { reportInput: true });
+  if (!checked.success) {
+    const errors = checked.error.issues.map(explainIssue);
+    return fail(...cap(errors));
+  }
+  const refErrors = checkReferences(checked.data);
+  if (refErrors.length > 0) return fail(...cap(refErrors));
+  const { map, warnings } = restore(checked.data);
+  return { ok: true, map, fromVersion: version, warnings };
+}
+
+function cap(errors: LoadIssue[]): LoadIssue[] {
+  if (errors.length <= MAX_REPORTED) return errors;
+  return [...errors.slice(0, MAX_REPORTED), issue('invalid', '', `…and ${errors.length - MAX_REPORTED} more problems.`)];
+}

@@ -1,0 +1,107 @@
+// One write path for every undoable change: an Operation's recipe runs through immer's
+// produceWithPatches, and the patches and their inverses are the undo history.
+// Gestures (a drag sends dozens of frames) go through `preview`, which records nothing;
+// `finishGesture` then records the whole gesture as one step from where it started.
+import { applyPatches, enablePatches, produce, produceWithPatches, type Draft, type Patch } from 'immer';
+import type { ArgumentMap } from './model';
+
+enablePatches();
+
+export interface Operation {
+  /** Shown in Edit > Undo "…". */
+  label: string;
+  /** Why the operation cannot be done on this map, in words; null when it can. */
+  check?: (map: ArgumentMap) => string | null;
+  apply: (draft: Draft<ArgumentMap>) => void;
+}
+
+export interface Change {
+  label: string;
+  patches: Patch[];
+  inverse: Patch[];
+}
+
+export interface History {
+  readonly present: ArgumentMap;
+  readonly past: readonly Change[];
+  readonly future: readonly Change[];
+  /** The map as it was when the current gesture began. */
+  readonly gestureBase?: ArgumentMap;
+}
+
+export type CommitResult = { ok: true; history: History; change: Change } | { ok: false; reason: string };
+
+export function createHistory(map: ArgumentMap): History {
+  return { present: map, past: [], future: [] };
+}
+
+function run(base: ArgumentMap, op: Operation): { ok: true; next: ArgumentMap; change: Change } | { ok: false; reason: string } {
+  const reason = op.check?.(base) ?? null;
+  if (reason !== null) return { ok: false, reason };
+  const [next, patches, inverse] = produceWithPatches(base, op.apply);
+  return { ok: true, next, change: { label: op.label, patches, inverse } };
+}
+
+/** Applies an operation as one undoable step. A change that changes nothing is not recorded. */
+export function commit(history: History, op: Operation): CommitResult {
+  const base = history.gestureBase ?? history.present;
+  const result = run(base, op);
+  if (!result.ok) return result;
+  if (result.change.patches.length === 0) return { ok: true, history: { ...history, present: base, gestureBase: undefined }, change: result.change };
+  return {
+    ok: true,
+    change: result.change,
+    history: { present: result.next, past: [...history.past, result.change], future: [] },
+  };
+}
+
+/** A frame of a gesture: shown at once, not recorded. Refused operations leave the history as it is. */
+export function preview(history: History, op: Operation): History {
+  const reason = op.check?.(history.present) ?? null;
+  if (reason !== null) return history;
+  return { ...history, present: produce(history.present, op.apply), gestureBase: history.gestureBase ?? history.present };
+}
+
+/** Ends a gesture: `op` is applied to the map as it was before the gesture, as one step. */
+export function finishGesture(history: History, op: Operation): CommitResult {
+  return commit(history, op);
+}
+
+export function cancelGesture(history: History): History {
+  return history.gestureBase ? { ...history, present: history.gestureBase, gestureBase: undefined } : history;
+}
+
+export function undo(history: History): History {
+  const settled = cancelGesture(history);
+  const change = settled.past[settled.past.length - 1];
+  if (!change) return settled;
+  return {
+    present: applyPatches(settled.present, change.inverse),
+    past: settled.past.slice(0, -1),
+    future: [change, ...settled.future],
+  };
+}
+
+export function redo(history: History): History {
+  const settled = cancelGesture(history);
+  const change = settled.future[0];
+  if (!change) return settled;
+  return {
+    present: applyPatches(settled.present, change.patches),
+    past: [...settled.past, change],
+    future: settled.future.slice(1),
+  };
+}
+
+export const canUndo = (h: History) => h.past.length > 0;
+export const canRedo = (h: History) => h.future.length > 0;
+export const undoLabel = (h: History) => h.past[h.past.length - 1]?.label;
+export const redoLabel = (h: History) => h.future[0]?.label;
+
+/**
+ * Identifies the saved state: compare `savePoint(history)` taken at save time with the
+ * current one to know whether the document is dirty (works across undo and redo).
+ */
+export function savePoint(history: History): Change | null {
+  return history.past[history.past.length - 1] ?? null;
+}

@@ -1,0 +1,166 @@
+// The argument domain: plain typed objects, relations by id, no I/O.
+// In memory every collection is a record keyed by id, so operations find things in O(1)
+// and immer patches stay small (a deletion is one patch, not a shifted array).
+// The file format (format/) stores the same objects as arrays; restore.ts converts.
+//
+// Fields this version does not know are kept on the objects themselves: operations
+// only ever spread or patch objects, never rebuild them field by field.
+
+export const NODE_KINDS = ['thesis', 'claim', 'premise', 'evidence', 'counter', 'rebuttal', 'note'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const RELATION_KINDS = ['supports', 'opposes', 'qualifies', 'undercuts'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** Voices in use in the shipped map; any other short name is allowed (critique layers come later). */
+export const KNOWN_VOICES = ['analyst', 'critic', 'translator', 'editor', 'student', 'instructor'] as const;
+
+export type Id = string;
+
+/** Nodes, relations and sources share one namespace of ids; ids start with a letter. */
+export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.:-]{0,127}$/;
+
+/**
+ * A passage of a source, anchored like a W3C Web Annotation TextQuoteSelector
+ * (exact + prefix + suffix) with a TextPositionSelector-style hint (`start`, in
+ * UTF-16 code units into the source text). The quote is the truth; `start` only
+ * helps choose between repeated passages and speeds up finding it.
+ */
+export interface Quote {
+  source: Id;
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  start?: number;
+}
+
+export interface ArgNode {
+  id: Id;
+  kind: NodeKind;
+  /** The statement, in the voice's own words (for evidence: what the quote shows). */
+  text: string;
+  /** A short label such as "Claim 1". */
+  title?: string;
+  /** Who says it: "analyst", "critic", "translator", … */
+  voice?: string;
+  /**
+   * Evidence quotes the passage it rests on; a thesis or claim may quote the passage of
+   * a secondary source where it is stated. Every quote is audited against its source.
+   */
+  quote?: Quote;
+}
+
+/**
+ * One inference or attack. `from` lists the premises: two or more make a linked
+ * argument (co-premises that support only together: one group, one inference).
+ * `to` names a node, or for `undercuts` a relation (the inference it attacks).
+ */
+export interface Relation {
+  id: Id;
+  kind: RelationKind;
+  from: Id[];
+  to: Id;
+  voice?: string;
+}
+
+export interface ArchivalCitation {
+  /** The citation exactly as the document prints it, typos included. */
+  asGiven: string;
+  /** Archive abbreviation, e.g. "RGASPI". */
+  archive: string;
+  /** The archive's full name. */
+  archiveName?: string;
+  fond?: string;
+  opis?: string;
+  delo?: string;
+  listy?: string;
+  /** Free fields for what the hierarchy above does not cover (e.g. "note"). */
+  fields?: Record<string, string>;
+}
+
+export const SOURCE_ROLES = ['primary', 'secondary'] as const;
+export type SourceRole = (typeof SOURCE_ROLES)[number];
+
+export interface Source {
+  id: Id;
+  title: string;
+  role: SourceRole;
+  /** ISO 8601 / EDTF level 0 date: "1950-08-27", "1950-08", "1950". */
+  date?: string;
+  author?: string;
+  /** The full text, byte-exact: never corrected, never normalised. */
+  text: string;
+  citation?: ArchivalCitation;
+  /** For a secondary source: the primary sources it quotes (its quotations are audited against them). */
+  quotes?: Id[];
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Presentation, kept apart from the argument: positions and collapsed nodes. */
+export interface MapView {
+  positions: Record<Id, Point>;
+  collapsed: Id[];
+}
+
+export interface MapMeta {
+  title: string;
+  authors: string[];
+  /** ISO 8601 timestamps. */
+  created: string;
+  modified: string;
+  description?: string;
+}
+
+export interface ArgumentMap {
+  meta: MapMeta;
+  sources: Record<Id, Source>;
+  nodes: Record<Id, ArgNode>;
+  relations: Record<Id, Relation>;
+  view: MapView;
+  /** Top-level fields of the file this version does not know, kept for the round trip. */
+  unknown?: Record<string, unknown>;
+}
+
+export function emptyMap(now: string, title = 'Untitled map'): ArgumentMap {
+  return {
+    meta: { title, authors: [], created: now, modified: now },
+    sources: {},
+    nodes: {},
+    relations: {},
+    view: { positions: {}, collapsed: [] },
+  };
+}
+
+/** Is this id a node, a relation, a source, or nothing? */
+export function lookup(map: ArgumentMap, id: Id): 'node' | 'relation' | 'source' | undefined {
+  if (Object.hasOwn(map.nodes, id)) return 'node';
+  if (Object.hasOwn(map.relations, id)) return 'relation';
+  if (Object.hasOwn(map.sources, id)) return 'source';
+  return undefined;
+}
+
+/** The target of a relation, typed: undercuts attack relations, the others nodes. */
+export function targetsRelation(kind: RelationKind): boolean {
+  return kind === 'undercuts';
+}
+
+export const NODE_KIND_LABELS: Record<NodeKind, string> = {
+  thesis: 'Thesis',
+  claim: 'Claim',
+  premise: 'Premise',
+  evidence: 'Evidence',
+  counter: 'Counter-consideration',
+  rebuttal: 'Rebuttal',
+  note: 'Note',
+};
+
+export const RELATION_KIND_LABELS: Record<RelationKind, string> = {
+  supports: 'supports',
+  opposes: 'opposes',
+  qualifies: 'qualifies',
+  undercuts: 'undercuts',
+};

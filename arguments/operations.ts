@@ -1,0 +1,323 @@
+// Every undoable change to a map, as an Operation (see history.ts). Each checks that it
+// makes sense on the map first and says why not in words; its recipe then only mutates.
+import { original, type Draft } from 'immer';
+import {
+  lookup,
+  NODE_KIND_LABELS,
+  type ArgNode,
+  type ArgumentMap,
+  type Id,
+  type MapMeta,
+  type Point,
+  type Quote,
+  type Relation,
+  type RelationKind,
+  type Source,
+} from './model';
+import type { Operation } from './history';
+
+/** Editable fields of a node; `undefined` removes an optional field. */
+export type NodeChanges = Partial<Pick<ArgNode, 'kind' | 'text' | 'title' | 'voice'>>;
+export type SourceChanges = Partial<Omit<Source, 'id'>>;
+
+function setFields<T extends object>(target: T, changes: Partial<T>): void {
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete (target as Record<string, unknown>)[key];
+    else (target as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** An id not yet used by a node, relation or source: prefix + the smallest free number. */
+export function freshId(map: ArgumentMap, prefix: string, taken: ReadonlySet<Id> = new Set()): Id {
+  for (let n = 1; ; n++) {
+    const id = `${prefix}${n}`;
+    if (!lookup(map, id) && !taken.has(id)) return id;
+  }
+}
+
+function describeNode(map: ArgumentMap, id: Id): string {
+  const n = map.nodes[id];
+  if (!n) return `"${id}"`;
+  return n.title ? `${n.title} ("${id}")` : `${NODE_KIND_LABELS[n.kind].toLowerCase()} "${id}"`;
+}
+
+// ----- nodes ---------------------------------------------------------------
+
+export function addNode(node: ArgNode, at?: Point): Operation {
+  return {
+    label: `Add ${NODE_KIND_LABELS[node.kind].toLowerCase()}`,
+    check: (map) => {
+      if (lookup(map, node.id)) return `The id "${node.id}" is already in use.`;
+      if (node.quote && !map.sources[node.quote.source]) return `The quoted source "${node.quote.source}" is not in this map.`;
+      return null;
+    },
+    apply: (d) => {
+      d.nodes[node.id] = node as Draft<ArgNode>;
+      if (at) d.view.positions[node.id] = { x: at.x, y: at.y };
+    },
+  };
+}
+
+export function editNode(id: Id, changes: NodeChanges): Operation {
+  return {
+    label: changes.text !== undefined ? 'Edit text' : changes.kind ? 'Change kind' : 'Edit node',
+    check: (map) => (map.nodes[id] ? null : `There is no node "${id}".`),
+    apply: (d) => setFields(d.nodes[id]!, changes),
+  };
+}
+
+/** Relations that must go when these nodes and relations go: those that lose all premises or their target, transitively (undercuts of removed relations). */
+function cascade(map: ArgumentMap, nodeIds: ReadonlySet<Id>, relationIds: ReadonlySet<Id>): { removed: Set<Id>; trimmed: Map<Id, Id[]> } {
+  const removed = new Set(relationIds);
+  const trimmed = new Map<Id, Id[]>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const r of Object.values(map.relations)) {
+      if (removed.has(r.id)) continue;
+      const from = r.from.filter((f) => !nodeIds.has(f));
+      const targetGone = nodeIds.has(r.to) || removed.has(r.to);
+      if (from.length === 0 || targetGone) {
+        removed.add(r.id);
+        trimmed.delete(r.id);
+        grew = true;
+      } else if (from.length !== r.from.length) trimmed.set(r.id, from);
+    }
+  }
+  return { removed, trimmed };
+}
+
+function removeAll(d: Draft<ArgumentMap>, nodeIds: ReadonlySet<Id>, relationIds: ReadonlySet<Id>): void {
+  // Read from the original: walking drafts would create proxies for every relation.
+  const map = original(d) as ArgumentMap;
+  const { removed, trimmed } = cascade(map, nodeIds, relationIds);
+  for (const id of removed) delete d.relations[id];
+  for (const [id, from] of trimmed) d.relations[id]!.from = from;
+  for (const id of nodeIds) {
+    delete d.nodes[id];
+    delete d.view.positions[id];
+  }
+  if (map.view.collapsed.some((id) => nodeIds.has(id))) d.view.collapsed = map.view.collapsed.filter((id) => !nodeIds.has(id));
+}
+
+/** Deletes nodes and every relation that depended on them; a linked inference loses just that co-premise. */
+export function deleteNodes(ids: readonly Id[]): Operation {
+  return {
+    label: ids.length === 1 ? 'Delete node' : `Delete ${ids.length} nodes`,
+    check: (map) => {
+      if (ids.length === 0) return 'Nothing is selected.';
+      const missing = ids.find((id) => !map.nodes[id]);
+      return missing ? `There is no node "${missing}".` : null;
+    },
+    apply: (d) => removeAll(d, new Set(ids), new Set()),
+  };
+}
+
+export function moveNodes(positions: Readonly<Record<Id, Point>>): Operation {
+  return {
+    label: Object.keys(positions).length === 1 ? 'Move node' : 'Move nodes',
+    check: (map) => {
+      const missing = Object.keys(positions).find((id) => !map.nodes[id]);
+      if (missing) return `There is no node "${missing}".`;
+      return Object.values(positions).every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) ? null : 'A position must be a finite number.';
+    },
+    apply: (d) => {
+      for (const [id, p] of Object.entries(positions)) {
+        const cur = d.view.positions[id];
+        // +0 avoids writing -0, which JSON cannot keep.
+        if (!cur || cur.x !== p.x || cur.y !== p.y) d.view.positions[id] = { x: p.x + 0, y: p.y + 0 };
+      }
+    },
+  };
+}
+
+export function setCollapsed(id: Id, collapsed: boolean): Operation {
+  return {
+    label: collapsed ? 'Collapse' : 'Expand',
+    check: (map) => (map.nodes[id] ? null : `There is no node "${id}".`),
+    apply: (d) => {
+      const has = d.view.collapsed.includes(id);
+      if (collapsed && !has) d.view.collapsed.push(id);
+      if (!collapsed && has) d.view.collapsed.splice(d.view.collapsed.indexOf(id), 1);
+    },
+  };
+}
+
+// ----- relations -----------------------------------------------------------
+
+function relationProblem(map: ArgumentMap, r: Pick<Relation, 'kind' | 'from' | 'to'>, self?: Id): string | null {
+  if (r.from.length === 0) return 'A relation needs at least one premise.';
+  const missing = r.from.find((f) => !map.nodes[f]);
+  if (missing) return `There is no node "${missing}".`;
+  if (new Set(r.from).size !== r.from.length) return 'The same premise is listed twice.';
+  if (r.kind === 'undercuts') {
+    if (!map.relations[r.to]) return 'An undercut attacks an inference: connect it to an arrow, not to a node.';
+    if (r.to === self) return 'A relation cannot undercut itself.';
+  } else {
+    if (!map.nodes[r.to]) return map.relations[r.to] ? `Only an undercut can target an arrow; "${r.kind}" needs a node.` : `There is no node "${r.to}".`;
+    if (r.from.includes(r.to)) return 'A node cannot support or attack itself.';
+  }
+  const same = Object.values(map.relations).find(
+    (o) => o.id !== self && o.kind === r.kind && o.to === r.to && o.from.length === r.from.length && o.from.every((f) => r.from.includes(f)),
+  );
+  return same ? `That relation already exists ("${same.id}").` : null;
+}
+
+export function connect(relation: Relation): Operation {
+  return {
+    label: `Connect (${relation.kind})`,
+    check: (map) => (lookup(map, relation.id) ? `The id "${relation.id}" is already in use.` : relationProblem(map, relation)),
+    apply: (d) => {
+      d.relations[relation.id] = relation as Draft<Relation>;
+    },
+  };
+}
+
+/** Removes relations, and the undercuts that attacked them. */
+export function disconnect(ids: readonly Id[]): Operation {
+  return {
+    label: ids.length === 1 ? 'Disconnect' : `Disconnect ${ids.length} relations`,
+    check: (map) => {
+      const missing = ids.find((id) => !map.relations[id]);
+      return ids.length === 0 ? 'Nothing is selected.' : missing ? `There is no relation "${missing}".` : null;
+    },
+    apply: (d) => removeAll(d, new Set(), new Set(ids)),
+  };
+}
+
+export function setRelationKind(id: Id, kind: RelationKind): Operation {
+  return {
+    label: `Change relation to ${kind}`,
+    check: (map) => {
+      const r = map.relations[id];
+      if (!r) return `There is no relation "${id}".`;
+      return relationProblem(map, { ...r, kind }, id);
+    },
+    apply: (d) => {
+      d.relations[id]!.kind = kind;
+    },
+  };
+}
+
+export function setRelationVoice(id: Id, voice: string | undefined): Operation {
+  return {
+    label: 'Change voice',
+    check: (map) => (map.relations[id] ? null : `There is no relation "${id}".`),
+    apply: (d) => setFields(d.relations[id]!, { voice }),
+  };
+}
+
+/**
+ * Links separate inferences into one: premises that support (or attack) the same node
+ * only together. The first relation keeps its id and collects every premise; undercuts
+ * of the merged ones now attack it.
+ */
+export function groupPremises(ids: readonly Id[]): Operation {
+  return {
+    label: 'Link co-premises',
+    check: (map) => {
+      const rels = ids.map((id) => map.relations[id]);
+      if (rels.length < 2) return 'Choose at least two arrows into the same claim to link their premises.';
+      if (rels.some((r) => !r)) return 'One of the chosen relations no longer exists.';
+      const [first] = rels as Relation[];
+      if (!(rels as Relation[]).every((r) => r.to === first!.to && r.kind === first!.kind))
+        return 'Only arrows of the same kind into the same claim can be linked.';
+      if (first!.kind === 'undercuts') return 'Undercuts cannot be linked.';
+      return null;
+    },
+    apply: (d) => {
+      const [keep, ...merge] = ids;
+      const target = d.relations[keep!]!;
+      for (const id of merge) {
+        for (const f of d.relations[id]!.from) if (!target.from.includes(f)) target.from.push(f);
+        delete d.relations[id];
+        for (const r of Object.values(d.relations)) if (r.kind === 'undercuts' && r.to === id) r.to = keep!;
+      }
+    },
+  };
+}
+
+/** Splits a linked inference into one relation per premise (the first keeps the id). */
+export function ungroupPremises(id: Id): Operation {
+  return {
+    label: 'Unlink co-premises',
+    check: (map) => {
+      const r = map.relations[id];
+      if (!r) return `There is no relation "${id}".`;
+      return r.from.length < 2 ? 'This inference has a single premise; there is nothing to unlink.' : null;
+    },
+    apply: (d) => {
+      const map = original(d) as ArgumentMap;
+      const r = d.relations[id]!;
+      const [first, ...rest] = r.from;
+      const taken = new Set<Id>();
+      for (const f of rest) {
+        const fresh = freshId(map, 'r', taken);
+        taken.add(fresh);
+        d.relations[fresh] = { ...r, id: fresh, from: [f] };
+      }
+      r.from = [first!];
+    },
+  };
+}
+
+// ----- quotes and sources --------------------------------------------------
+
+/** Anchors (or with `undefined`, detaches) a node's quote. */
+export function anchorQuote(nodeId: Id, quote: Quote | undefined): Operation {
+  return {
+    label: quote ? 'Anchor quote' : 'Remove quote',
+    check: (map) => {
+      if (!map.nodes[nodeId]) return `There is no node "${nodeId}".`;
+      if (quote && !map.sources[quote.source]) return `There is no source "${quote.source}".`;
+      if (quote && quote.exact.length === 0) return 'A quote cannot be empty.';
+      return null;
+    },
+    apply: (d) => setFields(d.nodes[nodeId]!, { quote }),
+  };
+}
+
+export function addSource(source: Source): Operation {
+  return {
+    label: 'Add source',
+    check: (map) => (lookup(map, source.id) ? `The id "${source.id}" is already in use.` : null),
+    apply: (d) => {
+      d.sources[source.id] = source as Draft<Source>;
+    },
+  };
+}
+
+export function editSource(id: Id, changes: SourceChanges): Operation {
+  return {
+    label: 'Edit source',
+    check: (map) => (map.sources[id] ? null : `There is no source "${id}".`),
+    apply: (d) => setFields(d.sources[id]!, changes),
+  };
+}
+
+/** Refused while evidence quotes the source: deleting it would orphan those quotes. */
+export function deleteSource(id: Id): Operation {
+  return {
+    label: 'Delete source',
+    check: (map) => {
+      const source = map.sources[id];
+      if (!source) return `There is no source "${id}".`;
+      const quoting = Object.values(map.nodes).filter((n) => n.quote?.source === id);
+      if (quoting.length === 0) return null;
+      const names = quoting.slice(0, 3).map((n) => describeNode(map, n.id)).join(', ');
+      const more = quoting.length > 3 ? ` and ${quoting.length - 3} more` : '';
+      return `"${source.title}" cannot be deleted: ${quoting.length === 1 ? 'it is' : `${quoting.length} nodes are`} quoted by ${names}${more}. Delete or re-anchor that evidence first.`;
+    },
+    apply: (d) => {
+      delete d.sources[id];
+      for (const s of Object.values(d.sources)) if (s.quotes?.includes(id)) s.quotes = s.quotes.filter((q) => q !== id);
+    },
+  };
+}
+
+export function setMeta(changes: Partial<MapMeta>): Operation {
+  return {
+    label: 'Edit map details',
+    apply: (d) => setFields(d.meta, changes),
+  };
+}

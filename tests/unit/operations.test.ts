@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadMap } from '../../arguments/format/load';
+import { commit, createHistory, undo, type Operation } from '../../arguments/history';
+import type { ArgumentMap } from '../../arguments/model';
+import * as ops from '../../arguments/operations';
+
+function fixture(): ArgumentMap {
+  const r = loadMap(readFileSync(new URL('../fixtures/v1/full.argmap.json', import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error('fixture does not load');
+  return r.map;
+}
+
+function apply(map: ArgumentMap, op: Operation): ArgumentMap {
+  const r = commit(createHistory(map), op);
+  if (!r.ok) throw new Error(r.reason);
+  return r.history.present;
+}
+
+function refusal(map: ArgumentMap, op: Operation): string {
+  const r = commit(createHistory(map), op);
+  if (r.ok) throw new Error('expected a refusal');
+  return r.reason;
+}
+
+describe('deleting nodes', () => {
+  it('removes the relations that touch the node and the undercuts of those relations', () => {
+    // c is the target of r2 (undercut by r5) and the source of r1.
+    const map = apply(fixture(), ops.deleteNodes(['c']));
+    expect(map.nodes.c).toBeUndefined();
+    expect(Object.keys(map.relations).sort()).toEqual(['r3', 'r6', 'r7']);
+    expect(map.view.positions.c).toBeUndefined();
+  });
+
+  it('a linked inference loses only the deleted co-premise', () => {
+    const map = apply(fixture(), ops.deleteNodes(['p2']));
+    expect(map.relations.r2?.from).toEqual(['p1']);
+    expect(map.relations.r5?.to).toBe('r2');
+  });
+
+  it('removes collapsed state of deleted nodes', () => {
+    expect(apply(fixture(), ops.deleteNodes(['k'])).view.collapsed).toEqual([]);
+  });
+
+  it('undo brings back the node with all its relations', () => {
+    const start = fixture();
+    const r = commit(createHistory(start), ops.deleteNodes(['c', 'p1']));
+    expect(r.ok && undo(r.history).present).toEqual(start);
+  });
+});
+
+describe('relations', () => {
+  it('connect refuses a second identical relation, self-loops and undercuts of nodes', () => {
+    const map = fixture();
+    expect(refusal(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 't' }))).toBe('That relation already exists ("r1").');
+    expect(refusal(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 'c' }))).toBe('A node cannot support or attack itself.');
+    expect(refusal(map, ops.connect({ id: 'rx', kind: 'undercuts', from: ['o'], to: 'c' }))).toMatch(/connect it to an arrow/);
+    expect(refusal(map, ops.connect({ id: 'rx', kind: 'opposes', from: ['o'], to: 'r2' }))).toMatch(/Only an undercut can target an arrow/);
+  });
+
+  it('disconnect also removes undercuts of the removed inference', () => {
+    const map = apply(fixture(), ops.disconnect(['r2']));
+    expect(map.relations.r2).toBeUndefined();
+    expect(map.relations.r5).toBeUndefined();
+    expect(map.nodes.o).toBeDefined();
+  });
+
+  it('changing a relation kind checks the target', () => {
+    expect(apply(fixture(), ops.setRelationKind('r1', 'opposes')).relations.r1?.kind).toBe('opposes');
+    expect(refusal(fixture(), ops.setRelationKind('r1', 'undercuts'))).toMatch(/connect it to an arrow/);
+  });
+
+  it('grouping links premises into one inference and keeps undercuts attached', () => {
+    let map = apply(fixture(), ops.ungroupPremises('r2'));
+    const split = Object.values(map.relations).filter((r) => r.to === 'c' && r.kind === 'supports');
+    expect(split.map((r) => r.from)).toEqual([['p1'], ['p2']]);
+    const other = split.find((r) => r.id !== 'r2')!.id;
+    map = apply(map, ops.connect({ id: 'ru', kind: 'undercuts', from: ['b'], to: other }));
+    map = apply(map, ops.groupPremises(['r2', other]));
+    expect(map.relations.r2?.from).toEqual(['p1', 'p2']);
+    expect(map.relations[other]).toBeUndefined();
+    expect(map.relations.ru?.to).toBe('r2');
+  });
+
+  it('grouping refuses arrows into different claims', () => {
+    expect(refusal(fixture(), ops.groupPremises(['r1', 'r3']))).toBe('Only arrows of the same kind into the same claim can be linked.');
+  });
+});
+
+describe('sources and quotes', () => {
+  it('refuses to delete a source that evidence quotes, naming the evidence', () => {
+    expect(refusal(fixture(), ops.deleteSource('letter'))).toBe('"A letter" cannot be deleted: it is quoted by evidence "e". Delete or re-anchor that evidence first.');
+  });
+
+  it('deletes an unquoted source and drops it from "quotes" lists', () => {
+    let map = apply(fixture(), ops.anchorQuote('e', undefined));
+    map = apply(map, ops.deleteSource('letter'));
+    expect(map.sources.letter).toBeUndefined();
+    expect(map.sources.article?.quotes).toEqual([]);
+  });
+
+  it('anchors a quote on a node', () => {
+    const quote = { source: 'article', exact: 'We left', start: 14 };
+    expect(apply(fixture(), ops.anchorQuote('c', quote)).nodes.c?.quote).toEqual(quote);
+    expect(refusal(fixture(), ops.anchorQuote('c', { source: 'nope', exact: 'x' }))).toBe('There is no source "nope".');
+  });
+});
+
+describe('editing', () => {
+  it('edits text and removes an optional field with undefined, keeping unknown fields', () => {
+    const map = apply(fixture(), ops.editNode('k', { text: 'New', voice: undefined }));
+    expect(map.nodes.k).toEqual({ id: 'k', kind: 'counter', text: 'New', futureNodeField: [1, 2, 3] });
+  });
+
+  it('freshId skips ids used anywhere in the map', () => {
+    expect(ops.freshId(fixture(), 'r')).toBe('r8');
+    expect(ops.freshId(fixture(), 'p')).toBe('p3');
+  });
+});
