@@ -102,14 +102,22 @@ function removeAll(d: Draft<ArgumentMap>, nodeIds: ReadonlySet<Id>, relationIds:
 
 /** Deletes nodes and every relation that depended on them; a linked inference loses just that co-premise. */
 export function deleteNodes(ids: readonly Id[]): Operation {
+  return deleteItems(ids, []);
+}
+
+/** Deletes nodes and relations together, as one step (the editor's Delete key). */
+export function deleteItems(nodeIds: readonly Id[], relationIds: readonly Id[]): Operation {
+  const count = nodeIds.length + relationIds.length;
   return {
-    label: ids.length === 1 ? 'Delete node' : `Delete ${ids.length} nodes`,
+    label: nodeIds.length === 0 ? (relationIds.length === 1 ? 'Delete relation' : `Delete ${relationIds.length} relations`) : count === 1 ? 'Delete node' : `Delete ${count} items`,
     check: (map) => {
-      if (ids.length === 0) return 'Nothing is selected.';
-      const missing = ids.find((id) => !map.nodes[id]);
-      return missing ? `There is no node "${missing}".` : null;
+      if (count === 0) return 'Nothing is selected.';
+      const missing = nodeIds.find((id) => !map.nodes[id]);
+      if (missing) return `There is no node "${missing}".`;
+      const missingRel = relationIds.find((id) => !map.relations[id]);
+      return missingRel ? `There is no relation "${missingRel}".` : null;
     },
-    apply: (d) => removeAll(d, new Set(ids), new Set()),
+    apply: (d) => removeAll(d, new Set(nodeIds), new Set(relationIds)),
   };
 }
 
@@ -320,4 +328,82 @@ export function setMeta(changes: Partial<MapMeta>): Operation {
     label: 'Edit map details',
     apply: (d) => setFields(d.meta, changes),
   };
+}
+
+// ----- several at once -----------------------------------------------------
+
+export interface Fragment {
+  nodes: ArgNode[];
+  relations: Relation[];
+  positions: Record<Id, Point>;
+}
+
+/**
+ * Adds nodes and the relations among them (and to nodes already in the map) as one
+ * step: paste, "make evidence" with its arrow, a new claim connected to its parent.
+ */
+export function insertFragment(fragment: Fragment, label = 'Paste'): Operation {
+  return {
+    label,
+    check: (map) => {
+      const ids = [...fragment.nodes.map((n) => n.id), ...fragment.relations.map((r) => r.id)];
+      if (new Set(ids).size !== ids.length) return 'The pasted items repeat an id.';
+      const used = ids.find((id) => lookup(map, id));
+      if (used) return `The id "${used}" is already in use.`;
+      const quoteless = fragment.nodes.find((n) => n.quote && !map.sources[n.quote.source]);
+      if (quoteless) return `The quoted source "${quoteless.quote!.source}" is not in this map.`;
+      // Check each relation against the map as it will be once the nodes are in.
+      let next: ArgumentMap = { ...map, nodes: { ...map.nodes }, relations: { ...map.relations } };
+      for (const n of fragment.nodes) next.nodes[n.id] = n;
+      for (const r of fragment.relations.filter((r) => r.kind !== 'undercuts').concat(fragment.relations.filter((r) => r.kind === 'undercuts'))) {
+        const problem = relationProblem(next, r);
+        if (problem) return problem;
+        next = { ...next, relations: { ...next.relations, [r.id]: r } };
+      }
+      return null;
+    },
+    apply: (d) => {
+      for (const n of fragment.nodes) d.nodes[n.id] = n as Draft<ArgNode>;
+      for (const r of fragment.relations) d.relations[r.id] = r as Draft<Relation>;
+      for (const [id, p] of Object.entries(fragment.positions)) d.view.positions[id] = { x: p.x + 0, y: p.y + 0 };
+    },
+  };
+}
+
+/**
+ * A copy of some nodes, the relations among them, and their positions, with fresh ids
+ * for `map`, shifted by `offset`: what paste inserts.
+ */
+export function cloneFragment(source: ArgumentMap, nodeIds: readonly Id[], map: ArgumentMap, offset: Point): Fragment {
+  const taken = new Set<Id>();
+  const rename = new Map<Id, Id>();
+  const fresh = (prefix: string) => {
+    const id = freshId(map, prefix, taken);
+    taken.add(id);
+    return id;
+  };
+  const nodes = nodeIds.flatMap((id) => {
+    const n = source.nodes[id];
+    if (!n) return [];
+    const copy = { ...n, id: fresh('n') };
+    rename.set(id, copy.id);
+    return [copy];
+  });
+  // Relations wholly inside the copy, undercuts last so their targets are renamed first.
+  const inner = Object.values(source.relations).filter((r) => r.from.every((f) => rename.has(f)));
+  const relations: Relation[] = [];
+  for (const r of [...inner.filter((r) => r.kind !== 'undercuts'), ...inner.filter((r) => r.kind === 'undercuts')]) {
+    const to = rename.get(r.to);
+    if (!to) continue;
+    const id = fresh('r');
+    rename.set(r.id, id);
+    relations.push({ ...r, id, from: r.from.map((f) => rename.get(f)!), to });
+  }
+  const positions: Record<Id, Point> = {};
+  for (const id of nodeIds) {
+    const p = source.view.positions[id];
+    const copy = rename.get(id);
+    if (p && copy) positions[copy] = { x: p.x + offset.x, y: p.y + offset.y };
+  }
+  return { nodes, relations, positions };
 }

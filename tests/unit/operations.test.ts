@@ -117,3 +117,28 @@ describe('editing', () => {
     expect(ops.freshId(fixture(), 'p')).toBe('p3');
   });
 });
+
+describe('fragments (paste, make evidence)', () => {
+  it('copying nodes brings the relations among them, with fresh ids, shifted', () => {
+    const map = fixture();
+    const frag = ops.cloneFragment(map, ['p1', 'p2', 'c', 'o'], map, { x: 40, y: 40 });
+    expect(frag.nodes.map((n) => n.text)).toEqual(['First co-premise.', 'Second co-premise.', 'A claim.', 'An objection.']);
+    expect(frag.nodes.every((n) => !map.nodes[n.id])).toBe(true);
+    const [p1, p2, c, o] = frag.nodes.map((n) => n.id);
+    const linked = frag.relations.find((r) => r.kind === 'supports')!;
+    expect(linked.from).toEqual([p1, p2]);
+    expect(linked.to).toBe(c);
+    expect(frag.relations.find((r) => r.kind === 'undercuts')).toMatchObject({ from: [o], to: linked.id });
+    // r1 (c -> t) is left out: t was not copied.
+    expect(frag.relations).toHaveLength(2);
+    expect(frag.positions[c!]).toEqual({ x: 40, y: 240 });
+    const pasted = apply(map, ops.insertFragment(frag));
+    expect(Object.keys(pasted.nodes)).toHaveLength(Object.keys(map.nodes).length + 4);
+  });
+
+  it('a fragment is refused whole if one relation is invalid', () => {
+    const map = fixture();
+    const reason = refusal(map, ops.insertFragment({ nodes: [{ id: 'n1', kind: 'evidence', text: '' }], relations: [{ id: 'rn', kind: 'undercuts', from: ['n1'], to: 't' }], positions: {} }));
+    expect(reason).toMatch(/connect it to an arrow/);
+  });
+});

@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './tests/browser';
+
+const executablePath = findBrowser();
+if (!executablePath) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+
+// The real renderer, built for the web (dist/renderer) and served by Vite's preview server.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173/',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    acceptDownloads: true,
+    trace: 'off',
+  },
+  webServer: {
+    command: 'npx vite preview --config vite.config.ts --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173/',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,39 @@
+// The main window: toolbar, sources | map | inspector, notices and dialogs.
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { MapCanvas } from './canvas/MapCanvas';
+import { FileDialogs } from './files/FileDialogs';
+import { handleShortcut } from './keyboard';
+import { ConnectDialog } from './panels/ConnectDialog';
+import { Inspector } from './panels/Inspector';
+import { NoticeBar } from './panels/NoticeBar';
+import { Toolbar } from './panels/Toolbar';
+import { useUi } from './panels/uiState';
+import { TitleBar } from './panels/TitleBar';
+import { SourcesPane } from './sources/SourcesPane';
+
+export function App() {
+  const panes = useUi((s) => s.panes);
+  useEffect(() => {
+    window.addEventListener('keydown', handleShortcut);
+    return () => window.removeEventListener('keydown', handleShortcut);
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <div className={`aa-app${panes.sources ? ' with-sources' : ''}${panes.inspector ? ' with-inspector' : ''}`}>
+        <header className="aa-header">
+          <TitleBar />
+          <Toolbar />
+        </header>
+        <NoticeBar />
+        <main className="aa-main">
+          {panes.sources && <SourcesPane />}
+          <MapCanvas />
+          {panes.inspector && <Inspector />}
+        </main>
+        <ConnectDialog />
+        <FileDialogs />
+      </div>
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,61 @@
+// Right-click menus: on the empty canvas (add a node here), on a node, on an arrow.
+import { useEffect, useRef } from 'react';
+import { NODE_KINDS, NODE_KIND_LABELS, RELATION_KINDS, type Id, type Point } from '../../arguments/model';
+import { setCollapsed } from '../../arguments/operations';
+import { addNodeOfKind, changeRelationKind, copySelection, deleteSelection, linkSelectedPremises, unlinkSelectedPremises } from '../commands';
+import { openConnectDialog } from '../panels/connectDialogState';
+import { run, startEditing, useMap } from '../store/store';
+
+export type MenuState =
+  | { kind: 'pane'; x: number; y: number; flowPoint: Point }
+  | { kind: 'node'; id: Id; x: number; y: number; flowPoint: Point }
+  | { kind: 'relation'; id: Id; x: number; y: number; flowPoint: Point };
+
+export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const relation = useMap((m) => (menu.kind === 'relation' ? m.relations[menu.id] : undefined));
+  useEffect(() => {
+    ref.current?.querySelector('button')?.focus();
+    const close = (e: PointerEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('pointerdown', close);
+    return () => window.removeEventListener('pointerdown', close);
+  }, [onClose]);
+  const act = (fn: () => void) => () => {
+    fn();
+    onClose();
+  };
+  return (
+    <div ref={ref} className="aa-popover aa-menu" role="menu" style={{ left: menu.x, top: menu.y }} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      {menu.kind === 'pane' &&
+        NODE_KINDS.map((k) => (
+          <button key={k} role="menuitem" type="button" onClick={act(() => addNodeOfKind(k, menu.flowPoint))}>
+            Add {NODE_KIND_LABELS[k].toLowerCase()} here
+          </button>
+        ))}
+      {menu.kind === 'node' && (
+        <>
+          <button role="menuitem" type="button" onClick={act(() => startEditing(menu.id))}>Edit text</button>
+          <button role="menuitem" type="button" onClick={act(() => openConnectDialog(menu.id))}>Connect to…</button>
+          <button role="menuitem" type="button" onClick={act(copySelection)}>Copy</button>
+          <button role="menuitem" type="button" onClick={act(linkSelectedPremises)}>Link selected as co-premises</button>
+          <button role="menuitem" type="button" onClick={act(() => run(setCollapsed(menu.id, true)))}>Collapse</button>
+          <button role="menuitem" type="button" onClick={act(deleteSelection)}>Delete</button>
+        </>
+      )}
+      {menu.kind === 'relation' && relation && (
+        <>
+          {RELATION_KINDS.filter((k) => (k === 'undercuts') === (relation.kind === 'undercuts') && k !== relation.kind).map((k) => (
+            <button key={k} role="menuitem" type="button" onClick={act(() => changeRelationKind(menu.id, k))}>
+              Change to “{k}”
+            </button>
+          ))}
+          {relation.from.length > 1 && <button role="menuitem" type="button" onClick={act(unlinkSelectedPremises)}>Unlink co-premises</button>}
+          <button role="menuitem" type="button" onClick={act(() => openConnectDialog(null, menu.id))}>Undercut this inference…</button>
+          <button role="menuitem" type="button" onClick={act(deleteSelection)}>Delete arrow</button>
+        </>
+      )}
+    </div>
+  );
+}

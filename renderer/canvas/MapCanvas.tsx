@@ -1,0 +1,174 @@
+// The map on a React Flow canvas, controlled by the document store. Drag frames are
+// previews (no history); the drop is one undoable step. Deletion, copy/paste and the
+// rest of the keyboard are handled by the app's shortcuts, not by React Flow.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import type { Id, Point } from '../../arguments/model';
+import { moveNodes } from '../../arguments/operations';
+import { editor, previewOp, run, select, useEditor } from '../store/store';
+import { setViewportCentre } from '../commands';
+import { setNodeSizeSource } from '../layout/autoLayout';
+import { ArgumentNode } from './ArgumentNode';
+import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
+import { RelationPicker, type PendingConnection } from './RelationPicker';
+import { CanvasMenu, type MenuState } from './CanvasMenu';
+import { relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
+import type { FlowEdge, FlowNode } from './types';
+
+// Module constants: React Flow re-creates every node if these change identity.
+const nodeTypes = { argument: ArgumentNode };
+const edgeTypes = { relation: RelationEdge, undercut: UndercutEdge };
+const proOptions = { hideAttribution: true };
+const MINIMAP_COLOURS: Record<string, string> = {
+  thesis: '#1d3557', claim: '#2f5d8a', premise: '#6b7f99', evidence: '#8a6d3b', counter: '#b3261e', rebuttal: '#2e7d32', note: '#a08a00',
+};
+
+export function MapCanvas() {
+  const map = useEditor((s) => s.history.present);
+  const selection = useEditor((s) => s.selection);
+  const fitRequest = useEditor((s) => s.fitRequest);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const [pending, setPending] = useState<PendingConnection | null>(null);
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const pointer = useRef<Point>({ x: 0, y: 0 });
+
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedRelations = useMemo(() => new Set(selection.relations), [selection.relations]);
+  const [sizes, setSizes] = useState<ReadonlyMap<Id, Size>>(() => new Map());
+  const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes), [map, selectedNodes, sizes]);
+  const edges = useMemo(() => toFlowEdges(map, selectedRelations), [map, selectedRelations]);
+
+  const box = useRef<HTMLDivElement>(null);
+  const sizesRef = useRef(sizes);
+  sizesRef.current = sizes;
+  useEffect(() => {
+    setViewportCentre(() => {
+      const r = box.current?.getBoundingClientRect();
+      return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+    });
+    setNodeSizeSource(() => Object.fromEntries(sizesRef.current));
+  }, [flow]);
+
+  useEffect(() => {
+    if (fitRequest > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
+  }, [fitRequest, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const moved: Record<Id, Point> = {};
+    const measured: [Id, Size][] = [];
+    let selectionChanged = false;
+    const next = new Set(editor.getState().selection.nodes);
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) moved[c.id] = c.position;
+      else if (c.type === 'dimensions' && c.dimensions) measured.push([c.id, c.dimensions]);
+      else if (c.type === 'select') {
+        selectionChanged = true;
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+    }
+    if (Object.keys(moved).length > 0) {
+      const dragging = changes.some((c) => c.type === 'position' && c.dragging);
+      // Drag frames are previews; a keyboard nudge (no drag) is a step of its own.
+      if (dragging) previewOp(moveNodes(moved));
+      else run(moveNodes(moved));
+    }
+    if (measured.length > 0)
+      setSizes((prev) => {
+        const next = new Map(prev);
+        for (const [id, d] of measured) {
+          const old = next.get(id);
+          if (!old || old.width !== d.width || old.height !== d.height) next.set(id, { width: d.width, height: d.height });
+        }
+        return next;
+      });
+    if (selectionChanged) select({ nodes: [...next], relations: editor.getState().selection.relations });
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const next = new Set(editor.getState().selection.relations);
+    let changed = false;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      changed = true;
+      if (c.selected) next.add(relationOfEdge(c.id));
+      else next.delete(relationOfEdge(c.id));
+    }
+    if (changed) select({ nodes: editor.getState().selection.nodes, relations: [...next] });
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_e, _node, dragged) => {
+    const final: Record<Id, Point> = {};
+    for (const n of dragged) final[n.id] = n.position;
+    run(moveNodes(final));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target && c.source !== c.target) setPending({ from: c.source, to: c.target, at: { ...pointer.current } });
+  }, []);
+
+  return (
+    <div
+      ref={box}
+      className="aa-canvas"
+      onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onPointerUp={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+    >
+      <EdgeMarkers />
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={40}
+        onlyRenderVisibleElements
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        minZoom={0.05}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.1 }}
+        proOptions={proOptions}
+        onPaneContextMenu={(e) => {
+          e.preventDefault();
+          setMenu({ kind: 'pane', x: e.clientX, y: e.clientY, flowPoint: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+        }}
+        onNodeContextMenu={(e, node) => {
+          e.preventDefault();
+          if (!selectedNodes.has(node.id)) select({ nodes: [node.id], relations: [] });
+          setMenu({ kind: 'node', id: node.id, x: e.clientX, y: e.clientY, flowPoint: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+        }}
+        onEdgeContextMenu={(e, edge) => {
+          e.preventDefault();
+          const id = relationOfEdge(edge.id);
+          select({ nodes: [], relations: [id] });
+          setMenu({ kind: 'relation', id, x: e.clientX, y: e.clientY, flowPoint: flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }) });
+        }}
+        aria-label="Argument map"
+      >
+        <Background gap={24} size={1} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => MINIMAP_COLOURS[(n as FlowNode).data.node.kind] ?? '#888'} />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+      {pending && <RelationPicker pending={pending} onClose={() => setPending(null)} />}
+      {menu && <CanvasMenu menu={menu} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}

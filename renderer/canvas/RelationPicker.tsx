@@ -1,0 +1,53 @@
+// After a drag from one node to another: which relation is it? (Keyboard: 1–3, Esc.)
+import { useEffect, useRef } from 'react';
+import type { Id, Point, RelationKind } from '../../arguments/model';
+import { connectNodes } from '../commands';
+import { useMap } from '../store/store';
+
+export interface PendingConnection {
+  from: Id;
+  to: Id;
+  at: Point;
+}
+
+const CHOICES: { kind: RelationKind; label: string; hint: string }[] = [
+  { kind: 'supports', label: 'Supports', hint: 'gives a reason for it' },
+  { kind: 'opposes', label: 'Opposes', hint: 'gives a reason against it' },
+  { kind: 'qualifies', label: 'Qualifies', hint: 'limits it without refuting it' },
+];
+
+export function RelationPicker({ pending, onClose }: { pending: PendingConnection; onClose: () => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  const fromText = useMap((m) => m.nodes[pending.from]?.title ?? m.nodes[pending.from]?.text.slice(0, 40));
+  const toText = useMap((m) => m.nodes[pending.to]?.title ?? m.nodes[pending.to]?.text.slice(0, 40));
+  useEffect(() => first.current?.focus(), []);
+  const choose = (kind: RelationKind) => {
+    connectNodes(pending.from, pending.to, kind);
+    onClose();
+  };
+  return (
+    <div
+      className="aa-popover"
+      role="dialog"
+      aria-label="Choose the relation"
+      style={{ left: pending.at.x, top: pending.at.y }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        const n = Number(e.key);
+        if (n >= 1 && n <= CHOICES.length) choose(CHOICES[n - 1]!.kind);
+      }}
+    >
+      <p className="aa-popover-title">
+        “{fromText}” → “{toText}”
+      </p>
+      {CHOICES.map((c, i) => (
+        <button key={c.kind} ref={i === 0 ? first : undefined} type="button" onClick={() => choose(c.kind)}>
+          <kbd>{i + 1}</kbd> {c.label} <span className="aa-hint">{c.hint}</span>
+        </button>
+      ))}
+      <button type="button" onClick={onClose}>
+        Cancel
+      </button>
+    </div>
+  );
+}

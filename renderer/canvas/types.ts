@@ -1,0 +1,34 @@
+// The React Flow shapes of the map: a typed node union and edge data. Node data carries
+// the domain object itself (immer keeps its identity while it is unchanged), never callbacks.
+import type { Edge, Node } from '@xyflow/react';
+import type { ArgNode, Id, RelationKind } from '../../arguments/model';
+import type { QuoteCheck } from './quoteStatus';
+
+export type ArgumentNodeData = {
+  node: ArgNode;
+  quoteCheck: QuoteCheck | null;
+  collapsed: boolean;
+};
+export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;
+export type FlowNode = ArgumentFlowNode;
+
+export type RelationEdgeData = {
+  relationId: Id;
+  kind: RelationKind;
+  /** All premises of the inference; this edge draws premises[index]. */
+  premises: readonly Id[];
+  index: number;
+  voice?: string;
+};
+export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
+
+export type UndercutEdgeData = {
+  relationId: Id;
+  /** The relation (inference) this undercut attacks. */
+  attacks: Id;
+  attackedPremises: readonly Id[];
+  attackedTarget: Id;
+  voice?: string;
+};
+export type UndercutFlowEdge = Edge<UndercutEdgeData, 'undercut'>;
+export type FlowEdge = RelationFlowEdge | UndercutFlowEdge;

@@ -1,0 +1,142 @@
+// Editing commands shared by the toolbar, context menus and keyboard shortcuts.
+// Each builds a domain operation and runs it through the store's single write path.
+import type { ArgNode, Id, NodeKind, Point, RelationKind } from '../arguments/model';
+import {
+  cloneFragment,
+  connect,
+  deleteItems,
+  freshId,
+  groupPremises,
+  insertFragment,
+  setRelationKind,
+  ungroupPremises,
+} from '../arguments/operations';
+import { describeQuote } from '../arguments/text/anchor';
+import type { ArgumentMap } from '../arguments/model';
+import { editor, getMap, notify, run, select, startEditing } from './store/store';
+
+/** Where new nodes go when no position is given: set by the canvas (viewport centre). */
+let viewportCentre: () => Point = () => ({ x: 0, y: 0 });
+export function setViewportCentre(fn: () => Point): void {
+  viewportCentre = fn;
+}
+
+const NODE_HEIGHT = 180;
+
+/** Below the selected node if there is one, else the middle of the view. */
+function placeNew(): Point {
+  const { selection } = editor.getState();
+  const map = getMap();
+  const anchor = selection.nodes.length ? map.view.positions[selection.nodes[selection.nodes.length - 1]!] : undefined;
+  if (anchor) return { x: anchor.x, y: anchor.y + NODE_HEIGHT };
+  const c = viewportCentre();
+  return { x: Math.round(c.x - 130), y: Math.round(c.y - 40) };
+}
+
+export function addNodeOfKind(kind: NodeKind, at?: Point, text = ''): Id | null {
+  const map = getMap();
+  const id = freshId(map, 'n');
+  const node: ArgNode = { id, kind, text };
+  if (!run(insertFragment({ nodes: [node], relations: [], positions: { [id]: at ?? placeNew() } }, `Add ${kind}`))) return null;
+  select({ nodes: [id], relations: [] });
+  startEditing(id);
+  return id;
+}
+
+export function connectNodes(from: Id, to: Id, kind: RelationKind): Id | null {
+  const id = freshId(getMap(), 'r');
+  if (!run(connect({ id, kind, from: [from], to }))) return null;
+  select({ nodes: [], relations: [id] });
+  return id;
+}
+
+export function changeRelationKind(id: Id, kind: RelationKind): void {
+  run(setRelationKind(id, kind));
+}
+
+export function deleteSelection(): void {
+  const { selection } = editor.getState();
+  if (selection.nodes.length + selection.relations.length === 0) return;
+  run(deleteItems(selection.nodes, selection.relations));
+}
+
+export function selectAll(): void {
+  const map = getMap();
+  select({ nodes: Object.keys(map.nodes), relations: Object.keys(map.relations) });
+}
+
+// ----- clipboard: the copied nodes with the map they came from ---------------
+
+let clipboard: { map: ArgumentMap; ids: Id[]; pastes: number } | null = null;
+
+export function copySelection(): boolean {
+  const { selection } = editor.getState();
+  if (selection.nodes.length === 0) return false;
+  const map = getMap();
+  clipboard = { map, ids: [...selection.nodes], pastes: 0 };
+  // The system clipboard gets plain text (the statements), never markup.
+  const text = selection.nodes.map((id) => map.nodes[id]?.text ?? '').join('\n\n');
+  void navigator.clipboard?.writeText?.(text).catch(() => undefined);
+  return true;
+}
+
+export function cutSelection(): void {
+  if (copySelection()) deleteSelection();
+}
+
+export function paste(): void {
+  if (!clipboard) {
+    notify({ kind: 'info', title: 'Nothing to paste', lines: ['Copy nodes first (Ctrl+C).'] });
+    return;
+  }
+  clipboard.pastes += 1;
+  const shift = 40 * clipboard.pastes;
+  const frag = cloneFragment(clipboard.map, clipboard.ids, getMap(), { x: shift, y: shift });
+  if (run(insertFragment(frag, frag.nodes.length === 1 ? 'Paste node' : `Paste ${frag.nodes.length} nodes`)))
+    select({ nodes: frag.nodes.map((n) => n.id), relations: frag.relations.map((r) => r.id) });
+}
+
+// ----- co-premises ------------------------------------------------------------
+
+export function linkSelectedPremises(): void {
+  const { selection } = editor.getState();
+  const map = getMap();
+  let rels = [...selection.relations];
+  // With only premises selected, link their arrows into the claim they share.
+  if (rels.length < 2 && selection.nodes.length >= 2) {
+    const chosen = new Set(selection.nodes);
+    const byTarget = new Map<string, Id[]>();
+    for (const r of Object.values(map.relations))
+      if (r.kind !== 'undercuts' && r.from.some((f) => chosen.has(f))) byTarget.set(`${r.kind}>${r.to}`, [...(byTarget.get(`${r.kind}>${r.to}`) ?? []), r.id]);
+    rels = [...byTarget.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  }
+  if (run(groupPremises(rels))) select({ nodes: [], relations: [rels[0]!] });
+}
+
+export function unlinkSelectedPremises(): void {
+  const rel = editor.getState().selection.relations[0];
+  if (rel) run(ungroupPremises(rel));
+  else notify({ kind: 'info', title: 'Select a linked arrow', lines: ['Select the arrow of linked co-premises to unlink them.'] });
+}
+
+// ----- evidence from a source passage ---------------------------------------------
+
+/**
+ * Makes an evidence node anchored to exactly [start, end) of a source. If a claim or
+ * premise is selected, the evidence supports it, in the same undoable step.
+ */
+export function makeEvidence(sourceId: Id, start: number, end: number): Id | null {
+  const map = getMap();
+  const source = map.sources[sourceId];
+  if (!source || end <= start) return null;
+  const id = freshId(map, 'n');
+  const quote = describeQuote(sourceId, source.text, start, end);
+  const parent = editor.getState().selection.nodes.find((n) => map.nodes[n] && map.nodes[n]!.kind !== 'evidence');
+  const parentPos = parent ? map.view.positions[parent] : undefined;
+  const at = parentPos ? { x: parentPos.x + 40, y: parentPos.y + NODE_HEIGHT } : placeNew();
+  const relations = parent ? [{ id: freshId(map, 'r'), kind: 'supports' as const, from: [id], to: parent }] : [];
+  const node: ArgNode = { id, kind: 'evidence', text: '', quote };
+  if (!run(insertFragment({ nodes: [node], relations, positions: { [id]: at } }, 'Make evidence'))) return null;
+  select({ nodes: [id], relations: [] });
+  return id;
+}

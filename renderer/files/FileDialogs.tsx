@@ -1,0 +1,109 @@
+// The file layer's UI: the Save / Don't Save / Cancel question and the crash-recovery banner.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { answerSaveQuestion, useFileDialogs } from './dialogState';
+import { discardRecovery, restoreRecovery } from './startup';
+import './files.css';
+
+export function FileDialogs() {
+  const question = useFileDialogs((s) => s.saveQuestion);
+  return (
+    <>
+      <RecoveryBanner />
+      {/* A key per question: a new question gets a fresh dialog and fresh focus. */}
+      {question && <SaveChangesDialog key={question.id} name={question.name} />}
+    </>
+  );
+}
+
+function SaveChangesDialog({ name }: { name: string }) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const before = document.activeElement;
+    saveButton.current?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys stay in the dialog: the editor's shortcuts must not act on the map behind it.
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      answerSaveQuestion('cancel');
+    } else if (e.key === 'Tab') {
+      // Focus cycles through the three buttons.
+      const buttons = [...(dialog.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+      if (buttons.length === 0) return;
+      const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      const next = (at + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length;
+      e.preventDefault();
+      buttons[at === -1 ? 0 : next]!.focus();
+    } else if ((e.ctrlKey || e.metaKey) && ['s', 'o', 'n'].includes(e.key.toLowerCase())) {
+      e.preventDefault(); // not the browser's Save Page / Open File
+    }
+  };
+
+  return (
+    // Clicks outside do not close the question, and do not take focus out of it.
+    <div className="aa-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && e.preventDefault()}>
+      <div
+        ref={dialog}
+        className="aa-modal aa-save-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="aa-save-title"
+        aria-describedby="aa-save-detail"
+        onKeyDown={onKeyDown}
+      >
+        <h2 id="aa-save-title">Do you want to save the changes you made to “{name}”?</h2>
+        <p id="aa-save-detail">Your changes will be lost if you don't save them.</p>
+        <div className="aa-modal-buttons aa-save-buttons">
+          <button type="button" className="aa-dont-save" onClick={() => answerSaveQuestion('discard')}>
+            Don't Save
+          </button>
+          <span className="aa-spacer" />
+          <button type="button" onClick={() => answerSaveQuestion('cancel')}>
+            Cancel
+          </button>
+          <button ref={saveButton} type="button" className="aa-primary" onClick={() => answerSaveQuestion('save')}>
+            Save
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function RecoveryBanner() {
+  const backup = useFileDialogs((s) => s.recovery);
+  const [busy, setBusy] = useState(false);
+  if (!backup) return null;
+  const act = (fn: () => Promise<void>) => {
+    setBusy(true);
+    void fn().finally(() => setBusy(false));
+  };
+  return (
+    <section className="aa-recovery" role="region" aria-labelledby="aa-recovery-title">
+      <h2 id="aa-recovery-title">Recover unsaved work</h2>
+      <p>
+        Argument Atlas found unsaved changes to “{backup.name}” from <time dateTime={backup.savedAt}>{formatTime(backup.savedAt)}</time>.
+      </p>
+      <div className="aa-recovery-buttons">
+        <button type="button" className="aa-primary" disabled={busy} onClick={() => act(restoreRecovery)}>
+          Restore
+        </button>
+        <button type="button" disabled={busy} onClick={() => act(discardRecovery)}>
+          Discard
+        </button>
+      </div>
+    </section>
+  );
+}

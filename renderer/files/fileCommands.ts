@@ -1,0 +1,221 @@
+// New, Open, Save, Save As, Revert and drag-and-drop open. The platform (browser or
+// Electron) does the file I/O; this module decides what happens to the open document:
+// unsaved changes are asked about first, a bad file never replaces the document, and a
+// save only counts once the platform says the file was written.
+// No DOM here: the platform is handed in by startup (setFilePlatform), so Node tests run it.
+import type { Change } from '../../arguments/history';
+import { describeIssue } from '../../arguments/format/errors';
+import { loadMap } from '../../arguments/format/load';
+import { serializeMap } from '../../arguments/format/serialize';
+import { emptyMap, type ArgumentMap } from '../../arguments/model';
+import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from '../platform/types';
+import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
+import { askToSave } from './dialogState';
+
+export const UNTITLED_NAME = 'Untitled.argmap.json';
+export const MAP_EXTENSION = '.argmap.json';
+
+/** A save point no history ever reaches: the document stays dirty until it is saved. */
+const UNSAVED: Change = { label: 'recovered', patches: [], inverse: [] };
+
+let platform: Platform | null = null;
+
+export function setFilePlatform(p: Platform): void {
+  platform = p;
+}
+
+function host(): Platform {
+  if (!platform) throw new Error('The file layer has not been started (startApp sets the platform).');
+  return platform;
+}
+
+/**
+ * What Revert goes back to when the document has no file reference (a browser upload,
+ * the bundled map): the bytes it was opened from or last saved as. Tied to a document
+ * by `generation`, which every replacement of the document bumps.
+ */
+let baseline: { generation: number; name: string; bytes: Uint8Array } | null = null;
+let generation = 0;
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function errorText(err: unknown, fallback: string): string {
+  return err instanceof Error && err.message ? err.message : fallback;
+}
+
+/** Makes `map` the open document. `savedBytes`: what Revert returns to without a file reference. */
+export function showDocument(map: ArgumentMap, name: string, ref: FileRef | null, savedBytes: Uint8Array | null): void {
+  replaceDocument(documentState(map, name, ref));
+  generation += 1;
+  baseline = savedBytes ? { generation, name, bytes: savedBytes } : null;
+}
+
+/** "Stalin’s letter (1950)" -> "stalins-letter-1950.argmap.json"; letters of any script are kept. */
+export function suggestedFileName(title: string): string {
+  const slug = title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’ʼ]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return (slug || 'untitled-map') + MAP_EXTENSION;
+}
+
+function nameForSave(s: EditorState): string {
+  return s.name === UNTITLED_NAME && s.fileRef == null ? suggestedFileName(s.history.present.meta.title) : s.name;
+}
+
+/**
+ * Before the document is replaced: true when it may go (clean, saved, or the user chose
+ * Don't Save); false when the user cancelled or the save did not happen.
+ */
+export async function settleUnsavedChanges(): Promise<boolean> {
+  const s = editor.getState();
+  if (!isDirty(s)) return true;
+  const choice = await askToSave(s.name);
+  if (choice === 'cancel') return false;
+  if (choice === 'discard') return true;
+  return saveMap();
+}
+
+// ----- new and open ------------------------------------------------------------------------
+
+export async function newMap(): Promise<boolean> {
+  if (!(await settleUnsavedChanges())) return false;
+  showDocument(emptyMap(new Date().toISOString()), UNTITLED_NAME, null, null);
+  return true;
+}
+
+/** Loads a file's bytes; on success replaces the document (asking first unless `asked`). */
+async function openLoaded(file: OpenedFile, asked: boolean): Promise<boolean> {
+  const result = loadMap(file.bytes);
+  if (!result.ok) {
+    notify({ kind: 'error', title: `Could not open “${file.name}”`, lines: result.errors.map(describeIssue) });
+    return false;
+  }
+  if (!asked && !(await settleUnsavedChanges())) return false;
+  showDocument(result.map, file.name, file.ref, file.bytes);
+  if (result.warnings.length > 0)
+    notify({ kind: 'info', title: `Opened “${file.name}” with corrections`, lines: result.warnings.map(describeIssue) });
+  return true;
+}
+
+export async function openMap(): Promise<boolean> {
+  if (!(await settleUnsavedChanges())) return false;
+  let file: OpenedFile | null;
+  try {
+    file = await host().openFile();
+  } catch (err) {
+    notify({ kind: 'error', title: 'Could not open the file', lines: [errorText(err, 'The file could not be read.')] });
+    return false;
+  }
+  return file ? openLoaded(file, true) : false;
+}
+
+/** Opens bytes from outside the Open command (a dropped file); asks about unsaved changes only for a good file. */
+export function openBytes(name: string, bytes: Uint8Array, ref: FileRef | null): Promise<boolean> {
+  return openLoaded({ name, bytes, ref }, false);
+}
+
+export async function openDroppedFile(file: DroppedFile): Promise<boolean> {
+  let opened: OpenedFile;
+  try {
+    opened = await host().openDropped(file);
+  } catch (err) {
+    notify({ kind: 'error', title: `Could not open “${file.name}”`, lines: [errorText(err, 'The file could not be read.')] });
+    return false;
+  }
+  return openBytes(opened.name, opened.bytes, opened.ref);
+}
+
+// ----- save ---------------------------------------------------------------------------------
+
+/** One save at a time: a second Save while one is writing gets the first one's outcome. */
+let saving: Promise<boolean> | null = null;
+
+async function save(ref: FileRef | null): Promise<boolean> {
+  const s = editor.getState();
+  const doc = generation;
+  const written = s.history;
+  const map = written.present;
+  // The file records when it was saved; the document itself is not edited (no undo step, not dirty).
+  const text = serializeMap({ ...map, meta: { ...map.meta, modified: new Date().toISOString() } });
+  const name = nameForSave(s);
+  let result: SavedFile | null;
+  try {
+    result = await host().saveFile(text, name, ref);
+  } catch (err) {
+    notify({ kind: 'error', title: `Could not save “${name}”`, lines: [errorText(err, 'The file could not be written.')] });
+    return false;
+  }
+  if (!result) return false; // cancelled
+  if (doc !== generation) return true; // written, but another document has been opened since
+  if (editor.getState().history === written) markSaved(result.name, result.ref);
+  // Edits made while the file was being written are not in it: the save point is what was written.
+  else editor.setState({ name: result.name, fileRef: result.ref, saved: written.past[written.past.length - 1] ?? null });
+  baseline = { generation, name: result.name, bytes: encode(text) };
+  return true;
+}
+
+function once(run: () => Promise<boolean>): Promise<boolean> {
+  saving ??= run().finally(() => {
+    saving = null;
+  });
+  return saving;
+}
+
+/** Saves to the document's file, or asks where (Save As) when it has none. */
+export function saveMap(): Promise<boolean> {
+  return once(() => save(editor.getState().fileRef ?? null));
+}
+
+export function saveMapAs(): Promise<boolean> {
+  return once(() => save(null));
+}
+
+// ----- revert and recovery --------------------------------------------------------------------
+
+/** Whether Revert has a saved version to go back to. */
+export function canRevert(s: EditorState = editor.getState()): boolean {
+  return s.fileRef != null || baseline?.generation === generation;
+}
+
+export async function revertMap(): Promise<boolean> {
+  const s = editor.getState();
+  if (!canRevert(s)) {
+    notify({ kind: 'info', title: 'Nothing to revert to', lines: [`“${s.name}” has not been saved yet.`] });
+    return false;
+  }
+  if (!(await settleUnsavedChanges())) return false;
+  const now = editor.getState();
+  let file: OpenedFile;
+  if (now.fileRef != null) {
+    try {
+      file = await host().reread(now.fileRef);
+    } catch (err) {
+      notify({ kind: 'error', title: `Could not revert to “${now.name}”`, lines: [errorText(err, 'The file could not be read.')] });
+      return false;
+    }
+  } else if (baseline?.generation === generation) {
+    file = { name: baseline.name, bytes: baseline.bytes, ref: null };
+  } else return false;
+  return openLoaded(file, true);
+}
+
+/**
+ * Restores a crash backup as an unsaved document under its old name (it has no file, so
+ * Save asks where). Asks about the open document's changes first.
+ */
+export async function restoreBackup(backup: Backup): Promise<'restored' | 'unreadable' | 'cancelled'> {
+  const result = loadMap(backup.text);
+  if (!result.ok) {
+    notify({ kind: 'error', title: `Could not restore “${backup.name}”`, lines: result.errors.map(describeIssue) });
+    return 'unreadable';
+  }
+  if (!(await settleUnsavedChanges())) return 'cancelled';
+  showDocument(result.map, backup.name, null, null);
+  editor.setState({ saved: UNSAVED });
+  return 'restored';
+}

@@ -1,0 +1,108 @@
+// Auto-layout on demand: the map's nodes, at the sizes the canvas measured, laid out top-down
+// by ELK in a Web Worker (the main thread never runs ELK), applied as one undoable step.
+import { createStore, useStore } from 'zustand';
+import { buildLayoutGraph, positionsFromLayout, type Size } from '../../arguments/layout/layered';
+import type { ArgumentMap, Id, Point } from '../../arguments/model';
+import { moveNodes } from '../../arguments/operations';
+import { editor, getMap, notify, requestFit, run } from '../store/store';
+import { createLayoutClient, errorMessage, type LayoutChannel, type LayoutChannelEvents, type LayoutClient } from './layoutProtocol';
+
+// ----- node sizes ---------------------------------------------------------------
+
+type SizeSource = () => Record<Id, Size>;
+let sizeSource: SizeSource | null = null;
+
+/**
+ * The canvas registers how to read the sizes React Flow measured (nodes it has not measured,
+ * and every node when nothing is registered, count as 260 x 110). Returns an unregister function
+ * that only unregisters this source (for a useEffect cleanup).
+ */
+export function setNodeSizeSource(fn: SizeSource | null): () => void {
+  sizeSource = fn;
+  return () => {
+    if (sizeSource === fn) sizeSource = null;
+  };
+}
+
+function measuredSizes(): Record<Id, Size> {
+  try {
+    return sizeSource?.() ?? {};
+  } catch {
+    return {};
+  }
+}
+
+// ----- busy state -----------------------------------------------------------------
+
+const busyStore = createStore<{ busy: boolean }>(() => ({ busy: false }));
+
+/** True while a layout runs: callers show "Laying out…" and may disable the command. */
+export const useLayoutBusy = (): boolean => useStore(busyStore, (s) => s.busy);
+export const isLayoutBusy = (): boolean => busyStore.getState().busy;
+
+// ----- the worker -----------------------------------------------------------------
+
+function openWorker(events: LayoutChannelEvents): LayoutChannel {
+  const worker = new Worker(new URL('./elk.worker.ts', import.meta.url), { type: 'module', name: 'elk-layout' });
+  worker.onmessage = (e) => events.message(e.data);
+  worker.onerror = (e) => {
+    e.preventDefault();
+    events.fail(e.message ? `The layout worker failed: ${e.message}` : 'The layout worker could not be started.');
+  };
+  worker.onmessageerror = () => events.fail('The layout worker sent an answer that could not be read.');
+  return { send: (request) => worker.postMessage(request), close: () => worker.terminate() };
+}
+
+let client: LayoutClient | null = null;
+const layoutClient = (): LayoutClient => (client ??= createLayoutClient(openWorker));
+
+// ----- running a layout --------------------------------------------------------------
+
+/** Resolves once no drag is in progress, so the layout does not land in the middle of one. */
+function gestureSettled(): Promise<void> {
+  if (!editor.getState().history.gestureBase) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = editor.subscribe((s) => {
+      if (s.history.gestureBase) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/** Same document? Edits keep `meta.created`; opening or creating another map changes it. */
+const sameDocument = (a: ArgumentMap, b: ArgumentMap) => a.meta.created === b.meta.created;
+
+async function layoutOnce(): Promise<void> {
+  const map = getMap();
+  if (Object.keys(map.nodes).length === 0) return;
+  busyStore.setState({ busy: true });
+  try {
+    const graph = buildLayoutGraph(map, measuredSizes());
+    const { graph: result } = await layoutClient().layout(graph);
+    await gestureSettled();
+    const now = getMap();
+    if (!sameDocument(map, now)) return;
+    // Nodes deleted meanwhile are dropped; nodes added meanwhile keep where they are.
+    const positions: Record<Id, Point> = {};
+    for (const [id, p] of Object.entries(positionsFromLayout(result))) if (Object.hasOwn(now.nodes, id)) positions[id] = p;
+    if (Object.keys(positions).length === 0) return;
+    if (run(moveNodes(positions))) requestFit();
+  } catch (err) {
+    notify({ kind: 'error', title: 'Auto-layout failed', lines: [errorMessage(err)] });
+  }
+}
+
+let running: Promise<void> | null = null;
+
+/**
+ * Lays out the whole map; one undoable step. While a layout runs, another call returns the
+ * same promise. Never rejects: failures are shown as a notice.
+ */
+export function runAutoLayout(): Promise<void> {
+  running ??= layoutOnce().finally(() => {
+    running = null;
+    busyStore.setState({ busy: false });
+  });
+  return running;
+}

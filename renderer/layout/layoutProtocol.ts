@@ -1,0 +1,165 @@
+// The messages between the renderer and the layout worker, and both ends' handling of them,
+// free of DOM and Worker types so tests can drive them with a fake ELK and a fake worker.
+//   renderer -> worker: { requestId, graph }
+//   worker -> renderer: { requestId, ok: true, graph, ms } | { requestId, ok: false, message }
+// The worker answers with the positioned boxes only (ids, x, y, sizes; no edges or routes):
+// that is all the renderer applies, and it keeps the copy back small for big maps.
+import type { ElkNode } from 'elkjs/lib/elk-api';
+
+export interface LayoutRequest {
+  requestId: number;
+  graph: ElkNode;
+}
+
+export type LayoutResponse =
+  | { requestId: number; ok: true; graph: ElkNode; ms: number }
+  | { requestId: number; ok: false; message: string };
+
+/** What the worker needs of ELK (the real one, or a fake in tests). */
+export interface LayoutEngine {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+
+/** ELK's errors are Java exceptions: "org.eclipse.elk.…JsonImportException: …" becomes "JsonImportException: …". */
+export function errorMessage(err: unknown): string {
+  let text: string;
+  if (err instanceof Error) text = err.message || err.name;
+  else if (typeof err === 'string') text = err;
+  else if (isObject(err) && typeof err.message === 'string') text = err.message;
+  else text = String(err);
+  text = text.replace(/^(?:[A-Za-z_$][\w$]*\.)+(?=[A-Za-z_$][\w$]*(?:Exception|Error)\b)/, '').trim();
+  return text || 'Unknown error.';
+}
+
+/** The positioned boxes of a laid-out graph, without edges, routes or options. */
+export function positionedBoxes(node: ElkNode): ElkNode {
+  const box: ElkNode = { id: node.id, x: node.x ?? 0, y: node.y ?? 0 };
+  if (node.width !== undefined) box.width = node.width;
+  if (node.height !== undefined) box.height = node.height;
+  if (node.children && node.children.length > 0) box.children = node.children.map(positionedBoxes);
+  return box;
+}
+
+/**
+ * The worker's side: lays out one request. Null for a message that is not a request at all
+ * (nobody to answer); every failure of a request is an answer with a message, never a throw.
+ */
+export async function handleLayoutRequest(engine: LayoutEngine, data: unknown, now: () => number = () => performance.now()): Promise<LayoutResponse | null> {
+  if (!isObject(data) || !isRequestId(data.requestId)) return null;
+  const requestId = data.requestId;
+  const graph = data.graph;
+  if (!isObject(graph) || typeof graph.id !== 'string') return { requestId, ok: false, message: 'The layout request carries no graph.' };
+  const started = now();
+  try {
+    const result = await engine.layout(graph as unknown as ElkNode);
+    return { requestId, ok: true, graph: positionedBoxes(result), ms: Math.round(now() - started) };
+  } catch (err) {
+    return { requestId, ok: false, message: errorMessage(err) };
+  }
+}
+
+export function isLayoutResponse(data: unknown): data is LayoutResponse {
+  if (!isObject(data) || !isRequestId(data.requestId)) return false;
+  if (data.ok === true) return isObject(data.graph) && typeof data.ms === 'number';
+  return data.ok === false && typeof data.message === 'string';
+}
+
+/** A connection to one worker, as the client sees it. */
+export interface LayoutChannel {
+  send(request: LayoutRequest): void;
+  close(): void;
+}
+
+/** What a channel reports back: answers, and that it broke (the worker failed to load or crashed). */
+export interface LayoutChannelEvents {
+  message(data: unknown): void;
+  fail(message: string): void;
+}
+
+export interface LayoutClient {
+  /** Lays out a graph in the worker, opening it on first use and reusing it after. */
+  layout(graph: ElkNode): Promise<{ graph: ElkNode; ms: number }>;
+  /** Rejects what is pending and closes the worker (a later call opens a new one). */
+  dispose(reason?: string): void;
+  readonly pending: number;
+}
+
+/**
+ * The renderer's side: matches answers to requests by id. A broken channel fails every
+ * pending request and is dropped, so the next request opens a fresh one.
+ */
+export function createLayoutClient(open: (events: LayoutChannelEvents) => LayoutChannel): LayoutClient {
+  let channel: LayoutChannel | null = null;
+  let generation = 0;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (r: { graph: ElkNode; ms: number }) => void; reject: (e: Error) => void }>();
+
+  const failAll = (message: string) => {
+    const c = channel;
+    channel = null;
+    generation++;
+    try {
+      c?.close();
+    } catch {
+      // Closing a broken worker may itself fail; it is gone either way.
+    }
+    const all = [...waiting.values()];
+    waiting.clear();
+    for (const w of all) w.reject(new Error(message));
+  };
+
+  const connect = (): LayoutChannel => {
+    if (channel) return channel;
+    const mine = ++generation;
+    const events: LayoutChannelEvents = {
+      message: (data) => {
+        if (mine !== generation || !isLayoutResponse(data)) return;
+        const w = waiting.get(data.requestId);
+        if (!w) return;
+        waiting.delete(data.requestId);
+        if (data.ok) w.resolve({ graph: data.graph, ms: data.ms });
+        else w.reject(new Error(data.message));
+      },
+      fail: (message) => {
+        if (mine === generation) failAll(message);
+      },
+    };
+    const opened = open(events);
+    // `open` may have reported a failure already (then this generation is over).
+    if (mine !== generation) {
+      try {
+        opened.close();
+      } catch {
+        // ignore: see failAll
+      }
+      throw new Error('The layout worker could not be started.');
+    }
+    channel = opened;
+    return opened;
+  };
+
+  return {
+    layout(graph) {
+      return new Promise((resolve, reject) => {
+        const requestId = nextId++;
+        try {
+          const c = connect();
+          waiting.set(requestId, { resolve, reject });
+          c.send({ requestId, graph });
+        } catch (err) {
+          waiting.delete(requestId);
+          reject(new Error(errorMessage(err)));
+        }
+      });
+    },
+    dispose(reason = 'The layout was cancelled.') {
+      failAll(reason);
+    },
+    get pending() {
+      return waiting.size;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The toolbar: file commands, adding nodes of each kind, undo/redo, layout and panes.
+import { NODE_KINDS, NODE_KIND_LABELS } from '../../arguments/model';
+import { addNodeOfKind, linkSelectedPremises } from '../commands';
+import { KIND_GLYPH } from '../canvas/ArgumentNode';
+import { newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
+import { runAutoLayout, useLayoutBusy } from '../layout/autoLayout';
+import { redoChange, requestFit, undoChange, useUndoState } from '../store/store';
+import { togglePane, useUi } from './uiState';
+import { openConnectDialog } from './connectDialogState';
+import { SHORTCUT_HINT } from '../keyboard';
+
+export function Toolbar() {
+  const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();
+  const busy = useLayoutBusy();
+  const panes = useUi((s) => s.panes);
+  return (
+    <div className="aa-toolbar" role="toolbar" aria-label="Map tools">
+      <div className="aa-group" aria-label="File">
+        <button type="button" onClick={() => void newMap()} title="New map">New</button>
+        <button type="button" onClick={() => void openMap()} title={`Open… (${SHORTCUT_HINT.open})`}>Open…</button>
+        <button type="button" onClick={() => void saveMap()} title={`Save (${SHORTCUT_HINT.save})`}>Save</button>
+        <button type="button" onClick={() => void saveMapAs()} title={`Save As… (${SHORTCUT_HINT.saveAs})`}>Save As…</button>
+        <button type="button" onClick={() => void revertMap()} title="Revert to the saved file">Revert</button>
+      </div>
+      <div className="aa-group" aria-label="Add">
+        {NODE_KINDS.map((k, i) => (
+          <button key={k} type="button" className={`aa-add aa-add-${k}`} onClick={() => addNodeOfKind(k)} title={`Add ${NODE_KIND_LABELS[k].toLowerCase()} (Alt+${i + 1})`} aria-label={`Add ${NODE_KIND_LABELS[k].toLowerCase()}`}>
+            <span aria-hidden="true">{KIND_GLYPH[k]}</span> {k === 'counter' ? 'Counter' : NODE_KIND_LABELS[k]}
+          </button>
+        ))}
+      </div>
+      <div className="aa-group" aria-label="Edit">
+        <button type="button" onClick={() => openConnectDialog(null)} title="Connect the selected node (C)">Connect…</button>
+        <button type="button" onClick={linkSelectedPremises} title="Link the selected arrows' premises into one inference (G)">Link premises</button>
+        <button type="button" onClick={undoChange} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (${SHORTCUT_HINT.undo})`} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>Undo</button>
+        <button type="button" onClick={redoChange} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (${SHORTCUT_HINT.redo})`} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>Redo</button>
+      </div>
+      <div className="aa-group" aria-label="View">
+        <button type="button" onClick={() => void runAutoLayout()} disabled={busy} title="Lay the map out automatically (Shift+L)">
+          {busy ? 'Laying out…' : 'Auto-layout'}
+        </button>
+        <button type="button" onClick={requestFit} title="Fit the map to the window (F)">Fit</button>
+        <button type="button" aria-pressed={panes.sources} onClick={() => togglePane('sources')}>Sources</button>
+        <button type="button" aria-pressed={panes.inspector} onClick={() => togglePane('inspector')}>Inspector</button>
+      </div>
+    </div>
+  );
+}

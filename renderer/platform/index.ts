@@ -1,0 +1,16 @@
+// The platform the renderer runs on, chosen once: the Electron preload bridge when the
+// shell exposes one, else the browser.
+import type { Platform } from './types';
+import { webPlatform } from './web';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload script with contextBridge; absent in a browser. */
+    argumentAtlas?: Platform;
+  }
+}
+
+export const platform: Platform = (typeof window !== 'undefined' && window.argumentAtlas) || webPlatform;
+
+export type { Backup, BackupStore, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from './types';
+export { SaveError } from './types';

@@ -1,0 +1,78 @@
+// What the renderer needs from its host, and nothing else: files and crash backups.
+// The browser implements it in web.ts; the Electron preload bridge exposes the same shape
+// as `window.argumentAtlas`. Everything here must survive Electron's contextBridge:
+// plain data, Uint8Array, promises and functions, no class instances across the bridge.
+// This module has no DOM types, so Node unit tests (and the root tsconfig) can import it.
+
+/**
+ * Opaque to the renderer: a FileSystemFileHandle in the browser, a path token in Electron.
+ * Only the platform that produced it interprets it; it is never shown or stored in a backup.
+ */
+export type FileRef = unknown;
+
+export interface OpenedFile {
+  /** The file's name without folders, e.g. "letter.argmap.json". */
+  name: string;
+  bytes: Uint8Array;
+  /** Where Save writes back to; null when the platform cannot write there (a browser upload). */
+  ref: FileRef | null;
+}
+
+export interface SavedFile {
+  name: string;
+  ref: FileRef | null;
+}
+
+/**
+ * A save that did not happen, with a sentence for the user as its message. Across the
+ * Electron bridge the class is lost, so callers show the message of any Error.
+ */
+export class SaveError extends Error {
+  override name = 'SaveError';
+}
+
+/** The unsaved state of the open document, kept so a crash or closed tab loses nothing. */
+export interface Backup {
+  /** The map as serializeMap writes it. */
+  text: string;
+  /** The document's name when it was backed up. */
+  name: string;
+  /** ISO 8601. */
+  savedAt: string;
+  /** File references are not backed up: a restored document is saved with Save As. */
+  fileRef?: never;
+}
+
+/** One backup slot: the newest backup replaces the previous one. */
+export interface BackupStore {
+  write(backup: Backup): Promise<void>;
+  read(): Promise<Backup | null>;
+  clear(): Promise<void>;
+}
+
+/** A file dropped on the window; a DOM File satisfies it. */
+export interface DroppedFile {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface Platform {
+  readonly kind: 'web' | 'electron';
+  /** Asks the user for a map to open; null when they cancel. Throws when the file cannot be read. */
+  openFile(): Promise<OpenedFile | null>;
+  /**
+   * Writes `text` (UTF-8) to `ref`, or with ref null asks where (Save As) suggesting
+   * `suggestedName`. Null when the user cancels; throws SaveError when it cannot be written.
+   */
+  saveFile(text: string, suggestedName: string, ref: FileRef | null): Promise<SavedFile | null>;
+  /** Reads the file again (Revert). Throws when it is gone or unreadable. */
+  reread(ref: FileRef): Promise<OpenedFile>;
+  /** Reads a file dropped on the window (Electron can give its path, so Save goes back to it). */
+  openDropped(file: DroppedFile): Promise<OpenedFile>;
+  /**
+   * Files the host asks the app to open outside openFile(): Electron's "Open with" and
+   * second launches; in the browser, a file put on the open input with no Open pending.
+   */
+  onOpenRequest?(open: (file: OpenedFile) => void): void;
+  backups: BackupStore;
+}

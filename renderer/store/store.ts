@@ -1,0 +1,163 @@
+// The document store: the open map's history, its file, what is selected, and transient
+// UI state. Every change to the map goes through `run` (one undoable step) or `previewOp`
+// (a gesture frame); components subscribe with selectors, never to the whole map.
+import { createStore, useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  canRedo,
+  canUndo,
+  cancelGesture,
+  commit,
+  createHistory,
+  preview,
+  redo,
+  savePoint,
+  undo,
+  undoLabel,
+  redoLabel,
+  type Change,
+  type History,
+  type Operation,
+} from '../../arguments/history';
+import type { ArgumentMap, Id } from '../../arguments/model';
+
+export interface Selection {
+  nodes: readonly Id[];
+  relations: readonly Id[];
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  title: string;
+  lines: string[];
+}
+
+export interface OpenDocument {
+  history: History;
+  /** The file's name ("Untitled.argmap.json" before the first save). */
+  name: string;
+  /** Opaque reference the platform uses to save back to the same file; null until saved. */
+  fileRef: unknown;
+  /** The change the file on disk corresponds to; dirty when history's top differs. */
+  saved: Change | null;
+  /** A new, never-saved document with no edits is not dirty, though it has no file. */
+}
+
+export interface EditorState extends OpenDocument {
+  selection: Selection;
+  /** The node whose text is being edited in place. */
+  editing: Id | null;
+  /** The node whose quote the sources pane shows. */
+  focusQuote: Id | null;
+  notice: Notice | null;
+  /** Bumped by commands that want the canvas to fit the view. */
+  fitRequest: number;
+}
+
+const EMPTY: Selection = { nodes: [], relations: [] };
+
+export function documentState(map: ArgumentMap, name: string, fileRef: unknown): OpenDocument {
+  const history = createHistory(map);
+  return { history, name, fileRef, saved: savePoint(history) };
+}
+
+export const editor = createStore<EditorState>(() => ({
+  ...documentState({ meta: { title: '', authors: [], created: '', modified: '' }, sources: {}, nodes: {}, relations: {}, view: { positions: {}, collapsed: [] } }, 'Untitled.argmap.json', null),
+  selection: EMPTY,
+  editing: null,
+  focusQuote: null,
+  notice: null,
+  fitRequest: 0,
+}));
+
+export const getMap = (): ArgumentMap => editor.getState().history.present;
+export const isDirty = (s: EditorState = editor.getState()): boolean => savePoint(s.history) !== s.saved;
+
+export function useEditor<T>(selector: (s: EditorState) => T): T {
+  return useStore(editor, selector);
+}
+export function useEditorShallow<T>(selector: (s: EditorState) => T): T {
+  return useStore(editor, useShallow(selector));
+}
+export const useMap = <T,>(selector: (m: ArgumentMap) => T): T => useStore(editor, (s) => selector(s.history.present));
+
+/** Keeps selection and the node being edited pointing at things that still exist. */
+function prune(s: EditorState, history: History): Partial<EditorState> {
+  const map = history.present;
+  const nodes = s.selection.nodes.filter((id) => map.nodes[id]);
+  const relations = s.selection.relations.filter((id) => map.relations[id]);
+  const selection = nodes.length === s.selection.nodes.length && relations.length === s.selection.relations.length ? s.selection : { nodes, relations };
+  return {
+    history,
+    selection,
+    editing: s.editing && map.nodes[s.editing] ? s.editing : null,
+    focusQuote: s.focusQuote && map.nodes[s.focusQuote] ? s.focusQuote : null,
+  };
+}
+
+export function notify(notice: Notice | null): void {
+  editor.setState({ notice });
+}
+
+/** Runs an operation as one undoable step; a refusal is shown, not thrown. */
+export function run(op: Operation): boolean {
+  const s = editor.getState();
+  const r = commit(s.history, op);
+  if (!r.ok) {
+    notify({ kind: 'error', title: `Cannot ${op.label.toLowerCase()}`, lines: [r.reason] });
+    return false;
+  }
+  editor.setState(prune(s, r.history));
+  return true;
+}
+
+/** A frame of a gesture (a drag): shown, not recorded; the gesture ends with `run`. */
+export function previewOp(op: Operation): void {
+  const s = editor.getState();
+  editor.setState({ history: preview(s.history, op) });
+}
+
+export function cancelPreview(): void {
+  const s = editor.getState();
+  editor.setState({ history: cancelGesture(s.history) });
+}
+
+export function undoChange(): void {
+  const s = editor.getState();
+  if (canUndo(s.history)) editor.setState(prune(s, undo(s.history)));
+}
+
+export function redoChange(): void {
+  const s = editor.getState();
+  if (canRedo(s.history)) editor.setState(prune(s, redo(s.history)));
+}
+
+export const useUndoState = () =>
+  useEditorShallow((s) => ({ canUndo: canUndo(s.history), canRedo: canRedo(s.history), undoLabel: undoLabel(s.history), redoLabel: redoLabel(s.history) }));
+
+export function select(selection: Selection): void {
+  const cur = editor.getState().selection;
+  const same = (a: readonly Id[], b: readonly Id[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (same(cur.nodes, selection.nodes) && same(cur.relations, selection.relations)) return;
+  const only = selection.nodes.length === 1 ? selection.nodes[0]! : null;
+  editor.setState({ selection, focusQuote: only && getMap().nodes[only]?.quote ? only : editor.getState().focusQuote });
+}
+
+export const clearSelection = () => select(EMPTY);
+
+/** Replaces the open document (after the caller has asked about unsaved changes). */
+export function replaceDocument(doc: OpenDocument): void {
+  editor.setState({ ...doc, selection: EMPTY, editing: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1 });
+}
+
+export function markSaved(name: string, fileRef: unknown): void {
+  editor.setState((s) => ({ name, fileRef, saved: savePoint(s.history) }));
+}
+
+export function startEditing(id: Id | null): void {
+  editor.setState({ editing: id });
+}
+
+export function requestFit(): void {
+  editor.setState((s) => ({ fitRequest: s.fitRequest + 1 }));
+}

@@ -1,0 +1,29 @@
+// The test fixture every browser test uses: it records every request and fails the test
+// if any leaves the app (the app must work offline), and any uncaught page error.
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const test = base.extend<{ app: Page }>({
+  app: async ({ page, baseURL }, use) => {
+    const outside: string[] = [];
+    const errors: string[] = [];
+    const origin = new URL(baseURL!).origin;
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto('/');
+    await expect(page.locator('.react-flow')).toBeVisible();
+    // The shipped map: 40 relations, one of them linked (two premises) = 41 edges, drawn
+    // once every node has been measured.
+    await expect(page.locator('.react-flow__edge')).toHaveCount(41);
+    await use(page);
+    expect(outside, 'requests that left the app').toEqual([]);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** A node on the canvas, by text it contains. */
+export const node = (page: Page, text: string | RegExp) => page.locator('.react-flow__node').filter({ hasText: text });
