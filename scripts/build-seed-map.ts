@@ -7,6 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describeQuote } from '../arguments/text/anchor';
 import type { ArgNode, ArgumentMap, Id, NodeKind, Point, Relation, RelationKind, Source } from '../arguments/model';
 import { serializeMap } from '../arguments/format/serialize';
+import { buildLayoutGraph, positionsFromLayout } from '../arguments/layout/layered';
+import ELK from 'elkjs/lib/elk.bundled.js';
 
 const root = new URL('../', import.meta.url);
 const full = readFileSync(new URL('arguments/sources/stalin-gottwald-1950.txt', root), 'utf8');
@@ -244,26 +246,22 @@ const relations: Relation[] = ([
   ['r.O7', 'opposes', ['O7'], 'C4', 'critic'],
 ] as R[]).map(rel);
 
-// A readable first layout: each node one row below the deepest thing it bears on;
-// within a row, the order of the claim it belongs to. The editor's auto-layout can redo it.
-const WIDTH = 300;
-const ROW = 230;
-const depth = new Map<Id, number>([['T', 0]]);
-const targetNode = (r: Relation): Id | undefined => (r.kind === 'undercuts' ? relations.find((o) => o.id === r.to)?.to : r.to);
-for (let pass = 0; pass < nodes.length; pass++)
-  for (const r of relations) {
-    const t = targetNode(r);
-    const d = t === undefined ? undefined : depth.get(t);
-    if (d === undefined) continue;
-    for (const f of r.from) if ((depth.get(f) ?? -1) < d + 1) depth.set(f, d + 1);
-  }
-const rows = new Map<number, Id[]>();
-for (const n of nodes) {
-  const d = depth.get(n.id) ?? 1;
-  rows.set(d, [...(rows.get(d) ?? []), n.id]);
+// The first layout is ELK's layered layout (the editor's Auto-layout), with node heights
+// estimated from the text the way the canvas wraps it (260 px boxes, ~38 characters a line).
+function estimateSize(n: ArgNode): { width: number; height: number } {
+  const lines = (text: string, perLine: number, max: number) => Math.min(max, Math.ceil(text.length / perLine));
+  const height = 34 + 18 * lines(n.text, 38, 7) + (n.quote ? 8 + 18 * lines(n.quote.exact, 36, 5) : 0);
+  return { width: 260, height };
 }
-const positions: Record<Id, Point> = {};
-for (const [d, ids] of rows) ids.forEach((id, i) => (positions[id] = { x: Math.round((i - (ids.length - 1) / 2) * WIDTH), y: d * ROW }));
+const draft: ArgumentMap = {
+  meta: { title: '', authors: [], created: '', modified: '' },
+  sources: {},
+  nodes: Object.fromEntries(nodes.map((n) => [n.id, n])),
+  relations: Object.fromEntries(relations.map((r) => [r.id, r])),
+  view: { positions: {}, collapsed: [] },
+};
+const sizes = Object.fromEntries(nodes.map((n) => [n.id, estimateSize(n)]));
+const positions: Record<Id, Point> = positionsFromLayout(await new ELK().layout(buildLayoutGraph(draft, sizes)));
 
 const now = '2026-11-26T12:00:00Z';
 const map: ArgumentMap = {

@@ -40,7 +40,11 @@ function InlineEditor({ id, text }: { id: string; text: string }) {
     startEditing(null);
     if (save && value !== text) run(editNode(id, { text: value }));
     // Give keyboard focus back to the node so shortcuts keep working.
-    requestAnimationFrame(() => (document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus());
+    // Unless something else (a dialog opened meanwhile) has taken focus.
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      (document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus();
+    });
   };
   return (
     <textarea

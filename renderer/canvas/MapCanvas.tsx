@@ -10,11 +10,12 @@ import {
   ReactFlow,
   useReactFlow,
   type Connection,
+  type Viewport,
   type EdgeChange,
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import type { Id, Point } from '../../arguments/model';
+import type { ArgumentMap, Id, Point } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
 import { editor, previewOp, run, select, useEditor } from '../store/store';
 import { setViewportCentre } from '../commands';
@@ -30,9 +31,32 @@ import type { FlowEdge, FlowNode } from './types';
 const nodeTypes = { argument: ArgumentNode };
 const edgeTypes = { relation: RelationEdge, undercut: UndercutEdge };
 const proOptions = { hideAttribution: true };
+/**
+ * Small maps render every node, so all of them are in the DOM (for screen readers and
+ * find-in-page); large ones render only what is in view, which keeps them fast.
+ */
+const RENDER_ALL_BELOW = 300;
 const MINIMAP_COLOURS: Record<string, string> = {
   thesis: '#1d3557', claim: '#2f5d8a', premise: '#6b7f99', evidence: '#8a6d3b', counter: '#b3261e', rebuttal: '#2e7d32', note: '#a08a00',
 };
+
+/**
+ * A document opens on its thesis and the claims that bear on it, at a zoom where the text
+ * stays legible (at least 45 %), with the thesis centred at the top; the minimap shows the rest.
+ */
+function openingViewport(map: ArgumentMap, sizes: ReadonlyMap<Id, Size>, width: number): Viewport | null {
+  const theses = Object.values(map.nodes).filter((n) => n.kind === 'thesis').map((n) => n.id);
+  const top = new Set(theses);
+  for (const r of Object.values(map.relations)) if (top.has(r.to) && r.kind !== 'undercuts') r.from.forEach((f) => top.add(f));
+  const ids = [...top].filter((id) => map.view.positions[id]);
+  const anchor = theses[0] && map.view.positions[theses[0]];
+  if (ids.length < 2 || !anchor) return null;
+  const xs = ids.flatMap((id) => [map.view.positions[id]!.x, map.view.positions[id]!.x + (sizes.get(id)?.width ?? 260)]);
+  const span = Math.max(...xs) - Math.min(...xs);
+  const zoom = Math.min(1, Math.max(0.45, (width - 40) / span));
+  const centre = anchor.x + (sizes.get(theses[0]!)?.width ?? 260) / 2;
+  return { x: width / 2 - centre * zoom, y: 24 - anchor.y * zoom, zoom };
+}
 
 export function MapCanvas() {
   const map = useEditor((s) => s.history.present);
@@ -60,9 +84,20 @@ export function MapCanvas() {
     setNodeSizeSource(() => Object.fromEntries(sizesRef.current));
   }, [flow]);
 
+  // Move the view once every node has been measured (fitting needs their sizes).
+  const fitMode = useEditor((s) => s.fitMode);
+  const fitted = useRef(-1);
   useEffect(() => {
-    if (fitRequest > 0) requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
-  }, [fitRequest, flow]);
+    if (fitted.current === fitRequest) return;
+    const nodeCount = Object.keys(map.nodes).length;
+    if (nodeCount > 0 && sizes.size < nodeCount) return;
+    fitted.current = fitRequest;
+    requestAnimationFrame(() => {
+      const opening = fitMode === 'opening' ? openingViewport(map, sizes, box.current?.clientWidth ?? 800) : null;
+      if (opening) void flow.setViewport(opening);
+      else void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0 });
+    });
+  }, [fitRequest, fitMode, flow, sizes, map]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const moved: Record<Id, Point> = {};
@@ -137,14 +172,12 @@ export function MapCanvas() {
         onConnect={onConnect}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={40}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={nodes.length > RENDER_ALL_BELOW}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         minZoom={0.05}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ padding: 0.1 }}
         proOptions={proOptions}
         onPaneContextMenu={(e) => {
           e.preventDefault();

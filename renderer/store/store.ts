@@ -50,8 +50,9 @@ export interface EditorState extends OpenDocument {
   /** The node whose quote the sources pane shows. */
   focusQuote: Id | null;
   notice: Notice | null;
-  /** Bumped by commands that want the canvas to fit the view. */
+  /** Bumped by commands that want the canvas to move the view: fit everything, or the opening view of a document. */
   fitRequest: number;
+  fitMode: 'all' | 'opening';
 }
 
 const EMPTY: Selection = { nodes: [], relations: [] };
@@ -68,6 +69,7 @@ export const editor = createStore<EditorState>(() => ({
   focusQuote: null,
   notice: null,
   fitRequest: 0,
+  fitMode: 'opening',
 }));
 
 export const getMap = (): ArgumentMap => editor.getState().history.present;
@@ -147,7 +149,7 @@ export const clearSelection = () => select(EMPTY);
 
 /** Replaces the open document (after the caller has asked about unsaved changes). */
 export function replaceDocument(doc: OpenDocument): void {
-  editor.setState({ ...doc, selection: EMPTY, editing: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1 });
+  editor.setState({ ...doc, selection: EMPTY, editing: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening' });
 }
 
 export function markSaved(name: string, fileRef: unknown): void {
@@ -159,5 +161,5 @@ export function startEditing(id: Id | null): void {
 }
 
 export function requestFit(): void {
-  editor.setState((s) => ({ fitRequest: s.fitRequest + 1 }));
+  editor.setState((s) => ({ fitRequest: s.fitRequest + 1, fitMode: 'all' }));
 }

@@ -57,9 +57,11 @@ test('a drag of a node is one undo step', async ({ app }) => {
   const thesis = node(app, /explains the 1950 Soviet absence/);
   const box = (await thesis.boundingBox())!;
   const before = await thesis.evaluate((el) => el.style.transform);
-  await app.mouse.move(box.x + 30, box.y + 10);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await app.mouse.move(cx, cy);
   await app.mouse.down();
-  for (let i = 1; i <= 15; i++) await app.mouse.move(box.x + 30 + i * 6, box.y + 10 + i * 3);
+  for (let i = 1; i <= 15; i++) await app.mouse.move(cx + i * 6, cy + i * 3);
   await app.mouse.up();
   await expect.poll(() => thesis.evaluate((el) => el.style.transform)).not.toBe(before);
   await app.keyboard.press('Control+z');
@@ -78,6 +80,7 @@ test('keyboard only: create a claim and connect it to the thesis', async ({ app 
   await app.keyboard.press('c');
   const dialog = app.getByRole('dialog', { name: 'Connect' });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'To' })).toBeFocused();
   await app.keyboard.type('Thesis explains');
   await app.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);

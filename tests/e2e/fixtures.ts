@@ -14,8 +14,11 @@ export const test = base.extend<{ app: Page }>({
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto('/');
     await expect(page.locator('.react-flow')).toBeVisible();
-    // The shipped map: 40 relations, one of them linked (two premises) = 41 edges, drawn
-    // once every node has been measured.
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    // The map opens on its thesis and claims; tests look at the whole map, so fit it
+    // (the canvas only renders what is in view). 40 relations, one linked (two
+    // premises) = 41 edges, drawn once every node has been measured.
+    await fitAll(page);
     await expect(page.locator('.react-flow__edge')).toHaveCount(41);
     await use(page);
     expect(outside, 'requests that left the app').toEqual([]);
@@ -24,6 +27,21 @@ export const test = base.extend<{ app: Page }>({
 });
 
 export { expect };
+
+/** Fits the whole map into view and waits for the (animated) viewport to settle. */
+export async function fitAll(page: Page): Promise<void> {
+  await page.keyboard.press('f');
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await viewport.getAttribute('style')) ?? '';
+      const settled = now === last;
+      last = now;
+      return settled;
+    }, { intervals: [100] })
+    .toBe(true);
+}
 
 /** A node on the canvas, by text it contains. */
 export const node = (page: Page, text: string | RegExp) => page.locator('.react-flow__node').filter({ hasText: text });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, node, test } from './fixtures';
+import { expect, fitAll, node, test } from './fixtures';
 
 /** Selects [start, end) of the shown source text, as a mouse selection would. */
 async function selectSourceRange(page: Page, start: number, end: number) {
@@ -83,6 +83,7 @@ test('a quote that is not in its source is marked on the node and in the pane, w
   await app.evaluate(() => localStorage.setItem('argument-atlas.filePickers', 'classic'));
   await app.locator('[data-testid="aa-open-file-input"]').setInputFiles(path);
   await expect(app.getByTestId('document-name')).toHaveText('misquoted.argmap.json');
+  await fitAll(app);
   const misquoted = node(app, 'All goals achieved.');
   await expect(misquoted).toContainText('⚠ Quote not found in its source');
   await misquoted.click();
