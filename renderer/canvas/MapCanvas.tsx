@@ -99,6 +99,21 @@ export function MapCanvas() {
     });
   }, [fitRequest, fitMode, flow, sizes, map]);
 
+  // A node selected from elsewhere (the sources pane, the inspector) is brought into view.
+  useEffect(() => {
+    if (selection.nodes.length !== 1) return;
+    const id = selection.nodes[0]!;
+    const p = editor.getState().history.present.view.positions[id];
+    const el = box.current;
+    if (!p || !el) return;
+    const size = sizesRef.current.get(id) ?? { width: 260, height: 110 };
+    const { x, y, zoom } = flow.getViewport();
+    const left = p.x * zoom + x;
+    const top = p.y * zoom + y;
+    const inView = left >= 0 && top >= 0 && left + size.width * zoom <= el.clientWidth && top + size.height * zoom <= el.clientHeight;
+    if (!inView) void flow.setCenter(p.x + size.width / 2, p.y + size.height / 2, { zoom, duration: 200 });
+  }, [selection.nodes, flow]);
+
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const moved: Record<Id, Point> = {};
     const measured: [Id, Size][] = [];

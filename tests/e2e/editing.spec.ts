@@ -107,3 +107,22 @@ test('copy and paste a node', async ({ app }) => {
   await expect(app.locator('.react-flow__node')).toHaveCount(before + 1);
   await expect(node(app, /anti-war mood/)).toHaveCount(2);
 });
+
+test('auto-layout runs off the UI thread and is one undo step', async ({ app }) => {
+  const thesis = node(app, /explains the 1950 Soviet absence/);
+  const box = (await thesis.boundingBox())!;
+  await app.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await app.mouse.down();
+  for (let i = 1; i <= 10; i++) await app.mouse.move(box.x + box.width / 2 + i * 15, box.y + box.height / 2 + i * 12);
+  await app.mouse.up();
+  const dragged = await thesis.evaluate((el) => el.style.transform);
+  const workers: string[] = [];
+  app.on('worker', (w) => workers.push(w.url()));
+  await app.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(app.getByRole('button', { name: 'Auto-layout' })).toBeEnabled();
+  await expect.poll(() => thesis.evaluate((el) => el.style.transform)).not.toBe(dragged);
+  expect(workers.some((u) => /elk\.worker/.test(u))).toBe(true);
+  await expect(app.getByRole('button', { name: /^Undo / })).toHaveAttribute('aria-label', 'Undo Move nodes');
+  await app.keyboard.press('Control+z');
+  await expect.poll(() => thesis.evaluate((el) => el.style.transform)).toBe(dragged);
+});
