@@ -4,7 +4,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { NODE_KIND_LABELS, type NodeKind } from '../../arguments/model';
-import { editNode } from '../../arguments/operations';
+import { editNode, setCollapsed } from '../../arguments/operations';
 import { run, startEditing, useEditor } from '../store/store';
 import type { ArgumentFlowNode } from './types';
 
@@ -89,6 +89,11 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
         <blockquote className="aa-quote" title={node.quote.exact}>
           “{node.quote.exact}”
         </blockquote>
+      )}
+      {data.collapsed && (
+        <button type="button" className="aa-expand nodrag" onClick={() => run(setCollapsed(id, false))} title="Show what bears on this node">
+          ▸ Collapsed: expand
+        </button>
       )}
       {quoteProblem && (
         <div className="aa-badge-problem" role="status">

@@ -24,7 +24,7 @@ import { ArgumentNode } from './ArgumentNode';
 import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
 import { RelationPicker, type PendingConnection } from './RelationPicker';
 import { CanvasMenu, type MenuState } from './CanvasMenu';
-import { relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
+import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
 
 // Module constants: React Flow re-creates every node if these change identity.
@@ -70,7 +70,11 @@ export function MapCanvas() {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedRelations = useMemo(() => new Set(selection.relations), [selection.relations]);
   const [sizes, setSizes] = useState<ReadonlyMap<Id, Size>>(() => new Map());
-  const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes), [map, selectedNodes, sizes]);
+  const relations = map.relations;
+  const collapsedIds = map.view.collapsed;
+  // Recomputed when relations or the collapsed list change, not on drag frames (positions).
+  const hidden = useMemo(() => hiddenByCollapse({ ...map, relations, view: { positions: {}, collapsed: collapsedIds } }), [relations, collapsedIds]);
+  const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes, hidden), [map, selectedNodes, sizes, hidden]);
   const edges = useMemo(() => toFlowEdges(map, selectedRelations), [map, selectedRelations]);
 
   const box = useRef<HTMLDivElement>(null);

@@ -9,10 +9,39 @@ const ORIGIN: Point = { x: 0, y: 0 };
 
 export type Size = { width: number; height: number };
 
+/**
+ * Nodes hidden because what they bear on is collapsed: a node is hidden when every
+ * relation it starts from ends at a collapsed or hidden node (an undercut ends at the
+ * target of the inference it attacks). A node that also bears on something visible stays.
+ */
+export function hiddenByCollapse(map: ArgumentMap): ReadonlySet<Id> {
+  const hidden = new Set<Id>();
+  if (map.view.collapsed.length === 0) return hidden;
+  const collapsed = new Set(map.view.collapsed);
+  const targets = new Map<Id, Id[]>();
+  for (const r of Object.values(map.relations)) {
+    const target = r.kind === 'undercuts' ? map.relations[r.to]?.to : r.to;
+    if (target === undefined) continue;
+    for (const f of r.from) targets.set(f, [...(targets.get(f) ?? []), target]);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [id, ts] of targets) {
+      if (hidden.has(id) || collapsed.has(id)) continue;
+      if (ts.every((t) => collapsed.has(t) || hidden.has(t))) {
+        hidden.add(id);
+        changed = true;
+      }
+    }
+  }
+  return hidden;
+}
+
 interface NodeKey {
   node: ArgNode;
   position: Point;
   size: Size | undefined;
+  hidden: boolean;
   selected: boolean;
   collapsed: boolean;
   flow: ArgumentFlowNode;
@@ -20,7 +49,7 @@ interface NodeKey {
 const nodeCache = new WeakMap<ArgNode, NodeKey>();
 
 /** `sizes` are React Flow's measurements, handed back so it never has to measure a node twice. */
-export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>): ArgumentFlowNode[] {
+export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id> = new Set()): ArgumentFlowNode[] {
   const collapsed = new Set(map.view.collapsed);
   const out: ArgumentFlowNode[] = [];
   for (const node of Object.values(map.nodes)) {
@@ -28,8 +57,9 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
     const isSelected = selected.has(node.id);
     const isCollapsed = collapsed.has(node.id);
     const size = sizes.get(node.id);
+    const isHidden = hidden.has(node.id);
     const hit = nodeCache.get(node);
-    if (hit && hit.position === position && hit.size === size && hit.selected === isSelected && hit.collapsed === isCollapsed && hit.flow.data.quoteCheck === checkQuote(map.sources, node)) {
+    if (hit && hit.position === position && hit.size === size && hit.hidden === isHidden && hit.selected === isSelected && hit.collapsed === isCollapsed && hit.flow.data.quoteCheck === checkQuote(map.sources, node)) {
       out.push(hit.flow);
       continue;
     }
@@ -38,11 +68,12 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
       type: 'argument',
       position,
       selected: isSelected,
+      hidden: isHidden,
       data: { node, quoteCheck: checkQuote(map.sources, node), collapsed: isCollapsed },
       ariaLabel: `${node.kind}${node.title ? ` ${node.title}` : ''}: ${node.text || node.quote?.exact || 'empty'}`.slice(0, 200),
       ...(size ? { measured: size } : {}),
     };
-    nodeCache.set(node, { node, position, size, selected: isSelected, collapsed: isCollapsed, flow });
+    nodeCache.set(node, { node, position, size, hidden: isHidden, selected: isSelected, collapsed: isCollapsed, flow });
     out.push(flow);
   }
   return out;

@@ -126,3 +126,13 @@ test('auto-layout runs off the UI thread and is one undo step', async ({ app }) 
   await app.keyboard.press('Control+z');
   await expect.poll(() => thesis.evaluate((el) => el.style.transform)).toBe(dragged);
 });
+
+test('collapsing a claim hides what bears on it; expanding brings it back', async ({ app }) => {
+  const claim1 = app.locator('[data-id="C1"]');
+  await claim1.click({ button: 'right' });
+  await app.getByRole('menuitem', { name: 'Collapse' }).click();
+  await expect(app.locator('[data-id="P1a"]')).toBeHidden();
+  await expect(node(app, /anti-war mood/)).toBeHidden();
+  await claim1.getByRole('button', { name: /expand/ }).click();
+  await expect(app.locator('[data-id="P1a"]')).toBeVisible();
+});

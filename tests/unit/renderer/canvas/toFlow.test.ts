@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadMap } from '../../../../arguments/format/load';
+import type { ArgumentMap } from '../../../../arguments/model';
+import { edgeIdsOf, hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes } from '../../../../renderer/canvas/toFlow';
+
+function seed(): ArgumentMap {
+  const r = loadMap(readFileSync(new URL('../../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error('seed does not load');
+  return r.map;
+}
+
+describe('map to React Flow', () => {
+  it('one node per map node; one edge per premise of each inference; undercuts end at the attacked inference', () => {
+    const map = seed();
+    const nodes = toFlowNodes(map, new Set(), new Map());
+    expect(nodes).toHaveLength(39);
+    const edges = toFlowEdges(map, new Set());
+    expect(edges).toHaveLength(41);
+    const linked = edges.filter((e) => relationOfEdge(e.id) === 'r.P1.C1');
+    expect(linked.map((e) => e.source)).toEqual(['P1a', 'P1b']);
+    const undercut = edges.find((e) => e.id === 'r.O1')!;
+    expect(undercut.type).toBe('undercut');
+    expect(undercut.data).toMatchObject({ attacks: 'r.P1.C1', attackedPremises: ['P1a', 'P1b'], attackedTarget: 'C1' });
+    expect(edgeIdsOf(map.relations['r.P1.C1']!)).toEqual(['r.P1.C1::0', 'r.P1.C1::1']);
+  });
+
+  it('reuses the objects of unchanged nodes, so a drag re-renders one node', () => {
+    const map = seed();
+    const first = toFlowNodes(map, new Set(), new Map());
+    const moved: ArgumentMap = { ...map, view: { ...map.view, positions: { ...map.view.positions, E1a: { x: 1, y: 2 } } } };
+    const second = toFlowNodes(moved, new Set(), new Map());
+    const changed = second.filter((n, i) => n !== first[i]).map((n) => n.id);
+    expect(changed).toEqual(['E1a']);
+  });
+
+  it('collapsing a claim hides what bears on it only, not nodes that also bear on something visible', () => {
+    const map = seed();
+    const hidden = hiddenByCollapse({ ...map, view: { ...map.view, collapsed: ['C2a'] } });
+    // E2b supports C2a (collapsed) and P4a (visible): it stays. O3 opposes only C2a: hidden.
+    expect(hidden.has('O3')).toBe(true);
+    expect(hidden.has('E2b')).toBe(false);
+    const c1 = hiddenByCollapse({ ...map, view: { ...map.view, collapsed: ['C1'] } });
+    // E1d supports only the (hidden) objection O1, so it goes too; E0a also supports P0 and stays.
+    expect([...c1].sort()).toEqual(['E1a', 'E1b', 'E1c', 'E1d', 'K1', 'O1', 'O2', 'P1a', 'P1b']);
+  });
+});
