@@ -23,8 +23,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
-  // Pre-bundle ELK so the dev server does not reload the page the first time a layout runs.
-  optimizeDeps: { include: ['elkjs/lib/elk.bundled.js'] },
+  // Pre-bundle ELK and PDFKit so the dev server does not reload the page the first time a layout or a PDF export runs.
+  optimizeDeps: { include: ['elkjs/lib/elk.bundled.js', 'pdfkit', 'svg-to-pdfkit'] },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
 });

@@ -5,6 +5,7 @@ import { addNodeOfKind, copySelection, cutSelection, deleteSelection, linkSelect
 import { newMap, openMap, saveMap, saveMapAs } from './files/fileCommands';
 import { runAutoLayout } from './layout/autoLayout';
 import { openConnectDialog } from './panels/connectDialogState';
+import { openExportDialog } from './export/exportState';
 import { clearSelection, editor, redoChange, requestFit, startEditing, undoChange } from './store/store';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -16,6 +17,7 @@ export const SHORTCUT_HINT = {
   saveAs: `${isMac ? '⇧⌘' : 'Ctrl+Shift+'}S`,
   undo: `${MOD}Z`,
   redo: `${isMac ? '⇧⌘' : 'Ctrl+Shift+'}Z`,
+  export: `${MOD}E`,
 };
 
 /** The table shown in the README and Help: [keys, what]. */
@@ -23,6 +25,7 @@ export const SHORTCUTS: [string, string][] = [
   [`${MOD}Z / ${SHORTCUT_HINT.redo} (or ${MOD}Y)`, 'Undo / redo'],
   [`${MOD}S / ${SHORTCUT_HINT.saveAs}`, 'Save / Save As'],
   [`${MOD}O`, 'Open a map'],
+  [`${MOD}E`, 'Export a figure (SVG, PNG or PDF)'],
   [`${MOD}Alt+N`, 'New map'],
   ['Alt+1 … Alt+7', 'Add thesis, claim, premise, evidence, counter-consideration, rebuttal, note'],
   ['Enter or F2', 'Edit the selected node’s text (Enter again to finish, Shift+Enter for a new line, Esc to cancel)'],
@@ -55,6 +58,8 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (mod && key === 's') return done(e.shiftKey ? saveMapAs : saveMap);
   if (mod && key === 'o') return done(openMap);
   if (mod && e.altKey && key === 'n') return done(newMap);
+  // Export works from a text field too, but not over another dialog.
+  if (mod && key === 'e' && !e.shiftKey && !e.altKey) return done(() => !document.querySelector('[aria-modal="true"]') && openExportDialog());
   if (inTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
 
   if (mod && key === 'z') return done(e.shiftKey ? redoChange : undoChange);

@@ -11,6 +11,7 @@ import { emptyMap, type ArgumentMap } from '../../arguments/model';
 import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from '../platform/types';
 import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
 import { askToSave } from './dialogState';
+import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
 
 export const UNTITLED_NAME = 'Untitled.argmap.json';
 export const MAP_EXTENSION = '.argmap.json';
@@ -89,10 +90,20 @@ export async function newMap(): Promise<boolean> {
 }
 
 /** Loads a file's bytes; on success replaces the document (asking first unless `asked`). */
-async function openLoaded(file: OpenedFile, asked: boolean): Promise<boolean> {
+async function openLoaded(opened: OpenedFile, asked: boolean): Promise<boolean> {
+  let file = opened;
+  // A figure exported by Argument Atlas carries its map: open that. The figure is not the
+  // map's file, so the document has no file reference and Save asks where.
+  try {
+    const fromFigure = await figureToMapBytes(opened.name, opened.bytes);
+    if (fromFigure) file = { name: mapNameForFigure(opened.name), bytes: fromFigure, ref: null };
+  } catch (err) {
+    notify({ kind: 'error', title: `Could not open “${opened.name}”`, lines: [errorText(err, 'The figure could not be read.')] });
+    return false;
+  }
   const result = loadMap(file.bytes);
   if (!result.ok) {
-    notify({ kind: 'error', title: `Could not open “${file.name}”`, lines: result.errors.map(describeIssue) });
+    notify({ kind: 'error', title: `Could not open “${opened.name}”`, lines: result.errors.map(describeIssue) });
     return false;
   }
   if (!asked && !(await settleUnsavedChanges())) return false;

@@ -1,4 +1,4 @@
-// The toolbar: file commands, adding nodes of each kind, undo/redo, layout and panes.
+// The toolbar: file commands and figure export, adding nodes of each kind, undo/redo, layout and panes.
 import { NODE_KINDS, NODE_KIND_LABELS } from '../../arguments/model';
 import { addNodeOfKind, linkSelectedPremises } from '../commands';
 import { KIND_GLYPH } from '../canvas/ArgumentNode';
@@ -8,6 +8,8 @@ import { redoChange, requestFit, undoChange, useUndoState } from '../store/store
 import { togglePane, useUi } from './uiState';
 import { openConnectDialog } from './connectDialogState';
 import { SHORTCUT_HINT } from '../keyboard';
+import { ExportDialog } from '../export/ExportDialog';
+import { openExportDialog } from '../export/exportState';
 
 export function Toolbar() {
   const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();
@@ -21,6 +23,7 @@ export function Toolbar() {
         <button type="button" onClick={() => void saveMap()} title={`Save (${SHORTCUT_HINT.save})`}>Save</button>
         <button type="button" onClick={() => void saveMapAs()} title={`Save As… (${SHORTCUT_HINT.saveAs})`}>Save As…</button>
         <button type="button" onClick={() => void revertMap()} title="Revert to the saved file">Revert</button>
+        <button type="button" onClick={openExportDialog} title={`Export a figure: SVG, PNG or PDF (${SHORTCUT_HINT.export})`}>Export…</button>
       </div>
       <div className="aa-group" aria-label="Add">
         {NODE_KINDS.map((k, i) => (
@@ -43,6 +46,7 @@ export function Toolbar() {
         <button type="button" aria-pressed={panes.sources} onClick={() => togglePane('sources')}>Sources</button>
         <button type="button" aria-pressed={panes.inspector} onClick={() => togglePane('inspector')}>Inspector</button>
       </div>
+      <ExportDialog />
     </div>
   );
 }

@@ -1,0 +1,66 @@
+// The CLI's figure backends: PNG with resvg (a native renderer, no browser), PDF with PDFKit's
+// Node build and svg-to-pdfkit, both with the bundled Source Serif 4 TTFs and no system fonts.
+// Loaded only when `argmap export` needs them, so the other commands start as fast as before.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { addPngMetadata } from '../export/embed';
+import { pixelSize, type Figure, type PageSize } from '../export/figure';
+import { FONT_FAMILY, type FontStyle } from '../export/metrics';
+import { writePdf, type FontBytes, type PdfLibraries } from '../export/pdf';
+import { resizeSvg } from '../export/svg';
+
+// Not named `require`: the bundle's banner defines one at its top level.
+const resolver = createRequire(import.meta.url);
+
+/** The TTFs the figure metrics were measured from (scripts/font-metrics.ts). */
+const FONT_MODULES: Record<FontStyle, string> = {
+  regular: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
+  italic: '@expo-google-fonts/source-serif-4/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
+  bold: '@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf',
+};
+
+export function fontFile(style: FontStyle): string {
+  return resolver.resolve(FONT_MODULES[style]);
+}
+
+export function fontBytes(): FontBytes {
+  return { regular: readFileSync(fontFile('regular')), italic: readFileSync(fontFile('italic')), bold: readFileSync(fontFile('bold')) };
+}
+
+interface ResvgModule {
+  Resvg: new (svg: string, options: Record<string, unknown>) => { render(): { asPng(): Uint8Array; width: number; height: number } };
+}
+
+/** The figure as a PNG at `dpi`, with its resolution, title and the map in text chunks. */
+export async function renderPng(figure: Figure, dpi: number): Promise<Uint8Array> {
+  const mod = (await import('@resvg/resvg-js')) as unknown as ResvgModule & { default?: ResvgModule };
+  const Resvg = mod.Resvg ?? mod.default!.Resvg;
+  // Drawn at exactly the pixel size pixelSize() promises (resvg's own fitTo rounds the height its way).
+  const px = pixelSize(figure, dpi);
+  const resvg = new Resvg(resizeSvg(figure.svg, px.width, px.height), {
+    fitTo: { mode: 'original' },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: (['regular', 'italic', 'bold'] as const).map(fontFile),
+      defaultFontFamily: FONT_FAMILY,
+      serifFamily: FONT_FAMILY,
+    },
+    shapeRendering: 2,
+    textRendering: 1,
+    imageRendering: 0,
+  });
+  const png = resvg.render().asPng();
+  return addPngMetadata(png, { dpi, title: figure.title, mapJson: figure.mapJson });
+}
+
+async function pdfLibraries(): Promise<PdfLibraries> {
+  const pdfkit = (await import('pdfkit')) as unknown as { default: PdfLibraries['PDFDocument'] };
+  const svgToPdf = (await import('svg-to-pdfkit')) as unknown as { default: PdfLibraries['SVGtoPDF'] };
+  // svg-to-pdfkit is CommonJS: its function is the default export.
+  return { PDFDocument: pdfkit.default, SVGtoPDF: svgToPdf.default };
+}
+
+/** The figure as a vector PDF with the fonts embedded and the map attached. `svg` is the copy without metadata. */
+export async function renderPdf(figure: Figure, svgWithoutMap: string, page: PageSize, date: string): Promise<Uint8Array> {
+  return writePdf(await pdfLibraries(), fontBytes(), { svg: svgWithoutMap, width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date }, page);
+}

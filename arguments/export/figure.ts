@@ -1,0 +1,118 @@
+// Figures of a map: the one exporter the app and the CLI share. It draws from the model and
+// its arrangement, never from the screen, so the same map and options give the same figure
+// everywhere. SVG here; PNG and PDF are drawn from this SVG by each platform's edge
+// (resvg in the CLI, a canvas in the browser; PDFKit + svg-to-pdfkit in both, see pdf.ts).
+import { serializeMap } from '../format/serialize';
+import type { ArgumentMap } from '../model';
+import { layoutFigure, type FigureLayout } from './layout';
+import { scopeMap, type Scope } from './scope';
+import { writeSvg } from './svg';
+import { THEMES, type Theme, type ThemeName } from './themes';
+
+export const FIGURE_FORMATS = ['svg', 'png', 'pdf'] as const;
+export type FigureFormat = (typeof FIGURE_FORMATS)[number];
+
+export const PAGE_SIZES = ['fit', 'a4', 'letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+export interface FigureOptions {
+  theme: ThemeName;
+  scope: Scope;
+  /** Show counter-considerations (and what only answers them). */
+  counters: boolean;
+  /** Show who says what: the voice badge on each node. */
+  voices: boolean;
+  legend: boolean;
+  caption?: string;
+}
+
+export const DEFAULT_FIGURE_OPTIONS: Readonly<FigureOptions> = { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false };
+
+export const DEFAULT_DPI = 300;
+export const MIN_DPI = 36;
+export const MAX_DPI = 2400;
+/** The largest raster a figure is drawn at (browsers' canvas limits; memory in the CLI). */
+export const MAX_PIXELS = 16384 * 16384;
+export const MAX_PIXEL_SIDE = 32767;
+
+export interface Figure {
+  /** The standalone SVG file, carrying the whole map in its <metadata> unless embedMap was false. */
+  svg: string;
+  /** Size in CSS px (1/96 in). */
+  width: number;
+  height: number;
+  layout: FigureLayout;
+  theme: Theme;
+  /** The map document it carries (serializeMap of the whole map, whatever the scope). */
+  mapJson: string;
+  title: string;
+  /** The same drawing written again with other extras (no map inside, fonts inside): no new layout. */
+  variant(extras: RenderExtras): string;
+}
+
+export interface RenderExtras {
+  /** Leave the map out of the SVG (a copy for svg-to-pdfkit, which carries it as an attachment instead). */
+  embedMap?: boolean;
+  /** See SvgOptions.fontFaceCss: only for copies rasterised in a browser. */
+  fontFaceCss?: string;
+}
+
+/** Draws the figure. Throws ScopeError when the scope names nothing in the map. */
+export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: RenderExtras = {}): Figure {
+  const theme = THEMES[options.theme];
+  const scoped = scopeMap(map, options.scope, { counters: options.counters });
+  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption });
+  const title = map.meta.title || 'Argument map';
+  // The map's text is made once, and only when something needs it (a preview does not).
+  let json = extras.embedMap === false ? null : serializeMap(map);
+  const write = (e: RenderExtras, mapJson: string | undefined) => writeSvg(layout, theme, { title, description: map.meta.description, mapJson, fontFaceCss: e.fontFaceCss });
+  const svg = write(extras, json ?? undefined);
+  return {
+    svg,
+    width: layout.width,
+    height: layout.height,
+    layout,
+    theme,
+    title,
+    get mapJson() {
+      return (json ??= serializeMap(map));
+    },
+    variant(e: RenderExtras) {
+      return write(e, e.embedMap === false ? undefined : (json ??= serializeMap(map)));
+    },
+  };
+}
+
+/** The raster size of a figure at `dpi` (a CSS px is 1/96 in). */
+export function pixelSize(size: { width: number; height: number }, dpi: number): { width: number; height: number; scale: number } {
+  const scale = dpi / 96;
+  return { width: Math.max(1, Math.round(size.width * scale)), height: Math.max(1, Math.round(size.height * scale)), scale };
+}
+
+/** Null when the raster fits; else a sentence saying what DPI would. */
+export function rasterTooLarge(size: { width: number; height: number }, dpi: number): string | null {
+  const px = pixelSize(size, dpi);
+  if (px.width <= MAX_PIXEL_SIDE && px.height <= MAX_PIXEL_SIDE && px.width * px.height <= MAX_PIXELS) return null;
+  const fit = Math.floor(96 * Math.min(MAX_PIXEL_SIDE / size.width, MAX_PIXEL_SIDE / size.height, Math.sqrt(MAX_PIXELS / (size.width * size.height))));
+  return `At ${dpi} DPI this figure would be ${px.width} × ${px.height} pixels, more than a PNG can be drawn at here; choose ${fit} DPI or less, or export SVG or PDF.`;
+}
+
+/** "Stalin’s letter (1950)" + "pdf" -> "stalins-letter-1950.pdf"; letters of any script are kept. */
+export function figureFileName(title: string, format: FigureFormat, themeName?: ThemeName): string {
+  const slug = title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’ʼ]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return `${slug || 'argument-map'}${themeName ? `.${themeName}` : ''}.${format}`;
+}
+
+export function isFigureFormat(s: string): s is FigureFormat {
+  return (FIGURE_FORMATS as readonly string[]).includes(s);
+}
+export function isPageSize(s: string): s is PageSize {
+  return (PAGE_SIZES as readonly string[]).includes(s);
+}

@@ -1,0 +1,542 @@
+// The geometry of a figure: where every node, line of text, arrow, label, caption and legend
+// entry goes, from the map's own arrangement (map.view.positions) and the sizes of the
+// wrapped texts. Pure arithmetic on the font table, so every platform gets the same figure.
+//
+// The canvas sizes a node by its rendered HTML (and clips long texts); a figure shows every
+// word, so its nodes can be taller. Rows of the map's arrangement are therefore kept (nodes
+// whose tops were within ROW_TOLERANCE of each other stay one row, in the same left-to-right
+// order) and restacked with the theme's gap; columns keep their order, overlaps in a row are
+// pushed apart and empty stretches wider than a gap (left by nodes outside the scope) closed.
+import { NODE_KIND_LABELS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
+import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
+import type { Scoped } from './scope';
+import type { Theme } from './themes';
+import { wrapText, type Line } from './wrap';
+import { displayText } from './xml';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface TextBlock {
+  /** x of every line (its start, middle or end, by anchor) and the first line's baseline. */
+  x: number;
+  y: number;
+  lines: Line[];
+  style: FontStyle;
+  size: number;
+  lineHeight: number;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+export interface NodeBox extends Rect {
+  id: Id;
+  kind: NodeKind;
+  icon: { x: number; y: number; size: number };
+  kindLabel: TextBlock;
+  voice?: { box: Rect; text: TextBlock };
+  title?: TextBlock;
+  text?: TextBlock;
+  quote?: { bar: { x: number; y1: number; y2: number }; text: TextBlock };
+}
+
+export type Head = 'supports' | 'opposes' | 'qualifies' | 'undercuts';
+
+export interface EdgeGeometry {
+  id: Id;
+  kind: RelationKind;
+  /** Curves and lines, drawn with the relation's pattern. */
+  paths: string[];
+  /** The arrowhead: its tip and the unit direction it points in. */
+  head: { tip: Point; dir: Point; kind: Head };
+  /** The inference's point (where undercuts of this relation end); filled when it joins linked premises. */
+  inference?: { at: Point; joint: boolean };
+  label?: { text: TextBlock; box: Rect };
+  linkedBox?: { box: Rect; label: TextBlock };
+}
+
+export interface LegendEntry {
+  kind: 'node' | 'relation' | 'linked';
+  of: NodeKind | RelationKind | 'linked';
+  /** The sample: a small node box, or a line with its head. */
+  sample: Rect;
+  label: TextBlock;
+}
+
+export interface FigureLayout {
+  width: number;
+  height: number;
+  /** The map's drawing is shifted by this much (its own coordinates start wherever the nodes are). */
+  offset: Point;
+  nodes: NodeBox[];
+  edges: EdgeGeometry[];
+  legend?: LegendEntry[];
+  caption?: TextBlock;
+}
+
+export interface LayoutOptions {
+  voices: boolean;
+  caption?: string;
+  legend: boolean;
+}
+
+/** The canvas's card width and ELK's spacing between cards: the pitch of the map's own arrangement. */
+const CANVAS_PITCH = 260 + 40;
+const ROW_TOLERANCE = 60;
+const HEAD_LENGTH = 9;
+
+export function block(lines: Line[], style: FontStyle, size: number, lineHeight: number, x: number, top: number, anchor: TextBlock['anchor'] = 'start'): TextBlock {
+  const lh = size * lineHeight;
+  // The line box centres the font's ascent + descent, as CSS does.
+  const baseline = top + (lh - (ASCENT_EM + DESCENT_EM) * size) / 2 + ASCENT_EM * size;
+  return { x, y: baseline, lines, style, size, lineHeight: lh, anchor };
+}
+
+export const blockHeight = (b: TextBlock) => b.lines.length * b.lineHeight;
+
+export function kindLabel(kind: NodeKind): string {
+  return NODE_KIND_LABELS[kind].toUpperCase();
+}
+
+/** A node's box at (x, y): its texts wrapped to the theme's width, its height from them. */
+function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean): NodeBox {
+  const { width: w, padX, padY, gap } = theme.node;
+  const lh = theme.lineHeight;
+  const inset = node.kind === 'thesis' ? 3 : node.kind === 'evidence' ? 4 : 0;
+  const left = x + padX + inset;
+  const inner = w - 2 * padX - inset - (node.kind === 'thesis' ? 3 : 0);
+  let top = y + padY + (node.kind === 'thesis' ? 3 : 0);
+
+  // Header: icon and kind label; the voice in a badge at the right, or below when it does not fit.
+  const iconSize = theme.size.kind * 1.1;
+  const label = kindLabel(node.kind);
+  const labelWidth = measure(label, 'bold', theme.size.kind);
+  const headH = theme.size.kind * lh;
+  const kindBlock = block([{ text: label, width: labelWidth }], 'bold', theme.size.kind, lh, left + iconSize + 4, top);
+  const icon = { x: left, y: top + (headH - iconSize) / 2, size: iconSize };
+  let voice: NodeBox['voice'];
+  let headBottom = top + headH;
+  const voiceText = voices && node.voice ? displayText(node.voice).replace(/\s+/g, ' ').trim() : '';
+  if (voiceText) {
+    const vs = theme.size.voice;
+    const padV = vs * 0.5;
+    const one = measure(voiceText, 'italic', vs);
+    const fitsBeside = iconSize + 4 + labelWidth + 8 + one + 2 * padV <= inner;
+    const lines = fitsBeside ? [{ text: voiceText, width: one }] : wrapText(voiceText, 'italic', vs, inner - 2 * padV);
+    const bw = Math.max(...lines.map((l) => l.width)) + 2 * padV;
+    const bh = lines.length * vs * lh + 2;
+    const bx = left + inner - bw;
+    const by = fitsBeside ? top + (headH - bh) / 2 : headBottom + 2;
+    voice = { box: { x: bx, y: by, w: bw, h: bh }, text: block(lines, 'italic', vs, lh, bx + bw / 2, by + 1, 'middle') };
+    headBottom = Math.max(headBottom, by + bh);
+  }
+  top = headBottom + gap;
+
+  let title: TextBlock | undefined;
+  if (node.title) {
+    title = block(wrapText(node.title, 'bold', theme.size.title, inner), 'bold', theme.size.title, lh, left, top);
+    top += blockHeight(title) + gap;
+  }
+  let text: TextBlock | undefined;
+  if (node.text.trim() !== '') {
+    text = block(wrapText(node.text, 'regular', theme.size.text, inner), 'regular', theme.size.text, lh, left, top);
+    top += blockHeight(text) + gap;
+  }
+  let quote: NodeBox['quote'];
+  if (node.quote) {
+    const indent = Math.max(6, theme.size.quote * 0.7);
+    const q = block(wrapText(`“${node.quote.exact}”`, 'italic', theme.size.quote, inner - indent), 'italic', theme.size.quote, lh, left + indent, top + 1);
+    const y2 = top + 1 + blockHeight(q);
+    quote = { bar: { x: left + 1, y1: top + 1, y2 }, text: q };
+    top = y2 + 1 + gap;
+  }
+  const h = Math.max(top - gap + padY + (node.kind === 'thesis' ? 3 : 0) - y, 2 * padY + headH);
+  return { id: node.id, kind: node.kind, x, y, w, h, icon, kindLabel: kindBlock, voice, title, text, quote };
+}
+
+// ----- arrangement --------------------------------------------------------------------------
+
+/**
+ * Figure positions: the map's rows kept and restacked by the real heights, columns kept in
+ * order. `heightOf` gives a node's height in the figure.
+ */
+function arrange(map: ArgumentMap, ids: Id[], theme: Theme, heightOf: (id: Id) => number): Map<Id, Point> {
+  const w = theme.node.width;
+  const sx = (w + theme.colGap) / CANVAS_PITCH;
+  const known = ids.filter((id) => map.view.positions[id]);
+  const orig = new Map<Id, Point>(known.map((id) => [id, map.view.positions[id]!]));
+  // Nodes the map never placed go in rows below the rest.
+  const unplaced = ids.filter((id) => !map.view.positions[id]);
+  if (unplaced.length > 0) {
+    const bottom = known.length > 0 ? Math.max(...known.map((id) => orig.get(id)!.y)) + CANVAS_PITCH : 0;
+    const left = known.length > 0 ? Math.min(...known.map((id) => orig.get(id)!.x)) : 0;
+    const cols = Math.max(1, Math.ceil(Math.sqrt(unplaced.length)));
+    unplaced.forEach((id, i) => orig.set(id, { x: left + (i % cols) * CANVAS_PITCH, y: bottom + Math.floor(i / cols) * CANVAS_PITCH }));
+  }
+
+  // Rows: by the map's y, a node within ROW_TOLERANCE of the row's first node joins it.
+  const byY = [...ids].sort((a, b) => orig.get(a)!.y - orig.get(b)!.y || orig.get(a)!.x - orig.get(b)!.x);
+  const rows: Id[][] = [];
+  let rowTop = -Infinity;
+  for (const id of byY) {
+    const y = orig.get(id)!.y;
+    if (y - rowTop > ROW_TOLERANCE || rows.length === 0) {
+      rows.push([id]);
+      rowTop = y;
+    } else rows[rows.length - 1]!.push(id);
+  }
+
+  // Columns: the map's x scaled to the theme's pitch, overlaps in a row pushed right.
+  const x = new Map<Id, number>();
+  for (const row of rows) {
+    row.sort((a, b) => orig.get(a)!.x - orig.get(b)!.x || (a < b ? -1 : 1));
+    let next = -Infinity;
+    for (const id of row) {
+      const at = Math.max(orig.get(id)!.x * sx, next);
+      x.set(id, at);
+      next = at + w + theme.colGap;
+    }
+  }
+  // Close empty stretches: occupied spans across all rows, gaps between them at most colGap.
+  const spans = ids.map((id) => [x.get(id)!, x.get(id)! + w] as const).sort((a, b) => a[0] - b[0]);
+  const shiftAt: [number, number][] = []; // [from x, shift applied to nodes starting at or after it]
+  let end = -Infinity;
+  let shift = 0;
+  for (const [a, b] of spans) {
+    if (end !== -Infinity && a - end > theme.colGap) {
+      shift += a - end - theme.colGap;
+      shiftAt.push([a, shift]);
+    }
+    end = Math.max(end, b);
+  }
+  const shiftOf = (at: number) => {
+    // The last gap closed at or before `at` (binary search: maps can have thousands of nodes).
+    let lo = 0;
+    let hi = shiftAt.length;
+    while (lo < hi) {
+      const m = (lo + hi) >> 1;
+      if (shiftAt[m]![0] <= at) lo = m + 1;
+      else hi = m;
+    }
+    return lo === 0 ? 0 : shiftAt[lo - 1]![1];
+  };
+
+  // Rows restacked: each starts a gap below the lowest node of the row above.
+  const out = new Map<Id, Point>();
+  let top = 0;
+  for (const row of rows) {
+    const first = Math.min(...row.map((id) => orig.get(id)!.y));
+    let bottom = top;
+    for (const id of row) {
+      const y = top + (orig.get(id)!.y - first) * sx;
+      const px = x.get(id)!;
+      out.set(id, { x: px - shiftOf(px), y });
+      bottom = Math.max(bottom, y + heightOf(id));
+    }
+    top = bottom + theme.rowGap;
+  }
+  return out;
+}
+
+// ----- edges --------------------------------------------------------------------------------
+
+const centre = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
+const f = (n: number) => String(Math.round(n * 100) / 100);
+const pt = (p: Point) => `${f(p.x)},${f(p.y)}`;
+
+export function union(rects: readonly Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  const x2 = Math.max(...rects.map((r) => r.x + r.w));
+  const y2 = Math.max(...rects.map((r) => r.y + r.h));
+  return { x, y, w: x2 - x, h: y2 - y };
+}
+
+/** From a premise to what it bears on: leave by the side facing the target; `dir` is the direction of arrival. */
+function anchors(from: Rect, to: Rect): { s: Point; t: Point; dir: Point } {
+  const a = centre(from);
+  const b = centre(to);
+  const overlapY = from.y < to.y + to.h && to.y < from.y + from.h;
+  if (overlapY) {
+    // Side by side: from side to side.
+    const right = b.x >= a.x;
+    return right
+      ? { s: { x: from.x + from.w, y: a.y }, t: { x: to.x, y: b.y }, dir: { x: 1, y: 0 } }
+      : { s: { x: from.x, y: a.y }, t: { x: to.x + to.w, y: b.y }, dir: { x: -1, y: 0 } };
+  }
+  return a.y >= b.y
+    ? { s: { x: a.x, y: from.y }, t: { x: b.x, y: to.y + to.h }, dir: { x: 0, y: -1 } }
+    : { s: { x: a.x, y: from.y + from.h }, t: { x: b.x, y: to.y }, dir: { x: 0, y: 1 } };
+}
+
+/** An S-curve from a to b leaving and arriving along `dir` (vertical or horizontal). */
+function curve(a: Point, b: Point, dir: Point): string {
+  if (dir.x === 0) {
+    const dy = (b.y - a.y) / 2;
+    return `M${pt(a)} C${f(a.x)},${f(a.y + dy)} ${f(b.x)},${f(b.y - dy)} ${pt(b)}`;
+  }
+  const dx = (b.x - a.x) / 2;
+  return `M${pt(a)} C${f(a.x + dx)},${f(a.y)} ${f(b.x - dx)},${f(b.y)} ${pt(b)}`;
+}
+
+/** The point at t of the curve `curve(a, b, dir)` draws. */
+function curveAt(a: Point, b: Point, dir: Point, t: number): Point {
+  const c1 = dir.x === 0 ? { x: a.x, y: (a.y + b.y) / 2 } : { x: (a.x + b.x) / 2, y: a.y };
+  const c2 = dir.x === 0 ? { x: b.x, y: (a.y + b.y) / 2 } : { x: (a.x + b.x) / 2, y: b.y };
+  const u = 1 - t;
+  return {
+    x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x,
+    y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * b.y,
+  };
+}
+
+const back = (p: Point, dir: Point, by: number): Point => ({ x: p.x - dir.x * by, y: p.y - dir.y * by });
+const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+
+/** Rectangles labels must not cover (nodes, labels already placed), in a grid of cells. */
+class Obstacles {
+  private cells = new Map<string, Rect[]>();
+  private static readonly CELL = 200;
+  add(r: Rect): void {
+    for (const key of this.keys(r)) {
+      const list = this.cells.get(key);
+      if (list) list.push(r);
+      else this.cells.set(key, [r]);
+    }
+  }
+  hits(r: Rect): boolean {
+    for (const key of this.keys(r))
+      for (const o of this.cells.get(key) ?? []) if (r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h) return true;
+    return false;
+  }
+  private *keys(r: Rect): Generator<string> {
+    const c = Obstacles.CELL;
+    for (let i = Math.floor(r.x / c); i <= Math.floor((r.x + r.w) / c); i++) for (let j = Math.floor(r.y / c); j <= Math.floor((r.y + r.h) / c); j++) yield `${i},${j}`;
+  }
+}
+
+/** Where along the line (t from 0 to 1) a label is tried: the middle first, then either way. */
+const LABEL_TRIES = [0.5, 0.62, 0.38, 0.74, 0.26, 0.86, 0.14];
+
+/**
+ * A word on a line, centred on a point of it where it covers no node and no other label
+ * (the middle when free). Where every place is taken there is no word: the line's pattern and
+ * head say the same (and the legend explains them), and a word half under a node would not.
+ */
+function edgeLabel(text: string, along: (t: number) => Point, theme: Theme, obstacles: Obstacles): { text: TextBlock; box: Rect } | undefined {
+  const size = theme.size.edgeLabel;
+  const width = measure(text, 'italic', size);
+  const lh = size * theme.lineHeight;
+  const at = (t: number) => {
+    const p = along(t);
+    return { p, box: { x: p.x - width / 2 - 3, y: p.y - lh / 2, w: width + 6, h: lh } };
+  };
+  const chosen = LABEL_TRIES.map(at).find((c) => !obstacles.hits(c.box));
+  if (!chosen) return undefined;
+  obstacles.add(chosen.box);
+  return { text: block([{ text, width }], 'italic', size, theme.lineHeight, chosen.p.x, chosen.box.y, 'middle'), box: chosen.box };
+}
+
+const LABEL: Record<RelationKind, string> = { supports: '', opposes: 'opposes', qualifies: 'qualifies', undercuts: 'undercuts' };
+
+function relationEdge(r: Relation, rects: Map<Id, Rect>, theme: Theme, obstacles: Obstacles): EdgeGeometry {
+  const to = rects.get(r.to)!;
+  const premises = r.from.map((id) => rects.get(id)!);
+  const headLen = HEAD_LENGTH * Math.max(0.75, theme.stroke.edge / 1.5);
+  if (premises.length === 1) {
+    const { s, t, dir } = anchors(premises[0]!, to);
+    const end = back(t, dir, headLen);
+    return {
+      id: r.id,
+      kind: r.kind,
+      paths: [curve(s, end, dir)],
+      head: { tip: t, dir, kind: r.kind },
+      inference: { at: mid(s, end), joint: false },
+      label: LABEL[r.kind] ? edgeLabel(LABEL[r.kind], (u) => curveAt(s, end, dir, u), theme, obstacles) : undefined,
+    };
+  }
+  // Linked premises: one box around them, each premise's branch to one join, one arrow on.
+  const box = union(premises);
+  const { s, t, dir } = anchors(box, to);
+  const j = lerp(s, t, 0.45);
+  const end = back(t, dir, headLen);
+  const paths = premises.map((p) => {
+    const a = anchors(p, to);
+    return curve(a.s, j, a.dir);
+  });
+  paths.push(`M${pt(j)} L${pt(end)}`);
+  // The box's words go inside it, under the premises, clear of the arrows above.
+  const pad = 8;
+  const size = theme.size.edgeLabel;
+  const lh = size * theme.lineHeight;
+  const boxRect = { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad + lh };
+  const labelText = 'linked premises';
+  const labelBlock = block([{ text: labelText, width: measure(labelText, 'italic', size) }], 'italic', size, theme.lineHeight, boxRect.x + boxRect.w / 2, box.y + box.h + pad / 2, 'middle');
+  return {
+    id: r.id,
+    kind: r.kind,
+    paths,
+    head: { tip: t, dir, kind: r.kind },
+    inference: { at: j, joint: true },
+    label: LABEL[r.kind] ? edgeLabel(LABEL[r.kind], (u) => lerp(j, end, u), theme, obstacles) : undefined,
+    linkedBox: { box: boxRect, label: labelBlock },
+  };
+}
+
+function undercutEdge(r: Relation, from: Rect, point: Point, theme: Theme, obstacles: Obstacles): { edge: EdgeGeometry; midpoint: Point } {
+  const side = point.x < from.x ? 0 : point.x > from.x + from.w ? from.w : from.w / 2;
+  const start = { x: from.x + side, y: from.y + from.h / 2 };
+  if (side === from.w / 2) start.y = point.y < from.y ? from.y : from.y + from.h;
+  const ctrl = { x: (start.x + point.x) / 2, y: start.y };
+  // The arrival direction is the curve's tangent at its end.
+  let dx = point.x - ctrl.x;
+  let dy = point.y - ctrl.y;
+  const len = Math.hypot(dx, dy) || 1;
+  dx /= len;
+  dy /= len;
+  const at = (t: number) => ({ x: (1 - t) * (1 - t) * start.x + 2 * (1 - t) * t * ctrl.x + t * t * point.x, y: (1 - t) * (1 - t) * start.y + 2 * (1 - t) * t * ctrl.y + t * t * point.y });
+  return {
+    edge: {
+      id: r.id,
+      kind: 'undercuts',
+      paths: [`M${pt(start)} Q${pt(ctrl)} ${pt(point)}`],
+      head: { tip: point, dir: { x: dx, y: dy }, kind: 'undercuts' },
+      label: edgeLabel('undercuts', at, theme, obstacles),
+    },
+    midpoint: at(0.5),
+  };
+}
+
+// ----- legend and caption --------------------------------------------------------------------
+
+const RELATION_ORDER: RelationKind[] = ['supports', 'opposes', 'qualifies', 'undercuts'];
+const KIND_ORDER: NodeKind[] = ['thesis', 'claim', 'premise', 'evidence', 'counter', 'rebuttal', 'note'];
+
+function legendEntries(kinds: Set<NodeKind>, relations: Set<RelationKind>, linked: boolean, width: number, top: number, left: number, theme: Theme): { entries: LegendEntry[]; height: number } {
+  const size = theme.size.legend;
+  const lh = size * theme.lineHeight;
+  const rowH = Math.max(lh, size * 1.9);
+  const items: Omit<LegendEntry, 'sample' | 'label'>[] = [
+    ...KIND_ORDER.filter((k) => kinds.has(k)).map((k) => ({ kind: 'node' as const, of: k })),
+    ...RELATION_ORDER.filter((k) => relations.has(k)).map((k) => ({ kind: 'relation' as const, of: k })),
+    ...(linked ? [{ kind: 'linked' as const, of: 'linked' as const }] : []),
+  ];
+  const entries: LegendEntry[] = [];
+  let x = left;
+  let y = top;
+  for (const item of items) {
+    const text = item.kind === 'node' ? NODE_KIND_LABELS[item.of as NodeKind] : item.kind === 'linked' ? 'linked premises' : String(item.of);
+    const sampleW = item.kind === 'node' ? size * 2.4 : size * 4;
+    const sampleH = item.kind === 'node' ? size * 1.5 : size * 1.5;
+    const textW = measure(text, 'regular', size);
+    const entryW = sampleW + size * 0.6 + textW;
+    if (x > left && x + entryW > left + width) {
+      x = left;
+      y += rowH;
+    }
+    const sample = { x, y: y + (rowH - sampleH) / 2, w: sampleW, h: sampleH };
+    entries.push({ ...item, sample, label: block([{ text, width: textW }], 'regular', size, theme.lineHeight, x + sampleW + size * 0.6, y + (rowH - lh) / 2) });
+    x += entryW + size * 1.6;
+  }
+  return { entries, height: entries.length > 0 ? y + rowH - top : 0 };
+}
+
+// ----- the figure -----------------------------------------------------------------------------
+
+export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, options: LayoutOptions): FigureLayout {
+  const ids = [...scoped.nodes].sort();
+  // Sizes first (positions do not change a node's size), then the arrangement.
+  const sized = new Map(ids.map((id) => [id, nodeBox(map.nodes[id]!, 0, 0, theme, options.voices)]));
+  const positions = arrange(map, ids, theme, (id) => sized.get(id)!.h);
+  const nodes = ids.map((id) => {
+    const p = positions.get(id)!;
+    return nodeBox(map.nodes[id]!, p.x, p.y, theme, options.voices);
+  });
+  const rects = new Map<Id, Rect>(nodes.map((n) => [n.id, n]));
+
+  // Relations before the undercuts that attack them; undercuts of undercuts after those.
+  const relations = [...scoped.relations].map((id) => map.relations[id]!).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const edges: EdgeGeometry[] = [];
+  const attackPoint = new Map<Id, Point>();
+  const obstacles = new Obstacles();
+  nodes.forEach((n) => obstacles.add(n));
+  for (const r of relations)
+    if (r.kind !== 'undercuts') {
+      const e = relationEdge(r, rects, theme, obstacles);
+      edges.push(e);
+      attackPoint.set(r.id, e.inference!.at);
+    }
+  let pending = relations.filter((r) => r.kind === 'undercuts');
+  while (pending.length > 0) {
+    const ready = pending.filter((r) => attackPoint.has(r.to));
+    if (ready.length === 0) break; // a cycle of undercuts: not drawable, left out
+    for (const r of ready) {
+      const { edge, midpoint } = undercutEdge(r, rects.get(r.from[0]!)!, attackPoint.get(r.to)!, theme, obstacles);
+      edges.push(edge);
+      attackPoint.set(r.id, midpoint);
+    }
+    pending = pending.filter((r) => !attackPoint.has(r.id));
+  }
+
+  // The drawing's extent: nodes, curves (inside their control points), labels, linked boxes.
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const grow = (r: Rect) => {
+    minX = Math.min(minX, r.x);
+    minY = Math.min(minY, r.y);
+    maxX = Math.max(maxX, r.x + r.w);
+    maxY = Math.max(maxY, r.y + r.h);
+  };
+  nodes.forEach(grow);
+  for (const e of edges) {
+    for (const d of e.paths) {
+      const nums = d.match(/-?\d+(?:\.\d+)?/g)!.map(Number);
+      for (let i = 0; i + 1 < nums.length; i += 2) grow({ x: nums[i]!, y: nums[i + 1]!, w: 0, h: 0 });
+    }
+    grow({ x: e.head.tip.x - 8, y: e.head.tip.y - 8, w: 16, h: 16 });
+    if (e.label) grow(e.label.box);
+    if (e.linkedBox) grow(e.linkedBox.box);
+  }
+  if (nodes.length === 0) {
+    minX = minY = 0;
+    maxX = theme.node.width;
+    maxY = 0;
+  }
+  const m = theme.margin;
+  const offset = { x: m - minX, y: m - minY };
+  const contentW = maxX - minX;
+  let width = contentW + 2 * m;
+  let y = maxY - minY + m;
+
+  let legend: LegendEntry[] | undefined;
+  if (options.legend) {
+    const kinds = new Set(nodes.map((n) => n.kind));
+    const kindsOfRelations = new Set(relations.map((r) => r.kind));
+    const linked = relations.some((r) => r.kind !== 'undercuts' && r.from.length > 1);
+    const legendWidth = Math.max(contentW, theme.node.width * 2);
+    const { entries, height } = legendEntries(kinds, kindsOfRelations, linked, legendWidth, y + theme.rowGap / 2, m, theme);
+    legend = entries;
+    width = Math.max(width, legendWidth + 2 * m);
+    if (height > 0) y += theme.rowGap / 2 + height;
+  }
+  let caption: TextBlock | undefined;
+  const captionText = options.caption?.trim();
+  if (captionText) {
+    const size = theme.size.caption;
+    const lines = wrapText(captionText, 'regular', size, Math.max(width - 2 * m, theme.node.width));
+    caption = block(lines, 'regular', size, theme.lineHeight, m, y + theme.rowGap / 3);
+    width = Math.max(width, Math.max(...lines.map((l) => l.width)) + 2 * m);
+    y += theme.rowGap / 3 + blockHeight(caption);
+  }
+  return { width: Math.ceil(width), height: Math.ceil(y + m), offset, nodes, edges, legend, caption };
+}

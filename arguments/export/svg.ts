@@ -1,0 +1,299 @@
+// The SVG writer: a figure layout as a standalone SVG of rect, path, text and tspan (in g,
+// with title, desc and metadata), styled with presentation attributes only. No foreignObject,
+// no style sheet, no script, no event attributes, no links, no url() references: it opens the
+// same in browsers, Inkscape, librsvg, resvg and svg-to-pdfkit. Every user string passes
+// through escapeXml; every number is formatted here.
+import type { NodeKind, RelationKind } from '../model';
+import type { EdgeGeometry, FigureLayout, Head, LegendEntry, NodeBox, Point, Rect, TextBlock } from './layout';
+import { FONT_FAMILY_CSS } from './metrics';
+import type { Theme } from './themes';
+import { displayText, escapeXml, jsonAsXmlText } from './xml';
+
+/** The namespace of the map document carried in a figure's <metadata>. */
+export const MAP_METADATA_NS = 'urn:argument-atlas:argmap';
+
+export interface SvgOptions {
+  /** The map document (serializeMap's text) to carry in <metadata>; none when omitted. */
+  mapJson?: string;
+  title?: string;
+  description?: string;
+  /**
+   * @font-face rules placed in a <style> element: only for copies rasterised inside a browser
+   * (an SVG image cannot load the page's fonts). Exported files never carry one.
+   */
+  fontFaceCss?: string;
+}
+
+const f = (n: number) => String(Math.round(n * 100) / 100);
+
+type Attrs = Record<string, string | number | undefined>;
+
+function attrs(a: Attrs): string {
+  let out = '';
+  for (const [k, v] of Object.entries(a)) if (v !== undefined) out += ` ${k}="${typeof v === 'number' ? f(v) : escapeXml(v)}"`;
+  return out;
+}
+
+const el = (name: string, a: Attrs, body?: string) => (body === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${body}</${name}>`);
+
+function text(b: TextBlock, fill: string, extra: Attrs = {}): string {
+  const lines = b.lines
+    .map((l, i) => (l.text === '' ? '' : el('tspan', { x: b.x, y: b.y + i * b.lineHeight }, escapeXml(l.text))))
+    .join('');
+  if (lines === '') return '';
+  return el(
+    'text',
+    {
+      'font-family': FONT_FAMILY_CSS,
+      'font-size': b.size,
+      'font-weight': b.style === 'bold' ? 'bold' : undefined,
+      'font-style': b.style === 'italic' ? 'italic' : undefined,
+      'text-anchor': b.anchor === 'start' ? undefined : b.anchor,
+      fill,
+      ...extra,
+    },
+    lines,
+  );
+}
+
+const circle = (c: Point, r: number) => `M${f(c.x - r)},${f(c.y)} A${f(r)},${f(r)} 0 1,0 ${f(c.x + r)},${f(c.y)} A${f(r)},${f(r)} 0 1,0 ${f(c.x - r)},${f(c.y)} Z`;
+
+// ----- nodes ----------------------------------------------------------------------------------
+
+/** A node's border: the shape that tells its kind without colour. */
+function nodeShape(kind: NodeKind, r: Rect, theme: Theme, scale = 1): string {
+  const p = theme.kinds[kind];
+  const { thin, normal } = theme.stroke;
+  const radius = theme.node.radius * scale;
+  const base = { x: r.x, y: r.y, width: r.w, height: r.h, fill: p.fill, stroke: p.stroke };
+  switch (kind) {
+    case 'thesis': {
+      const w = Math.max(thin, normal * 0.7);
+      const inset = 3 * scale;
+      return (
+        el('rect', { ...base, rx: radius, 'stroke-width': w }) +
+        el('rect', { x: r.x + inset, y: r.y + inset, width: r.w - 2 * inset, height: r.h - 2 * inset, rx: Math.max(0, radius - inset / 2), fill: 'none', stroke: p.stroke, 'stroke-width': w })
+      );
+    }
+    case 'claim':
+      return el('rect', { ...base, rx: radius, 'stroke-width': normal });
+    case 'premise':
+      return el('rect', { ...base, rx: radius, 'stroke-width': thin });
+    case 'evidence': {
+      const bar = 4 * scale;
+      return (
+        el('rect', { ...base, rx: radius / 2, 'stroke-width': thin }) +
+        el('path', { d: `M${f(r.x)},${f(r.y)} h${f(bar)} v${f(r.h)} h${f(-bar)} Z`, fill: p.ink })
+      );
+    }
+    case 'counter':
+      return el('rect', { ...base, rx: radius, 'stroke-width': normal, 'stroke-dasharray': `${f(normal * 3.5)} ${f(normal * 2.2)}` });
+    case 'rebuttal':
+      return el('rect', { ...base, rx: radius, 'stroke-width': normal, 'stroke-dasharray': `0.1 ${f(normal * 2)}`, 'stroke-linecap': 'round' });
+    case 'note': {
+      const c = Math.min(10 * scale, r.w / 3, r.h / 3);
+      return (
+        el('path', { d: `M${f(r.x)},${f(r.y)} H${f(r.x + r.w - c)} L${f(r.x + r.w)},${f(r.y + c)} V${f(r.y + r.h)} H${f(r.x)} Z`, fill: p.fill, stroke: p.stroke, 'stroke-width': thin, 'stroke-linejoin': 'round' }) +
+        el('path', { d: `M${f(r.x + r.w - c)},${f(r.y)} V${f(r.y + c)} H${f(r.x + r.w)}`, fill: 'none', stroke: p.stroke, 'stroke-width': thin, 'stroke-linejoin': 'round' })
+      );
+    }
+  }
+}
+
+/** The kind's icon in a square of side s at (x, y): diamond, square, open square, quotation marks, cross, turning arrow, pencil. */
+export function kindIcon(kind: NodeKind, x: number, y: number, s: number, ink: string): string {
+  const cx = x + s / 2;
+  const cy = y + s / 2;
+  const line = (d: string, w = s * 0.16) => el('path', { d, fill: 'none', stroke: ink, 'stroke-width': w, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' });
+  switch (kind) {
+    case 'thesis':
+      return el('path', { d: `M${f(cx)},${f(y)} L${f(x + s)},${f(cy)} L${f(cx)},${f(y + s)} L${f(x)},${f(cy)} Z`, fill: ink });
+    case 'claim':
+      return el('rect', { x: x + s * 0.1, y: y + s * 0.1, width: s * 0.8, height: s * 0.8, fill: ink });
+    case 'premise':
+      return el('rect', { x: x + s * 0.18, y: y + s * 0.18, width: s * 0.64, height: s * 0.64, fill: 'none', stroke: ink, 'stroke-width': s * 0.14 });
+    case 'evidence': {
+      // Two "6"-shaped marks: a dot with a tail curling up to the right.
+      const r = s * 0.15;
+      const mark = (mx: number) =>
+        el('path', { d: circle({ x: mx, y: cy + s * 0.12 }, r), fill: ink }) + line(`M${f(mx - r * 0.9)},${f(cy + s * 0.1)} Q${f(mx - r)},${f(y + s * 0.12)} ${f(mx + r * 1.4)},${f(y + s * 0.08)}`, s * 0.11);
+      return mark(x + s * 0.28) + mark(x + s * 0.7);
+    }
+    case 'counter':
+      return line(`M${f(x + s * 0.15)},${f(y + s * 0.15)} L${f(x + s * 0.85)},${f(y + s * 0.85)} M${f(x + s * 0.85)},${f(y + s * 0.15)} L${f(x + s * 0.15)},${f(y + s * 0.85)}`, s * 0.18);
+    case 'rebuttal': {
+      // Three quarters of a circle, anticlockwise, with a head at its end.
+      const r = s * 0.34;
+      const start = { x: cx + r, y: cy };
+      const end = { x: cx, y: cy - r };
+      return (
+        line(`M${f(end.x)},${f(end.y)} A${f(r)},${f(r)} 0 1,0 ${f(start.x)},${f(start.y)}`, s * 0.13) +
+        el('path', { d: `M${f(end.x + s * 0.2)},${f(end.y - s * 0.15)} L${f(end.x - s * 0.06)},${f(end.y)} L${f(end.x + s * 0.2)},${f(end.y + s * 0.15)} Z`, fill: ink })
+      );
+    }
+    case 'note':
+      // A pencil, from bottom left to top right.
+      return (
+        el('path', { d: `M${f(x + s * 0.08)},${f(y + s * 0.92)} L${f(x + s * 0.18)},${f(y + s * 0.62)} L${f(x + s * 0.7)},${f(y + s * 0.1)} L${f(x + s * 0.9)},${f(y + s * 0.3)} L${f(x + s * 0.38)},${f(y + s * 0.82)} Z`, fill: ink }) +
+        line(`M${f(x + s * 0.18)},${f(y + s * 0.62)} L${f(x + s * 0.38)},${f(y + s * 0.82)}`, s * 0.06)
+      );
+  }
+}
+
+function node(n: NodeBox, theme: Theme): string {
+  const p = theme.kinds[n.kind];
+  let body = nodeShape(n.kind, n, theme);
+  body += kindIcon(n.kind, n.icon.x, n.icon.y, n.icon.size, p.ink);
+  body += text(n.kindLabel, p.ink);
+  if (n.voice) {
+    body += el('rect', { x: n.voice.box.x, y: n.voice.box.y, width: n.voice.box.w, height: n.voice.box.h, rx: Math.min(n.voice.box.h / 2, 8), fill: 'none', stroke: theme.voice, 'stroke-width': theme.stroke.thin });
+    body += text(n.voice.text, theme.voice);
+  }
+  if (n.title) body += text(n.title, theme.ink);
+  if (n.text) body += text(n.text, theme.ink);
+  if (n.quote) {
+    body += el('path', { d: `M${f(n.quote.bar.x)},${f(n.quote.bar.y1)} V${f(n.quote.bar.y2)}`, fill: 'none', stroke: theme.quoteBar, 'stroke-width': 2 });
+    body += text(n.quote.text, theme.ink);
+  }
+  return el('g', { id: `node-${n.id}` }, body);
+}
+
+// ----- edges ----------------------------------------------------------------------------------
+
+export function relationDash(kind: RelationKind, w: number): string | undefined {
+  switch (kind) {
+    case 'supports':
+      return undefined;
+    case 'opposes':
+      return `${f(w * 5)} ${f(w * 3.2)}`;
+    case 'qualifies':
+      return `${f(w * 1.2)} ${f(w * 2.6)}`;
+    case 'undercuts':
+      return `${f(w * 6.5)} ${f(w * 2.6)} ${f(w * 1.3)} ${f(w * 2.6)}`;
+  }
+}
+
+/** An arrowhead as paths: filled (supports), filled and barred (opposes), open (qualifies), a bar (undercuts). */
+export function head(kind: Head, tip: Point, dir: Point, colour: string, w: number): string {
+  const len = 9 * Math.max(0.75, w / 1.5);
+  const half = len * 0.45;
+  const n = { x: -dir.y, y: dir.x };
+  const at = (along: number, across: number) => `${f(tip.x - dir.x * along + n.x * across)},${f(tip.y - dir.y * along + n.y * across)}`;
+  switch (kind) {
+    case 'supports':
+      return el('path', { d: `M${at(0, 0)} L${at(len, half)} L${at(len, -half)} Z`, fill: colour });
+    case 'opposes':
+      return (
+        el('path', { d: `M${at(len * 0.3, 0)} L${at(len, half)} L${at(len, -half)} Z`, fill: colour }) +
+        el('path', { d: `M${at(0, half * 1.1)} L${at(0, -half * 1.1)}`, fill: 'none', stroke: colour, 'stroke-width': w * 1.3 })
+      );
+    case 'qualifies':
+      return el('path', { d: `M${at(len, half)} L${at(0, 0)} L${at(len, -half)}`, fill: 'none', stroke: colour, 'stroke-width': w, 'stroke-linejoin': 'miter', 'stroke-linecap': 'butt' });
+    case 'undercuts':
+      return el('path', { d: `M${at(0, half * 1.4)} L${at(0, -half * 1.4)}`, fill: 'none', stroke: colour, 'stroke-width': w * 2 });
+  }
+}
+
+function edge(e: EdgeGeometry, theme: Theme): string {
+  const colour = theme.relations[e.kind];
+  const w = theme.stroke.edge;
+  let body = '';
+  for (const d of e.paths) body += el('path', { d, fill: 'none', stroke: colour, 'stroke-width': w, 'stroke-dasharray': relationDash(e.kind, w) });
+  body += head(e.head.kind, e.head.tip, e.head.dir, colour, w);
+  return el('g', { id: `relation-${e.id}` }, body);
+}
+
+function linkedBox(e: EdgeGeometry, theme: Theme): string {
+  if (!e.linkedBox) return '';
+  const b = e.linkedBox.box;
+  return (
+    el('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 12, fill: theme.linkedBox.fill, stroke: theme.linkedBox.stroke, 'stroke-width': theme.stroke.thin, 'stroke-dasharray': `${f(3)} ${f(3)}` }) +
+    text(e.linkedBox.label, theme.muted)
+  );
+}
+
+function inference(e: EdgeGeometry, attacked: boolean, theme: Theme): string {
+  if (!e.inference || (!e.inference.joint && !attacked)) return '';
+  const joint = e.inference.joint;
+  return el('path', {
+    d: circle(e.inference.at, joint ? 4.5 : 3.5),
+    fill: joint ? theme.relations[e.kind] : theme.inference.fill,
+    stroke: joint ? theme.relations[e.kind] : theme.inference.stroke,
+    'stroke-width': theme.stroke.thin * 1.2,
+  });
+}
+
+function label(e: EdgeGeometry, theme: Theme): string {
+  if (!e.label) return '';
+  const b = e.label.box;
+  return el('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 2, fill: theme.background, 'fill-opacity': 0.85 }) + text(e.label.text, theme.ink);
+}
+
+// ----- legend -----------------------------------------------------------------------------------
+
+function legendEntry(l: LegendEntry, theme: Theme): string {
+  const s = l.sample;
+  let sample: string;
+  if (l.kind === 'node') {
+    const kind = l.of as NodeKind;
+    const icon = s.h * 0.6;
+    sample = nodeShape(kind, s, theme, 0.5) + kindIcon(kind, s.x + (s.w - icon) / 2 + (kind === 'evidence' ? 1 : 0), s.y + (s.h - icon) / 2, icon, theme.kinds[kind].ink);
+  } else if (l.kind === 'linked') {
+    const y = s.y + s.h / 2;
+    const colour = theme.relations.supports;
+    sample =
+      el('rect', { x: s.x, y: s.y, width: s.w * 0.45, height: s.h, rx: 3, fill: theme.linkedBox.fill, stroke: theme.linkedBox.stroke, 'stroke-width': theme.stroke.thin, 'stroke-dasharray': '2 2' }) +
+      el('path', { d: `M${f(s.x + s.w * 0.12)},${f(s.y + s.h * 0.25)} L${f(s.x + s.w * 0.6)},${f(y)} M${f(s.x + s.w * 0.12)},${f(s.y + s.h * 0.75)} L${f(s.x + s.w * 0.6)},${f(y)} L${f(s.x + s.w - 8)},${f(y)}`, fill: 'none', stroke: colour, 'stroke-width': theme.stroke.edge }) +
+      el('path', { d: circle({ x: s.x + s.w * 0.6, y }, 3), fill: colour }) +
+      head('supports', { x: s.x + s.w, y }, { x: 1, y: 0 }, colour, theme.stroke.edge);
+  } else {
+    const kind = l.of as RelationKind;
+    const colour = theme.relations[kind];
+    const w = theme.stroke.edge;
+    const y = s.y + s.h / 2;
+    const end = kind === 'undercuts' ? s.x + s.w : s.x + s.w - 9 * Math.max(0.75, w / 1.5);
+    sample = el('path', { d: `M${f(s.x)},${f(y)} L${f(end)},${f(y)}`, fill: 'none', stroke: colour, 'stroke-width': w, 'stroke-dasharray': relationDash(kind, w) }) + head(kind, { x: s.x + s.w, y }, { x: 1, y: 0 }, colour, w);
+  }
+  return sample + text(l.label, theme.ink);
+}
+
+// ----- the document -----------------------------------------------------------------------------
+
+/** The same SVG drawn at another size (its viewBox unchanged): for rasterising at an exact pixel size. */
+export function resizeSvg(svg: string, width: number, height: number): string {
+  return svg.replace(/<svg\b[^>]*>/, (root) => root.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`));
+}
+
+export function writeSvg(layout: FigureLayout, theme: Theme, options: SvgOptions = {}): string {
+  const { width, height } = layout;
+  const parts: string[] = [];
+  parts.push('<?xml version="1.0" encoding="UTF-8"?>\n');
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" version="1.1"${attrs({ width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': 'figure-title' })}>\n`);
+  parts.push(el('title', { id: 'figure-title' }, escapeXml(displayText(options.title ?? 'Argument map'))) + '\n');
+  if (options.description) parts.push(el('desc', {}, escapeXml(displayText(options.description))) + '\n');
+  if (options.mapJson !== undefined)
+    parts.push(`<metadata><aa:map xmlns:aa="${MAP_METADATA_NS}" format="argument-atlas/argmap" encoding="application/json">${jsonAsXmlText(options.mapJson)}</aa:map></metadata>\n`);
+  // Only rasterising copies made in a browser carry this (see SvgOptions.fontFaceCss).
+  if (options.fontFaceCss) parts.push(`<defs><style>${escapeXml(options.fontFaceCss)}</style></defs>\n`);
+  parts.push(el('rect', { x: 0, y: 0, width, height, fill: theme.background }) + '\n');
+
+  const attackedTargets = new Set<string>();
+  // An undercut's head sits on the inference it attacks: mark those inferences.
+  for (const e of layout.edges) if (e.head.kind === 'undercuts') attackedTargets.add(`${f(e.head.tip.x)},${f(e.head.tip.y)}`);
+
+  parts.push(`<g transform="translate(${f(layout.offset.x)} ${f(layout.offset.y)})">\n`);
+  parts.push(el('g', { id: 'layer-linked' }, layout.edges.map((e) => linkedBox(e, theme)).join('')) + '\n');
+  parts.push(el('g', { id: 'layer-relations' }, layout.edges.filter((e) => e.kind !== 'undercuts').map((e) => edge(e, theme)).join('\n')) + '\n');
+  parts.push(
+    el('g', { id: 'layer-inferences' }, layout.edges.map((e) => inference(e, !!e.inference && attackedTargets.has(`${f(e.inference.at.x)},${f(e.inference.at.y)}`), theme)).join('')) + '\n',
+  );
+  // Undercuts over the inference points, so their bar shows on the point it attacks.
+  parts.push(el('g', { id: 'layer-undercuts' }, layout.edges.filter((e) => e.kind === 'undercuts').map((e) => edge(e, theme)).join('\n')) + '\n');
+  parts.push(el('g', { id: 'layer-labels' }, layout.edges.map((e) => label(e, theme)).join('')) + '\n');
+  parts.push(el('g', { id: 'layer-nodes' }, '\n' + layout.nodes.map((n) => node(n, theme)).join('\n') + '\n') + '\n');
+  parts.push('</g>\n');
+  if (layout.legend && layout.legend.length > 0) parts.push(el('g', { id: 'legend' }, layout.legend.map((l) => legendEntry(l, theme)).join('')) + '\n');
+  if (layout.caption) parts.push(el('g', { id: 'caption' }, text(layout.caption, theme.ink)) + '\n');
+  parts.push('</svg>\n');
+  return parts.join('');
+}

@@ -1,0 +1,316 @@
+// The Export dialog: format, theme, what to include, DPI or page, caption and legend, with a
+// live preview of the figure and progress while a large map is drawn. It remembers the last
+// choices. Opened by the toolbar's Export… and Ctrl+E (⌘E).
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
+import { figureFileName, MAX_DPI, MIN_DPI, pixelSize, rasterTooLarge, renderFigure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
+import { THEME_LABELS, THEME_NAMES, type ThemeName } from '../../arguments/export/themes';
+import { NODE_KIND_LABELS, type ArgumentMap, type Id } from '../../arguments/model';
+import { notify, useEditor, useEditorShallow } from '../store/store';
+import { closeExportDialog, readChoices, rememberChoices, useExportDialog, type ExportChoices, type ScopeChoice } from './exportState';
+import { inlineFontFaceCss } from './fonts';
+import { produceFigure } from './produce';
+import { chooseTarget } from './save';
+import './fonts.css';
+import './export.css';
+
+const FORMAT_LABELS: Record<FigureFormat, string> = { svg: 'SVG (vector, editable)', png: 'PNG (image)', pdf: 'PDF (vector, fonts embedded)' };
+const PAGE_LABELS: Record<PageSize, string> = { fit: 'Fitted to the figure', a4: 'A4', letter: 'US Letter' };
+/** Above this many nodes the preview waits a little longer after each change. */
+const LARGE_MAP = 400;
+
+export function ExportDialog() {
+  const open = useExportDialog((s) => s.open);
+  if (!open) return null;
+  return createPortal(<ExportForm />, document.body);
+}
+
+function nodeChoiceLabel(map: ArgumentMap, id: Id): string {
+  const n = map.nodes[id]!;
+  const text = (n.title ? `${n.title}: ` : '') + (n.text || n.quote?.exact || '(empty)');
+  return `${text.length > 70 ? text.slice(0, 69) + '…' : text} — ${NODE_KIND_LABELS[n.kind]}`;
+}
+
+const KIND_RANK: Record<string, number> = { thesis: 0, claim: 1 };
+
+function ExportForm() {
+  const map = useEditor((s) => s.history.present);
+  const selected = useEditorShallow((s) => s.selection.nodes);
+  const docName = useEditor((s) => s.name);
+  const [choices, setChoices] = useState<ExportChoices>(() => {
+    const c = readChoices();
+    // The subtree of the selected node, else of the remembered one if it is in this map, else the thesis.
+    const root = (selected.length === 1 ? selected[0] : null) ?? (c.root && map.nodes[c.root] ? c.root : null) ?? Object.values(map.nodes).sort((a, b) => (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9))[0]?.id ?? null;
+    const scope: ScopeChoice = c.scope === 'selection' && selected.length === 0 ? 'all' : c.scope;
+    return { ...c, root, scope };
+  });
+  const set = <K extends keyof ExportChoices>(key: K, value: ExportChoices[K]) => setChoices((c) => ({ ...c, [key]: value }));
+
+  const [preview, setPreview] = useState<{ url: string; width: number; height: number; nodes: number; relations: number } | null>(null);
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  const roots = useMemo(
+    () =>
+      Object.values(map.nodes)
+        .sort((a, b) => (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9) || (a.id < b.id ? -1 : 1))
+        .map((n) => ({ id: n.id, label: nodeChoiceLabel(map, n.id) })),
+    [map],
+  );
+
+  const options: FigureOptions = useMemo(
+    () => ({
+      theme: choices.theme,
+      scope: choices.scope === 'selection' ? { kind: 'selection', ids: selected } : choices.scope === 'subtree' && choices.root ? { kind: 'subtree', root: choices.root } : { kind: 'all' },
+      counters: choices.counters,
+      voices: choices.voices,
+      legend: choices.legend,
+      caption: choices.caption,
+    }),
+    [choices, selected],
+  );
+
+  // Focus the dialog's first choice on opening; give focus back when it closes.
+  useEffect(() => {
+    const before = document.activeElement;
+    dialog.current?.querySelector<HTMLInputElement>('input[name="aa-export-format"]:checked')?.focus();
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
+
+  // The live preview: the figure itself (its fonts inside it), as an image.
+  const nodeCount = Object.keys(map.nodes).length;
+  useEffect(() => {
+    let cancelled = false;
+    let url: string | null = null;
+    const timer = setTimeout(
+      async () => {
+        setStatus(nodeCount > LARGE_MAP ? `Drawing the preview of ${nodeCount.toLocaleString('en')} nodes…` : 'Drawing the preview…');
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        try {
+          const css = await inlineFontFaceCss();
+          if (cancelled) return;
+          const fig = renderFigure(map, options, { embedMap: false, fontFaceCss: css });
+          if (cancelled) return;
+          url = URL.createObjectURL(new Blob([fig.svg], { type: 'image/svg+xml' }));
+          setPreview({ url, width: fig.width, height: fig.height, nodes: fig.layout.nodes.length, relations: fig.layout.edges.length });
+          setPreviewError(null);
+          setStatus('');
+        } catch (err) {
+          if (cancelled) return;
+          setPreview(null);
+          setPreviewError(err instanceof Error ? err.message : String(err));
+          setStatus('');
+        }
+      },
+      nodeCount > LARGE_MAP ? 400 : 120,
+    );
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      if (url) setTimeout(() => URL.revokeObjectURL(url!), 1000);
+    };
+  }, [map, options, nodeCount]);
+
+  const dpiValid = Number.isFinite(choices.dpi) && choices.dpi >= MIN_DPI && choices.dpi <= MAX_DPI;
+  const px = preview && dpiValid ? pixelSize(preview, choices.dpi) : null;
+  const tooLarge = preview && choices.format === 'png' && dpiValid ? rasterTooLarge(preview, choices.dpi) : null;
+  const canExport = !busy && !previewError && !!preview && (choices.format !== 'png' || (dpiValid && !tooLarge));
+
+  const close = () => {
+    if (!busy) closeExportDialog();
+  };
+
+  const doExport = async () => {
+    if (!canExport) return;
+    setError(null);
+    rememberChoices(choices);
+    const name = figureFileName(map.meta.title || docName.replace(/\.argmap\.json$|\.json$/, ''), choices.format);
+    let target;
+    try {
+      // First, while the click still counts as one: where to save.
+      target = await chooseTarget(name, choices.format);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    if (!target) return;
+    setBusy(true);
+    try {
+      const { bytes } = await produceFigure(map, { ...options, format: choices.format, dpi: choices.dpi, page: choices.page }, setStatus);
+      setStatus('Saving…');
+      const saved = await target.write(bytes);
+      setBusy(false);
+      if (saved === null) {
+        setStatus('');
+        return;
+      }
+      closeExportDialog();
+      notify({ kind: 'info', title: `Exported “${saved}”`, lines: [`${choices.format.toUpperCase()} figure, ${THEME_LABELS[choices.theme].toLowerCase()}; it carries the map: open it in Argument Atlas to edit.`] });
+    } catch (err) {
+      setBusy(false);
+      setStatus('');
+      setError(`The figure could not be exported: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys stay in the dialog: the editor's shortcuts must not act on the map behind it.
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      close();
+    } else if (e.key === 'Tab') {
+      const focusable = [...(dialog.current?.querySelectorAll<HTMLElement>('input:not(:disabled), select:not(:disabled), textarea:not(:disabled), button:not(:disabled)') ?? [])].filter(
+        (el) => !(el instanceof HTMLInputElement && el.type === 'radio' && !el.checked),
+      );
+      if (focusable.length === 0) return;
+      const at = focusable.indexOf(document.activeElement as HTMLElement);
+      const next = at === -1 ? 0 : (at + (e.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+      if ((e.shiftKey && at === 0) || (!e.shiftKey && at === focusable.length - 1) || at === -1) {
+        e.preventDefault();
+        focusable[next]!.focus();
+      }
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'e') {
+      e.preventDefault();
+    }
+  };
+
+  const scopeText =
+    choices.scope === 'selection' ? `the ${selected.length} selected node${selected.length === 1 ? '' : 's'}` : choices.scope === 'subtree' ? 'one node and what bears on it' : 'the whole map';
+
+  return (
+    <div className="aa-modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <div ref={dialog} className="aa-modal aa-export-dialog" role="dialog" aria-modal="true" aria-labelledby="aa-export-title" aria-busy={busy} onKeyDown={onKeyDown}>
+        <h2 id="aa-export-title">Export figure</h2>
+        <div className="aa-export-body">
+          <form
+            className="aa-export-options"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void doExport();
+            }}
+          >
+            <fieldset className="aa-export-formats">
+              <legend>Format</legend>
+              {(['svg', 'png', 'pdf'] as const).map((f) => (
+                <label key={f}>
+                  <input type="radio" name="aa-export-format" value={f} checked={choices.format === f} onChange={() => set('format', f)} disabled={busy} /> {FORMAT_LABELS[f]}
+                </label>
+              ))}
+            </fieldset>
+            <div className="aa-field">
+              <label htmlFor="aa-export-theme">Theme</label>
+              <select id="aa-export-theme" value={choices.theme} onChange={(e) => set('theme', e.target.value as ThemeName)} disabled={busy}>
+                {THEME_NAMES.map((t) => (
+                  <option key={t} value={t}>
+                    {THEME_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="aa-field">
+              <label htmlFor="aa-export-scope">Include</label>
+              <select id="aa-export-scope" value={choices.scope} onChange={(e) => set('scope', e.target.value as ScopeChoice)} disabled={busy}>
+                <option value="all">The whole map</option>
+                <option value="selection" disabled={selected.length === 0}>
+                  The selection{selected.length ? ` (${selected.length} node${selected.length === 1 ? '' : 's'})` : ' (nothing selected)'}
+                </option>
+                <option value="subtree">One claim and what bears on it</option>
+              </select>
+            </div>
+            {choices.scope === 'subtree' && (
+              <div className="aa-field">
+                <label htmlFor="aa-export-root">Claim</label>
+                <select id="aa-export-root" value={choices.root ?? ''} onChange={(e) => set('root', e.target.value)} disabled={busy}>
+                  {roots.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div className="aa-export-checks">
+              <label>
+                <input type="checkbox" checked={choices.counters} onChange={(e) => set('counters', e.target.checked)} disabled={busy} /> Counter-considerations
+              </label>
+              <label>
+                <input type="checkbox" checked={choices.voices} onChange={(e) => set('voices', e.target.checked)} disabled={busy} /> Voices (who says what)
+              </label>
+              <label>
+                <input type="checkbox" checked={choices.legend} onChange={(e) => set('legend', e.target.checked)} disabled={busy} /> Legend
+              </label>
+            </div>
+            {choices.format === 'png' && (
+              <div className="aa-field">
+                <label htmlFor="aa-export-dpi">Resolution (DPI)</label>
+                <input
+                  id="aa-export-dpi"
+                  type="number"
+                  min={MIN_DPI}
+                  max={MAX_DPI}
+                  step={1}
+                  value={Number.isFinite(choices.dpi) ? choices.dpi : ''}
+                  onChange={(e) => set('dpi', e.target.valueAsNumber)}
+                  aria-describedby="aa-export-pixels"
+                  disabled={busy}
+                />
+                <span id="aa-export-pixels" className="aa-hint">
+                  {!dpiValid ? `From ${MIN_DPI} to ${MAX_DPI}.` : px ? `${px.width.toLocaleString('en')} × ${px.height.toLocaleString('en')} pixels` : ''}
+                </span>
+              </div>
+            )}
+            {choices.format === 'pdf' && (
+              <div className="aa-field">
+                <label htmlFor="aa-export-page">Page</label>
+                <select id="aa-export-page" value={choices.page} onChange={(e) => set('page', e.target.value as PageSize)} disabled={busy}>
+                  {(['fit', 'a4', 'letter'] as const).map((p) => (
+                    <option key={p} value={p}>
+                      {PAGE_LABELS[p]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            <div className="aa-field">
+              <label htmlFor="aa-export-caption">Caption (optional)</label>
+              <textarea id="aa-export-caption" rows={2} value={choices.caption} onChange={(e) => set('caption', e.target.value)} disabled={busy} placeholder="Figure 1. …" />
+            </div>
+            {tooLarge && <p className="aa-error">{tooLarge}</p>}
+            {error && (
+              <p className="aa-error" role="alert">
+                {error}
+              </p>
+            )}
+          </form>
+          <figure className="aa-export-preview">
+            {preview ? (
+              <img src={preview.url} alt={`Preview of the figure: ${scopeText}, ${preview.nodes} nodes`} />
+            ) : (
+              <div className="aa-export-nopreview">{previewError ?? 'Drawing the preview…'}</div>
+            )}
+            <figcaption className="aa-hint">
+              {preview ? `${preview.nodes} nodes, ${preview.relations} relations · ${preview.width.toLocaleString('en')} × ${preview.height.toLocaleString('en')} px (${((preview.width / 96) * 2.54).toFixed(1)} × ${((preview.height / 96) * 2.54).toFixed(1)} cm)` : ''}
+            </figcaption>
+          </figure>
+        </div>
+        <p className="aa-export-status" role="status" aria-live="polite">
+          {status}
+        </p>
+        <div className="aa-modal-buttons">
+          <button type="button" onClick={close} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" className="aa-primary" onClick={() => void doExport()} disabled={!canExport}>
+            {busy ? 'Exporting…' : `Export ${choices.format.toUpperCase()}…`}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

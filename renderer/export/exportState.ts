@@ -1,0 +1,81 @@
+// The Export dialog's open state and the choices it remembers between exports (in
+// localStorage: format, theme, what to include, DPI, page, legend, caption).
+import { createStore, useStore } from 'zustand';
+import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, isFigureFormat, isPageSize, MAX_DPI, MIN_DPI, type FigureFormat, type PageSize } from '../../arguments/export/figure';
+import { isThemeName, type ThemeName } from '../../arguments/export/themes';
+
+export const EXPORT_CHOICES_KEY = 'argument-atlas.export';
+
+/** localStorage where there is one (typed without the DOM library, so Node code can import this). */
+const storage = () => (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
+
+export type ScopeChoice = 'all' | 'selection' | 'subtree';
+
+export interface ExportChoices {
+  format: FigureFormat;
+  theme: ThemeName;
+  scope: ScopeChoice;
+  /** The node whose subtree is exported (scope "subtree"). */
+  root: string | null;
+  counters: boolean;
+  voices: boolean;
+  legend: boolean;
+  dpi: number;
+  page: PageSize;
+  caption: string;
+}
+
+export const DEFAULT_CHOICES: ExportChoices = {
+  format: 'pdf',
+  theme: DEFAULT_FIGURE_OPTIONS.theme,
+  scope: 'all',
+  root: null,
+  counters: true,
+  voices: true,
+  legend: false,
+  dpi: DEFAULT_DPI,
+  page: 'fit',
+  caption: '',
+};
+
+/** Stored choices, each checked: a stale or edited entry falls back to the default. */
+export function readChoices(): ExportChoices {
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(storage()?.getItem(EXPORT_CHOICES_KEY) ?? 'null');
+  } catch {
+    raw = null;
+  }
+  const c = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const bool = (k: keyof ExportChoices) => (typeof c[k] === 'boolean' ? (c[k] as boolean) : (DEFAULT_CHOICES[k] as boolean));
+  const dpi = typeof c.dpi === 'number' && c.dpi >= MIN_DPI && c.dpi <= MAX_DPI ? c.dpi : DEFAULT_CHOICES.dpi;
+  return {
+    format: typeof c.format === 'string' && isFigureFormat(c.format) ? c.format : DEFAULT_CHOICES.format,
+    theme: typeof c.theme === 'string' && isThemeName(c.theme) ? c.theme : DEFAULT_CHOICES.theme,
+    scope: c.scope === 'all' || c.scope === 'selection' || c.scope === 'subtree' ? c.scope : 'all',
+    root: typeof c.root === 'string' ? c.root : null,
+    counters: bool('counters'),
+    voices: bool('voices'),
+    legend: bool('legend'),
+    dpi,
+    page: typeof c.page === 'string' && isPageSize(c.page) ? c.page : DEFAULT_CHOICES.page,
+    caption: typeof c.caption === 'string' ? c.caption.slice(0, 2000) : '',
+  };
+}
+
+export function rememberChoices(choices: ExportChoices): void {
+  try {
+    storage()?.setItem(EXPORT_CHOICES_KEY, JSON.stringify(choices));
+  } catch {
+    // Storage full or disabled: the choices are simply not remembered.
+  }
+}
+
+interface ExportDialogState {
+  open: boolean;
+}
+
+export const exportDialog = createStore<ExportDialogState>(() => ({ open: false }));
+export const useExportDialog = <T,>(sel: (s: ExportDialogState) => T) => useStore(exportDialog, sel);
+export const openExportDialog = () => exportDialog.setState({ open: true });
+export const closeExportDialog = () => exportDialog.setState({ open: false });

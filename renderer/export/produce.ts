@@ -1,0 +1,87 @@
+// Producing a figure's bytes in the renderer (web build and Electron alike): the shared
+// exporter draws the SVG; PNG is that SVG drawn on a canvas with the bundled fonts inside it;
+// PDF goes through the same code as the CLI (arguments/export/pdf.ts) with PDFKit's browser
+// build, loaded only when a PDF is first made.
+import { addPngMetadata } from '../../arguments/export/embed';
+import { pixelSize, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
+import { writePdf, type PdfLibraries } from '../../arguments/export/pdf';
+import { resizeSvg } from '../../arguments/export/svg';
+import type { ArgumentMap } from '../../arguments/model';
+import { fontBytes, inlineFontFaceCss } from './fonts';
+
+export interface ProduceOptions extends FigureOptions {
+  format: FigureFormat;
+  dpi: number;
+  page: PageSize;
+}
+
+export type Progress = (step: string) => void;
+
+/** Lets the page paint a progress message before a long synchronous step. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+async function loadImage(svg: string): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    return img;
+  } finally {
+    // The decoded image keeps its pixels; the URL is not needed once it has loaded.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+}
+
+/** The figure drawn at `dpi` on a canvas, as PNG bytes (before metadata). */
+export async function rasterise(figure: Figure, dpi: number): Promise<Uint8Array> {
+  const tooLarge = rasterTooLarge(figure, dpi);
+  if (tooLarge) throw new Error(tooLarge);
+  const px = pixelSize(figure, dpi);
+  const withFonts = figure.variant({ embedMap: false, fontFaceCss: await inlineFontFaceCss() });
+  const img = await loadImage(resizeSvg(withFonts, px.width, px.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = px.width;
+  canvas.height = px.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('The figure could not be drawn (no canvas).');
+  ctx.drawImage(img, 0, 0, px.width, px.height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  canvas.width = canvas.height = 0; // frees the pixels now
+  if (!blob) throw new Error(`The figure could not be drawn at ${dpi} DPI (${px.width} × ${px.height} pixels is too large for this browser); choose a lower DPI.`);
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+let libraries: Promise<PdfLibraries> | null = null;
+
+function pdfLibraries(): Promise<PdfLibraries> {
+  libraries ??= Promise.all([import('pdfkit'), import('svg-to-pdfkit')]).then(([pdfkit, svgToPdf]) => ({
+    PDFDocument: (pdfkit as unknown as { default: PdfLibraries['PDFDocument'] }).default,
+    SVGtoPDF: (svgToPdf as unknown as { default: PdfLibraries['SVGtoPDF'] }).default,
+  }));
+  libraries.catch(() => (libraries = null));
+  return libraries;
+}
+
+/** The bytes of the figure in the chosen format, telling `progress` what it is doing. */
+export async function produceFigure(map: ArgumentMap, options: ProduceOptions, progress: Progress): Promise<{ bytes: Uint8Array; figure: Figure }> {
+  const count = Object.keys(map.nodes).length;
+  progress(`Laying out ${count.toLocaleString('en')} nodes…`);
+  await nextFrame();
+  const figure = renderFigure(map, options);
+  if (options.format === 'svg') return { bytes: new TextEncoder().encode(figure.svg), figure };
+  if (options.format === 'png') {
+    const px = pixelSize(figure, options.dpi);
+    progress(`Drawing ${px.width.toLocaleString('en')} × ${px.height.toLocaleString('en')} pixels at ${options.dpi} DPI…`);
+    await nextFrame();
+    const png = await rasterise(figure, options.dpi);
+    progress('Adding the map to the PNG…');
+    return { bytes: await addPngMetadata(png, { dpi: options.dpi, title: figure.title, mapJson: figure.mapJson }), figure };
+  }
+  progress('Loading the PDF writer and fonts…');
+  const [libs, fonts] = await Promise.all([pdfLibraries(), fontBytes()]);
+  progress(`Writing the PDF (${figure.layout.nodes.length.toLocaleString('en')} nodes)…`);
+  await nextFrame();
+  const bytes = await writePdf(libs, fonts, { svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, description: map.meta.description, date: map.meta.modified }, options.page);
+  return { bytes, figure };
+}

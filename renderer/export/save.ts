@@ -1,0 +1,89 @@
+// Saving a figure (binary or text) where the user chooses. In Electron through the preload
+// bridge's saveBinary, when the shell provides it; in the browser through the File System
+// Access save picker when there is one (and the classic switch is off), else as a download.
+// The picker needs a fresh click, so the place is asked for first (chooseTarget), and the
+// figure, which can take a while to draw, is written when it is ready.
+import { platform } from '../platform';
+import { PICKER_SWITCH_KEY } from '../platform/web';
+import type { FigureFormat } from '../../arguments/export/figure';
+
+export const MIME: Record<FigureFormat, string> = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' };
+const DESCRIPTION: Record<FigureFormat, string> = { svg: 'SVG figure', png: 'PNG image', pdf: 'PDF document' };
+
+/** What the Electron bridge adds to the Platform for figures (see the export report). */
+export interface BinarySaver {
+  /** Asks where to save (suggesting `suggestedName`) and writes `bytes`; null when the user cancels. */
+  saveBinary(bytes: Uint8Array, suggestedName: string, mime: string): Promise<{ name: string } | null>;
+}
+
+interface SavePicker {
+  showSaveFilePicker(options: { id?: string; suggestedName?: string; types?: { description: string; accept: Record<string, string[]> }[] }): Promise<FileSystemFileHandle>;
+}
+
+export interface SaveTarget {
+  /** Writes the figure; the name it was saved under, or null when the user cancelled. */
+  write(bytes: Uint8Array): Promise<string | null>;
+}
+
+function picker(): SavePicker | null {
+  const w = window as Window & Partial<SavePicker>;
+  if (typeof w.showSaveFilePicker !== 'function') return null;
+  try {
+    if (window.localStorage.getItem(PICKER_SWITCH_KEY) === 'classic') return null;
+  } catch {
+    // Storage can be disabled; the picker is then fine to use.
+  }
+  return w as SavePicker;
+}
+
+/** Anchor + blob URL: the browser's download. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/**
+ * Where the figure will go. Call it straight from the click (the browser's picker needs the
+ * gesture); null when the user cancels the picker.
+ */
+export async function chooseTarget(suggestedName: string, format: FigureFormat): Promise<SaveTarget | null> {
+  const bridge = (platform as unknown as Partial<BinarySaver>).saveBinary;
+  if (typeof bridge === 'function')
+    return { write: async (bytes) => (await bridge.call(platform, bytes, suggestedName, MIME[format]))?.name ?? null };
+  const p = picker();
+  if (p) {
+    let handle: FileSystemFileHandle;
+    try {
+      handle = await p.showSaveFilePicker({ id: 'argument-figures', suggestedName, types: [{ description: DESCRIPTION[format], accept: { [MIME[format]]: [`.${format}`] } }] });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return null;
+      throw new Error(err instanceof Error && err.message ? `The Save dialog could not be shown (${err.message}).` : 'The Save dialog could not be shown.');
+    }
+    return {
+      write: async (bytes) => {
+        const stream = await handle.createWritable();
+        try {
+          await stream.write(bytes as Uint8Array<ArrayBuffer>);
+          await stream.close();
+        } catch (err) {
+          await stream.abort().catch(() => undefined);
+          throw err;
+        }
+        return handle.name;
+      },
+    };
+  }
+  return {
+    write: async (bytes) => {
+      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] }), suggestedName);
+      return suggestedName;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+// `argmap export` and `argmap import` as a Makefile runs them: the bundled CLI in a real
+// process, real files, exit codes, one line per error.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPdf, isPng, pngSize } from '../../../arguments/export/embed';
+import { parseXmlStrict, root, SHIPPED_PATH, tmp, tool } from './helpers';
+
+let dir: string;
+// A bundle of its own (tests/unit/cli.test.ts rebuilds dist/argmap.mjs while this file runs).
+let bundle: string;
+
+function argmap(...args: string[]) {
+  const r = spawnSync(process.execPath, [bundle, ...args], { cwd: dir });
+  return { code: r.status, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8'), stdout: r.stdout };
+}
+
+beforeAll(() => {
+  dir = tmp('cli');
+  const buildDir = join(root, 'dist', 'test');
+  mkdirSync(buildDir, { recursive: true });
+  bundle = join(buildDir, `argmap-export-${process.pid}.mjs`);
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outfile', bundle], { cwd: root, encoding: 'utf8' });
+  expect(built.status, built.stderr).toBe(0);
+});
+
+afterAll(() => {
+  rmSync(bundle, { force: true });
+  rmSync(`${bundle}.map`, { force: true });
+});
+
+describe('argmap export', () => {
+  it('writes SVG, PNG and PDF figures of the shipped map, each importable back to the same map', () => {
+    const original = readFileSync(SHIPPED_PATH, 'utf8');
+    for (const format of ['svg', 'png', 'pdf']) {
+      const out = join(dir, `map.${format}`);
+      const r = argmap('export', SHIPPED_PATH, '--format', format, '--theme', 'print', '--out', out);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(new RegExp(`${format.toUpperCase()} figure`));
+      const bytes = new Uint8Array(readFileSync(out));
+      if (format === 'svg') parseXmlStrict(Buffer.from(bytes).toString('utf8'));
+      if (format === 'png') expect(isPng(bytes)).toBe(true);
+      if (format === 'pdf') expect(isPdf(bytes)).toBe(true);
+      const back = join(dir, `back-${format}.argmap.json`);
+      const i = argmap('import', out, '--out', back);
+      expect(i.code, i.err).toBe(0);
+      expect(readFileSync(back, 'utf8')).toBe(original);
+    }
+  });
+
+  it('takes the format from --out, and honours theme, scope, DPI, caption, legend and page', () => {
+    const png = join(dir, 'c2.png');
+    const r = argmap('export', SHIPPED_PATH, '--out', png, '--theme=compact', '--scope', 'claim:C2', '--dpi', '150', '--no-counters', '--no-voices', '--legend', '--caption', 'Figure 2. Claim 2.');
+    expect(r.code, r.err).toBe(0);
+    const size = pngSize(new Uint8Array(readFileSync(png)));
+    expect(r.out).toContain(`${size.width} × ${size.height} pixels at 150 DPI`);
+    const pdf = join(dir, 'a4.pdf');
+    expect(argmap('export', SHIPPED_PATH, '--out', pdf, '--page', 'a4', '--caption', 'Рисунок 1. Письмо Сталина Готвальду').code).toBe(0);
+    expect(tool('pdfinfo', [pdf])).toContain('Page size:       841.89 x 595.28 pts');
+    expect(tool('pdftotext', [pdf, '-'])).toContain('Рисунок 1. Письмо Сталина Готвальду');
+  });
+
+  it('overwrites an earlier figure (a Makefile rebuilds it)', () => {
+    const out = join(dir, 'again.svg');
+    writeFileSync(out, 'old');
+    expect(argmap('export', SHIPPED_PATH, '--out', out).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<\?xml/);
+  });
+
+  const bad: [string, string[], number, RegExp][] = [
+    ['no --out', [SHIPPED_PATH], 2, /--out PATH/],
+    ['an unknown format', [SHIPPED_PATH, '--out', 'x.gif'], 2, /cannot tell the format/],
+    ['a bad --format', [SHIPPED_PATH, '--out', 'x.svg', '--format', 'eps'], 2, /--format must be one of svg, png, pdf/],
+    ['a bad --theme', [SHIPPED_PATH, '--out', 'x.svg', '--theme', 'dark'], 2, /--theme must be one of screen, print, compact/],
+    ['a bad --dpi', [SHIPPED_PATH, '--out', 'x.png', '--dpi', 'lots'], 2, /--dpi must be a number/],
+    ['--dpi for a vector format', [SHIPPED_PATH, '--out', 'x.svg', '--dpi', '300'], 2, /PNG figures only/],
+    ['a bad --scope', [SHIPPED_PATH, '--out', 'x.svg', '--scope', 'most'], 2, /not one of: all, claim:ID/],
+    ['a claim not in the map', [SHIPPED_PATH, '--out', 'x.svg', '--scope', 'claim:C9'], 2, /no node "C9"/],
+    ['an unknown option', [SHIPPED_PATH, '--out', 'x.svg', '--colour'], 2, /unknown option --colour/],
+    ['a missing map', ['nope.argmap.json', '--out', 'x.svg'], 2, /no such file/],
+    ['a folder to write to', [SHIPPED_PATH, '--out', '.'], 2, /cannot tell the format|cannot be written/],
+  ];
+  for (const [name, args, code, message] of bad)
+    it(`refuses ${name} with one clear line and exit ${code}`, () => {
+      const r = argmap('export', ...args);
+      expect(r.code).toBe(code);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/\n\s+at |node:internal/);
+      expect(r.out).toBe('');
+    });
+
+  it('refuses an invalid map with exit 1', () => {
+    const broken = join(dir, 'broken.argmap.json');
+    writeFileSync(broken, readFileSync(SHIPPED_PATH, 'utf8').replace('"to": "T"', '"to": "ghost"'));
+    const r = argmap('export', broken, '--out', join(dir, 'broken.svg'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/which is not a node in this map/);
+    expect(existsSync(join(dir, 'broken.svg'))).toBe(false);
+  });
+});
+
+describe('argmap import', () => {
+  it('prints the map to standard output without --out', () => {
+    const out = join(dir, 'stdout.svg');
+    expect(argmap('export', SHIPPED_PATH, '--out', out).code).toBe(0);
+    const r = argmap('import', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(readFileSync(SHIPPED_PATH, 'utf8'));
+  });
+
+  it('refuses to overwrite a map without --force', () => {
+    const fig = join(dir, 'force.svg');
+    const map = join(dir, 'exists.argmap.json');
+    argmap('export', SHIPPED_PATH, '--out', fig);
+    writeFileSync(map, 'mine');
+    expect(argmap('import', fig, '--out', map).err).toMatch(/already exists; add --force/);
+    expect(readFileSync(map, 'utf8')).toBe('mine');
+    expect(argmap('import', fig, '--out', map, '--force').code).toBe(0);
+  });
+
+  it('says when a file is not a figure, or a figure without a map (exit 1)', () => {
+    const plainSvg = join(dir, 'plain.svg');
+    writeFileSync(plainSvg, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    let r = argmap('import', plainSvg);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/This SVG carries no argument map/);
+    r = argmap('import', SHIPPED_PATH);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/not a figure/);
+    r = argmap('import', join(dir, 'missing.png'));
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,140 @@
+// The SVG figure of the shipped map: well-formed, standalone, only plain shapes and text,
+// every node's text as <text>, and librsvg (rsvg-convert) draws it at the figure's size.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFigure, isPng, pngSize, readPngChunks } from '../../../arguments/export/embed';
+import { DEFAULT_FIGURE_OPTIONS, renderFigure, type FigureOptions } from '../../../arguments/export/figure';
+import { THEME_NAMES } from '../../../arguments/export/themes';
+import { kindLabel } from '../../../arguments/export/layout';
+import { inflateSync } from 'node:zlib';
+import { parseXmlStrict, shippedMap, squash, textsIn, tmp, tool, walk, type XmlElement } from './helpers';
+
+const map = shippedMap();
+const ALLOWED = new Set(['svg', 'title', 'desc', 'metadata', 'aa:map', 'g', 'rect', 'path', 'text', 'tspan']);
+
+function figure(options: Partial<FigureOptions> = {}) {
+  return renderFigure(map, { ...DEFAULT_FIGURE_OPTIONS, ...options });
+}
+
+/** Decodes an RGB(A) 8-bit PNG (no interlace) into pixels, enough to tell a blank image. */
+function inkedPixels(png: Uint8Array): { inked: number; total: number } {
+  const chunks = readPngChunks(png);
+  const ihdr = Buffer.from(chunks[0]!.data);
+  const width = ihdr.readUInt32BE(0);
+  const height = ihdr.readUInt32BE(4);
+  const colour = ihdr[9]!;
+  const channels = colour === 6 ? 4 : colour === 2 ? 3 : colour === 4 ? 2 : 1;
+  const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => Buffer.from(c.data))));
+  const stride = width * channels;
+  const prev = new Uint8Array(stride);
+  const cur = new Uint8Array(stride);
+  let inked = 0;
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= channels ? cur[x - channels]! : 0;
+      const b = prev[x]!;
+      const c = x >= channels ? prev[x - channels]! : 0;
+      const p = a + b - c;
+      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pred = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      cur[x] = (v + pred) & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      const px = cur.subarray(x * channels, x * channels + Math.min(3, channels));
+      if (Math.min(...px) < 128) inked++;
+    }
+    prev.set(cur);
+  }
+  return { inked, total: width * height };
+}
+
+describe('SVG figure of the shipped map', () => {
+  const fig = figure();
+  const doc = parseXmlStrict(fig.svg);
+
+  it('is a well-formed standalone SVG of plain shapes and text', () => {
+    expect(doc.name).toBe('svg');
+    expect(doc.attrs.xmlns).toBe('http://www.w3.org/2000/svg');
+    expect(doc.attrs.width).toBe(String(fig.width));
+    expect(doc.attrs.height).toBe(String(fig.height));
+    expect(doc.attrs.viewBox).toBe(`0 0 ${fig.width} ${fig.height}`);
+    const names = new Set([...walk(doc)].map((e) => e.name));
+    expect([...names].filter((n) => !ALLOWED.has(n))).toEqual([]);
+    expect(fig.svg).not.toMatch(/foreignObject|<script|<style|<image|<use|<a[\s>]|href|url\(|javascript:|@import/i);
+    for (const e of walk(doc)) for (const a of Object.keys(e.attrs)) expect(a).not.toMatch(/^on/i);
+  });
+
+  it('shows every node\u2019s kind, title, voice, text and quote as <text>', () => {
+    const groups = new Map([...walk(doc)].filter((e) => e.name === 'g' && e.attrs.id?.startsWith('node-')).map((g) => [g.attrs.id!.slice(5), g] as [string, XmlElement]));
+    expect([...groups.keys()].sort()).toEqual(Object.keys(map.nodes).sort());
+    for (const node of Object.values(map.nodes)) {
+      const texts = textsIn(groups.get(node.id)!).map(squash);
+      const all = texts.join('');
+      expect(texts).toContain(squash(kindLabel(node.kind)));
+      expect(all, node.id).toContain(squash(node.text));
+      if (node.title) expect(all).toContain(squash(node.title));
+      if (node.voice) expect(all).toContain(squash(node.voice));
+      if (node.quote) expect(all).toContain(squash(node.quote.exact));
+    }
+  });
+
+  it('draws one arrow per relation and ends every undercut on the inference it attacks', () => {
+    const ids = [...walk(doc)].filter((e) => e.name === 'g' && e.attrs.id?.startsWith('relation-')).map((g) => g.attrs.id!.slice(9));
+    expect(ids.sort()).toEqual(Object.keys(map.relations).sort());
+    for (const e of fig.layout.edges.filter((x) => x.kind === 'undercuts')) {
+      const attacked = fig.layout.edges.find((x) => x.id === map.relations[e.id]!.to)!;
+      expect(e.head.tip).toEqual(attacked.inference!.at);
+    }
+    // The linked premises of r.P1.C1: one box, one join.
+    const linked = fig.layout.edges.find((x) => x.id === 'r.P1.C1')!;
+    expect(linked.linkedBox).toBeDefined();
+    expect(linked.inference!.joint).toBe(true);
+    expect(linked.paths).toHaveLength(3);
+  });
+
+  it('keeps its nodes apart and every line of text inside its node', () => {
+    const nodes = fig.layout.nodes;
+    for (let i = 0; i < nodes.length; i++)
+      for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i]!, b = nodes[j]!;
+        const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+      }
+    for (const n of nodes)
+      for (const blockOf of [n.title, n.text, n.quote?.text]) {
+        if (!blockOf) continue;
+        blockOf.lines.forEach((l, i) => {
+          expect(blockOf.x + l.width).toBeLessThanOrEqual(n.x + n.w - fig.theme.node.padX + 0.01);
+          expect(blockOf.y + i * blockOf.lineHeight).toBeLessThan(n.y + n.h);
+        });
+      }
+  });
+
+  it('is the same figure every time (no clocks, no randomness)', () => {
+    expect(figure().svg).toBe(fig.svg);
+  });
+
+  it('carries the whole map: importing the SVG gives back the map', async () => {
+    const back = await importFigure(new TextEncoder().encode(fig.svg));
+    expect(back.ok && back.map).toEqual(map);
+  });
+
+  for (const theme of THEME_NAMES)
+    it(`renders with rsvg-convert (${theme} theme) to a PNG that is not blank and has the figure's size`, () => {
+      const f = figure({ theme, legend: true, caption: 'Figure 1. Stalin’s letter to Gottwald.' });
+      const dir = tmp('rsvg');
+      const svgPath = join(dir, 'figure.svg');
+      const pngPath = join(dir, 'figure.png');
+      writeFileSync(svgPath, f.svg);
+      tool('rsvg-convert', ['--format', 'png', '--output', pngPath, svgPath]);
+      const png = new Uint8Array(readFileSync(pngPath));
+      expect(isPng(png)).toBe(true);
+      expect(pngSize(png)).toEqual({ width: f.width, height: f.height });
+      const { inked, total } = inkedPixels(png);
+      expect(inked / total).toBeGreaterThan(0.01);
+      expect(inked / total).toBeLessThan(0.5);
+    });
+});
