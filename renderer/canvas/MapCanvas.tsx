@@ -39,6 +39,8 @@ const RENDER_ALL_BELOW = 300;
 const MINIMAP_COLOURS: Record<string, string> = {
   thesis: '#1d3557', claim: '#2f5d8a', premise: '#6b7f99', evidence: '#8a6d3b', counter: '#b3261e', rebuttal: '#2e7d32', note: '#a08a00',
 };
+/** A module constant: a new function per render would re-render every minimap node on every drag frame. */
+const minimapColour = (n: FlowNode): string => MINIMAP_COLOURS[n.data.node.kind] ?? '#888';
 
 /**
  * A document opens on its thesis and the claims that bear on it, at a zoom where the text
@@ -75,7 +77,10 @@ export function MapCanvas() {
   // Recomputed when relations or the collapsed list change, not on drag frames (positions).
   const hidden = useMemo(() => hiddenByCollapse({ ...map, relations, view: { positions: {}, collapsed: collapsedIds } }), [relations, collapsedIds]);
   const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes, hidden), [map, selectedNodes, sizes, hidden]);
-  const edges = useMemo(() => toFlowEdges(map, selectedRelations), [map, selectedRelations]);
+  const nodeRecord = map.nodes;
+  // Edges read only the relations and which nodes exist. A drag frame changes positions alone, so
+  // it keeps this array: React Flow then does not rebuild its connection lookup over every edge.
+  const edges = useMemo(() => toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), [relations, nodeRecord, selectedRelations]);
 
   const box = useRef<HTMLDivElement>(null);
   const sizesRef = useRef(sizes);
@@ -93,15 +98,16 @@ export function MapCanvas() {
   const fitted = useRef(-1);
   useEffect(() => {
     if (fitted.current === fitRequest) return;
-    const nodeCount = Object.keys(map.nodes).length;
-    if (nodeCount > 0 && sizes.size < nodeCount) return;
+    // Hidden (collapsed-away) nodes are never rendered, so never measured: do not wait for them.
+    const shown = Object.keys(map.nodes).filter((id) => !hidden.has(id));
+    if (shown.some((id) => !sizes.has(id))) return;
     fitted.current = fitRequest;
     requestAnimationFrame(() => {
       const opening = fitMode === 'opening' ? openingViewport(map, sizes, box.current?.clientWidth ?? 800) : null;
       if (opening) void flow.setViewport(opening);
       else void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0 });
     });
-  }, [fitRequest, fitMode, flow, sizes, map]);
+  }, [fitRequest, fitMode, flow, sizes, map, hidden]);
 
   // A node selected from elsewhere (the sources pane, the inspector) is brought into view.
   useEffect(() => {
@@ -216,7 +222,7 @@ export function MapCanvas() {
         aria-label="Argument map"
       >
         <Background gap={24} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={(n) => MINIMAP_COLOURS[(n as FlowNode).data.node.kind] ?? '#888'} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={minimapColour} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {pending && <RelationPicker pending={pending} onClose={() => setPending(null)} />}

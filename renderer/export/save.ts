@@ -54,7 +54,8 @@ export function downloadBlob(blob: Blob, name: string): void {
  * gesture); null when the user cancels the picker.
  */
 export async function chooseTarget(suggestedName: string, format: FigureFormat): Promise<SaveTarget | null> {
-  const bridge = (platform as unknown as Partial<BinarySaver>).saveBinary;
+  // Platform.saveBinary (the preload's) must stay a BinarySaver: checked here at compile time.
+  const bridge: BinarySaver['saveBinary'] | undefined = platform.saveBinary;
   if (typeof bridge === 'function')
     return { write: async (bytes) => (await bridge.call(platform, bytes, suggestedName, MIME[format]))?.name ?? null };
   const p = picker();

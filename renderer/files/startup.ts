@@ -1,8 +1,12 @@
 // What the app does first: open the bundled map, offer to recover unsaved work from a
 // crash or a closed tab, and from then on back up unsaved changes, guard against leaving
-// with them, and open maps dropped on the window.
+// with them, and open maps dropped on the window. In the desktop shell it also connects the
+// native menu and tells the window the document's name and state (platform/hostCommands.ts).
 import { serializeMap } from '../../arguments/format/serialize';
 import { platform } from '../platform';
+import { connectHost, type HostUi } from '../platform/hostCommands';
+import { SHORTCUTS } from '../keyboard';
+import { togglePane, ui } from '../panels/uiState';
 import type { Backup } from '../platform/types';
 import { isDirty } from '../store/store';
 import { startBackups, type BackupWriter } from './backups';
@@ -41,7 +45,16 @@ export async function startApp(): Promise<void> {
   offerRecovery(backup);
   installWindowHandlers(writer);
   platform.onOpenRequest?.((file) => void openBytes(file.name, file.bytes, file.ref));
+  connectHost(platform, hostUi);
 }
+
+/** What the desktop host's menu reaches besides the document: the panes and the shortcut table. */
+const hostUi: HostUi = {
+  panes: () => ui.getState().panes,
+  togglePane,
+  onPanesChange: (listener) => ui.subscribe(listener),
+  shortcuts: SHORTCUTS,
+};
 
 /** The banner's Restore: the backup becomes the open, unsaved document. */
 export async function restoreRecovery(): Promise<void> {

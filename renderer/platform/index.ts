@@ -12,5 +12,5 @@ declare global {
 
 export const platform: Platform = (typeof window !== 'undefined' && window.argumentAtlas) || webPlatform;
 
-export type { Backup, BackupStore, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from './types';
-export { SaveError } from './types';
+export type { Backup, BackupStore, DocumentState, DroppedFile, FileRef, HostCommand, OpenedFile, Platform, SavedFile } from './types';
+export { HOST_COMMANDS, SaveError } from './types';

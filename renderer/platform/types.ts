@@ -56,6 +56,38 @@ export interface DroppedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/**
+ * Commands a desktop host sends from its native menu. The renderer maps each to the same
+ * function its toolbar and keyboard use (renderer/platform/hostCommands.ts).
+ */
+export const HOST_COMMANDS = [
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'revert',
+  'export',
+  'undo',
+  'redo',
+  'fit',
+  'toggleSources',
+  'toggleInspector',
+  'showShortcuts',
+] as const;
+export type HostCommand = (typeof HOST_COMMANDS)[number];
+
+/** What the host shows of the open document: window title, dirty marker, close prompt, menu state. */
+export interface DocumentState {
+  /** The file's name without folders. */
+  name: string;
+  dirty: boolean;
+  /** The document's file, as the platform gave it (null: never saved, or not from disk). */
+  ref: FileRef | null;
+  /** Whether Revert has something to go back to. */
+  canRevert: boolean;
+  panes: { sources: boolean; inspector: boolean };
+}
+
 export interface Platform {
   readonly kind: 'web' | 'electron';
   /** Asks the user for a map to open; null when they cancel. Throws when the file cannot be read. */
@@ -67,6 +99,13 @@ export interface Platform {
   saveFile(text: string, suggestedName: string, ref: FileRef | null): Promise<SavedFile | null>;
   /** Reads the file again (Revert). Throws when it is gone or unreadable. */
   reread(ref: FileRef): Promise<OpenedFile>;
+  /**
+   * Desktop hosts: asks where to save a figure (the Save dialog, suggesting `suggestedName`)
+   * and writes `bytes`; `mime` is image/svg+xml, image/png or application/pdf. Null when the
+   * user cancels; throws an Error worded for the user when it cannot be written.
+   * The browser has none (renderer/export/save.ts uses its own picker or a download).
+   */
+  saveBinary?(bytes: Uint8Array, suggestedName: string, mime: string): Promise<{ name: string } | null>;
   /** Reads a file dropped on the window (Electron can give its path, so Save goes back to it). */
   openDropped(file: DroppedFile): Promise<OpenedFile>;
   /**
@@ -74,5 +113,14 @@ export interface Platform {
    * second launches; in the browser, a file put on the open input with no Open pending.
    */
   onOpenRequest?(open: (file: OpenedFile) => void): void;
+  /** Desktop hosts: the native menu's commands (File, Edit, View, Help) for this window's document. */
+  onMenuCommand?(run: (command: HostCommand) => void): void;
+  /**
+   * Desktop hosts: the host asks the document to be saved (Save in its close prompt) and
+   * acts on the outcome: true when the file was written, false when cancelled or failed.
+   */
+  onSaveRequest?(save: () => Promise<boolean>): void;
+  /** Desktop hosts: the document's name, dirtiness and file, for the title and the close prompt. */
+  setDocumentState?(state: DocumentState): void;
   backups: BackupStore;
 }

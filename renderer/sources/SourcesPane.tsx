@@ -4,7 +4,7 @@
 //
 // It subscribes to `sources` and to the nodes' quotes only (derived from the `nodes` record
 // identity): dragging nodes changes `view` and never re-renders it.
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ArgumentMap, ArgNode, Id, NodeKind, Quote, Source } from '../../arguments/model';
 import { auditEvidence, auditSourceQuotations, type AuditFinding } from '../../arguments/analysis/audit';
 import { formatCitation } from '../../arguments/citation';
@@ -209,7 +209,19 @@ export function SourcesPane() {
   const list = useMemo(() => Object.values(sources), [sources]);
   const sourceMap = useMemo(() => sourcesOnly(sources), [sources]);
   // Re-audited only when a source changes, never on node edits.
-  const quotations = useMemo(() => auditSourceQuotations(sourceMap), [sourceMap]);
+  // The quotation audit word-aligns against whole sources (hundreds of ms for a long one):
+  // it runs after the first paint, so opening a map is not held up by it.
+  const [quotations, setQuotations] = useState<AuditFinding[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      if (!cancelled) setQuotations(auditSourceQuotations(sourceMap));
+    }, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [sourceMap]);
 
   const uid = useId();
   const panelId = `${uid}-panel`;

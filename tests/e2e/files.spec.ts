@@ -111,3 +111,16 @@ test('after an edit and a reload, the unsaved work is offered back', async ({ ap
   await expect(node(app, 'Unsaved work that must survive a crash.')).toHaveCount(1);
   await expect(app.getByTestId('dirty-marker')).toBeVisible();
 });
+
+test('a map saved with a collapsed claim opens on its thesis', async ({ app }) => {
+  await app.locator('[data-id="C1"]').click({ button: 'right' });
+  await app.getByRole('menuitem', { name: 'Collapse' }).click();
+  await expect(app.locator('[data-id="P1a"]')).toBeHidden();
+  const path = join(dir, 'collapsed.argmap.json');
+  writeFileSync(path, await save(app));
+  await app.reload();
+  await app.locator('[data-testid="aa-open-file-input"]').setInputFiles(path);
+  await expect(app.getByTestId('document-name')).toHaveText('collapsed.argmap.json');
+  await expect(node(app, /explains the 1950 Soviet absence/)).toBeInViewport();
+  await expect(app.locator('[data-id="P1a"]')).toBeHidden();
+});

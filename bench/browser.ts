@@ -1,0 +1,386 @@
+// Browser figures: the app page and the bare React Flow baseline page, measured in the same run
+// in Debian Chromium (tests/browser.ts finds it; never downloaded), 1440 x 900, headless.
+// Each repetition loads each page once per map size, in a fresh browser context, app first on
+// even repetitions and baseline first on odd ones; the interactions of a size run on the page
+// that was just loaded (after it has settled), so every sample of a figure comes from its own
+// page load.
+//
+// How each figure is taken (all times measured inside the page with performance.now(), where
+// the navigation is time 0, except the main-thread time, which Chromium reports over CDP):
+//   first render   navigation -> the first frame where every node in the DOM is measured (and,
+//                  for the app, its opening view is set): window.__bench.readyAt
+//   drag           real mouse events (page.mouse: Input.dispatchMouseEvent) on the first thesis:
+//                  press, 60 moves along a loop, release. "cost" = the renderer main thread's
+//                  busy time (CDP Performance.getMetrics TaskDuration) over the moves / moves;
+//                  "wall" = the moves' elapsed time / moves (each move waits for the page to take
+//                  it); "worst frame gap" = the longest gap between requestAnimationFrame callbacks
+//   typing         double-click the thesis (app: its inline editor; baseline: a textarea that
+//                  updates the node with updateNodeData), 20 keys; each: the key event's time stamp
+//                  -> a task queued by the first animation frame after its input event (the frame
+//                  that shows it has been painted by then); the sample is a load's median key
+//   zoom, pan      wheel events over the canvas (6 in, 12 out, 6 in) / dragging the empty pane
+//                  (40 moves): worst frame gap, and main-thread ms per event as for the drag
+//   auto-layout    (app only) click "Auto-layout"; time until the button's text is back from
+//                  "Laying out…" (positions applied); longest task (PerformanceObserver longtask,
+//                  which sees tasks over 50 ms; 0 = none) and worst frame gap from the click until
+//                  the page has been quiet for a second (the re-render and the fit included)
+//   JS heap        performance.memory.usedJSHeapSize after gc() (Chromium runs with
+//                  --js-flags=--expose-gc --enable-precise-memory-info), once the map is shown
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from '../tests/browser';
+import { FIRST_THESIS } from './generate';
+import { atMost, ratioAtMost, worstAtMost, type Figure } from './results';
+
+export type PageKind = 'app' | 'baseline';
+const KINDS: PageKind[] = ['app', 'baseline'];
+
+export interface BrowserPlan {
+  baseUrl: string;
+  reps: number;
+  /** First render (and, at the largest, heap) at each of these sizes. */
+  firstRenderSizes: number[];
+  dragSize: number;
+  typingSize: number;
+  layoutSize: number;
+  heapSize: number;
+  log: (line: string) => void;
+}
+
+const VIEWPORT = { width: 1440, height: 900 };
+const LOAD_TIMEOUT_MS = 300_000;
+const DRAG_MOVES = 60;
+const PAN_MOVES = 40;
+const TYPED = 'in the light of it';
+
+export function chromiumVersion(browser: Browser): string {
+  return browser.version();
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
+  return chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+}
+
+// ----- one page ------------------------------------------------------------------------
+
+interface Loaded {
+  context: BrowserContext;
+  page: Page;
+  cdp: CDPSession;
+  readyAt: number;
+}
+
+type Bench = {
+  ready: boolean;
+  readyAt: number | null;
+  errors: string[];
+  startFrames(): void;
+  stopFrames(): { frames: number; maxGap: number; meanGap: number; over17: number; over33: number };
+  startLongTasks(): void;
+  stopLongTasks(): { count: number; max: number; total: number };
+  startTyping(): void;
+  stopTyping(): number[];
+  nodeRect(id: string): { x: number; y: number; width: number; height: number } | null;
+  canvasRect(): { x: number; y: number; width: number; height: number } | null;
+  panePoint(): { x: number; y: number } | null;
+  renderedNodes(): number;
+  settle(quietMs?: number, maxMs?: number): Promise<number>;
+  heap(): Promise<{ used: number | null; gc: boolean }>;
+  activeTag(): string | null;
+  blur(): void;
+  armLayout(): void;
+  layoutDone(): boolean;
+  layoutResult(): { ms: number; longestTask: number; maxGap: number };
+};
+type Method = { [K in keyof Bench]: Bench[K] extends (...args: never[]) => unknown ? K : never }[keyof Bench];
+
+/** Calls a method of the page's `window.__bench` (bench/pages/probe.js). */
+function call<K extends Method>(page: Page, method: K, ...args: Parameters<Bench[K]>): Promise<Awaited<ReturnType<Bench[K]>>> {
+  return page.evaluate(
+    ([m, a]) => {
+      const b = (globalThis as unknown as { __bench: Record<string, (...xs: unknown[]) => unknown> }).__bench;
+      return b[m]!(...a);
+    },
+    [method, args] as [string, unknown[]],
+  ) as Promise<Awaited<ReturnType<Bench[K]>>>;
+}
+
+async function load(browser: Browser, baseUrl: string, kind: PageKind, size: number): Promise<Loaded> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(`${baseUrl}${kind}.html?map=${size}`);
+    await page.waitForFunction(() => {
+      const b = (globalThis as unknown as { __bench?: { ready: boolean; errors: string[] } }).__bench;
+      return b !== undefined && (b.ready || b.errors.length > 0);
+    }, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+    const { readyAt, pageErrors } = await page.evaluate(() => {
+      const b = (globalThis as unknown as { __bench: { readyAt: number | null; errors: string[] } }).__bench;
+      return { readyAt: b.readyAt, pageErrors: b.errors };
+    });
+    errors.push(...pageErrors);
+    if (errors.length > 0 || readyAt === null) throw new Error(`${kind} page, ${size} nodes: ${errors.join('; ') || 'not ready'}`);
+    return { context, page, cdp, readyAt };
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+}
+
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+}
+
+async function settle(page: Page, quietMs = 500): Promise<void> {
+  await call(page, 'settle', quietMs);
+}
+
+/** Runs `moves` (real input events), recording frames and main-thread time; returns per-event figures. */
+async function recordInput(l: Loaded, count: number, moves: () => Promise<void>): Promise<{ cost: number; wall: number; maxGap: number }> {
+  await call(l.page, 'startFrames');
+  const busy0 = await taskSeconds(l.cdp);
+  const t0 = performance.now();
+  await moves();
+  const wall = performance.now() - t0;
+  const busy1 = await taskSeconds(l.cdp);
+  const frames = await call(l.page, 'stopFrames');
+  return { cost: ((busy1 - busy0) * 1000) / count, wall: wall / count, maxGap: frames.maxGap };
+}
+
+async function drag(l: Loaded): Promise<{ cost: number; wall: number; maxGap: number }> {
+  const { page } = l;
+  await settle(page);
+  const rect = await call(page, 'nodeRect', FIRST_THESIS);
+  if (!rect) throw new Error(`node ${FIRST_THESIS} is not on the canvas`);
+  const x0 = rect.x + rect.width * 0.3;
+  const y0 = rect.y + rect.height * 0.5;
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  // Past React Flow's drag threshold: the drag has started before the measured moves.
+  await page.mouse.move(x0 + 3, y0 + 3);
+  await settle(page, 200);
+  const result = await recordInput(l, DRAG_MOVES, async () => {
+    for (let i = 1; i <= DRAG_MOVES; i++) {
+      const a = (2 * Math.PI * i) / DRAG_MOVES;
+      await page.mouse.move(x0 + 3 + 160 * Math.sin(a), y0 + 3 + 70 * (1 - Math.cos(a)));
+    }
+  });
+  await page.mouse.up();
+  return result;
+}
+
+async function zoom(l: Loaded): Promise<{ cost: number; maxGap: number }> {
+  const { page } = l;
+  await settle(page);
+  const canvas = await call(page, 'canvasRect');
+  if (!canvas) throw new Error('no canvas');
+  await page.mouse.move(canvas.x + canvas.width / 2, canvas.y + canvas.height / 3);
+  const steps = [...Array<number>(6).fill(-100), ...Array<number>(12).fill(100), ...Array<number>(6).fill(-100)];
+  const r = await recordInput(l, steps.length, async () => {
+    for (const dy of steps) await page.mouse.wheel(0, dy);
+  });
+  return { cost: r.cost, maxGap: r.maxGap };
+}
+
+async function pan(l: Loaded): Promise<{ cost: number; maxGap: number }> {
+  const { page } = l;
+  await settle(page);
+  const p = await call(page, 'panePoint');
+  if (!p) throw new Error('no empty point on the canvas to drag the pane from');
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x - 3, p.y - 2);
+  const r = await recordInput(l, PAN_MOVES, async () => {
+    for (let i = 1; i <= PAN_MOVES; i++) await page.mouse.move(p.x - 3 - 12 * i, p.y - 2 - 6 * i);
+  });
+  await page.mouse.up();
+  return { cost: r.cost, maxGap: r.maxGap };
+}
+
+async function typing(l: Loaded, kind: PageKind): Promise<number[]> {
+  const { page } = l;
+  await settle(page);
+  const rect = await call(page, 'nodeRect', FIRST_THESIS);
+  if (!rect) throw new Error(`node ${FIRST_THESIS} is not on the canvas`);
+  // The app's node text sits under the head line; double-click on it to edit.
+  await page.mouse.dblclick(rect.x + rect.width * 0.4, rect.y + rect.height * 0.55);
+  const until = performance.now() + 10_000;
+  while ((await call(page, 'activeTag')) !== 'TEXTAREA') {
+    if (performance.now() > until) throw new Error(`${kind}: double-clicking the node did not open a text editor`);
+    await page.waitForTimeout(20);
+  }
+  await page.keyboard.press('End');
+  await settle(page, 300);
+  await call(page, 'startTyping');
+  for (const ch of TYPED) {
+    await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+    // Let the frame that shows the key be painted and measured before the next key.
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(100);
+  const latencies = await call(page, 'stopTyping');
+  await call(page, 'blur');
+  if (latencies.length < TYPED.length / 2) throw new Error(`${kind}: only ${latencies.length} of ${TYPED.length} keys were seen to change the text`);
+  return latencies;
+}
+
+async function autoLayout(l: Loaded): Promise<{ ms: number; longestTask: number; maxGap: number }> {
+  const { page } = l;
+  await settle(page);
+  await call(page, 'armLayout');
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  const until = performance.now() + 180_000;
+  while (!(await call(page, 'layoutDone'))) {
+    if (performance.now() > until) throw new Error('auto-layout did not finish within 3 minutes');
+    await page.waitForTimeout(50);
+  }
+  // The new positions are drawn and the view fits the map after the button is back: wait for quiet.
+  await settle(page, 1000);
+  return call(page, 'layoutResult');
+}
+
+async function heapMB(l: Loaded): Promise<number> {
+  await settle(l.page, 1000);
+  const h = await call(l.page, 'heap');
+  if (h.used === null) throw new Error('performance.memory is not available');
+  if (!h.gc) throw new Error('gc() is not exposed (--js-flags=--expose-gc)');
+  return h.used / 1024 / 1024;
+}
+
+// ----- the plan --------------------------------------------------------------------------
+
+type Samples = Record<PageKind, number[]>;
+const empty = (): Samples => ({ app: [], baseline: [] });
+
+export async function runBrowserFigures(browser: Browser, plan: BrowserPlan): Promise<Figure[]> {
+  const first = new Map<number, Samples>();
+  const heap = empty();
+  const dragCost = empty();
+  const dragWall = empty();
+  const dragGap = empty();
+  const zoomGap = empty();
+  const zoomCost = empty();
+  const panGap = empty();
+  const panCost = empty();
+  const typeLatency = empty();
+  const typeWorst = empty();
+  const layoutMs: number[] = [];
+  const layoutTask: number[] = [];
+  const layoutGap: number[] = [];
+  const errors = new Map<string, string>();
+
+  const sizes = [...new Set([...plan.firstRenderSizes, plan.dragSize, plan.typingSize, plan.layoutSize, plan.heapSize])].sort((a, b) => a - b);
+  for (const size of sizes) if (plan.firstRenderSizes.includes(size)) first.set(size, empty());
+
+  const attempt = async (key: string, what: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      plan.log(`  ! ${what}: ${message.split('\n')[0]}`);
+      if (!errors.has(key)) errors.set(key, message);
+    }
+  };
+
+  for (let rep = 0; rep < plan.reps; rep++) {
+    const order = rep % 2 === 0 ? KINDS : [...KINDS].reverse();
+    for (const size of sizes) {
+      for (const kind of order) {
+        let l: Loaded | null = null;
+        await attempt(`first:${size}`, `${kind} ${size} load`, async () => {
+          l = await load(browser, plan.baseUrl, kind, size);
+          first.get(size)?.[kind].push(l.readyAt);
+        });
+        const page = l as Loaded | null;
+        if (!page) continue;
+        const parts: string[] = [`first render ${page.readyAt.toFixed(0)} ms`];
+        try {
+          if (size === plan.heapSize)
+            await attempt('heap', `${kind} heap`, async () => {
+              const mb = await heapMB(page);
+              heap[kind].push(mb);
+              parts.push(`heap ${mb.toFixed(0)} MB`);
+            });
+          if (size === plan.typingSize)
+            await attempt('typing', `${kind} typing`, async () => {
+              const ls = (await typing(page, kind)).sort((a, b) => a - b);
+              typeLatency[kind].push(ls[ls.length >> 1]!);
+              typeWorst[kind].push(ls[ls.length - 1]!);
+              parts.push(`typing ${ls[ls.length >> 1]!.toFixed(1)} ms/key (worst ${ls[ls.length - 1]!.toFixed(1)})`);
+            });
+          if (size === plan.dragSize) {
+            await attempt('drag', `${kind} drag`, async () => {
+              const d = await drag(page);
+              dragCost[kind].push(d.cost);
+              dragWall[kind].push(d.wall);
+              dragGap[kind].push(d.maxGap);
+              parts.push(`drag ${d.cost.toFixed(1)} ms/event (wall ${d.wall.toFixed(1)}), gap ${d.maxGap.toFixed(0)}`);
+            });
+            await attempt('zoom', `${kind} zoom`, async () => {
+              const z = await zoom(page);
+              zoomGap[kind].push(z.maxGap);
+              zoomCost[kind].push(z.cost);
+              parts.push(`zoom gap ${z.maxGap.toFixed(0)}`);
+            });
+            await attempt('pan', `${kind} pan`, async () => {
+              const p = await pan(page);
+              panGap[kind].push(p.maxGap);
+              panCost[kind].push(p.cost);
+              parts.push(`pan gap ${p.maxGap.toFixed(0)}`);
+            });
+          }
+          if (size === plan.layoutSize && kind === 'app')
+            await attempt('layout', `${kind} auto-layout`, async () => {
+              const a = await autoLayout(page);
+              layoutMs.push(a.ms);
+              layoutTask.push(a.longestTask);
+              layoutGap.push(a.maxGap);
+              parts.push(`auto-layout ${a.ms.toFixed(0)} ms, longest task ${a.longestTask.toFixed(0)}, gap ${a.maxGap.toFixed(0)}`);
+            });
+        } finally {
+          await page.context.close();
+        }
+        plan.log(`  rep ${rep + 1}/${plan.reps} ${kind.padEnd(8)} ${String(size).padStart(6)}: ${parts.join(', ')}`);
+      }
+    }
+  }
+
+  const figures: Figure[] = [];
+  const push = (f: Omit<Figure, 'app' | 'baseline'>, s: Samples | number[], errorKey: string) => {
+    const pair = Array.isArray(s) ? { app: s, baseline: null } : { app: s.app, baseline: s.baseline };
+    const error = errors.get(errorKey);
+    figures.push({ ...f, ...pair, ...(error && pair.app.length === 0 ? { error } : {}) });
+  };
+  for (const [size, s] of first)
+    push(
+      {
+        key: `browser.first-render.${size}`,
+        label: 'First render: navigation → visible nodes measured',
+        size,
+        unit: 'ms',
+        ...(size === 1000 ? { goal: ratioAtMost(0.5, '≤ 0.5× baseline') } : {}),
+      },
+      s,
+      `first:${size}`,
+    );
+  push({ key: 'browser.drag.cost', label: 'Drag one node: main-thread time per mouse move', size: plan.dragSize, unit: 'ms/event', goal: atMost(16, '≤ 16 ms per event') }, dragCost, 'drag');
+  push({ key: 'browser.drag.wall', label: 'Drag one node: elapsed time per mouse move (as dispatched, each waits for the page)', size: plan.dragSize, unit: 'ms/event' }, dragWall, 'drag');
+  push({ key: 'browser.drag.gap', label: 'Drag one node: worst frame gap', size: plan.dragSize, unit: 'ms', goal: worstAtMost(17, 'no gap > 17 ms (worst of all runs)') }, dragGap, 'drag');
+  push({ key: 'browser.typing.median', label: 'Typing into a node: keypress → painted frame (median key)', size: plan.typingSize, unit: 'ms/key', goal: atMost(1000 / 60, 'within one frame (≤ 16.7 ms)') }, typeLatency, 'typing');
+  push({ key: 'browser.typing.worst', label: 'Typing into a node: keypress → painted frame (worst key)', size: plan.typingSize, unit: 'ms/key' }, typeWorst, 'typing');
+  push({ key: 'browser.zoom.gap', label: 'Zoom (24 wheel events): worst frame gap', size: plan.dragSize, unit: 'ms' }, zoomGap, 'zoom');
+  push({ key: 'browser.zoom.cost', label: 'Zoom: main-thread time per wheel event', size: plan.dragSize, unit: 'ms/event' }, zoomCost, 'zoom');
+  push({ key: 'browser.pan.gap', label: 'Pan (dragging the pane, 40 moves): worst frame gap', size: plan.dragSize, unit: 'ms' }, panGap, 'pan');
+  push({ key: 'browser.pan.cost', label: 'Pan: main-thread time per mouse move', size: plan.dragSize, unit: 'ms/event' }, panCost, 'pan');
+  push({ key: 'browser.layout.time', label: 'Auto-layout (ELK in a worker): click → positions applied', size: plan.layoutSize, unit: 'ms', goal: atMost(2000, '≤ 2 s') }, layoutMs, 'layout');
+  push({ key: 'browser.layout.longtask', label: 'Auto-layout: longest main-thread task (0 = none over 50 ms)', size: plan.layoutSize, unit: 'ms', goal: worstAtMost(50, 'no task > 50 ms') }, layoutTask, 'layout');
+  push({ key: 'browser.layout.gap', label: 'Auto-layout: worst frame gap, click → quiet', size: plan.layoutSize, unit: 'ms' }, layoutGap, 'layout');
+  push({ key: 'browser.heap', label: 'JS heap after loading the map (after gc)', size: plan.heapSize, unit: 'MB', goal: atMost(400, '< 400 MB') }, heap, 'heap');
+  return figures;
+}

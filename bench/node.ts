@@ -1,0 +1,167 @@
+// Node figures: the domain's costs on the generated maps, measured in this process (after one
+// warm-up run, so the JIT has seen the code: a figure of steady use), and the CLI's
+// whole-process time (a fresh `node bin/argmap.mjs …` each run: cold, as a user runs it).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { auditMap } from '../arguments/analysis/audit';
+import { loadMap } from '../arguments/format/load';
+import { serializeMap } from '../arguments/format/serialize';
+import { commit, createHistory, redo, undo, type History } from '../arguments/history';
+import { buildLayoutGraph } from '../arguments/layout/layered';
+import type { ArgumentMap } from '../arguments/model';
+import { editNode } from '../arguments/operations';
+import { FIRST_THESIS } from './generate';
+import { atMost, type Figure } from './results';
+
+export interface NodePlan {
+  /** Map files by size (dist/bench/maps/N.argmap.json). */
+  files: Map<number, string>;
+  sizes: number[];
+  layoutSizes: number[];
+  reps: number;
+  warmup: boolean;
+  root: string;
+  log: (line: string) => void;
+}
+
+const LARGEST_GOALS = {
+  open: atMost(200, '≤ 200 ms (10,000 nodes)'),
+  step: atMost(1, '≤ 1 ms per step (10,000 nodes)'),
+};
+
+function timed<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const value = fn();
+  return [value, performance.now() - t0];
+}
+
+async function timedAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t0];
+}
+
+function open(file: string): ArgumentMap {
+  const r = loadMap(readFileSync(file));
+  if (!r.ok) throw new Error(`${file}: ${r.errors.map((e) => e.message).join('; ')}`);
+  return r.map;
+}
+
+/** `argmap help` lists the commands this build of the CLI has. */
+export function cliCommands(root: string): string[] {
+  const r = spawnSync(process.execPath, [join(root, 'bin/argmap.mjs'), 'help'], { encoding: 'utf8' });
+  return [...(r.stdout ?? '').matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!);
+}
+
+export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const n = plan.reps + (plan.warmup ? 1 : 0);
+  const keep = (xs: number[]) => (plan.warmup ? xs.slice(1) : xs);
+  const tmp = mkdtempSync(join(tmpdir(), 'argmap-bench-'));
+  const isLargest = (size: number) => size === Math.max(...plan.sizes) && size >= 10_000;
+
+  try {
+    for (const size of plan.sizes) {
+      const file = plan.files.get(size);
+      if (!file) throw new Error(`no map of ${size} nodes`);
+      const bytes = readFileSync(file);
+      const openMs: number[] = [];
+      const saveMs: number[] = [];
+      const auditMs: number[] = [];
+      const commitMs: number[] = [];
+      const undoMs: number[] = [];
+      const redoMs: number[] = [];
+      let map: ArgumentMap | null = null;
+      for (let i = 0; i < n; i++) {
+        const [m, t] = timed(() => open(file));
+        openMs.push(t);
+        map = m;
+      }
+      const out = join(tmp, `save-${size}.argmap.json`);
+      for (let i = 0; i < n; i++) saveMs.push(timed(() => writeFileSync(out, serializeMap(map!)))[1]);
+      if (readFileSync(out).length !== bytes.length) throw new Error(`saving the ${size}-node map did not give back the file it was opened from`);
+      for (let i = 0; i < n; i++) auditMs.push(timed(() => auditMap(map!))[1]);
+
+      // One small edit committed, then one undo and one redo, on the open map's history.
+      let history: History = createHistory(map!);
+      for (let i = 0; i < n; i++) {
+        const [r, tc] = timed(() => commit(history, editNode(FIRST_THESIS, { text: `Edited ${i}: ${map!.nodes[FIRST_THESIS]!.text}` })));
+        if (!r.ok) throw new Error(r.reason);
+        commitMs.push(tc);
+        const [undone, tu] = timed(() => undo(r.history));
+        undoMs.push(tu);
+        const [redone, tr] = timed(() => redo(undone));
+        redoMs.push(tr);
+        history = redone;
+      }
+      figures.push(
+        { key: `node.open.${size}`, label: 'Open + validate (read file, loadMap)', size, unit: 'ms', app: keep(openMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.open } : {}) },
+        { key: `node.save.${size}`, label: 'Save (serializeMap + write file)', size, unit: 'ms', app: keep(saveMs), baseline: null },
+        { key: `node.commit.${size}`, label: 'Edit one node’s text (commit one step)', size, unit: 'ms', app: keep(commitMs), baseline: null },
+        { key: `node.undo.${size}`, label: 'Undo one step', size, unit: 'ms', app: keep(undoMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.step } : {}) },
+        { key: `node.redo.${size}`, label: 'Redo one step', size, unit: 'ms', app: keep(redoMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.step } : {}) },
+        { key: `node.audit.${size}`, label: 'Quotation audit (auditMap)', size, unit: 'ms', app: keep(auditMs), baseline: null },
+      );
+      plan.log(`  ${String(size).padStart(6)} nodes: open ${med(keep(openMs))} ms, save ${med(keep(saveMs))}, undo ${med(keep(undoMs))}, redo ${med(keep(redoMs))}, audit ${med(keep(auditMs))}`);
+    }
+
+    // ELK as the worker runs it, in this process.
+    const elk = new ELK();
+    for (const size of plan.layoutSizes) {
+      const file = plan.files.get(size);
+      if (!file) throw new Error(`no map of ${size} nodes`);
+      const map = open(file);
+      const ms: number[] = [];
+      const reps = Math.max(1, Math.min(plan.reps, 3)) + (plan.warmup ? 1 : 0);
+      for (let i = 0; i < reps; i++) ms.push((await timedAsync(() => elk.layout(buildLayoutGraph(map, {}))))[1]);
+      figures.push({
+        key: `node.layout.${size}`,
+        label: 'Layout (buildLayoutGraph + ELK layered, in Node)',
+        size,
+        unit: 'ms',
+        app: keep(ms),
+        baseline: null,
+        ...(size === 3000 ? { goal: atMost(2000, '≤ 2 s (3,000 nodes)') } : {}),
+      });
+      plan.log(`  layout ${size}: ${med(keep(ms))} ms`);
+    }
+
+    // The CLI, as a user runs it: a whole process per run.
+    const commands = cliCommands(plan.root);
+    for (const size of plan.sizes) {
+      const file = plan.files.get(size)!;
+      const validate: number[] = [];
+      for (let i = 0; i < plan.reps; i++) {
+        const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.mjs'), 'validate', file], { encoding: 'utf8' }));
+        if (r.status !== 0) throw new Error(`argmap validate ${size}: exit ${r.status}: ${r.stderr || r.stdout}`);
+        validate.push(t);
+      }
+      figures.push({ key: `cli.validate.${size}`, label: 'CLI `argmap validate` (whole process)', size, unit: 'ms', app: validate, baseline: null });
+      if (commands.includes('export')) {
+        const exported: number[] = [];
+        let error: string | undefined;
+        for (let i = 0; i < plan.reps && !error; i++) {
+          const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.mjs'), 'export', file, '--out', join(tmp, `export-${size}.svg`)], { encoding: 'utf8', cwd: tmp }));
+          if (r.status !== 0) error = `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`;
+          else exported.push(t);
+        }
+        figures.push({ key: `cli.export.${size}`, label: 'CLI `argmap export` to SVG (whole process)', size, unit: 'ms', app: exported, baseline: null, ...(error ? { error } : {}) });
+      }
+      plan.log(`  cli ${size}: validate ${med(validate)} ms`);
+    }
+    if (!commands.includes('export'))
+      figures.push({ key: 'cli.export', label: 'CLI `argmap export` (whole process)', size: null, unit: 'ms', app: [], baseline: null, note: '— not in this build of the CLI yet (measured once `argmap help` lists it)' });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+function med(xs: number[]): string {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+  return m < 1 ? m.toFixed(3) : m.toFixed(0);
+}

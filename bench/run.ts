@@ -1,0 +1,212 @@
+// `npm run bench`: builds the two benchmark pages (bench/vite.config.ts -> dist/bench; a smoke
+// run uses dist/bench-smoke), generates the maps (dist/bench/maps), serves them, measures the browser figures (app and
+// baseline in the same run) and the Node figures, prints the table and writes it to
+// bench/results/latest.md (raw samples: bench/results/latest.json, not committed).
+//
+//   npm run bench                          the full run (~10-15 min on 2 cores)
+//   npm run bench -- --smoke               100 nodes, one repetition, every figure: checks the
+//                                          harness works (bench/results/smoke.md)
+//   npm run bench -- --reps 3              browser repetitions (default 5); --node-reps (default 5)
+//   npm run bench -- --sizes 100,1000      first-render and Node figures at these sizes only
+//   npm run bench -- --skip-browser | --skip-node | --no-build
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { serializeMap } from '../arguments/format/serialize';
+import { launchBrowser, runBrowserFigures } from './browser';
+import { DEFAULT_SEED, describeMap, generateMap } from './generate';
+import { runNodeFigures } from './node';
+import { markdownTable, ratios, row, type Figure } from './results';
+import { serveStatic } from './serve';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface Options {
+  smoke: boolean;
+  reps: number;
+  nodeReps: number;
+  sizes: number[];
+  build: boolean;
+  browser: boolean;
+  node: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { smoke: false, reps: 5, nodeReps: 5, sizes: [100, 1000, 3000, 10000], build: true, browser: true, node: true };
+  let repsGiven = false;
+  let nodeRepsGiven = false;
+  let sizesGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const count = (v: string) => {
+      const x = Number(v);
+      if (!Number.isInteger(x) || x < 1) throw new Error(`${a}: a whole number of at least 1, not "${v}"`);
+      return x;
+    };
+    if (a === '--smoke') o.smoke = true;
+    else if (a === '--reps') (o.reps = count(value())), (repsGiven = true);
+    else if (a === '--node-reps') (o.nodeReps = count(value())), (nodeRepsGiven = true);
+    else if (a === '--sizes') {
+      o.sizes = value().split(',').map((s) => count(s.trim()));
+      sizesGiven = true;
+    } else if (a === '--no-build') o.build = false;
+    else if (a === '--skip-browser') o.browser = false;
+    else if (a === '--skip-node') o.node = false;
+    else throw new Error(`unknown option ${a} (see the top of bench/run.ts)`);
+  }
+  if (o.smoke) {
+    if (!repsGiven) o.reps = 1;
+    if (!nodeRepsGiven) o.nodeReps = 1;
+    if (!sizesGiven) o.sizes = [100];
+  }
+  return o;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
+
+function machine(chromium: string | null, loadBefore: string): string {
+  const cpu = cpus();
+  return [
+    `CPU: ${cpu[0]?.model.trim() ?? 'unknown'} × ${cpu.length} cores (os.cpus()), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
+    `Node ${process.version}, ${process.platform} ${process.arch}`,
+    `Chromium ${chromium ?? '(not run)'}, headless, 1440 × 900, flags: tests/browser.ts CHROMIUM_ARGS + --js-flags=--expose-gc --enable-precise-memory-info`,
+    `Load average (1 / 5 / 15 min) before the run: ${loadBefore}; after: ${load()} (other work on the machine adds noise)`,
+  ].join('\n');
+}
+
+async function main(): Promise<number> {
+  const o = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const loadBefore = load();
+  // A smoke run (the test suite's) builds elsewhere, so it never empties a full run's pages and maps.
+  const OUT = join(ROOT, o.smoke ? 'dist/bench-smoke' : 'dist/bench');
+  const plan = o.smoke
+    ? { drag: 100, typing: 100, layout: 100, heap: 100, layoutNode: [100], firstRender: o.sizes }
+    : { drag: 1000, typing: 2000, layout: 3000, heap: Math.max(...o.sizes), layoutNode: [1000, 3000], firstRender: o.sizes };
+
+  if (o.build) {
+    log(`== building the benchmark pages (bench/vite.config.ts -> ${OUT.slice(ROOT.length)})`);
+    await build({ configFile: join(ROOT, 'bench/vite.config.ts'), logLevel: 'warn', build: { outDir: OUT } });
+  } else if (!existsSync(join(OUT, 'app.html'))) throw new Error(`${OUT} is not built; run without --no-build`);
+  if (o.node && !existsSync(join(ROOT, 'dist/argmap.mjs'))) {
+    log('== building the CLI (npm run build:cli)');
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('the CLI did not build');
+  }
+
+  const sizes = [...new Set([...o.sizes, plan.drag, plan.typing, plan.layout, plan.heap, ...plan.layoutNode])].sort((a, b) => a - b);
+  log(`== generating maps (seed ${DEFAULT_SEED}): ${sizes.join(', ')} nodes`);
+  mkdirSync(join(OUT, 'maps'), { recursive: true });
+  const files = new Map<number, string>();
+  const described: string[] = [];
+  for (const size of sizes) {
+    const map = generateMap(size);
+    const file = join(OUT, 'maps', `${size}.argmap.json`);
+    const text = serializeMap(map);
+    writeFileSync(file, text);
+    files.set(size, file);
+    const d = describeMap(map);
+    described.push(
+      `| ${size.toLocaleString('en-US')} | ${d.relations} | ${(['thesis', 'claim', 'premise', 'evidence', 'counter', 'rebuttal', 'note'] as const).map((k) => d[k] ?? 0).join(' / ')} | ${d.linked} | ${d['rel:undercuts'] ?? 0} | ${d.quotes} | ${(text.length / 1e6).toFixed(1)} MB |`,
+    );
+  }
+
+  const figures: Figure[] = [];
+  let chromium: string | null = null;
+  if (o.browser) {
+    log(`== browser figures (${o.reps} repetition${o.reps === 1 ? '' : 's'}; app and baseline alternate)`);
+    const server = await serveStatic(OUT);
+    const browser = await launchBrowser();
+    chromium = browser.version();
+    try {
+      figures.push(
+        ...(await runBrowserFigures(browser, {
+          baseUrl: server.url,
+          reps: o.reps,
+          firstRenderSizes: plan.firstRender,
+          dragSize: plan.drag,
+          typingSize: plan.typing,
+          layoutSize: plan.layout,
+          heapSize: plan.heap,
+          log,
+        })),
+      );
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }
+  if (o.node) {
+    log(`== Node figures (${o.nodeReps} run${o.nodeReps === 1 ? '' : 's'} each${o.smoke ? '' : ', after one warm-up'})`);
+    figures.push(...(await runNodeFigures({ files, sizes: o.sizes, layoutSizes: plan.layoutNode, reps: o.nodeReps, warmup: !o.smoke, root: ROOT, log })));
+  }
+
+  const minutes = (performance.now() - started) / 60000;
+  const table = markdownTable(figures);
+  const worst = ratios(figures);
+  const goals = figures.filter((f) => f.goal).map((f) => ({ f, met: row(f).met }));
+  const report = [
+    `# Argument Atlas benchmark${o.smoke ? ' (smoke run: not a measurement)' : ''}`,
+    '',
+    `Run ${new Date().toISOString()} with \`npm run bench${o.smoke ? ' -- --smoke' : ''}\` in ${minutes.toFixed(1)} min; ${o.reps} browser repetition${o.reps === 1 ? '' : 's'}, ${o.nodeReps} Node run${o.nodeReps === 1 ? '' : 's'} per figure.`,
+    '',
+    '```',
+    machine(chromium, loadBefore),
+    '```',
+    '',
+    'Cells: median (min–max) of the repetitions. Browser figures: the app page (the real renderer and store, `bench/pages/app.jsx`) and the baseline page (bare `@xyflow/react` 12 with default settings and plain card nodes, `bench/pages/baseline.jsx`), loaded alternately in the same run; ratio = app ÷ baseline (below 1: the app is faster or smaller). How each figure is taken: `bench/browser.ts` and `bench/node.ts`. Goals are goals, not tests.',
+    '',
+    table,
+    '',
+    `Not measured: drag, zoom, pan and typing at 10,000 nodes (first render and heap only at that size), the baseline's auto-layout (bare React Flow has none), ELK layout of 10,000 nodes.`,
+    '',
+    '## Worst ratios against the baseline',
+    '',
+    ...worst.slice(0, 5).map(({ figure, ratio }) => `- ${ratio.toFixed(2)}× — ${figure.label}${figure.size ? ` (${figure.size.toLocaleString('en-US')} nodes)` : ''}`),
+    '',
+    '## Goals',
+    '',
+    ...goals.map(({ f, met }) => `- ${met.replace(/\*/g, '') || '?'} — ${f.label}${f.size ? ` (${f.size.toLocaleString('en-US')})` : ''}: ${f.goal!.text}`),
+    '',
+    '## The generated maps',
+    '',
+    `\`bench/generate.ts\`, seed ${DEFAULT_SEED}; the same sources at every size (a 300 KB primary source of protocols, 75 KB and 38 KB ones, and a 16 KB monograph quoting them 60 times).`,
+    '',
+    '| nodes | relations | thesis / claim / premise / evidence / counter / rebuttal / note | linked inferences | undercuts | quotes | file |',
+    '|---:|---:|---|---:|---:|---:|---:|',
+    ...described,
+    '',
+  ].join('\n');
+
+  log('');
+  log(table);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  const name = o.smoke ? 'smoke' : 'latest';
+  writeFileSync(join(ROOT, `bench/results/${name}.md`), report);
+  writeFileSync(join(ROOT, `bench/results/${name}.json`), JSON.stringify({ date: new Date().toISOString(), options: o, chromium, figures }, null, 1));
+  log(`\nwritten: bench/results/${name}.md (${minutes.toFixed(1)} min)`);
+  const failed = figures.filter((f) => f.error);
+  if (failed.length > 0) {
+    log(`${failed.length} figure(s) could not be measured: ${failed.map((f) => f.key).join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(2);
+  },
+);

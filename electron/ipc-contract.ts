@@ -1,0 +1,102 @@
+// The one list of IPC channels between the main process and the preload, with the arguments
+// and result of each. Main (electron/main/ipc.ts) and the preload (electron/preload.ts) both
+// import it, so a channel or a type cannot drift between them. No runtime Electron here.
+//
+// Paths never cross: the renderer's FileRef is an opaque token that only the main process
+// can turn into a path (electron/main/tokens.ts), and every path comes from a native dialog
+// or the operating system (argv, open-file, a second launch, the recent-files menu).
+import type { Backup, DocumentState, HostCommand } from '../renderer/platform/types';
+
+/** The app's pages are served from app://argument-atlas/ (electron/main/protocol.ts), never file://. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'argument-atlas';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+/** A file's token: "f_" and 32 hex digits, random per file and window. */
+export const TOKEN_PATTERN = /^f_[0-9a-f]{32}$/;
+export type FileToken = string;
+
+/** A file on the wire; the preload turns it into the renderer's OpenedFile (ref = token). */
+export interface WireFile {
+  name: string;
+  bytes: Uint8Array;
+  token: FileToken;
+}
+
+export interface WireSaved {
+  name: string;
+  token: FileToken;
+}
+
+/** The figure formats file:save-binary writes, by MIME type: the one extension each must have. */
+export const FIGURE_EXTENSIONS = { 'image/svg+xml': 'svg', 'image/png': 'png', 'application/pdf': 'pdf' } as const;
+export type FigureMime = keyof typeof FIGURE_EXTENSIONS;
+/** Larger figures are refused before anything is shown or written. */
+export const MAX_FIGURE_BYTES = 200 * 1024 * 1024;
+
+/** A written figure: its file's name without folders (never its path). */
+export interface WireFigureSaved {
+  name: string;
+}
+
+/**
+ * File operations answer with a sentence instead of throwing: an Error thrown in a main
+ * process handler reaches the renderer wrapped in "Error invoking remote method …".
+ */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The document state as sent: the renderer's DocumentState with its FileRef as a token. */
+export interface WireDocumentState extends Omit<DocumentState, 'ref'> {
+  ref: FileToken | null;
+}
+
+/** renderer -> main, answered (ipcRenderer.invoke / ipcMain.handle). */
+export interface InvokeChannels {
+  /** Shows the Open dialog; null when cancelled or when the file is already open in another window (which is focused). */
+  'file:open': { args: []; result: Outcome<WireFile | null> };
+  /** Writes the document to its file (token) or, with null, where the Save dialog says. Null when cancelled. */
+  'file:save': { args: [text: string, suggestedName: string, token: FileToken | null]; result: Outcome<WireSaved | null> };
+  /** Reads the document's file again (Revert). */
+  'file:reread': { args: [token: FileToken]; result: Outcome<WireFile> };
+  /**
+   * Shows the Save dialog for a figure (SVG, PNG or PDF: `suggestedName` is a file name with
+   * the extension of `mime`) and writes `bytes` where the user says. Null when cancelled.
+   */
+  'file:save-binary': { args: [bytes: Uint8Array, suggestedName: string, mime: FigureMime]; result: Outcome<WireFigureSaved | null> };
+  /** This window's crash backup slot in the app's data folder. */
+  'backup:write': { args: [backup: Backup]; result: void };
+  'backup:read': { args: []; result: Backup | null };
+  'backup:clear': { args: []; result: void };
+}
+
+/** renderer -> main, not answered (ipcRenderer.send / ipcMain.on). */
+export interface SendChannels {
+  /** The document's name, dirtiness and file, for the title, setDocumentEdited and the close prompt. */
+  'doc:state': { args: [state: WireDocumentState] };
+  /** The answer to a host:save-request. */
+  'host:save-result': { args: [requestId: number, saved: boolean] };
+}
+
+/** main -> renderer (webContents.send / ipcRenderer.on): the payload of each event. */
+export interface EventChannels {
+  /** A file the OS or the Open Recent menu asks this window to open. */
+  'host:open-file': WireFile;
+  /** A native menu command for this window's document. */
+  'host:command': HostCommand;
+  /** Save the document (Save in the close prompt); answer on host:save-result with this id. */
+  'host:save-request': number;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type SendChannel = keyof SendChannels;
+export type EventChannel = keyof EventChannels;
+
+/** Every channel, once: main registers exactly these, and a test checks the preload uses no other. */
+export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'backup:write', 'backup:read', 'backup:clear'] as const satisfies readonly InvokeChannel[];
+export const SEND_CHANNELS = ['doc:state', 'host:save-result'] as const satisfies readonly SendChannel[];
+export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request'] as const satisfies readonly EventChannel[];
+
+// Compile-time: each list names every key of its interface (a missing one makes these `false`).
+type Covers<L extends readonly string[], K extends string> = [K] extends [L[number]] ? true : false;
+export const CHANNEL_LISTS_COMPLETE: [Covers<typeof INVOKE_CHANNELS, InvokeChannel>, Covers<typeof SEND_CHANNELS, SendChannel>, Covers<typeof EVENT_CHANNELS, EventChannel>] = [true, true, true];

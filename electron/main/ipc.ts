@@ -1,0 +1,283 @@
+// The main process's IPC handlers, before any work: every message must come from the main
+// frame of one of the app's windows showing app://argument-atlas/ (a foreign origin, a
+// subframe or an unknown web contents is refused), and its arguments must have exactly the
+// shape the contract (../ipc-contract.ts) gives them. The work itself is done by a
+// WindowServices object (windows.ts), looked up for the sending window.
+// Only `import type` from Electron: the tests drive these handlers with plain objects.
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
+import type { Backup } from '../../renderer/platform/types';
+import {
+  FIGURE_EXTENSIONS,
+  INVOKE_CHANNELS,
+  MAX_FIGURE_BYTES,
+  SEND_CHANNELS,
+  TOKEN_PATTERN,
+  type FigureMime,
+  type FileToken,
+  type InvokeChannel,
+  type InvokeChannels,
+  type SendChannel,
+  type SendChannels,
+  type WireDocumentState,
+} from '../ipc-contract';
+import { MAX_FILE_BYTES } from './fileService';
+import { isAppUrl } from './security';
+
+/** What the checks need of an IPC event: its sender's id and frame. Electron's events satisfy it. */
+export interface SenderEvent {
+  sender: { id: number };
+  senderFrame: { url: string; parent: unknown } | null;
+}
+
+/** The work behind the channels, for one window. */
+export interface WindowServices {
+  openFile(): Promise<InvokeChannels['file:open']['result']>;
+  saveFile(text: string, suggestedName: string, token: FileToken | null): Promise<InvokeChannels['file:save']['result']>;
+  reread(token: FileToken): Promise<InvokeChannels['file:reread']['result']>;
+  saveBinary(bytes: Uint8Array, suggestedName: string, mime: FigureMime): Promise<InvokeChannels['file:save-binary']['result']>;
+  writeBackup(backup: Backup): Promise<void>;
+  readBackup(): Promise<Backup | null>;
+  clearBackup(): Promise<void>;
+  setDocumentState(state: WireDocumentState): void;
+  saveResult(requestId: number, saved: boolean): void;
+}
+
+export class IpcRefusal extends Error {
+  override name = 'IpcRefusal';
+}
+
+/** The sender is trusted when its frame is the top frame and shows the app's own origin. */
+export function isTrustedSender(event: SenderEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+// ----- argument validation --------------------------------------------------------------
+
+const MAX_NAME = 255;
+const MAX_TIMESTAMP = 64;
+
+function fail(channel: string, what: string): never {
+  throw new IpcRefusal(`${channel}: ${what}`);
+}
+
+function arity(channel: string, args: readonly unknown[], n: number): void {
+  if (args.length !== n) fail(channel, `expected ${n} argument(s), got ${args.length}`);
+}
+
+/** UTF-8 size without encoding most strings: a string of n UTF-16 units is at most 3n bytes. */
+function utf8Fits(text: string, max: number): boolean {
+  return text.length * 3 <= max || Buffer.byteLength(text, 'utf8') <= max;
+}
+
+function text(channel: string, value: unknown, label: string): string {
+  if (typeof value !== 'string') fail(channel, `${label} must be a string`);
+  if (!utf8Fits(value, MAX_FILE_BYTES)) fail(channel, `${label} is larger than the largest map`);
+  return value;
+}
+
+function shortString(channel: string, value: unknown, label: string, max: number, allowEmpty = false): string {
+  if (typeof value !== 'string' || value.length > max || (!allowEmpty && value.length === 0)) fail(channel, `${label} must be a string of 1–${max} characters`);
+  return value;
+}
+
+function token(channel: string, value: unknown, nullable: boolean): FileToken | null {
+  if (value === null && nullable) return null;
+  if (typeof value !== 'string' || !TOKEN_PATTERN.test(value)) fail(channel, 'not a file token');
+  return value;
+}
+
+function figureBytes(channel: string, value: unknown): Uint8Array {
+  if (!(value instanceof Uint8Array)) fail(channel, 'bytes must be a Uint8Array');
+  if (value.length === 0) fail(channel, 'bytes must not be empty');
+  if (value.length > MAX_FIGURE_BYTES) fail(channel, `bytes are larger than the largest figure (${MAX_FIGURE_BYTES} bytes)`);
+  return value;
+}
+
+function figureMime(channel: string, value: unknown): FigureMime {
+  if (typeof value !== 'string' || !Object.hasOwn(FIGURE_EXTENSIONS, value)) fail(channel, `mime must be one of ${Object.keys(FIGURE_EXTENSIONS).join(', ')}`);
+  return value as FigureMime;
+}
+
+/**
+ * A figure's suggested name: a file name only (no folder, drive or parent part, no control
+ * characters) ending in the extension of its MIME type. It is only a suggestion for the
+ * Save dialog; the path written is the one the user confirms there.
+ */
+function figureName(channel: string, value: unknown, mime: FigureMime): string {
+  const name = shortString(channel, value, 'suggested name', MAX_NAME);
+  if (/[/\\:]/.test(name) || name === '.' || name === '..') fail(channel, 'suggested name must be a file name, not a path');
+  if (/[\u0000-\u001f\u007f]/.test(name)) fail(channel, 'suggested name must not contain control characters');
+  const ext = FIGURE_EXTENSIONS[mime];
+  if (!name.toLowerCase().endsWith(`.${ext}`) || name.length === ext.length + 1) fail(channel, `suggested name must end in .${ext} for ${mime}`);
+  return name;
+}
+
+function bool(channel: string, value: unknown, label: string): boolean {
+  if (typeof value !== 'boolean') fail(channel, `${label} must be true or false`);
+  return value;
+}
+
+function plainObject(channel: string, value: unknown, keys: readonly string[], label: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(channel, `${label} must be an object`);
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) fail(channel, `${label} must be a plain object`);
+  const extra = Object.keys(value).filter((k) => !keys.includes(k));
+  if (extra.length > 0) fail(channel, `${label} has unexpected fields: ${extra.join(', ')}`);
+  return value as Record<string, unknown>;
+}
+
+type InvokeArgs = { [C in InvokeChannel]: InvokeChannels[C]['args'] };
+type SendArgs = { [C in SendChannel]: SendChannels[C]['args'] };
+
+/** Checks and narrows each channel's arguments; throws IpcRefusal on anything else. */
+export const validateInvoke: { [C in InvokeChannel]: (args: readonly unknown[]) => InvokeArgs[C] } = {
+  'file:open': (args) => {
+    arity('file:open', args, 0);
+    return [];
+  },
+  'file:save': (args) => {
+    arity('file:save', args, 3);
+    return [text('file:save', args[0], 'text'), shortString('file:save', args[1], 'suggested name', MAX_NAME), token('file:save', args[2], true)];
+  },
+  'file:reread': (args) => {
+    arity('file:reread', args, 1);
+    return [token('file:reread', args[0], false)!];
+  },
+  'file:save-binary': (args) => {
+    arity('file:save-binary', args, 3);
+    const bytes = figureBytes('file:save-binary', args[0]);
+    const mime = figureMime('file:save-binary', args[2]);
+    return [bytes, figureName('file:save-binary', args[1], mime), mime];
+  },
+  'backup:write': (args) => {
+    arity('backup:write', args, 1);
+    const b = plainObject('backup:write', args[0], ['text', 'name', 'savedAt'], 'backup');
+    return [{ text: text('backup:write', b.text, 'backup text'), name: shortString('backup:write', b.name, 'name', MAX_NAME), savedAt: shortString('backup:write', b.savedAt, 'savedAt', MAX_TIMESTAMP) }];
+  },
+  'backup:read': (args) => {
+    arity('backup:read', args, 0);
+    return [];
+  },
+  'backup:clear': (args) => {
+    arity('backup:clear', args, 0);
+    return [];
+  },
+};
+
+export const validateSend: { [C in SendChannel]: (args: readonly unknown[]) => SendArgs[C] } = {
+  'doc:state': (args) => {
+    arity('doc:state', args, 1);
+    const s = plainObject('doc:state', args[0], ['name', 'dirty', 'ref', 'canRevert', 'panes'], 'state');
+    const panes = plainObject('doc:state', s.panes, ['sources', 'inspector'], 'panes');
+    return [
+      {
+        name: shortString('doc:state', s.name, 'name', MAX_NAME),
+        dirty: bool('doc:state', s.dirty, 'dirty'),
+        ref: token('doc:state', s.ref, true),
+        canRevert: bool('doc:state', s.canRevert, 'canRevert'),
+        panes: { sources: bool('doc:state', panes.sources, 'sources'), inspector: bool('doc:state', panes.inspector, 'inspector') },
+      },
+    ];
+  },
+  'host:save-result': (args) => {
+    arity('host:save-result', args, 2);
+    const id = args[0];
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) fail('host:save-result', 'request id must be a positive integer');
+    return [id, bool('host:save-result', args[1], 'saved')];
+  },
+};
+
+// ----- the handlers -----------------------------------------------------------------------
+
+export type ServicesLookup = (webContentsId: number) => WindowServices | null;
+
+function trustedServices(event: SenderEvent, lookup: ServicesLookup, channel: string): WindowServices {
+  if (!isTrustedSender(event)) throw new IpcRefusal(`${channel}: refused a message from ${event.senderFrame?.url ?? 'a frame that is gone'}`);
+  const services = lookup(event.sender.id);
+  if (!services) throw new IpcRefusal(`${channel}: refused a message from a web contents that is not an app window`);
+  return services;
+}
+
+export type InvokeHandler = (event: SenderEvent, ...args: unknown[]) => Promise<unknown>;
+export type SendHandler = (event: SenderEvent, ...args: unknown[]) => void;
+
+/** The handler of each invoke channel: sender check, argument check, then the window's service. */
+export function createInvokeHandlers(lookup: ServicesLookup): Record<InvokeChannel, InvokeHandler> {
+  return {
+    'file:open': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'file:open');
+      validateInvoke['file:open'](raw);
+      return s.openFile();
+    },
+    'file:save': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'file:save');
+      const [text, name, tok] = validateInvoke['file:save'](raw);
+      return s.saveFile(text, name, tok);
+    },
+    'file:reread': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'file:reread');
+      const [tok] = validateInvoke['file:reread'](raw);
+      return s.reread(tok);
+    },
+    'file:save-binary': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'file:save-binary');
+      const [bytes, name, mime] = validateInvoke['file:save-binary'](raw);
+      return s.saveBinary(bytes, name, mime);
+    },
+    'backup:write': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'backup:write');
+      const [backup] = validateInvoke['backup:write'](raw);
+      return s.writeBackup(backup);
+    },
+    'backup:read': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'backup:read');
+      validateInvoke['backup:read'](raw);
+      return s.readBackup();
+    },
+    'backup:clear': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'backup:clear');
+      validateInvoke['backup:clear'](raw);
+      return s.clearBackup();
+    },
+  };
+}
+
+/** Send channels have no answer: a refused message is logged and dropped. */
+export function createSendHandlers(lookup: ServicesLookup, onRefused: (err: unknown) => void = (err) => console.warn(String(err))): Record<SendChannel, SendHandler> {
+  const guard =
+    (fn: SendHandler): SendHandler =>
+    (event, ...raw) => {
+      try {
+        fn(event, ...raw);
+      } catch (err) {
+        onRefused(err);
+      }
+    };
+  return {
+    'doc:state': guard((event, ...raw) => {
+      const s = trustedServices(event, lookup, 'doc:state');
+      const [state] = validateSend['doc:state'](raw);
+      s.setDocumentState(state);
+    }),
+    'host:save-result': guard((event, ...raw) => {
+      const s = trustedServices(event, lookup, 'host:save-result');
+      const [id, saved] = validateSend['host:save-result'](raw);
+      s.saveResult(id, saved);
+    }),
+  };
+}
+
+/** Registers every channel of the contract, and nothing else. */
+export function registerIpc(
+  ipcMain: {
+    handle(channel: string, listener: (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>): void;
+    on(channel: string, listener: (event: IpcMainEvent, ...args: unknown[]) => void): unknown;
+  },
+  lookup: ServicesLookup,
+): void {
+  const invoke = createInvokeHandlers(lookup);
+  const send = createSendHandlers(lookup);
+  for (const channel of INVOKE_CHANNELS) ipcMain.handle(channel, (event, ...args) => invoke[channel](event, ...args));
+  for (const channel of SEND_CHANNELS) ipcMain.on(channel, (event, ...args) => send[channel](event, ...args));
+}

@@ -1,0 +1,619 @@
+// The document windows: one window per map. Each window is its own renderer with its own
+// document, crash-backup slot and file tokens. Files the OS opens go to the window that
+// already shows them, else to a window whose document is untouched (the analyst's map or
+// an empty one), else to a new window. Open, Save and Revert inside a window act on that
+// window's document, as the toolbar and keyboard do.
+//
+// This is the Electron-facing part of the shell (untestable without the Electron binary:
+// the Playwright tests in tests/electron cover it); the decisions it applies are the pure
+// modules beside it.
+import { app, BrowserWindow, dialog, Menu, screen, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { Backup, HostCommand } from '../../renderer/platform/types';
+import { APP_ENTRY_URL, FIGURE_EXTENSIONS, type FigureMime, type FileToken, type InvokeChannels, type WireDocumentState, type WireFile } from '../ipc-contract';
+import type { BackupFolder, Orphan } from './backups';
+import { FileServiceError, previousVersionPath, readFileGuarded, writeFileAtomic } from './fileService';
+import type { WindowServices } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { newSlotId } from './backups';
+import { recentMenuLabel, type RecentFiles } from './recentFiles';
+import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } from './state';
+import { FileTokens, samePath } from './tokens';
+import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeFigureName, safeFileName, windowOptions, windowTitle } from './window';
+
+export interface ShellPaths {
+  rendererRoot: string;
+  preload: string;
+  icon?: string;
+  previousVersions: string;
+}
+
+export interface ShellDeps {
+  paths: ShellPaths;
+  backups: BackupFolder;
+  recent: RecentFiles;
+  windowState: WindowStateStore;
+  packaged: boolean;
+}
+
+const FILE_FILTERS = [
+  { name: 'Argument maps', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export interface DocWindow {
+  win: BrowserWindow;
+  /** The webContents id: what IPC events name their sender by. */
+  id: number;
+  slot: string;
+  /** What the renderer last said about its document; null until it has started. */
+  state: WireDocumentState | null;
+  /** The renderer has connected its host listeners (its first document state arrived). */
+  ready: boolean;
+  /** Messages for the renderer once it is ready. */
+  queue: (() => void)[];
+  /** The user answered the close prompt (or the document was clean): close without asking. */
+  closeConfirmed: boolean;
+  asking: boolean;
+  /** After Don't Save the slot is cleared; writes still in flight must not bring it back. */
+  backupsClosed: boolean;
+  pendingSaves: Map<number, (saved: boolean) => void>;
+  /** A file was sent to it and its renderer has not reported a file since: not to be reused for another. */
+  receivingFile: boolean;
+  /** The shell itself ended a hung renderer to reload it. */
+  restarting: boolean;
+  /** A close is under way and waits for the page's beforeunload. */
+  closeRequested: boolean;
+  saveBoundsTimer: ReturnType<typeof setTimeout> | null;
+}
+
+/** The Save dialog's filter for each figure format (the Export dialog's labels, renderer/export/save.ts). */
+const FIGURE_FILTER_NAMES: Record<FigureMime, string> = { 'image/svg+xml': 'SVG figure', 'image/png': 'PNG image', 'application/pdf': 'PDF document' };
+
+/** fileService's sentences speak of maps and Save As; a figure is exported again instead. */
+function figureWriteMessage(err: unknown, name: string): string {
+  const code = err instanceof FileServiceError ? err.code : undefined;
+  if (code === 'EREADONLY') return `“${name}” is read-only; export again and choose another name or folder.`;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return `The folder chosen for “${name}” is no longer there (it was moved or deleted).`;
+  return err instanceof Error && err.message ? err.message : `“${name}” could not be written.`;
+}
+
+const outcomeError = (err: unknown, fallback: string) => ({ ok: false as const, message: err instanceof FileServiceError || err instanceof Error ? err.message || fallback : fallback });
+
+export class WindowManager {
+  private readonly windows = new Map<number, DocWindow>();
+  private readonly tokens = new FileTokens();
+  private lastFocused: DocWindow | null = null;
+  private lastFolder: string | null = null;
+  /** Where the last figure was exported (figures often go elsewhere than maps). */
+  private lastExportFolder: string | null = null;
+  private quitting = false;
+  private nextRequest = 1;
+  private prompts: Promise<void> = Promise.resolve();
+  private savedWindowState: SavedWindowState | null = null;
+  private menuKey = '';
+
+  constructor(private readonly deps: ShellDeps) {}
+
+  /** The renderer's files, served by the app protocol. */
+  get rendererRoot(): string {
+    return this.deps.paths.rendererRoot;
+  }
+
+  async init(): Promise<void> {
+    this.savedWindowState = await this.deps.windowState.load();
+    await this.deps.recent.load();
+  }
+
+  get count(): number {
+    return this.windows.size;
+  }
+
+  /** The services the IPC handlers call for a sender; null for anything but a live app window. */
+  services = (webContentsId: number): WindowServices | null => {
+    const entry = this.windows.get(webContentsId);
+    return entry && !entry.win.isDestroyed() ? this.servicesFor(entry) : null;
+  };
+
+  // ----- windows ------------------------------------------------------------------------
+
+  private front(): DocWindow | null {
+    const focused = BrowserWindow.getFocusedWindow();
+    const entry = focused ? [...this.windows.values()].find((e) => e.win === focused) : undefined;
+    if (entry) return entry;
+    return this.lastFocused && !this.lastFocused.win.isDestroyed() ? this.lastFocused : null;
+  }
+
+  private placement() {
+    const primary = screen.getPrimaryDisplay().workArea;
+    const front = this.front();
+    if (front && !front.win.isMaximized() && !front.win.isFullScreen()) {
+      const from = front.win.getBounds();
+      return { bounds: cascade(from, screen.getDisplayMatching(from).workArea), maximized: false, fullScreen: false };
+    }
+    return placeWindow(this.savedWindowState, screen.getAllDisplays().map((d) => d.workArea), primary);
+  }
+
+  /**
+   * Opens a window. `adopt`: an orphaned crash backup it offers back; `then`: what to do once
+   * its renderer is ready (open a file, run a command).
+   */
+  async createWindow(options: { adopt?: string; then?: (entry: DocWindow) => void } = {}): Promise<DocWindow> {
+    const place = this.placement();
+    const browserOptions = windowOptions({ preloadPath: this.deps.paths.preload, bounds: place.bounds, platform: process.platform, packaged: this.deps.packaged, iconPath: this.deps.paths.icon });
+    // electronegativity reads only literal options; these are set in windowOptions() and asserted one by one in tests/unit/electron/window.test.ts.
+    const win = new BrowserWindow(browserOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK -- contextIsolation, sandbox and disableBlinkFeatures Auxclick come from windowOptions()
+    const entry: DocWindow = {
+      win,
+      id: win.webContents.id,
+      slot: newSlotId(),
+      state: null,
+      ready: false,
+      queue: [],
+      closeConfirmed: false,
+      asking: false,
+      backupsClosed: false,
+      pendingSaves: new Map(),
+      receivingFile: false,
+      restarting: false,
+      closeRequested: false,
+      saveBoundsTimer: null,
+    };
+    this.windows.set(entry.id, entry);
+    this.lastFocused ??= entry;
+    this.wire(entry, place);
+    if (options.then) entry.queue.push(() => options.then!(entry));
+    if (options.adopt) {
+      // Before the page loads, so its first backups.read() finds it.
+      await this.deps.backups.adopt(options.adopt, entry.slot).catch((err: unknown) => console.warn('Argument Atlas could not restore a backup slot:', err));
+    }
+    await win.loadURL(APP_ENTRY_URL).catch((err: unknown) => console.error('Argument Atlas could not load its page:', err));
+    return entry;
+  }
+
+  private wire(entry: DocWindow, place: { maximized: boolean; fullScreen: boolean }): void {
+    const { win } = entry;
+    const contents = win.webContents;
+    win.once('ready-to-show', () => {
+      if (place.maximized) win.maximize();
+      if (place.fullScreen) win.setFullScreen(true);
+      win.show();
+    });
+    // The title is the shell's (name, dirty marker), not the page's.
+    win.on('page-title-updated', (event) => event.preventDefault());
+    win.on('focus', () => {
+      this.lastFocused = entry;
+      void this.rebuildMenu();
+    });
+    const saveBoundsSoon = () => {
+      if (entry.saveBoundsTimer) clearTimeout(entry.saveBoundsTimer);
+      entry.saveBoundsTimer = setTimeout(() => this.rememberBounds(entry), 500);
+    };
+    win.on('resize', saveBoundsSoon);
+    win.on('move', saveBoundsSoon);
+    win.on('close', (event) => this.onClose(entry, event));
+    win.on('closed', () => this.onClosed(entry));
+    contents.on('did-start-loading', () => {
+      // A reload: the new page starts over (and will report its document again).
+      this.settleSaves(entry, false);
+      entry.ready = false;
+      entry.state = null;
+    });
+    // The page's beforeunload refused to unload: it has unsaved changes. When the user already
+    // answered, unload anyway; when closing, ask (main had not heard of the changes yet); a
+    // reload (developer builds) is simply not done.
+    contents.on('will-prevent-unload', (event) => {
+      if (entry.closeConfirmed) return event.preventDefault();
+      if (entry.closeRequested) {
+        entry.closeRequested = false;
+        this.askToClose(entry);
+      }
+    });
+    contents.on('render-process-gone', (_event, details) => {
+      this.settleSaves(entry, false);
+      entry.ready = false;
+      if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+      if (entry.restarting) {
+        entry.restarting = false;
+        contents.reload();
+        return;
+      }
+      void this.offerReload(entry, 'stopped unexpectedly');
+    });
+    win.on('unresponsive', () => void this.offerReload(entry, 'is not responding', true));
+  }
+
+  private async offerReload(entry: DocWindow, what: string, canWait = false): Promise<void> {
+    if (entry.win.isDestroyed()) return;
+    const buttons = canWait ? ['Reopen', 'Wait'] : ['Reopen', 'Close Window'];
+    const { response } = await dialog.showMessageBox(entry.win, {
+      type: 'error',
+      message: `The map in this window ${what}.`,
+      detail: 'Unsaved changes are backed up within a second of each edit; reopening the window offers them back.',
+      buttons,
+      defaultId: 0,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (entry.win.isDestroyed()) return;
+    if (response === 0 && canWait) {
+      // A hung page cannot reload itself: end its renderer, then reload (render-process-gone).
+      entry.restarting = true;
+      entry.win.webContents.forcefullyCrashRenderer();
+    } else if (response === 0) entry.win.webContents.reload();
+    else if (!canWait) {
+      // The backup stays: the next start offers it.
+      entry.closeConfirmed = true;
+      entry.win.destroy();
+    }
+  }
+
+  private rememberBounds(entry: DocWindow): void {
+    const { win } = entry;
+    if (entry.saveBoundsTimer) clearTimeout(entry.saveBoundsTimer);
+    entry.saveBoundsTimer = null;
+    if (win.isDestroyed() || win.isMinimized()) return;
+    const b = win.getNormalBounds();
+    this.savedWindowState = { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized(), fullScreen: win.isFullScreen() };
+    void this.deps.windowState.save(this.savedWindowState);
+  }
+
+  // ----- closing and quitting ---------------------------------------------------------------
+
+  private onClose(entry: DocWindow, event: Electron.Event): void {
+    if (entry.closeConfirmed) {
+      this.rememberBounds(entry);
+      return;
+    }
+    if (entry.state?.dirty === true || entry.asking) {
+      event.preventDefault();
+      this.askToClose(entry);
+      return;
+    }
+    // Clean as far as main knows: the page's beforeunload has the last word (will-prevent-unload).
+    entry.closeRequested = true;
+    setTimeout(() => (entry.closeRequested = false), 1000);
+    this.rememberBounds(entry);
+  }
+
+  /** Save / Don't Save / Cancel, one window at a time (quitting with several unsaved maps asks for each in turn). */
+  private askToClose(entry: DocWindow): void {
+    if (entry.asking) return;
+    entry.asking = true;
+    const forQuit = this.quitting;
+    this.prompts = this.prompts.then(async () => {
+      try {
+        if ((forQuit && !this.quitting) || entry.win.isDestroyed()) return;
+        if (entry.win.isMinimized()) entry.win.restore();
+        entry.win.focus();
+        const prompt = closePrompt(entry.state?.name ?? 'this map', process.platform);
+        const { choices: _choices, ...box } = prompt;
+        const { response } = await dialog.showMessageBox(entry.win, box satisfies MessageBoxOptions);
+        const choice = closeChoice(prompt, response);
+        if (choice === 'cancel') {
+          this.quitting = false;
+          return;
+        }
+        if (choice === 'save' && !(await this.requestSave(entry))) {
+          this.quitting = false;
+          return;
+        }
+        // Saved or declined: the crash backup is obsolete (cleared here too, in case the renderer's own clear is still on its way).
+        entry.backupsClosed = true;
+        await this.deps.backups.clear(entry.slot).catch(() => undefined);
+        this.rememberBounds(entry);
+        entry.closeConfirmed = true;
+        if (!entry.win.isDestroyed()) entry.win.destroy();
+      } catch (err) {
+        console.error('Argument Atlas could not close the window:', err);
+        this.quitting = false;
+      } finally {
+        entry.asking = false;
+      }
+    });
+  }
+
+  /** Asks the renderer to save (Save in the close prompt); true once the file is written. */
+  private requestSave(entry: DocWindow): Promise<boolean> {
+    if (entry.win.isDestroyed() || !entry.ready) return Promise.resolve(false);
+    const id = this.nextRequest++;
+    return new Promise<boolean>((resolve) => {
+      entry.pendingSaves.set(id, resolve);
+      entry.win.webContents.send('host:save-request', id);
+    });
+  }
+
+  private settleSaves(entry: DocWindow, saved: boolean): void {
+    for (const resolve of entry.pendingSaves.values()) resolve(saved);
+    entry.pendingSaves.clear();
+  }
+
+  private onClosed(entry: DocWindow): void {
+    this.settleSaves(entry, false);
+    if (entry.saveBoundsTimer) clearTimeout(entry.saveBoundsTimer);
+    this.windows.delete(entry.id);
+    this.tokens.forget(entry.id);
+    if (this.lastFocused === entry) this.lastFocused = [...this.windows.values()].at(-1) ?? null;
+    void this.rebuildMenu();
+    // Quitting goes on with the windows that are left.
+    if (this.quitting) app.quit();
+  }
+
+  /** app 'before-quit': from now on, a closing window with unsaved changes asks within the quit. */
+  beginQuit(): void {
+    this.quitting = true;
+  }
+
+  // ----- documents --------------------------------------------------------------------------
+
+  private pathOf(entry: DocWindow): string | null {
+    return entry.state?.ref ? this.tokens.resolve(entry.id, entry.state.ref) : null;
+  }
+
+  private windowShowing(path: string, except?: DocWindow): DocWindow | null {
+    for (const e of this.windows.values()) {
+      if (e === except || e.win.isDestroyed()) continue;
+      const p = this.pathOf(e);
+      if (p && samePath(p, path)) return e;
+    }
+    return null;
+  }
+
+  private pristine(entry: DocWindow): boolean {
+    return entry.ready && entry.queue.length === 0 && !entry.receivingFile && entry.state !== null && !entry.state.dirty && entry.state.ref === null && !entry.asking;
+  }
+
+  private whenReady(entry: DocWindow, fn: () => void): void {
+    if (entry.ready) fn();
+    else entry.queue.push(fn);
+  }
+
+  private focus(entry: DocWindow): void {
+    if (entry.win.isMinimized()) entry.win.restore();
+    entry.win.show();
+    entry.win.focus();
+  }
+
+  private async remember(path: string): Promise<void> {
+    this.lastFolder = dirname(path);
+    // The OS's own list (Dock menu, Jump List); macOS and Windows only.
+    if (process.platform === 'darwin' || process.platform === 'win32') app.addRecentDocument(path);
+    await this.deps.recent.add(path);
+    void this.rebuildMenu();
+  }
+
+  private async readForWindow(entry: DocWindow, path: string): Promise<WireFile> {
+    const bytes = await readFileGuarded(path);
+    return { name: basename(path), bytes, token: this.tokens.issue(entry.id, path) };
+  }
+
+  /** Crash backups no window owns: left by a crash or a kill of the app. */
+  backupsLeftBehind(): Promise<Orphan[]> {
+    return this.deps.backups.orphans(new Set([...this.windows.values()].map((e) => e.slot)));
+  }
+
+  /**
+   * A map the OS asks to open (argv, open-file, second launch) or one from Open Recent: the
+   * window showing it already is brought forward; else it goes to `into`, or (Open Recent)
+   * the window in front, whose renderer asks about unsaved changes first; else to a window
+   * whose document is untouched; else to a new window.
+   */
+  async openPath(path: string, options: { preferFront?: boolean; into?: DocWindow } = {}): Promise<void> {
+    const showing = this.windowShowing(path);
+    if (showing) return this.focus(showing);
+    const front = this.front();
+    const candidates = [...(front ? [front] : []), ...this.windows.values()];
+    const target = options.into ?? (options.preferFront && front ? front : candidates.find((e) => this.pristine(e)));
+    if (target) {
+      await this.sendFile(target, path);
+      this.focus(target);
+      return;
+    }
+    await this.createWindow({ then: (entry) => void this.sendFile(entry, path) });
+  }
+
+  private async sendFile(entry: DocWindow, path: string): Promise<void> {
+    let file: WireFile;
+    entry.receivingFile = true;
+    try {
+      file = await this.readForWindow(entry, path);
+    } catch (err) {
+      entry.receivingFile = false;
+      if (err instanceof FileServiceError && err.code === 'ENOENT') await this.deps.recent.remove(path);
+      void this.rebuildMenu();
+      const box: MessageBoxOptions = { type: 'error', message: `Could not open “${basename(path)}”`, detail: err instanceof Error ? err.message : String(err), noLink: true };
+      await (entry.win.isDestroyed() ? dialog.showMessageBox(box) : dialog.showMessageBox(entry.win, box));
+      return;
+    }
+    this.whenReady(entry, () => {
+      if (!entry.win.isDestroyed()) entry.win.webContents.send('host:open-file', file);
+    });
+    await this.remember(path);
+  }
+
+  /** A menu command for the document in front; New and Open with no window open one first. */
+  command(command: HostCommand): void {
+    const front = this.front();
+    if (front) return this.whenReady(front, () => front.win.webContents.send('host:command', command));
+    if (command === 'new' || command === 'open') void this.createWindow({ then: (entry) => entry.win.webContents.send('host:command', command) });
+  }
+
+  newWindow(): void {
+    void this.createWindow({ then: (entry) => entry.win.webContents.send('host:command', 'new') });
+  }
+
+  focusOrCreate(): void {
+    const front = this.front() ?? [...this.windows.values()][0];
+    if (front) this.focus(front);
+    else void this.createWindow();
+  }
+
+  async clearRecent(): Promise<void> {
+    if (process.platform === 'darwin' || process.platform === 'win32') app.clearRecentDocuments();
+    await this.deps.recent.clear();
+    await this.rebuildMenu();
+  }
+
+  about(): void {
+    app.showAboutPanel();
+  }
+
+  // ----- the menu ---------------------------------------------------------------------------
+
+  async rebuildMenu(): Promise<void> {
+    const recent = await this.deps.recent.prune();
+    const front = this.front();
+    const doc = front ? { canRevert: front.state?.canRevert ?? false, panes: front.state?.panes ?? { sources: true, inspector: true } } : null;
+    const home = app.getPath('home');
+    const ctx = { platform: process.platform, appName: PRODUCT_NAME, packaged: this.deps.packaged, recent: recent.map((path) => ({ path, label: recentMenuLabel(path, home) })), document: doc };
+    const key = JSON.stringify(ctx);
+    if (key === this.menuKey) return;
+    this.menuKey = key;
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate(ctx, {
+          command: (c) => this.command(c),
+          newWindow: () => this.newWindow(),
+          openRecent: (path) => void this.openPath(path, { preferFront: true }),
+          clearRecent: () => void this.clearRecent(),
+          about: () => this.about(),
+        }),
+      ),
+    );
+  }
+
+  // ----- what each window's IPC does ----------------------------------------------------------
+
+  private servicesFor(entry: DocWindow): WindowServices {
+    const parent = () => entry.win;
+    return {
+      openFile: async (): Promise<InvokeChannels['file:open']['result']> => {
+        const options: OpenDialogOptions = { title: 'Open Map', properties: ['openFile'], filters: FILE_FILTERS, ...(this.lastFolder ? { defaultPath: this.lastFolder } : {}) };
+        const chosen = await dialog.showOpenDialog(parent(), options);
+        const path = chosen.canceled ? undefined : chosen.filePaths[0];
+        if (!path) return { ok: true, value: null };
+        const elsewhere = this.windowShowing(path, entry);
+        if (elsewhere) {
+          this.focus(elsewhere);
+          return { ok: true, value: null };
+        }
+        try {
+          const file = await this.readForWindow(entry, path);
+          await this.remember(path);
+          return { ok: true, value: file };
+        } catch (err) {
+          return outcomeError(err, 'The file could not be read.');
+        }
+      },
+
+      saveFile: async (text: string, suggestedName: string, token: FileToken | null): Promise<InvokeChannels['file:save']['result']> => {
+        let path: string | null;
+        if (token !== null) {
+          path = this.tokens.resolve(entry.id, token);
+          if (!path) return { ok: false, message: 'Argument Atlas no longer knows where this map’s file is; use Save As.' };
+        } else {
+          const options: SaveDialogOptions = {
+            title: 'Save Map',
+            defaultPath: join(this.lastFolder ?? app.getPath('documents'), safeFileName(suggestedName)),
+            filters: FILE_FILTERS.slice(0, 1),
+            properties: ['createDirectory', 'showOverwriteConfirmation'],
+          };
+          const chosen = await dialog.showSaveDialog(parent(), options);
+          if (chosen.canceled || !chosen.filePath) return { ok: true, value: null };
+          path = chosen.filePath;
+          const elsewhere = this.windowShowing(path, entry);
+          if (elsewhere) return { ok: false, message: `“${basename(path)}” is open in another window. Close it there, or save under another name.` };
+        }
+        try {
+          await writeFileAtomic(path, text, { previousVersionPath: previousVersionPath(this.deps.paths.previousVersions, path) });
+        } catch (err) {
+          const message = err instanceof Error ? err.message : 'The file could not be written.';
+          // The old file is untouched and the document stays unsaved; the user is told why, in a dialog.
+          if (!entry.win.isDestroyed())
+            void dialog.showMessageBox(entry.win, { type: 'error', message: `Could not save “${displayName(basename(path))}”`, detail: `${message}\n\nThe file on disk was left as it was, and your changes are still open.`, noLink: true });
+          return { ok: false, message };
+        }
+        const saved = { name: basename(path), token: this.tokens.issue(entry.id, path) };
+        await this.remember(path);
+        return { ok: true, value: saved };
+      },
+
+      reread: async (token: FileToken): Promise<InvokeChannels['file:reread']['result']> => {
+        const path = this.tokens.resolve(entry.id, token);
+        if (!path) return { ok: false, message: 'Argument Atlas no longer knows where this map’s file is.' };
+        try {
+          return { ok: true, value: await this.readForWindow(entry, path) };
+        } catch (err) {
+          return outcomeError(err, 'The file could not be read.');
+        }
+      },
+
+      saveBinary: async (bytes: Uint8Array, suggestedName: string, mime: FigureMime): Promise<InvokeChannels['file:save-binary']['result']> => {
+        // The renderer names the format and suggests a name; the path is the one the user confirms here.
+        const ext = FIGURE_EXTENSIONS[mime];
+        let path: string;
+        try {
+          const options: SaveDialogOptions = {
+            title: 'Export Figure',
+            defaultPath: join(this.lastExportFolder ?? this.lastFolder ?? app.getPath('documents'), safeFigureName(suggestedName, ext)),
+            filters: [{ name: FIGURE_FILTER_NAMES[mime], extensions: [ext] }],
+            properties: ['createDirectory', 'showOverwriteConfirmation'],
+          };
+          const chosen = await dialog.showSaveDialog(parent(), options);
+          if (chosen.canceled || !chosen.filePath) return { ok: true, value: null };
+          path = chosen.filePath;
+        } catch (err) {
+          console.error('Argument Atlas could not show the Save dialog:', err);
+          return { ok: false, message: 'The Save dialog could not be shown.' };
+        }
+        if (extname(path).toLowerCase() !== `.${ext}`) {
+          // Some dialogs (Linux) do not add the filter's extension. The user confirmed
+          // overwriting the name typed, not this one: an existing file is not replaced.
+          path = `${path}.${ext}`;
+          if (existsSync(path)) return { ok: false, message: `A file named “${basename(path)}” is already there; export again and choose it or another name.` };
+        }
+        if (this.windowShowing(path)) return { ok: false, message: `“${basename(path)}” is open as a map in a window; export again and choose another name.` };
+        try {
+          await writeFileAtomic(path, bytes);
+        } catch (err) {
+          // The Export dialog shows the sentence; whatever was at `path` is left as it was.
+          return { ok: false, message: figureWriteMessage(err, basename(path)) };
+        }
+        this.lastExportFolder = dirname(path);
+        return { ok: true, value: { name: basename(path) } };
+      },
+
+      writeBackup: async (backup: Backup) => {
+        if (entry.backupsClosed) return;
+        await this.deps.backups.write(entry.slot, backup);
+      },
+      readBackup: () => this.deps.backups.read(entry.slot),
+      clearBackup: () => this.deps.backups.clear(entry.slot),
+
+      setDocumentState: (state: WireDocumentState) => {
+        const first = !entry.ready;
+        entry.state = { ...state, name: displayName(state.name), ref: state.ref && this.tokens.resolve(entry.id, state.ref) ? state.ref : null };
+        entry.ready = true;
+        if (entry.state.ref) entry.receivingFile = false;
+        const { win } = entry;
+        if (!win.isDestroyed()) {
+          win.setTitle(windowTitle(entry.state, process.platform));
+          if (process.platform === 'darwin') {
+            win.setDocumentEdited(entry.state.dirty);
+            win.setRepresentedFilename(this.pathOf(entry) ?? '');
+          }
+        }
+        if (first) for (const fn of entry.queue.splice(0)) fn();
+        if (this.front() === entry) void this.rebuildMenu();
+      },
+
+      saveResult: (requestId: number, saved: boolean) => {
+        const resolve = entry.pendingSaves.get(requestId);
+        entry.pendingSaves.delete(requestId);
+        resolve?.(saved);
+      },
+    };
+  }
+}
+

@@ -1,0 +1,127 @@
+// The preload bridge: window.argumentAtlas, the renderer's Platform (renderer/platform/types.ts)
+// in the desktop shell. It runs sandboxed in an isolated world and exposes named functions
+// only: never ipcRenderer, never an IPC event, never a path. Built by esbuild into one
+// CommonJS file (a sandboxed preload can require nothing but 'electron').
+import { contextBridge, ipcRenderer } from 'electron';
+import type { DocumentState, DroppedFile, FileRef, HostCommand, OpenedFile, Platform, SavedFile } from '../renderer/platform/types';
+import type { EventChannel, EventChannels, FigureMime, InvokeChannel, InvokeChannels, Outcome, SendChannel, SendChannels, WireFile } from './ipc-contract';
+import { HOST_COMMANDS } from '../renderer/platform/types';
+import { TOKEN_PATTERN } from './ipc-contract';
+
+function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeChannels[C]['args']): Promise<InvokeChannels[C]['result']> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['result']>;
+}
+
+function send<C extends SendChannel>(channel: C, ...args: SendChannels[C]['args']): void {
+  ipcRenderer.send(channel, ...args);
+}
+
+/** Listens to a main -> renderer event, handing the listener the payload only (never the IPC event). */
+function listen<C extends EventChannel>(channel: C, listener: (payload: EventChannels[C]) => void): void {
+  ipcRenderer.on(channel, (_event, payload: EventChannels[C]) => listener(payload));
+}
+
+/** A failed file operation becomes an Error whose message is the sentence main wrote for the user. */
+function unwrap<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  throw new Error(outcome.message);
+}
+
+const opened = (f: WireFile): OpenedFile => ({ name: f.name, bytes: f.bytes, ref: f.token });
+/** The renderer's FileRef is the token main gave it; anything else is treated as "no file". */
+const tokenOf = (ref: FileRef | null): string | null => (typeof ref === 'string' && TOKEN_PATTERN.test(ref) ? ref : null);
+
+// Files main asks this window to open (the OS, Open Recent) can arrive before the renderer
+// listens: they wait here until it does.
+let openListener: ((file: OpenedFile) => void) | null = null;
+const waitingFiles: OpenedFile[] = [];
+listen('host:open-file', (file) => {
+  const f = opened(file);
+  if (openListener) openListener(f);
+  else waitingFiles.push(f);
+});
+
+let commandListener: ((command: HostCommand) => void) | null = null;
+listen('host:command', (command) => {
+  if ((HOST_COMMANDS as readonly string[]).includes(command)) commandListener?.(command);
+});
+
+let saveListener: (() => Promise<boolean>) | null = null;
+listen('host:save-request', (requestId) => {
+  const answer = (saved: boolean) => send('host:save-result', requestId, saved);
+  if (!saveListener) return answer(false);
+  saveListener().then(
+    (saved) => answer(saved === true),
+    () => answer(false),
+  );
+});
+
+const api = {
+  kind: 'electron' as const,
+
+  async openFile(): Promise<OpenedFile | null> {
+    const file = unwrap(await invoke('file:open'));
+    return file ? opened(file) : null;
+  },
+
+  async saveFile(text: string, suggestedName: string, ref: FileRef | null): Promise<SavedFile | null> {
+    const saved = unwrap(await invoke('file:save', String(text), String(suggestedName), tokenOf(ref)));
+    return saved ? { name: saved.name, ref: saved.token } : null;
+  },
+
+  async reread(ref: FileRef): Promise<OpenedFile> {
+    const token = tokenOf(ref);
+    if (!token) throw new Error('This map was not opened from a file, so it cannot be read again.');
+    return opened(unwrap(await invoke('file:reread', token)));
+  },
+
+  /**
+   * A figure (SVG, PNG or PDF) written where the user says in the Save dialog; main checks
+   * the bytes, the name and the type (renderer/export/save.ts's BinarySaver).
+   */
+  async saveBinary(bytes: Uint8Array, suggestedName: string, mime: string): Promise<{ name: string } | null> {
+    const saved = unwrap(await invoke('file:save-binary', bytes, String(suggestedName), String(mime) as FigureMime));
+    return saved ? { name: saved.name } : null;
+  },
+
+  /**
+   * A dropped file is read here, as in the browser; its path is not taken from the page, so
+   * Save asks where (with the file's name suggested). Files opened from the OS keep theirs.
+   */
+  async openDropped(file: DroppedFile): Promise<OpenedFile> {
+    return { name: String(file.name), bytes: new Uint8Array(await file.arrayBuffer()), ref: null };
+  },
+
+  onOpenRequest(open: (file: OpenedFile) => void): void {
+    openListener = open;
+    for (const f of waitingFiles.splice(0)) open(f);
+  },
+
+  onMenuCommand(run: (command: HostCommand) => void): void {
+    commandListener = run;
+  },
+
+  onSaveRequest(save: () => Promise<boolean>): void {
+    saveListener = save;
+  },
+
+  setDocumentState(state: DocumentState): void {
+    send('doc:state', {
+      name: String(state.name),
+      dirty: state.dirty === true,
+      ref: tokenOf(state.ref),
+      canRevert: state.canRevert === true,
+      panes: { sources: state.panes.sources !== false, inspector: state.panes.inspector !== false },
+    });
+  },
+
+  backups: {
+    write: (backup: { text: string; name: string; savedAt: string }) => invoke('backup:write', { text: String(backup.text), name: String(backup.name), savedAt: String(backup.savedAt) }),
+    read: () => invoke('backup:read'),
+    clear: () => invoke('backup:clear'),
+  },
+} satisfies Platform;
+
+export type Api = typeof api;
+
+contextBridge.exposeInMainWorld('argumentAtlas', api);

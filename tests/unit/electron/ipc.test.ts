@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, MAX_FIGURE_BYTES, SEND_CHANNELS } from '../../../electron/ipc-contract';
+import { createInvokeHandlers, createSendHandlers, IpcRefusal, isTrustedSender, registerIpc, validateInvoke, validateSend, type SenderEvent, type WindowServices } from '../../../electron/main/ipc';
+import { MAX_FILE_BYTES } from '../../../electron/main/fileService';
+
+const TOKEN = 'f_' + 'a'.repeat(32);
+const APP = 'app://argument-atlas/index.html';
+
+function services() {
+  return {
+    openFile: vi.fn(async () => ({ ok: true as const, value: null })),
+    saveFile: vi.fn(async (_text: string, _name: string, _token: string | null) => ({ ok: true as const, value: { name: 'a.argmap.json', token: TOKEN } })),
+    reread: vi.fn(async (_token: string) => ({ ok: false as const, message: 'gone' })),
+    saveBinary: vi.fn(async (_bytes: Uint8Array, name: string, _mime: string) => ({ ok: true as const, value: { name } })),
+    writeBackup: vi.fn(async (_b: { text: string; name: string; savedAt: string }) => undefined),
+    readBackup: vi.fn(async () => null),
+    clearBackup: vi.fn(async () => undefined),
+    setDocumentState: vi.fn((_s: unknown) => undefined),
+    saveResult: vi.fn((_id: number, _saved: boolean) => undefined),
+  } satisfies WindowServices;
+}
+
+const event = (url: string | null, options: { id?: number; subframe?: boolean } = {}): SenderEvent => ({
+  sender: { id: options.id ?? 7 },
+  senderFrame: url === null ? null : { url, parent: options.subframe ? {} : null },
+});
+
+function setup() {
+  const s = services();
+  const lookup = (id: number) => (id === 7 ? s : null);
+  const refused: unknown[] = [];
+  return { s, invoke: createInvokeHandlers(lookup), send: createSendHandlers(lookup, (e) => refused.push(e)), refused };
+}
+
+const goodState = { name: 'a.argmap.json', dirty: true, ref: TOKEN, canRevert: true, panes: { sources: true, inspector: false } };
+
+describe('the sender check', () => {
+  it('trusts only the top frame of the app origin', () => {
+    expect(isTrustedSender(event(APP))).toBe(true);
+    expect(isTrustedSender(event('app://argument-atlas/'))).toBe(true);
+    expect(isTrustedSender(event('https://evil.example/'))).toBe(false);
+    expect(isTrustedSender(event('app://evil/index.html'))).toBe(false);
+    expect(isTrustedSender(event('file:///index.html'))).toBe(false);
+    expect(isTrustedSender(event('http://localhost:5173/'))).toBe(false);
+    expect(isTrustedSender(event(APP, { subframe: true }))).toBe(false);
+    expect(isTrustedSender(event(null))).toBe(false);
+  });
+
+  it.each(INVOKE_CHANNELS)('%s: a foreign origin is rejected and nothing runs', async (channel) => {
+    const { s, invoke } = setup();
+    await expect(invoke[channel](event('https://evil.example/'))).rejects.toBeInstanceOf(IpcRefusal);
+    await expect(invoke[channel](event(APP, { subframe: true }))).rejects.toThrow(/refused/);
+    await expect(invoke[channel](event(null))).rejects.toThrow(/refused/);
+    for (const fn of Object.values(s)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('refuses an app page in a web contents that is not an app window', async () => {
+    const { invoke } = setup();
+    await expect(invoke['backup:read'](event(APP, { id: 99 }))).rejects.toThrow(/not an app window/);
+  });
+
+  it.each(SEND_CHANNELS)('%s: a foreign origin is dropped', (channel) => {
+    const { s, send, refused } = setup();
+    send[channel](event('https://evil.example/'), ...(channel === 'doc:state' ? [goodState] : [1, true]));
+    expect(s.setDocumentState).not.toHaveBeenCalled();
+    expect(s.saveResult).not.toHaveBeenCalled();
+    expect(refused).toHaveLength(1);
+  });
+});
+
+describe('argument validation', () => {
+  it('passes well-formed calls through', async () => {
+    const { s, invoke, send } = setup();
+    await invoke['file:open'](event(APP));
+    expect(s.openFile).toHaveBeenCalled();
+    await invoke['file:save'](event(APP), '{}\n', 'a.argmap.json', null);
+    await invoke['file:save'](event(APP), '{}\n', 'a.argmap.json', TOKEN);
+    expect(s.saveFile).toHaveBeenLastCalledWith('{}\n', 'a.argmap.json', TOKEN);
+    await invoke['file:reread'](event(APP), TOKEN);
+    expect(s.reread).toHaveBeenCalledWith(TOKEN);
+    const figure = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    await expect(invoke['file:save-binary'](event(APP), figure, 'stalins-letter-1950.print.pdf', 'application/pdf')).resolves.toEqual({ ok: true, value: { name: 'stalins-letter-1950.print.pdf' } });
+    expect(s.saveBinary).toHaveBeenCalledWith(figure, 'stalins-letter-1950.print.pdf', 'application/pdf');
+    await invoke['backup:write'](event(APP), { text: 'x', name: 'a', savedAt: '2026-01-01T00:00:00.000Z' });
+    expect(s.writeBackup).toHaveBeenCalledWith({ text: 'x', name: 'a', savedAt: '2026-01-01T00:00:00.000Z' });
+    send['doc:state'](event(APP), goodState);
+    expect(s.setDocumentState).toHaveBeenCalledWith(goodState);
+    send['host:save-result'](event(APP), 3, true);
+    expect(s.saveResult).toHaveBeenCalledWith(3, true);
+  });
+
+  it('never takes a path where a file token belongs', async () => {
+    const { s, invoke } = setup();
+    for (const bad of ['/etc/passwd', 'C:\\Windows\\win.ini', '../x.argmap.json', 'f_123', TOKEN + '/../x', 42, {}, undefined]) {
+      await expect(invoke['file:save'](event(APP), '{}', 'a.argmap.json', bad), String(bad)).rejects.toThrow(/not a file token/);
+      await expect(invoke['file:reread'](event(APP), bad), String(bad)).rejects.toThrow(/not a file token|argument/);
+    }
+    await expect(invoke['file:reread'](event(APP), null)).rejects.toThrow(/not a file token/);
+    expect(s.saveFile).not.toHaveBeenCalled();
+    expect(s.reread).not.toHaveBeenCalled();
+  });
+
+  it('checks arity, types and sizes', async () => {
+    const { invoke } = setup();
+    await expect(invoke['file:open'](event(APP), '/etc/passwd')).rejects.toThrow(/expected 0 argument/);
+    await expect(invoke['file:save'](event(APP), 42, 'a', null)).rejects.toThrow(/text must be a string/);
+    await expect(invoke['file:save'](event(APP), '{}', '', null)).rejects.toThrow(/suggested name/);
+    await expect(invoke['file:save'](event(APP), '{}', 'x'.repeat(300), null)).rejects.toThrow(/suggested name/);
+    await expect(invoke['file:save'](event(APP), '{}', 'a')).rejects.toThrow(/expected 3 argument/);
+    await expect(invoke['file:save'](event(APP), 'é'.repeat(MAX_FILE_BYTES / 2 + 1), 'a', null)).rejects.toThrow(/larger than the largest map/);
+    await expect(invoke['backup:write'](event(APP), { text: 'x', name: 'a', savedAt: 'now', path: '/etc/passwd' })).rejects.toThrow(/unexpected fields: path/);
+    await expect(invoke['backup:write'](event(APP), ['x', 'a', 'now'])).rejects.toThrow(/must be an object/);
+    await expect(invoke['backup:write'](event(APP), Object.assign(Object.create({ evil: 1 }) as object, { text: 'x', name: 'a', savedAt: 'n' }))).rejects.toThrow(/plain object/);
+    await expect(invoke['backup:clear'](event(APP), 'w_0000000000000000')).rejects.toThrow(/expected 0/);
+  });
+
+  it('drops malformed document states and save results', () => {
+    const { s, send, refused } = setup();
+    send['doc:state'](event(APP), { ...goodState, ref: '/etc/passwd' });
+    send['doc:state'](event(APP), { ...goodState, dirty: 'yes' });
+    send['doc:state'](event(APP), { ...goodState, extra: 1 });
+    send['doc:state'](event(APP), { ...goodState, panes: { sources: true } });
+    send['host:save-result'](event(APP), -1, true);
+    send['host:save-result'](event(APP), 1.5, true);
+    send['host:save-result'](event(APP), 1, 'true');
+    expect(s.setDocumentState).not.toHaveBeenCalled();
+    expect(s.saveResult).not.toHaveBeenCalled();
+    expect(refused).toHaveLength(7);
+  });
+
+  it('has a validator for every channel of the contract', () => {
+    expect(Object.keys(validateInvoke).sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(Object.keys(validateSend).sort()).toEqual([...SEND_CHANNELS].sort());
+  });
+});
+
+describe('file:save-binary (figures)', () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+
+  it('refuses a foreign sender with good arguments, and runs nothing', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['file:save-binary'](event('https://evil.example/'), PNG, 'map.png', 'image/png')).rejects.toBeInstanceOf(IpcRefusal);
+    await expect(invoke['file:save-binary'](event(APP, { subframe: true }), PNG, 'map.png', 'image/png')).rejects.toThrow(/refused/);
+    await expect(invoke['file:save-binary'](event('app://evil/index.html'), PNG, 'map.png', 'image/png')).rejects.toThrow(/refused/);
+    await expect(invoke['file:save-binary'](event(APP, { id: 99 }), PNG, 'map.png', 'image/png')).rejects.toThrow(/not an app window/);
+    expect(s.saveBinary).not.toHaveBeenCalled();
+  });
+
+  it('accepts each format with its own extension, in any case', async () => {
+    const { s, invoke } = setup();
+    await invoke['file:save-binary'](event(APP), PNG, 'map.svg', 'image/svg+xml');
+    await invoke['file:save-binary'](event(APP), PNG, 'Map.PNG', 'image/png');
+    await invoke['file:save-binary'](event(APP), PNG, 'карта.compact.pdf', 'application/pdf');
+    expect(s.saveBinary.mock.calls.map((c) => [c[1], c[2]])).toEqual([
+      ['map.svg', 'image/svg+xml'],
+      ['Map.PNG', 'image/png'],
+      ['карта.compact.pdf', 'application/pdf'],
+    ]);
+  });
+
+  it('refuses a path in the suggested name', async () => {
+    const { s, invoke } = setup();
+    for (const bad of ['../map.pdf', '/tmp/map.pdf', 'figures/map.pdf', '..\\map.pdf', 'C:\\Users\\a\\map.pdf', 'C:map.pdf', '\\\\server\\share\\map.pdf']) {
+      await expect(invoke['file:save-binary'](event(APP), PNG, bad, 'application/pdf'), bad).rejects.toThrow(/must be a file name, not a path/);
+    }
+    await expect(invoke['file:save-binary'](event(APP), PNG, 'map\u0000.pdf', 'application/pdf')).rejects.toThrow(/control characters/);
+    await expect(invoke['file:save-binary'](event(APP), PNG, '', 'application/pdf')).rejects.toThrow(/suggested name/);
+    await expect(invoke['file:save-binary'](event(APP), PNG, 'x'.repeat(300) + '.pdf', 'application/pdf')).rejects.toThrow(/suggested name/);
+    await expect(invoke['file:save-binary'](event(APP), PNG, 42, 'application/pdf')).rejects.toThrow(/suggested name/);
+    expect(s.saveBinary).not.toHaveBeenCalled();
+  });
+
+  it('refuses an extension that is not the format’s, and any other type', async () => {
+    const { s, invoke } = setup();
+    const wrong: [string, string][] = [
+      ['map.png', 'application/pdf'],
+      ['map.pdf', 'image/png'],
+      ['map.svg', 'image/png'],
+      ['map.pdf.exe', 'application/pdf'],
+      ['map.argmap.json', 'application/pdf'],
+      ['map', 'image/svg+xml'],
+      ['.pdf', 'application/pdf'],
+      ['map.svgz', 'image/svg+xml'],
+    ];
+    for (const [name, mime] of wrong) await expect(invoke['file:save-binary'](event(APP), PNG, name, mime), `${name} ${mime}`).rejects.toThrow(/must end in \./);
+    for (const mime of ['text/html', 'image/svg', 'application/octet-stream', 'application/x-msdownload', 'IMAGE/PNG', 'toString', '__proto__', '', null, 1]) {
+      await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png', mime), String(mime)).rejects.toThrow(/mime must be one of/);
+    }
+    expect(s.saveBinary).not.toHaveBeenCalled();
+  });
+
+  it('takes only a Uint8Array of 1 byte to the largest figure', async () => {
+    const { s, invoke } = setup();
+    const notBytes: unknown[] = ['%PDF-1.7', [0x25, 0x50], { 0: 0x25, length: 1 }, new ArrayBuffer(4), new Int8Array(4), new Uint16Array(4), new Uint8ClampedArray(4), new DataView(new ArrayBuffer(4)), null, undefined];
+    for (const bad of notBytes) await expect(invoke['file:save-binary'](event(APP), bad, 'map.pdf', 'application/pdf'), String(bad)).rejects.toThrow(/bytes must be a Uint8Array/);
+    await expect(invoke['file:save-binary'](event(APP), new Uint8Array(0), 'map.pdf', 'application/pdf')).rejects.toThrow(/must not be empty/);
+    // Zero-filled typed arrays are allocated lazily: these cost no real memory.
+    await expect(invoke['file:save-binary'](event(APP), new Uint8Array(MAX_FIGURE_BYTES + 1), 'map.pdf', 'application/pdf')).rejects.toThrow(/larger than the largest figure/);
+    expect(s.saveBinary).not.toHaveBeenCalled();
+    await invoke['file:save-binary'](event(APP), new Uint8Array(MAX_FIGURE_BYTES), 'map.pdf', 'application/pdf');
+    expect(s.saveBinary).toHaveBeenCalledTimes(1);
+    expect(MAX_FIGURE_BYTES).toBe(200 * 1024 * 1024);
+  });
+
+  it('checks arity', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png')).rejects.toThrow(/expected 3 argument/);
+    await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png', 'image/png', '/tmp/map.png')).rejects.toThrow(/expected 3 argument/);
+    expect(s.saveBinary).not.toHaveBeenCalled();
+  });
+});
+
+describe('the contract', () => {
+  it('main registers exactly the contract’s channels', () => {
+    const handled: string[] = [];
+    const listened: string[] = [];
+    registerIpc({ handle: (c) => void handled.push(c), on: (c) => void listened.push(c) }, () => null);
+    expect(handled.sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect(listened.sort()).toEqual([...SEND_CHANNELS].sort());
+  });
+
+  it('the preload and main use no channel name outside the contract', () => {
+    const all = new Set<string>([...INVOKE_CHANNELS, ...SEND_CHANNELS, ...EVENT_CHANNELS]);
+    for (const file of ['../../../electron/preload.ts', '../../../electron/main/windows.ts']) {
+      const src = readFileSync(new URL(file, import.meta.url), 'utf8');
+      const used = [...src.matchAll(/(?:invoke|send|listen)\(\s*'([^']+)'/g)].map((m) => m[1]!);
+      expect(used.length, file).toBeGreaterThan(0);
+      for (const c of used) expect(all.has(c), `${file}: ${c}`).toBe(true);
+      expect(src, file).not.toMatch(/ipcRenderer\.(?:sendSync|sendTo|postMessage)/);
+    }
+  });
+});

@@ -1,0 +1,389 @@
+// The main process (electron/main/main.ts and windows.ts) booted against a stand-in for
+// Electron's main-process modules, since the Electron binary cannot run here: what it
+// registers, the window it opens, and how it answers its renderer and the OS. The Playwright
+// tests in tests/electron run the same flows in the real Electron where it is installed.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { APP_ENTRY_URL, INVOKE_CHANNELS, SEND_CHANNELS, TOKEN_PATTERN } from '../../../electron/ipc-contract';
+
+const h = vi.hoisted(() => {
+  const data = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'aa-main-data-')) as string;
+  process.env.ARGUMENT_ATLAS_USER_DATA = data;
+  (globalThis as { __APP_VERSION__?: string }).__APP_VERSION__ = '0.0.0-test';
+  return { data };
+});
+
+// ----- the stand-in ---------------------------------------------------------------------
+
+type Listener = (...args: unknown[]) => unknown;
+const mocks = vi.hoisted(() => ({
+  handled: new Map<string, Listener>(),
+  listened: new Map<string, Listener>(),
+  windows: [] as unknown[],
+  focused: null as unknown,
+  app: null as unknown,
+}));
+
+vi.mock('electron', async () => {
+  const { EventEmitter: Emitter } = await import('node:events');
+  const { vi: v } = await import('vitest');
+  let nextId = 1;
+  const app = Object.assign(new Emitter(), {
+    isPackaged: false,
+    setName: v.fn(),
+    setPath: v.fn(),
+    getPath: (name: string) => (name === 'userData' ? h.data : join(h.data, `path-${name}`)),
+    setAppUserModelId: v.fn(),
+    enableSandbox: v.fn(),
+    requestSingleInstanceLock: () => true,
+    quit: v.fn(),
+    whenReady: () => Promise.resolve(),
+    setAboutPanelOptions: v.fn(),
+    showAboutPanel: v.fn(),
+    addRecentDocument: v.fn(),
+    clearRecentDocuments: v.fn(),
+  });
+  mocks.app = app;
+  class WebContents extends Emitter {
+    id = nextId++;
+    sent: [string, unknown][] = [];
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
+    }
+    reload = v.fn();
+    forcefullyCrashRenderer = v.fn();
+    setWindowOpenHandler = v.fn();
+  }
+  class BrowserWindow extends Emitter {
+    static getAllWindows = () => (mocks.windows as BrowserWindow[]).filter((w) => !w.destroyed);
+    static getFocusedWindow = () => mocks.focused as BrowserWindow | null;
+    webContents = new WebContents();
+    destroyed = false;
+    title = '';
+    url = '';
+    edited = false;
+    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+      super();
+      mocks.windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadURL = v.fn(async (url: string) => {
+      this.url = url;
+    });
+    setTitle(t: string) {
+      this.title = t;
+    }
+    setDocumentEdited(e: boolean) {
+      this.edited = e;
+    }
+    setRepresentedFilename() {}
+    isDestroyed() {
+      return this.destroyed;
+    }
+    destroy() {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      this.emit('closed');
+    }
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (!prevented) this.destroy();
+    }
+    focus() {
+      mocks.focused = this;
+      this.emit('focus');
+    }
+    show() {}
+    restore() {}
+    maximize() {}
+    setFullScreen() {}
+    isMinimized = () => false;
+    isMaximized = () => false;
+    isFullScreen = () => false;
+    getBounds = () => ({ x: 10, y: 10, width: 1200, height: 800 });
+    getNormalBounds = () => ({ x: 10, y: 10, width: 1200, height: 800 });
+  }
+  const area = { x: 0, y: 0, width: 1920, height: 1080 };
+  return {
+    app,
+    BrowserWindow,
+    dialog: { showOpenDialog: v.fn(), showSaveDialog: v.fn(), showMessageBox: v.fn() },
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => mocks.handled.set(channel, fn),
+      on: (channel: string, fn: Listener) => mocks.listened.set(channel, fn),
+    },
+    Menu: { setApplicationMenu: v.fn(), buildFromTemplate: (t: unknown) => t },
+    protocol: { registerSchemesAsPrivileged: v.fn(), handle: v.fn() },
+    screen: { getPrimaryDisplay: () => ({ workArea: area }), getAllDisplays: () => [{ workArea: area }], getDisplayMatching: () => ({ workArea: area }) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: v.fn(),
+        setPermissionCheckHandler: v.fn(),
+        setDevicePermissionHandler: v.fn(),
+        setDisplayMediaRequestHandler: v.fn(),
+        on: v.fn(),
+        webRequest: { onBeforeRequest: v.fn() },
+      },
+    },
+    shell: { openExternal: v.fn() },
+  };
+});
+
+import * as electron from 'electron';
+
+interface FakeWindow extends EventEmitter {
+  options: { webPreferences?: Record<string, unknown> };
+  webContents: EventEmitter & { id: number; sent: [string, unknown][]; reload: ReturnType<typeof vi.fn>; forcefullyCrashRenderer: ReturnType<typeof vi.fn> };
+  destroyed: boolean;
+  title: string;
+  url: string;
+  close(): void;
+  focus(): void;
+}
+
+const windows = () => mocks.windows as FakeWindow[];
+const dialog = electron.dialog as unknown as { showOpenDialog: ReturnType<typeof vi.fn>; showSaveDialog: ReturnType<typeof vi.fn>; showMessageBox: ReturnType<typeof vi.fn> };
+const app = () => mocks.app as EventEmitter & { quit: ReturnType<typeof vi.fn> };
+
+const frame = (w: FakeWindow, url = APP_ENTRY_URL) => ({ sender: { id: w.webContents.id }, senderFrame: { url, parent: null } });
+const invoke = (w: FakeWindow, channel: string, ...args: unknown[]) => mocks.handled.get(channel)!(frame(w), ...args) as Promise<unknown>;
+const send = (w: FakeWindow, channel: string, ...args: unknown[]) => mocks.listened.get(channel)!(frame(w), ...args);
+const state = (over: Record<string, unknown> = {}) => ({ name: 'stalin-gottwald-1950.argmap.json', dirty: false, ref: null, canRevert: true, panes: { sources: true, inspector: true }, ...over });
+const sentOf = (w: FakeWindow, channel: string) => w.webContents.sent.filter(([c]) => c === channel).map(([, p]) => p);
+/** Answers the next message box with the button labelled `label`. */
+const answer = (label: string) => dialog.showMessageBox.mockImplementationOnce(async (_w: unknown, box: { buttons: string[] }) => ({ response: box.buttons.indexOf(label) }));
+
+const files = mkdtempSync(join(tmpdir(), 'aa-main-files-'));
+const mapPath = join(files, 'other.argmap.json');
+writeFileSync(mapPath, '{"format":"argument-atlas/argmap"}\n');
+
+beforeAll(async () => {
+  await import('../../../electron/main/main');
+  await vi.waitFor(() => expect(windows()).toHaveLength(1));
+});
+
+describe('the main process', () => {
+  it('registers the app protocol, every IPC channel and the session’s guards before it opens a window', () => {
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) }]);
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect([...mocks.handled.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+    expect([...mocks.listened.keys()].sort()).toEqual([...SEND_CHANNELS].sort());
+    const ses = electron.session.defaultSession as unknown as Record<string, ReturnType<typeof vi.fn>>;
+    for (const fn of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler']) expect(ses[fn], fn).toHaveBeenCalled();
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it('opens one sandboxed window on the app’s page, with the preload and its own guards', () => {
+    const [w] = windows();
+    expect(w!.url).toBe(APP_ENTRY_URL);
+    expect(w!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(w!.options.webPreferences!.preload)).toMatch(/preload\.cjs$/);
+    expect(w!.webContents.listenerCount('will-navigate')).toBeGreaterThan(0);
+  });
+
+  it('titles the window from the renderer’s document state', () => {
+    const [w] = windows();
+    send(w!, 'doc:state', state());
+    expect(w!.title).toBe('stalin-gottwald-1950.argmap.json — Argument Atlas');
+    send(w!, 'doc:state', state({ dirty: true }));
+    expect(w!.title).toBe(process.platform === 'darwin' ? 'stalin-gottwald-1950.argmap.json — Argument Atlas' : '• stalin-gottwald-1950.argmap.json — Argument Atlas');
+    send(w!, 'doc:state', state());
+  });
+
+  it('refuses IPC from another origin', async () => {
+    const [w] = windows();
+    await expect(mocks.handled.get('backup:read')!(frame(w!, 'https://evil.example/'))).rejects.toThrow(/refused/);
+  });
+
+  it('a map opened by the OS replaces the untouched analyst’s map, with a token instead of a path', async () => {
+    const [w] = windows();
+    app().emit('open-file', { preventDefault: () => undefined }, mapPath);
+    await vi.waitFor(() => expect(sentOf(w!, 'host:open-file')).toHaveLength(1));
+    const file = sentOf(w!, 'host:open-file')[0] as { name: string; bytes: Uint8Array; token: string };
+    expect(file.name).toBe('other.argmap.json');
+    expect(Buffer.from(file.bytes).toString()).toBe('{"format":"argument-atlas/argmap"}\n');
+    expect(file.token).toMatch(TOKEN_PATTERN);
+    expect(JSON.stringify(file)).not.toContain(files);
+    send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: file.token }));
+    expect(JSON.parse(readFileSync(join(h.data, 'recent-files.json'), 'utf8')).files).toEqual([mapPath]);
+  });
+
+  it('saves to the token’s file atomically, keeping the replaced version', async () => {
+    const [w] = windows();
+    const token = (sentOf(w!, 'host:open-file')[0] as { token: string }).token;
+    await expect(invoke(w!, 'file:save', '{"saved":1}\n', 'other.argmap.json', token)).resolves.toEqual({ ok: true, value: { name: 'other.argmap.json', token } });
+    expect(readFileSync(mapPath, 'utf8')).toBe('{"saved":1}\n');
+    const previous = readdirSync(join(h.data, 'previous-versions'));
+    expect(readFileSync(join(h.data, 'previous-versions', previous[0]!), 'utf8')).toBe('{"format":"argument-atlas/argmap"}\n');
+    expect(readdirSync(files)).toEqual(['other.argmap.json']);
+    // A token from nowhere is not a file.
+    await expect(invoke(w!, 'file:save', 'x', 'a.argmap.json', 'f_' + '0'.repeat(32))).resolves.toMatchObject({ ok: false });
+  });
+
+  it('Save As writes where the dialog says; a failure is shown in a dialog and leaves the document unsaved', async () => {
+    const [w] = windows();
+    const copy = join(files, 'copy.argmap.json');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: copy });
+    const saved = (await invoke(w!, 'file:save', '{"copy":1}\n', '../../evil', null)) as { ok: true; value: { name: string; token: string } };
+    expect(saved.value.name).toBe('copy.argmap.json');
+    expect(String(dialog.showSaveDialog.mock.calls.at(-1)![1].defaultPath)).toMatch(/evil\.argmap\.json$/);
+    expect(readFileSync(copy, 'utf8')).toBe('{"copy":1}\n');
+
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(mapPath, 'inside-a-file.argmap.json') });
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    const failed = (await invoke(w!, 'file:save', 'x', 'x.argmap.json', null)) as { ok: false; message: string };
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(/is no longer there/);
+    expect(dialog.showMessageBox.mock.calls.at(-1)![1]).toMatchObject({ type: 'error', message: 'Could not save “inside-a-file.argmap.json”' });
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(invoke(w!, 'file:save', 'x', 'x.argmap.json', null)).resolves.toEqual({ ok: true, value: null });
+  });
+
+  it('exports a figure where the Save dialog says, atomically, answering with its name only', async () => {
+    const [w] = windows();
+    const out = mkdtempSync(join(tmpdir(), 'aa-main-figures-'));
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xe2, 0xe3, 0xcf, 0xd3]);
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'letter.pdf') });
+    await expect(invoke(w!, 'file:save-binary', pdf, 'stalins-letter-1950.pdf', 'application/pdf')).resolves.toEqual({ ok: true, value: { name: 'letter.pdf' } });
+    const options = dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string; filters: unknown[]; properties: string[] };
+    expect(options.defaultPath.endsWith('stalins-letter-1950.pdf')).toBe(true);
+    expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
+    expect(options.properties).toContain('showOverwriteConfirmation');
+    expect(new Uint8Array(readFileSync(join(out, 'letter.pdf')))).toEqual(pdf);
+    expect(readdirSync(out)).toEqual(['letter.pdf']);
+
+    // The next export starts in the same folder; a name typed without the extension gets it.
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'typed') });
+    await expect(invoke(w!, 'file:save-binary', new Uint8Array([0x3c, 0x73, 0x76, 0x67]), 'map.svg', 'image/svg+xml')).resolves.toEqual({ ok: true, value: { name: 'typed.svg' } });
+    expect(String(dialog.showSaveDialog.mock.calls.at(-1)![1].defaultPath)).toBe(join(out, 'map.svg'));
+    expect(readFileSync(join(out, 'typed.svg'), 'utf8')).toBe('<svg');
+    // …but an existing file under that name was not confirmed, so it is not replaced.
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'typed') });
+    await expect(invoke(w!, 'file:save-binary', new Uint8Array([1]), 'map.svg', 'image/svg+xml')).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/“typed\.svg” is already there/) });
+    expect(readFileSync(join(out, 'typed.svg'), 'utf8')).toBe('<svg');
+
+    // Cancel: null. A write that fails: a sentence, and nothing left behind.
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(invoke(w!, 'file:save-binary', pdf, 'letter.pdf', 'application/pdf')).resolves.toEqual({ ok: true, value: null });
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'gone', 'letter.pdf') });
+    await expect(invoke(w!, 'file:save-binary', pdf, 'letter.pdf', 'application/pdf')).resolves.toEqual({ ok: false, message: 'The folder chosen for “letter.pdf” is no longer there (it was moved or deleted).' });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    dialog.showSaveDialog.mockRejectedValueOnce(new Error('GTK exploded'));
+    await expect(invoke(w!, 'file:save-binary', pdf, 'letter.pdf', 'application/pdf')).resolves.toEqual({ ok: false, message: 'The Save dialog could not be shown.' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    logged.mockRestore();
+    expect(readdirSync(out).sort()).toEqual(['letter.pdf', 'typed.svg']);
+  });
+
+  it('keeps crash backups in the window’s slot in the app data folder', async () => {
+    const [w] = windows();
+    await invoke(w!, 'backup:write', { text: '{"unsaved":1}', name: 'other.argmap.json', savedAt: '2026-01-01T00:00:00.000Z' });
+    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(1);
+    await expect(invoke(w!, 'backup:read')).resolves.toEqual({ text: '{"unsaved":1}', name: 'other.argmap.json', savedAt: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('a second launch’s file goes to a new window when the one open holds a file', async () => {
+    const other = join(files, 'third.argmap.json');
+    writeFileSync(other, '{}\n');
+    app().emit('second-instance', {}, ['/opt/argument-atlas', 'dist/electron/main.cjs', other], files);
+    await vi.waitFor(() => expect(windows()).toHaveLength(2));
+    const second = windows()[1]!;
+    expect(sentOf(second, 'host:open-file')).toHaveLength(0); // waits for its renderer
+    send(second, 'doc:state', state());
+    await vi.waitFor(() => expect((sentOf(second, 'host:open-file')[0] as { name: string } | undefined)?.name).toBe('third.argmap.json'));
+    const token = (sentOf(second, 'host:open-file')[0] as { token: string }).token;
+    send(second, 'doc:state', state({ name: 'third.argmap.json', ref: token }));
+    // Opening the same file again brings its window forward instead of opening it twice.
+    app().emit('open-file', { preventDefault: () => undefined }, other);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(windows()).toHaveLength(2);
+  });
+
+  it('closing with unsaved changes asks; Cancel keeps the window, Save closes it once saved', async () => {
+    const [w] = windows();
+    send(w!, 'doc:state', state({ name: 'other.argmap.json', dirty: true, ref: (sentOf(w!, 'host:open-file')[0] as { token: string }).token }));
+    answer('Cancel');
+    w!.close();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ message: 'Do you want to save the changes you made to “other.argmap.json”?' })));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(w!.destroyed).toBe(false);
+
+    answer('Save');
+    w!.close();
+    await vi.waitFor(() => expect(sentOf(w!, 'host:save-request')).toHaveLength(1));
+    const id = sentOf(w!, 'host:save-request')[0] as number;
+    send(w!, 'host:save-result', id, true);
+    await vi.waitFor(() => expect(w!.destroyed).toBe(true));
+    // Saved: its crash backup is gone too.
+    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(0);
+  });
+
+  it('a failed Save in the close prompt keeps the window open', async () => {
+    const second = windows()[1]!;
+    send(second, 'doc:state', state({ dirty: true }));
+    answer('Save');
+    second.close();
+    await vi.waitFor(() => expect(sentOf(second, 'host:save-request')).toHaveLength(1));
+    send(second, 'host:save-result', sentOf(second, 'host:save-request')[0], false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(second.destroyed).toBe(false);
+  });
+
+  it('Don’t Save closes and deletes the backup; the app quits when the last window closes (not on macOS)', async () => {
+    const second = windows()[1]!;
+    await invoke(second, 'backup:write', { text: '{}', name: 'x', savedAt: 'now' });
+    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(1);
+    answer("Don't Save");
+    second.close();
+    await vi.waitFor(() => expect(second.destroyed).toBe(true));
+    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(0);
+    // A write still on its way from the closed window is refused: nothing brings the backup back.
+    await expect((mocks.handled.get('backup:write')!(frame(second), { text: '{}', name: 'x', savedAt: 'now' }) as Promise<unknown>)).rejects.toThrow(/not an app window/);
+    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(0);
+    app().emit('window-all-closed');
+    if (process.platform !== 'darwin') expect(app().quit).toHaveBeenCalled();
+  });
+
+  it('a window whose renderer crashed offers to reopen it', async () => {
+    app().emit('activate');
+    await vi.waitFor(() => expect(windows().filter((w) => !w.destroyed)).toHaveLength(1));
+    const w = windows().at(-1)!;
+    answer('Reopen');
+    w.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    await vi.waitFor(() => expect(w.webContents.reload).toHaveBeenCalled());
+    expect(dialog.showMessageBox.mock.calls.at(-1)![1].message).toBe('The map in this window stopped unexpectedly.');
+  });
+
+  it('a window that stops responding can be restarted: its renderer is ended and the page reloaded', async () => {
+    const w = windows().at(-1)!;
+    w.webContents.reload.mockClear();
+    const boxes = dialog.showMessageBox.mock.calls.length;
+    answer('Reopen');
+    w.emit('unresponsive');
+    await vi.waitFor(() => expect(w.webContents.forcefullyCrashRenderer).toHaveBeenCalled());
+    w.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+    expect(w.webContents.reload).toHaveBeenCalled();
+    expect(dialog.showMessageBox.mock.calls.length).toBe(boxes + 1); // no second question
+  });
+
+  it('a close the page refuses (changes main had not heard of yet) asks too; a refused reload does not', async () => {
+    const w = windows().filter((x) => !x.destroyed).at(-1)!;
+    send(w, 'doc:state', state());
+    const boxes = dialog.showMessageBox.mock.calls.length;
+    // A reload the page refuses: nothing to ask.
+    w.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(dialog.showMessageBox.mock.calls.length).toBe(boxes);
+    // A close the page refuses: the prompt.
+    answer('Cancel');
+    w.emit('close', { preventDefault: vi.fn() });
+    w.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ message: 'Do you want to save the changes you made to “stalin-gottwald-1950.argmap.json”?' })));
+    expect(w.destroyed).toBe(false);
+  });
+});

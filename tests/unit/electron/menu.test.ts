@@ -1,0 +1,131 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate, flattenMenu, type MenuContext } from '../../../electron/main/menu';
+
+function menu(over: Partial<MenuContext> = {}) {
+  const actions = { command: vi.fn(), newWindow: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn() };
+  const ctx: MenuContext = {
+    platform: 'linux',
+    appName: 'Argument Atlas',
+    packaged: true,
+    recent: [{ path: '/maps/a.argmap.json', label: 'a.argmap.json — /maps' }],
+    document: { canRevert: true, panes: { sources: true, inspector: false } },
+    ...over,
+  };
+  const template = buildMenuTemplate(ctx, actions);
+  const items = flattenMenu(template);
+  const byId = (id: string) => items.find((i) => i.id === id)!;
+  const byRole = (role: string) => items.find((i) => i.role === role);
+  const click = (item: MenuItemConstructorOptions) => (item.click as () => void)();
+  return { template, items, byId, byRole, actions, click };
+}
+
+describe('the native menu', () => {
+  it('has File, Edit, View and Help (and the app and Window menus on macOS)', () => {
+    expect(menu().template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    expect(menu({ platform: 'darwin' }).template.map((m) => m.label ?? m.role)).toEqual(['Argument Atlas', 'File', 'Edit', 'View', 'windowMenu', 'Help']);
+  });
+
+  it('File: New, Open…, Open Recent, Save, Save As…, Revert, Export…, Close with the standard keys', () => {
+    const { byId, byRole } = menu();
+    expect(byId('new').accelerator).toBe('CmdOrCtrl+N');
+    expect(byId('newWindow').accelerator).toBe('CmdOrCtrl+Shift+N');
+    expect(byId('open').accelerator).toBe('CmdOrCtrl+O');
+    expect(byId('save').accelerator).toBe('CmdOrCtrl+S');
+    expect(byId('saveAs').accelerator).toBe('CmdOrCtrl+Shift+S');
+    expect(byId('revert').label).toBe('Revert to Saved');
+    expect(byId('export').label).toBe('Export…');
+    expect(byId('export').enabled).toBe(true);
+    expect(byId('export').accelerator).toBe('CmdOrCtrl+E');
+    expect(byRole('close')?.accelerator).toBe('CmdOrCtrl+W');
+    expect(byRole('quit')).toBeDefined();
+  });
+
+  it('sends document commands to the renderer', () => {
+    const { byId, actions, click } = menu();
+    for (const id of ['new', 'open', 'save', 'saveAs', 'revert', 'export', 'undo', 'redo', 'fit', 'toggleSources', 'toggleInspector', 'showShortcuts']) {
+      click(byId(id));
+      expect(actions.command).toHaveBeenLastCalledWith(id);
+    }
+    click(byId('newWindow'));
+    expect(actions.newWindow).toHaveBeenCalled();
+  });
+
+  it('Undo and Redo are the document’s history, not the text field’s role', () => {
+    const { byId, byRole } = menu();
+    expect(byId('undo').role).toBeUndefined();
+    expect(byId('redo').role).toBeUndefined();
+    expect(byRole('undo')).toBeUndefined();
+    expect(byRole('redo')).toBeUndefined();
+    expect(byId('undo').accelerator).toBe('CmdOrCtrl+Z');
+    expect(byId('redo').accelerator).toBe('Shift+CmdOrCtrl+Z');
+    expect(menu({ platform: 'win32' }).byId('redo').accelerator).toBe('Ctrl+Y');
+    expect(menu({ platform: 'darwin' }).byId('redo').accelerator).toBe('Shift+CmdOrCtrl+Z');
+  });
+
+  it('leaves the keys the page handles to the page on Windows and Linux (one action per key press)', () => {
+    const { byId, byRole } = menu();
+    for (const id of ['open', 'save', 'saveAs', 'export', 'undo', 'redo']) expect(byId(id).registerAccelerator, id).toBe(false);
+    for (const role of ['cut', 'copy', 'paste', 'selectAll']) expect(byRole(role)?.registerAccelerator, role).toBe(false);
+    // Keys the page does not handle stay registered.
+    expect(byId('new').registerAccelerator).toBeUndefined();
+    expect(byRole('close')?.registerAccelerator).toBeUndefined();
+  });
+
+  it('Edit has the clipboard roles for text fields', () => {
+    const { byRole } = menu();
+    for (const role of ['cut', 'copy', 'paste', 'delete', 'selectAll']) expect(byRole(role), role).toBeDefined();
+  });
+
+  it('View: fit, the panes as checkboxes showing their state, zoom roles, full screen; no dev tools when packaged', () => {
+    const { byId, byRole } = menu();
+    expect(byId('fit').label).toBe('Fit Map to Window');
+    expect(byId('toggleSources')).toMatchObject({ type: 'checkbox', checked: true });
+    expect(byId('toggleInspector')).toMatchObject({ type: 'checkbox', checked: false });
+    for (const role of ['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']) expect(byRole(role), role).toBeDefined();
+    expect(byRole('toggleDevTools')).toBeUndefined();
+    expect(byRole('reload')).toBeUndefined();
+    expect(menu({ packaged: false }).byRole('toggleDevTools')).toBeDefined();
+  });
+
+  it('Help: keyboard shortcuts and about', () => {
+    const { byId, actions, click } = menu();
+    expect(byId('showShortcuts').accelerator).toBe('CmdOrCtrl+/');
+    click(byId('about'));
+    expect(actions.about).toHaveBeenCalled();
+    expect(menu({ platform: 'darwin' }).byRole('about')).toBeDefined();
+  });
+
+  it('Open Recent lists the files and can be cleared; empty, it says so', () => {
+    const { byId, actions, click } = menu();
+    expect(byId('recent-0').label).toBe('a.argmap.json — /maps');
+    click(byId('recent-0'));
+    expect(actions.openRecent).toHaveBeenCalledWith('/maps/a.argmap.json');
+    click(byId('clearRecent'));
+    expect(actions.clearRecent).toHaveBeenCalled();
+    const empty = menu({ recent: [] });
+    expect(empty.byId('clearRecent').enabled).toBe(false);
+    expect(empty.items.some((i) => i.label === 'No Recent Maps' && i.enabled === false)).toBe(true);
+  });
+
+  it('with no window (macOS), only New, Open and what needs no document are enabled', () => {
+    const { byId } = menu({ platform: 'darwin', document: null });
+    expect(byId('new').enabled).toBe(true);
+    expect(byId('open').enabled).toBe(true);
+    for (const id of ['save', 'saveAs', 'revert', 'export', 'undo', 'redo', 'fit']) expect(byId(id).enabled, id).toBe(false);
+  });
+
+  it('Export… is enabled with a document and sends the export command to the renderer', () => {
+    const { byId, actions, click } = menu({ platform: 'darwin' });
+    const item = byId('export');
+    expect(item.enabled).toBe(true);
+    expect(item.role).toBeUndefined();
+    click(item);
+    expect(actions.command).toHaveBeenCalledTimes(1);
+    expect(actions.command).toHaveBeenCalledWith('export');
+  });
+
+  it('Revert is enabled only when there is something to revert to', () => {
+    expect(menu({ document: { canRevert: false, panes: { sources: true, inspector: true } } }).byId('revert').enabled).toBe(false);
+  });
+});

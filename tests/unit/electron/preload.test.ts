@@ -1,0 +1,126 @@
+// The preload, loaded with a stand-in for Electron's renderer modules: what it exposes on
+// window.argumentAtlas, and what reaches the main process.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Platform } from '../../../renderer/platform/types';
+
+const exposed = new Map<string, unknown>();
+const invoked: [string, unknown[]][] = [];
+const sent: [string, unknown[]][] = [];
+const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
+let answer: (channel: string, args: unknown[]) => unknown = () => undefined;
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
+  ipcRenderer: {
+    invoke: async (channel: string, ...args: unknown[]) => {
+      invoked.push([channel, args]);
+      return answer(channel, args);
+    },
+    send: (channel: string, ...args: unknown[]) => void sent.push([channel, args]),
+    on: (channel: string, fn: (event: unknown, payload: unknown) => void) => void listeners.set(channel, fn),
+  },
+}));
+
+const TOKEN = 'f_' + 'b'.repeat(32);
+let api: Platform;
+beforeAll(async () => {
+  await import('../../../electron/preload');
+  api = exposed.get('argumentAtlas') as Platform;
+});
+
+/** Main sends an event: the IPC event object carries the sender, which the page must never get. */
+const emit = (channel: string, payload: unknown) => listeners.get(channel)!({ sender: { secret: 'ipc event' }, ports: [] }, payload);
+
+describe('window.argumentAtlas', () => {
+  it('is the only thing exposed, and holds named functions only (no ipcRenderer, no event objects)', () => {
+    expect([...exposed.keys()]).toEqual(['argumentAtlas']);
+    expect(api.kind).toBe('electron');
+    const values = Object.entries(api as unknown as Record<string, unknown>);
+    for (const [key, value] of values) {
+      if (key === 'kind') continue;
+      if (key === 'backups') {
+        for (const fn of Object.values(value as Record<string, unknown>)) expect(typeof fn).toBe('function');
+        continue;
+      }
+      expect(typeof value, key).toBe('function');
+    }
+    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState'].sort());
+    expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|require|process/i);
+  });
+
+  it('opens through the main process and gives the renderer a token as its file reference', async () => {
+    answer = () => ({ ok: true, value: { name: 'a.argmap.json', bytes: new Uint8Array([123, 125]), token: TOKEN } });
+    const file = await api.openFile();
+    expect(invoked.at(-1)).toEqual(['file:open', []]);
+    expect(file).toEqual({ name: 'a.argmap.json', bytes: new Uint8Array([123, 125]), ref: TOKEN });
+  });
+
+  it('turns a failure into an Error with the main process’s sentence', async () => {
+    answer = () => ({ ok: false, message: '“a.argmap.json” is locked or in use by another program.' });
+    await expect(api.saveFile('{}', 'a.argmap.json', TOKEN)).rejects.toThrow('“a.argmap.json” is locked or in use by another program.');
+    expect(invoked.at(-1)).toEqual(['file:save', ['{}', 'a.argmap.json', TOKEN]]);
+  });
+
+  it('saves a figure through the main process: the bytes, a name and a type, never a path back', async () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    answer = () => ({ ok: true, value: { name: 'letter.pdf' } });
+    await expect(api.saveBinary!(bytes, 'letter.pdf', 'application/pdf')).resolves.toEqual({ name: 'letter.pdf' });
+    expect(invoked.at(-1)).toEqual(['file:save-binary', [bytes, 'letter.pdf', 'application/pdf']]);
+    answer = () => ({ ok: true, value: null });
+    await expect(api.saveBinary!(bytes, 'letter.pdf', 'application/pdf')).resolves.toBeNull();
+    answer = () => ({ ok: false, message: '“letter.pdf” is locked or in use by another program.' });
+    await expect(api.saveBinary!(bytes, 'letter.pdf', 'application/pdf')).rejects.toThrow('“letter.pdf” is locked or in use by another program.');
+  });
+
+  it('sends a token or null, never anything else the page gives as a file reference', async () => {
+    answer = () => ({ ok: true, value: null });
+    await api.saveFile('{}', 'a.argmap.json', '/etc/passwd');
+    expect(invoked.at(-1)).toEqual(['file:save', ['{}', 'a.argmap.json', null]]);
+    await api.saveFile('{}', 'a.argmap.json', { path: '/etc/passwd' });
+    expect(invoked.at(-1)![1][2]).toBeNull();
+    await expect(api.reread('/etc/passwd')).rejects.toThrow(/not opened from a file/);
+  });
+
+  it('reads a dropped file in the page, without a path', async () => {
+    const file = await api.openDropped({ name: 'd.argmap.json', arrayBuffer: async () => new Uint8Array([1, 2]).buffer });
+    expect(file).toEqual({ name: 'd.argmap.json', bytes: new Uint8Array([1, 2]), ref: null });
+  });
+
+  it('hands listeners the payload only; files sent before the renderer listens wait for it', () => {
+    emit('host:open-file', { name: 'early.argmap.json', bytes: new Uint8Array([1]), token: TOKEN });
+    const opened: unknown[][] = [];
+    api.onOpenRequest!((...args: unknown[]) => void opened.push(args));
+    expect(opened).toEqual([[{ name: 'early.argmap.json', bytes: new Uint8Array([1]), ref: TOKEN }]]);
+    const commands: unknown[][] = [];
+    api.onMenuCommand!((...args: unknown[]) => void commands.push(args));
+    emit('host:command', 'undo');
+    emit('host:command', 'rm -rf');
+    expect(commands).toEqual([['undo']]);
+  });
+
+  it('answers a save request with the outcome', async () => {
+    api.onSaveRequest!(async () => true);
+    emit('host:save-request', 5);
+    await vi.waitFor(() => expect(sent.at(-1)).toEqual(['host:save-result', [5, true]]));
+    api.onSaveRequest!(async () => {
+      throw new Error('failed');
+    });
+    emit('host:save-request', 6);
+    await vi.waitFor(() => expect(sent.at(-1)).toEqual(['host:save-result', [6, false]]));
+  });
+
+  it('reports the document state with only the contract’s fields', () => {
+    api.setDocumentState!({ name: 'a.argmap.json', dirty: true, ref: '/etc/passwd', canRevert: false, panes: { sources: true, inspector: true }, extra: 1 } as never);
+    expect(sent.at(-1)).toEqual(['doc:state', [{ name: 'a.argmap.json', dirty: true, ref: null, canRevert: false, panes: { sources: true, inspector: true } }]]);
+  });
+
+  it('backs up through the main process, copying only the backup’s fields', async () => {
+    answer = () => undefined;
+    await api.backups.write({ text: 't', name: 'n', savedAt: 's', fileRef: 'x' } as never);
+    expect(invoked.at(-1)).toEqual(['backup:write', [{ text: 't', name: 'n', savedAt: 's' }]]);
+    await api.backups.read();
+    expect(invoked.at(-1)).toEqual(['backup:read', []]);
+    await api.backups.clear();
+    expect(invoked.at(-1)).toEqual(['backup:clear', []]);
+  });
+});
