@@ -1,10 +1,15 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findBrowser, NO_BROWSER_MESSAGE } from './tests/browser';
+import { CHROMIUM_ARGS, chooseTestBrowser, NO_BROWSER_MESSAGE } from './tests/browser';
 
-const executablePath = findBrowser();
-if (!executablePath) {
+const browser = chooseTestBrowser();
+if (!browser) {
   console.error(NO_BROWSER_MESSAGE);
   process.exit(1);
+}
+if (browser.kind === 'electron') {
+  // tests/e2e/fixtures.ts then opens each test's page in an Electron window.
+  process.env.AA_E2E_ELECTRON = browser.path;
+  console.log(`Browser tests: no Chrome/Chromium found; running them in Electron (${browser.path}).`);
 }
 
 // The real renderer, built for the web (dist/renderer) and served by Vite's preview server.
@@ -18,7 +23,7 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:4173/',
     viewport: { width: 1440, height: 900 },
-    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    ...(browser.kind === 'chromium' ? { launchOptions: { executablePath: browser.path, args: CHROMIUM_ARGS } } : {}),
     acceptDownloads: true,
     trace: 'off',
   },

@@ -1,6 +1,23 @@
 // The test fixture every browser test uses: it records every request and fails the test
 // if any leaves the app (the app must work offline), and any uncaught page error.
-import { test as base, expect, type Page } from '@playwright/test';
+import { _electron, test as chromiumTest, expect, type Page } from '@playwright/test';
+
+/**
+ * Where no Chrome/Chromium is installed but the Electron binary is (playwright.config.ts sets
+ * AA_E2E_ELECTRON), each test's page is an Electron window showing the same web build.
+ */
+const electronPath = process.env.AA_E2E_ELECTRON;
+const host = new URL('./electron-host.cjs', import.meta.url).pathname;
+const base = electronPath
+  ? chromiumTest.extend({
+      page: async ({}, use) => {
+        const electronApp = await _electron.launch({ executablePath: electronPath, args: [host], acceptDownloads: true });
+        const page = await electronApp.firstWindow();
+        await use(page);
+        await electronApp.close();
+      },
+    })
+  : chromiumTest;
 
 export const test = base.extend<{ app: Page }>({
   app: async ({ page, baseURL }, use) => {
@@ -12,7 +29,7 @@ export const test = base.extend<{ app: Page }>({
       if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
     });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto('/');
+    await page.goto(baseURL!);
     await expect(page.locator('.react-flow')).toBeVisible();
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
     // The map opens on its thesis and claims; tests look at the whole map, so fit it

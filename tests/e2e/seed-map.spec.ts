@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, node, test } from './fixtures';
 
-test('the opening view shows the thesis at a legible size with the claims below it', async ({ page }) => {
-  await page.goto('/');
+test('the opening view shows the thesis at a legible size with the claims below it', async ({ page, baseURL }) => {
+  await page.goto(baseURL!);
   const thesis = node(page, /explains the 1950 Soviet absence from the Security Council/);
   await expect(thesis).toBeInViewport();
   // 260 px boxes shown at no less than 45 % zoom: about 6 px per em or more.
