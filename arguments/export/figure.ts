@@ -2,6 +2,7 @@
 // its arrangement, never from the screen, so the same map and options give the same figure
 // everywhere. SVG here; PNG and PDF are drawn from this SVG by each platform's edge
 // (resvg in the CLI, a canvas in the browser; PDFKit + svg-to-pdfkit in both, see pdf.ts).
+import { slugify } from '../text/slug';
 import { serializeMap } from '../format/serialize';
 import type { ArgumentMap } from '../model';
 import { layoutFigure, type FigureLayout } from './layout';
@@ -97,17 +98,9 @@ export function rasterTooLarge(size: { width: number; height: number }, dpi: num
   return `At ${dpi} DPI this figure would be ${px.width} × ${px.height} pixels, more than a PNG can be drawn at here; choose ${fit} DPI or less, or export SVG or PDF.`;
 }
 
-/** "Stalin’s letter (1950)" + "pdf" -> "stalins-letter-1950.pdf"; letters of any script are kept. */
+/** "Stalin’s letter (1950)" + "pdf" -> "stalins-letter-1950.pdf". */
 export function figureFileName(title: string, format: FigureFormat, themeName?: ThemeName): string {
-  const slug = title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’ʼ]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return `${slug || 'argument-map'}${themeName ? `.${themeName}` : ''}.${format}`;
+  return `${slugify(title) || 'argument-map'}${themeName ? `.${themeName}` : ''}.${format}`;
 }
 
 export function isFigureFormat(s: string): s is FigureFormat {

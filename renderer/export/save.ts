@@ -4,7 +4,8 @@
 // The picker needs a fresh click, so the place is asked for first (chooseTarget), and the
 // figure, which can take a while to draw, is written when it is ready.
 import { platform } from '../platform';
-import { PICKER_SWITCH_KEY } from '../platform/web';
+import { downloadBlob, PICKER_SWITCH_KEY } from '../platform/web';
+
 import type { FigureFormat } from '../../arguments/export/figure';
 
 export const MIME: Record<FigureFormat, string> = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' };
@@ -34,19 +35,6 @@ function picker(): SavePicker | null {
     // Storage can be disabled; the picker is then fine to use.
   }
   return w as SavePicker;
-}
-
-/** Anchor + blob URL: the browser's download. */
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /**

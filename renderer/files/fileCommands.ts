@@ -8,6 +8,7 @@ import { describeIssue } from '../../arguments/format/errors';
 import { loadMap } from '../../arguments/format/load';
 import { serializeMap } from '../../arguments/format/serialize';
 import { emptyMap, type ArgumentMap } from '../../arguments/model';
+import { slugify } from '../../arguments/text/slug';
 import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from '../platform/types';
 import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
 import { askToSave } from './dialogState';
@@ -51,17 +52,9 @@ export function showDocument(map: ArgumentMap, name: string, ref: FileRef | null
   baseline = savedBytes ? { generation, name, bytes: savedBytes } : null;
 }
 
-/** "Stalin’s letter (1950)" -> "stalins-letter-1950.argmap.json"; letters of any script are kept. */
+/** "Stalin’s letter (1950)" -> "stalins-letter-1950.argmap.json". */
 export function suggestedFileName(title: string): string {
-  const slug = title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['’ʼ]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return (slug || 'untitled-map') + MAP_EXTENSION;
+  return (slugify(title) || 'untitled-map') + MAP_EXTENSION;
 }
 
 function nameForSave(s: EditorState): string {

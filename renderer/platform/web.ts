@@ -149,8 +149,9 @@ async function writeHandle(handle: FileSystemFileHandle, text: string): Promise<
   }
 }
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Anchor + blob URL: the browser's download (maps here, figures in renderer/export). */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -159,8 +160,10 @@ function download(text: string, name: string): void {
   a.click();
   a.remove();
   // The download has started reading the blob by the next task; revoking later frees it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
+
+const download = (text: string, name: string) => downloadBlob(new Blob([text], { type: 'application/json' }), name);
 
 async function saveFile(text: string, suggestedName: string, ref: FileRef | null): Promise<SavedFile | null> {
   if (isHandle(ref)) {
