@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { MapCanvas } from './canvas/MapCanvas';
 import { FileDialogs } from './files/FileDialogs';
-import { handleShortcut } from './keyboard';
+import { handleShortcut, noteSelectionBeforeKey } from './keyboard';
 import { ConnectDialog } from './panels/ConnectDialog';
 import { Inspector } from './panels/Inspector';
 import { NoticeBar } from './panels/NoticeBar';
@@ -15,8 +15,12 @@ import { SourcesPane } from './sources/SourcesPane';
 export function App() {
   const panes = useUi((s) => s.panes);
   useEffect(() => {
+    window.addEventListener('keydown', noteSelectionBeforeKey, true);
     window.addEventListener('keydown', handleShortcut);
-    return () => window.removeEventListener('keydown', handleShortcut);
+    return () => {
+      window.removeEventListener('keydown', noteSelectionBeforeKey, true);
+      window.removeEventListener('keydown', handleShortcut);
+    };
   }, []);
   return (
     <ReactFlowProvider>

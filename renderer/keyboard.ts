@@ -47,6 +47,12 @@ function inTextField(target: EventTarget | null): boolean {
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
 }
 
+/** The selection as it was before React Flow handled the key (recorded in the capture phase). */
+let selectedBeforeKey: readonly string[] = [];
+export function noteSelectionBeforeKey(): void {
+  selectedBeforeKey = editor.getState().selection.nodes;
+}
+
 export function handleShortcut(e: KeyboardEvent): void {
   const mod = isMac ? e.metaKey : e.ctrlKey;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
@@ -74,7 +80,9 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (e.altKey) return;
   const { selection } = editor.getState();
   if (key === 'Delete' || key === 'Backspace') return done(deleteSelection);
-  if ((key === 'Enter' || key === 'F2') && selection.nodes.length === 1 && selection.relations.length === 0) return done(() => startEditing(selection.nodes[0]!));
+  // Enter on a node that was not selected only selects it (React Flow does that); Enter again edits.
+  const wasSelected = key === 'F2' || selectedBeforeKey.includes(selection.nodes[0] ?? '');
+  if ((key === 'Enter' || key === 'F2') && selection.nodes.length === 1 && selection.relations.length === 0 && wasSelected) return done(() => startEditing(selection.nodes[0]!));
   if (key === 'Escape') return done(clearSelection);
   if (key === 'c' && !e.shiftKey) return done(() => openConnectDialog(selection.nodes[0] ?? null));
   if (key === 'g') return done(e.shiftKey ? unlinkSelectedPremises : linkSelectedPremises);

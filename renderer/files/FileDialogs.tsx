@@ -10,12 +10,12 @@ export function FileDialogs() {
     <>
       <RecoveryBanner />
       {/* A key per question: a new question gets a fresh dialog and fresh focus. */}
-      {question && <SaveChangesDialog key={question.id} name={question.name} />}
+      {question && <SaveChangesDialog key={question.id} name={question.name} kind={question.kind} />}
     </>
   );
 }
 
-function SaveChangesDialog({ name }: { name: string }) {
+function SaveChangesDialog({ name, kind }: { name: string; kind: 'save' | 'revert' }) {
   const dialog = useRef<HTMLDivElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
 
@@ -58,20 +58,38 @@ function SaveChangesDialog({ name }: { name: string }) {
         aria-describedby="aa-save-detail"
         onKeyDown={onKeyDown}
       >
-        <h2 id="aa-save-title">Do you want to save the changes you made to “{name}”?</h2>
-        <p id="aa-save-detail">Your changes will be lost if you don't save them.</p>
-        <div className="aa-modal-buttons aa-save-buttons">
-          <button type="button" className="aa-dont-save" onClick={() => answerSaveQuestion('discard')}>
-            Don't Save
-          </button>
-          <span className="aa-spacer" />
-          <button type="button" onClick={() => answerSaveQuestion('cancel')}>
-            Cancel
-          </button>
-          <button ref={saveButton} type="button" className="aa-primary" onClick={() => answerSaveQuestion('save')}>
-            Save
-          </button>
-        </div>
+        {kind === 'revert' ? (
+          <>
+            <h2 id="aa-save-title">Revert “{name}” to the saved version?</h2>
+            <p id="aa-save-detail">The changes you made since it was last saved will be lost.</p>
+            <div className="aa-modal-buttons aa-save-buttons">
+              <span className="aa-spacer" />
+              <button type="button" onClick={() => answerSaveQuestion('cancel')}>
+                Cancel
+              </button>
+              <button ref={saveButton} type="button" className="aa-primary" onClick={() => answerSaveQuestion('discard')}>
+                Revert
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <h2 id="aa-save-title">Do you want to save the changes you made to “{name}”?</h2>
+            <p id="aa-save-detail">Your changes will be lost if you don't save them.</p>
+            <div className="aa-modal-buttons aa-save-buttons">
+              <button type="button" className="aa-dont-save" onClick={() => answerSaveQuestion('discard')}>
+                Don't Save
+              </button>
+              <span className="aa-spacer" />
+              <button type="button" onClick={() => answerSaveQuestion('cancel')}>
+                Cancel
+              </button>
+              <button ref={saveButton} type="button" className="aa-primary" onClick={() => answerSaveQuestion('save')}>
+                Save
+              </button>
+            </div>
+          </>
+        )}
       </div>
     </div>
   );

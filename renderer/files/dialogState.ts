@@ -8,6 +8,8 @@ export type SaveChoice = 'save' | 'discard' | 'cancel';
 interface SaveQuestion {
   /** Distinguishes successive questions (a new one gets a fresh dialog). */
   id: number;
+  /** 'save': Save / Don't Save / Cancel before the document is replaced. 'revert': Revert / Cancel. */
+  kind: 'save' | 'revert';
   /** The document's name, as shown in the question. */
   name: string;
   answer: (choice: SaveChoice) => void;
@@ -26,11 +28,12 @@ export const useFileDialogs = <T,>(sel: (s: FileDialogState) => T): T => useStor
 /** Asks whether to save the changes to `name`; a question still open is answered "cancel". */
 let asked = 0;
 
-export function askToSave(name: string): Promise<SaveChoice> {
+export function askToSave(name: string, kind: SaveQuestion['kind'] = 'save'): Promise<SaveChoice> {
   fileDialogs.getState().saveQuestion?.answer('cancel');
   return new Promise((resolve) => {
     const question: SaveQuestion = {
       id: ++asked,
+      kind,
       name,
       answer: (choice) => {
         if (fileDialogs.getState().saveQuestion === question) fileDialogs.setState({ saveQuestion: null });
@@ -39,6 +42,11 @@ export function askToSave(name: string): Promise<SaveChoice> {
     };
     fileDialogs.setState({ saveQuestion: question });
   });
+}
+
+/** Asks whether to throw away the changes and go back to the saved file: 'discard' (Revert) or 'cancel'. */
+export function askToRevert(name: string): Promise<SaveChoice> {
+  return askToSave(name, 'revert');
 }
 
 /** Answers the open question (the dialog's buttons; Esc is "cancel"). */

@@ -11,7 +11,7 @@ import { emptyMap, type ArgumentMap } from '../../arguments/model';
 import { slugify } from '../../arguments/text/slug';
 import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from '../platform/types';
 import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
-import { askToSave } from './dialogState';
+import { askToRevert, askToSave } from './dialogState';
 import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
 
 export const UNTITLED_NAME = 'Untitled.argmap.json';
@@ -192,7 +192,8 @@ export async function revertMap(): Promise<boolean> {
     notify({ kind: 'info', title: 'Nothing to revert to', lines: [`“${s.name}” has not been saved yet.`] });
     return false;
   }
-  if (!(await settleUnsavedChanges())) return false;
+  // Revert throws the changes away by definition: ask Revert / Cancel, not whether to save them.
+  if (isDirty(s) && (await askToRevert(s.name)) !== 'discard') return false;
   const now = editor.getState();
   let file: OpenedFile;
   if (now.fileRef != null) {

@@ -136,3 +136,14 @@ test('collapsing a claim hides what bears on it; expanding brings it back', asyn
   await claim1.getByRole('button', { name: /expand/ }).click();
   await expect(app.locator('[data-id="P1a"]')).toBeVisible();
 });
+
+test('keyboard: Enter on a focused node selects it; Enter again edits its text', async ({ app }) => {
+  await app.locator('[data-id="K1"]').focus();
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText('Anti-war mood');
+  await expect(app.getByRole('textbox', { name: 'Node text' })).toHaveCount(0);
+  await app.keyboard.press('Enter');
+  await expect(app.getByRole('textbox', { name: 'Node text' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('textbox', { name: 'Node text' })).toHaveCount(0);
+});

@@ -275,6 +275,17 @@ describe('revert', () => {
     expect(editor.getState().name).toBe('upload.argmap.json');
   });
 
+  it('asks Revert / Cancel (not whether to save); Cancel keeps the changes', async () => {
+    edit();
+    const reverting = revertMap();
+    for (let i = 0; i < 20 && !fileDialogs.getState().saveQuestion; i++) await Promise.resolve();
+    expect(fileDialogs.getState().saveQuestion?.kind).toBe('revert');
+    answerSaveQuestion('cancel');
+    expect(await reverting).toBe(false);
+    expect(isDirty()).toBe(true);
+    expect(getMap().nodes.c1!.text).not.toBe('Moscow approved the boycott.');
+  });
+
   it('a never-saved map has nothing to revert to', async () => {
     await newMap();
     expect(canRevert()).toBe(false);
