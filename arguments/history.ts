@@ -1,7 +1,7 @@
 // One write path for every undoable change: an Operation's recipe runs through immer's
 // produceWithPatches, and the patches and their inverses are the undo history.
 // Gestures (a drag sends dozens of frames) go through `preview`, which records nothing;
-// `finishGesture` then records the whole gesture as one step from where it started.
+// `commit` at the drop then records the whole gesture as one step from where it started.
 import { applyPatches, enablePatches, produce, produceWithPatches, type Draft, type Patch } from 'immer';
 import type { ArgumentMap } from './model';
 
@@ -60,11 +60,6 @@ export function preview(history: History, op: Operation): History {
   const reason = op.check?.(history.present) ?? null;
   if (reason !== null) return history;
   return { ...history, present: produce(history.present, op.apply), gestureBase: history.gestureBase ?? history.present };
-}
-
-/** Ends a gesture: `op` is applied to the map as it was before the gesture, as one step. */
-export function finishGesture(history: History, op: Operation): CommitResult {
-  return commit(history, op);
 }
 
 export function cancelGesture(history: History): History {

@@ -143,11 +143,6 @@ export function lookup(map: ArgumentMap, id: Id): 'node' | 'relation' | 'source'
   return undefined;
 }
 
-/** The target of a relation, typed: undercuts attack relations, the others nodes. */
-export function targetsRelation(kind: RelationKind): boolean {
-  return kind === 'undercuts';
-}
-
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   thesis: 'Thesis',
   claim: 'Claim',
@@ -158,9 +153,3 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   note: 'Note',
 };
 
-export const RELATION_KIND_LABELS: Record<RelationKind, string> = {
-  supports: 'supports',
-  opposes: 'opposes',
-  qualifies: 'qualifies',
-  undercuts: 'undercuts',
-};

@@ -119,8 +119,8 @@ function sentence(r: Rand): string {
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A primary source of protocols: numbered meetings, each a paragraph of sentences, about `bytes` long. */
-function protocols(r: Rand, id: Id, title: string, bytes: number, year: number): BuiltSource {
+/** Builds a source text piece by piece, remembering where its quotable sentences are. */
+function textBuilder() {
   const parts: string[] = [];
   const sentences: Span[] = [];
   let length = 0;
@@ -129,7 +129,13 @@ function protocols(r: Rand, id: Id, title: string, bytes: number, year: number):
     parts.push(text);
     length += text.length;
   };
-  for (let n = 1; length < bytes; n++) {
+  return { push, parts, sentences, size: () => length };
+}
+
+/** A primary source of protocols: numbered meetings, each a paragraph of sentences, about `bytes` long. */
+function protocols(r: Rand, id: Id, title: string, bytes: number, year: number): BuiltSource {
+  const { push, parts, sentences, size } = textBuilder();
+  for (let n = 1; size() < bytes; n++) {
     push(`No. ${n}. Meeting of ${r.int(1, 28)} ${r.pick(MONTHS)} ${year}.\n`, false);
     push(`Present: ${r.pick(ACTORS)}, ${r.pick(ACTORS)}, ${r.pick(ACTORS)}.\n`, false);
     const count = r.int(4, 9);
@@ -173,14 +179,7 @@ function quotation(r: Rand, passage: string): string {
 }
 
 function monograph(r: Rand, quoted: BuiltSource[], count: number): BuiltSource {
-  const parts: string[] = [];
-  const sentences: Span[] = [];
-  let length = 0;
-  const push = (text: string, quotable: boolean) => {
-    if (quotable) sentences.push({ start: length, end: length + text.length });
-    parts.push(text);
-    length += text.length;
-  };
+  const { push, parts, sentences } = textBuilder();
   for (let i = 0; i < count; i++) {
     const from = r.pick(quoted);
     const span = r.pick(from.sentences);

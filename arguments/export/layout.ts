@@ -7,6 +7,7 @@
 // whose tops were within ROW_TOLERANCE of each other stay one row, in the same left-to-right
 // order) and restacked with the theme's gap; columns keep their order, overlaps in a row are
 // pushed apart and empty stretches wider than a gap (left by nodes outside the scope) closed.
+import { centre, union, type Rect } from '../geometry';
 import { NODE_KIND_LABELS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
 import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
 import type { Scoped } from './scope';
@@ -18,12 +19,7 @@ export interface Point {
   x: number;
   y: number;
 }
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export type { Rect };
 
 export interface TextBlock {
   /** x of every line (its start, middle or end, by anchor) and the first line's baseline. */
@@ -247,17 +243,8 @@ function arrange(map: ArgumentMap, ids: Id[], theme: Theme, heightOf: (id: Id) =
 
 // ----- edges --------------------------------------------------------------------------------
 
-const centre = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 const f = (n: number) => String(Math.round(n * 100) / 100);
 const pt = (p: Point) => `${f(p.x)},${f(p.y)}`;
-
-export function union(rects: readonly Rect[]): Rect {
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  const x2 = Math.max(...rects.map((r) => r.x + r.w));
-  const y2 = Math.max(...rects.map((r) => r.y + r.h));
-  return { x, y, w: x2 - x, h: y2 - y };
-}
 
 /** From a premise to what it bears on: leave by the side facing the target; `dir` is the direction of arrival. */
 function anchors(from: Rect, to: Rect): { s: Point; t: Point; dir: Point } {

@@ -75,7 +75,7 @@ export function MapCanvas() {
   const relations = map.relations;
   const collapsedIds = map.view.collapsed;
   // Recomputed when relations or the collapsed list change, not on drag frames (positions).
-  const hidden = useMemo(() => hiddenByCollapse({ ...map, relations, view: { positions: {}, collapsed: collapsedIds } }), [relations, collapsedIds]);
+  const hidden = useMemo(() => hiddenByCollapse(relations, collapsedIds), [relations, collapsedIds]);
   const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes, hidden), [map, selectedNodes, sizes, hidden]);
   const nodeRecord = map.nodes;
   // Edges read only the relations and which nodes exist. A drag frame changes positions alone, so

@@ -2,13 +2,9 @@
 // single-premise arrow, or the join where linked co-premises meet — and an undercut
 // ends there, on the arrow it attacks.
 import type { InternalNode, XYPosition } from '@xyflow/react';
+import { centre, union, type Rect } from '../../arguments/geometry';
 
-export interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+export { union, type Rect };
 
 export function rectOf(n: InternalNode | undefined): Rect | null {
   if (!n) return null;
@@ -16,7 +12,6 @@ export function rectOf(n: InternalNode | undefined): Rect | null {
   return { x, y, w: n.measured.width ?? n.width ?? 240, h: n.measured.height ?? n.height ?? 80 };
 }
 
-const centre = (r: Rect): XYPosition => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 
 /** From a premise to what it bears on: leave by the side facing the target. */
 export function anchors(from: Rect, to: Rect): { s: XYPosition; t: XYPosition; upward: boolean } {
@@ -24,14 +19,6 @@ export function anchors(from: Rect, to: Rect): { s: XYPosition; t: XYPosition; u
   return upward
     ? { s: { x: from.x + from.w / 2, y: from.y }, t: { x: to.x + to.w / 2, y: to.y + to.h }, upward }
     : { s: { x: from.x + from.w / 2, y: from.y + from.h }, t: { x: to.x + to.w / 2, y: to.y }, upward };
-}
-
-export function union(rects: readonly Rect[]): Rect {
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  const x2 = Math.max(...rects.map((r) => r.x + r.w));
-  const y2 = Math.max(...rects.map((r) => r.y + r.h));
-  return { x, y, w: x2 - x, h: y2 - y };
 }
 
 /** Where the premises' arrows join before one arrow goes on to the target. */
@@ -52,16 +39,4 @@ export function inferencePoint(premises: readonly Rect[], target: Rect): XYPosit
 export function curve(a: XYPosition, b: XYPosition): string {
   const dy = (b.y - a.y) / 2;
   return `M${a.x},${a.y} C${a.x},${a.y + dy} ${b.x},${b.y - dy} ${b.x},${b.y}`;
-}
-
-/** Where a ray from the rect's centre towards p leaves the rect (for arrows that end on a node's side). */
-export function border(r: Rect, toward: XYPosition): XYPosition {
-  const c = centre(r);
-  const dx = toward.x - c.x;
-  const dy = toward.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const sx = dx === 0 ? Infinity : r.w / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Infinity : r.h / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy);
-  return { x: c.x + dx * s, y: c.y + dy * s };
 }

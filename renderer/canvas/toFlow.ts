@@ -14,13 +14,13 @@ export type Size = { width: number; height: number };
  * relation it starts from ends at a collapsed or hidden node (an undercut ends at the
  * target of the inference it attacks). A node that also bears on something visible stays.
  */
-export function hiddenByCollapse(map: ArgumentMap): ReadonlySet<Id> {
+export function hiddenByCollapse(relations: ArgumentMap['relations'], collapsedIds: readonly Id[]): ReadonlySet<Id> {
   const hidden = new Set<Id>();
-  if (map.view.collapsed.length === 0) return hidden;
-  const collapsed = new Set(map.view.collapsed);
+  if (collapsedIds.length === 0) return hidden;
+  const collapsed = new Set(collapsedIds);
   const targets = new Map<Id, Id[]>();
-  for (const r of Object.values(map.relations)) {
-    const target = r.kind === 'undercuts' ? map.relations[r.to]?.to : r.to;
+  for (const r of Object.values(relations)) {
+    const target = r.kind === 'undercuts' ? relations[r.to]?.to : r.to;
     if (target === undefined) continue;
     for (const f of r.from) targets.set(f, [...(targets.get(f) ?? []), target]);
   }
@@ -114,8 +114,9 @@ export function toFlowEdges(map: ArgumentMap, selected: ReadonlySet<Id>): FlowEd
         },
       ];
     } else {
+      const ids = edgeIdsOf(r);
       edges = r.from.map((premise, index) => ({
-        id: r.from.length === 1 ? r.id : `${r.id}::${index}`,
+        id: ids[index]!,
         type: 'relation' as const,
         source: premise,
         target: r.to,

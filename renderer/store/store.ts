@@ -6,7 +6,6 @@ import { useShallow } from 'zustand/react/shallow';
 import {
   canRedo,
   canUndo,
-  cancelGesture,
   commit,
   createHistory,
   preview,
@@ -117,11 +116,6 @@ export function run(op: Operation): boolean {
 export function previewOp(op: Operation): void {
   const s = editor.getState();
   editor.setState({ history: preview(s.history, op) });
-}
-
-export function cancelPreview(): void {
-  const s = editor.getState();
-  editor.setState({ history: cancelGesture(s.history) });
 }
 
 export function undoChange(): void {

@@ -1,6 +1,7 @@
 // The test fixture every browser test uses: it records every request and fails the test
 // if any leaves the app (the app must work offline), and any uncaught page error.
 import { _electron, test as chromiumTest, expect, type Page } from '@playwright/test';
+import { fitAll, node } from '../canvas';
 
 /**
  * Where no Chrome/Chromium is installed but the Electron binary is (playwright.config.ts sets
@@ -45,20 +46,4 @@ export const test = base.extend<{ app: Page }>({
 
 export { expect };
 
-/** Fits the whole map into view and waits for the (animated) viewport to settle. */
-export async function fitAll(page: Page): Promise<void> {
-  await page.keyboard.press('f');
-  const viewport = page.locator('.react-flow__viewport');
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = (await viewport.getAttribute('style')) ?? '';
-      const settled = now === last;
-      last = now;
-      return settled;
-    }, { intervals: [100] })
-    .toBe(true);
-}
-
-/** A node on the canvas, by text it contains. */
-export const node = (page: Page, text: string | RegExp) => page.locator('.react-flow__node').filter({ hasText: text });
+export { fitAll, node };

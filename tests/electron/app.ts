@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fitAll, node } from '../canvas';
 
 const root = new URL('../../', import.meta.url).pathname;
 export const MAIN = join(root, 'dist', 'electron', 'main.cjs');
@@ -89,24 +90,6 @@ export async function stubDialogs(app: ElectronApplication, answers: { open?: st
 export const asked = (app: ElectronApplication): Promise<Asked> =>
   app.evaluate(() => (globalThis as unknown as { __asked?: Asked }).__asked ?? { open: 0, save: [], messages: [] });
 
-/** A node on the canvas, by text it contains. */
-export const node = (page: Page, text: string | RegExp) => page.locator('.react-flow__node').filter({ hasText: text });
-
-/** Fits the whole map into view (F) and waits for the animated viewport to settle. */
-export async function fitAll(page: Page): Promise<void> {
-  await page.keyboard.press('f');
-  const viewport = page.locator('.react-flow__viewport');
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = (await viewport.getAttribute('style')) ?? '';
-      const settled = now === last;
-      last = now;
-      return settled;
-    }, { intervals: [100] })
-    .toBe(true);
-}
-
 /** Edits a node's text in place (double-click, type, Enter). */
 export async function editNode(page: Page, find: string | RegExp, text: string): Promise<void> {
   await fitAll(page);
@@ -117,3 +100,5 @@ export async function editNode(page: Page, find: string | RegExp, text: string):
 }
 
 export { expect, test };
+
+export { fitAll, node };

@@ -36,11 +36,11 @@ describe('map to React Flow', () => {
 
   it('collapsing a claim hides what bears on it only, not nodes that also bear on something visible', () => {
     const map = seed();
-    const hidden = hiddenByCollapse({ ...map, view: { ...map.view, collapsed: ['C2a'] } });
+    const hidden = hiddenByCollapse(map.relations, ['C2a']);
     // E2b supports C2a (collapsed) and P4a (visible): it stays. O3 opposes only C2a: hidden.
     expect(hidden.has('O3')).toBe(true);
     expect(hidden.has('E2b')).toBe(false);
-    const c1 = hiddenByCollapse({ ...map, view: { ...map.view, collapsed: ['C1'] } });
+    const c1 = hiddenByCollapse(map.relations, ['C1']);
     // E1d supports only the (hidden) objection O1, so it goes too; E0a also supports P0 and stays.
     expect([...c1].sort()).toEqual(['E1a', 'E1b', 'E1c', 'E1d', 'K1', 'O1', 'O2', 'P1a', 'P1b']);
   });
