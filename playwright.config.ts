@@ -13,6 +13,8 @@ if (browser.kind === 'electron') {
 }
 
 // The real renderer, built for the web (dist/renderer) and served by Vite's preview server.
+// AA_E2E_PORT moves the server (several checkouts can run their browser tests at once).
+const port = Number(process.env.AA_E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -21,15 +23,15 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1440, height: 900 },
     ...(browser.kind === 'chromium' ? { launchOptions: { executablePath: browser.path, args: CHROMIUM_ARGS } } : {}),
     acceptDownloads: true,
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite preview --config vite.config.ts --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --config vite.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
