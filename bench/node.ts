@@ -7,12 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { auditMap } from '../arguments/analysis/audit';
+import { DEFAULT_FIGURE_OPTIONS, renderFigure } from '../arguments/export/figure';
 import { loadMap } from '../arguments/format/load';
 import { serializeMap } from '../arguments/format/serialize';
 import { commit, createHistory, redo, undo, type History } from '../arguments/history';
 import { buildLayoutGraph } from '../arguments/layout/layered';
 import type { ArgumentMap } from '../arguments/model';
 import { editNode } from '../arguments/operations';
+import { figureRefusal, mapRefusal } from '../electron/main/writeChecks';
 import { FIRST_THESIS } from './generate';
 import { atMost, type Figure } from './results';
 
@@ -85,6 +87,20 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
       if (readFileSync(out).length !== bytes.length) throw new Error(`saving the ${size}-node map did not give back the file it was opened from`);
       for (let i = 0; i < n; i++) auditMs.push(timed(() => auditMap(map!))[1]);
 
+      // What the desktop shell's main process checks before it writes a window's map or SVG figure.
+      const text = serializeMap(map!);
+      const svg = new TextEncoder().encode(renderFigure(map!, DEFAULT_FIGURE_OPTIONS).svg);
+      const mapCheckMs: number[] = [];
+      const svgCheckMs: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const [refused, t] = timed(() => mapRefusal(text, 'bench.argmap.json'));
+        if (refused) throw new Error(`the ${size}-node map was refused: ${refused.message}`);
+        mapCheckMs.push(t);
+        const [svgRefused, ts] = await timedAsync(() => figureRefusal(svg, 'image/svg+xml', 'bench.svg'));
+        if (svgRefused) throw new Error(`the ${size}-node figure was refused: ${svgRefused.message}`);
+        svgCheckMs.push(ts);
+      }
+
       // One small edit committed, then one undo and one redo, on the open map's history.
       let history: History = createHistory(map!);
       for (let i = 0; i < n; i++) {
@@ -104,8 +120,10 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
         { key: `node.undo.${size}`, label: 'Undo one step', size, unit: 'ms', app: keep(undoMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.step } : {}) },
         { key: `node.redo.${size}`, label: 'Redo one step', size, unit: 'ms', app: keep(redoMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.step } : {}) },
         { key: `node.audit.${size}`, label: 'Quotation audit (auditMap)', size, unit: 'ms', app: keep(auditMs), baseline: null },
+        { key: `shell.mapCheck.${size}`, label: 'Desktop save: main process checks the map text (mapRefusal, blocking)', size, unit: 'ms', app: keep(mapCheckMs), baseline: null },
+        { key: `shell.svgCheck.${size}`, label: 'Desktop SVG export: main process checks the figure (figureRefusal, in 1 MB slices)', size, unit: 'ms', app: keep(svgCheckMs), baseline: null },
       );
-      plan.log(`  ${String(size).padStart(6)} nodes: open ${med(keep(openMs))} ms, save ${med(keep(saveMs))}, undo ${med(keep(undoMs))}, redo ${med(keep(redoMs))}, audit ${med(keep(auditMs))}`);
+      plan.log(`  ${String(size).padStart(6)} nodes: open ${med(keep(openMs))} ms, save ${med(keep(saveMs))}, undo ${med(keep(undoMs))}, redo ${med(keep(redoMs))}, audit ${med(keep(auditMs))}, save check ${med(keep(mapCheckMs))}, SVG check ${med(keep(svgCheckMs))}`);
     }
 
     // ELK as the worker runs it, in this process.

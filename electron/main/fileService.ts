@@ -7,10 +7,15 @@
 // Windows refuses for a moment (an antivirus or indexer holding the file: EBUSY, EPERM,
 // EACCES) is retried for a bounded time. Whatever fails, the old file is left as it was
 // and the error is a sentence for the user.
-import { createHash, randomBytes } from 'node:crypto';
-import { constants, promises as fsp } from 'node:fs';
+//
+// Only regular files are replaced: a folder, a named pipe, a socket, a device or a link to
+// nothing is refused before anything is written, and checked again just before the rename.
+// A symbolic link to a regular file stays a link: the file it points to is replaced.
+import { createHash } from 'node:crypto';
+import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatBytes } from '../../arguments/format/errors';
+import { removeStaleTemps, tempPathFor } from './tempFiles';
 
 /** Larger files are refused before they are read (the same limit as arguments/format/load.ts, checked by a test). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -26,8 +31,50 @@ export class FileServiceError extends Error {
   }
 }
 
+/** What is at a path that is not a regular file. */
+export type NotRegularKind = 'folder' | 'named pipe' | 'socket' | 'device' | 'symbolic link' | 'broken link' | 'link loop' | 'other';
+
+const NOT_REGULAR_PHRASES = {
+  folder: 'a folder',
+  'named pipe': 'a named pipe',
+  socket: 'a socket',
+  device: 'a device',
+  'symbolic link': 'a symbolic link',
+  'broken link': 'a symbolic link to something that is not there',
+  'link loop': 'a symbolic link that leads round in a circle',
+  other: 'a special file',
+} satisfies Record<NotRegularKind, string>;
+
+/** “… is not a regular file (it is a named pipe)”: the first half of every refusal's sentence. */
+export function notRegularPhrase(name: string, kind: NotRegularKind): string {
+  return `“${name}” is not a regular file (it is ${NOT_REGULAR_PHRASES[kind]})`;
+}
+
+/** A save (or a read) refused because the path does not name a regular file; nothing was changed. */
+export class NotRegularFileError extends FileServiceError {
+  override name = 'NotRegularFileError';
+  constructor(
+    fileName: string,
+    readonly kind: NotRegularKind,
+    advice: string,
+  ) {
+    super(`${notRegularPhrase(fileName, kind)}; ${advice}`, 'ENOTREGULAR');
+  }
+}
+
+/** What a path's (l)stat says it is; null for a regular file. */
+export function notRegularKind(info: Stats): NotRegularKind | null {
+  if (info.isFile()) return null;
+  if (info.isDirectory()) return 'folder';
+  if (info.isFIFO()) return 'named pipe';
+  if (info.isSocket()) return 'socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device';
+  if (info.isSymbolicLink()) return 'symbolic link';
+  return 'other';
+}
+
 /** The parts of fs/promises the service uses; tests replace some of them to inject failures. */
-export type ServiceFs = Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'copyFile' | 'stat' | 'realpath' | 'access' | 'readdir' | 'mkdir'>;
+export type ServiceFs = Pick<typeof fsp, 'open' | 'rename' | 'unlink' | 'stat' | 'lstat' | 'realpath' | 'access' | 'readdir' | 'mkdir'>;
 
 export interface RetryPolicy {
   /** Give up once this much time has passed since the first attempt. */
@@ -88,18 +135,29 @@ function readReason(err: unknown, name: string): string {
   }
 }
 
+// Not on Windows, which has neither (nor named pipes or devices at a file's path).
+const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
+const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+export interface ReadOptions extends ServiceOptions {
+  /** Refuse a symbolic link instead of reading what it points to (the app's own files). */
+  noFollow?: boolean;
+}
+
 /**
  * Reads a whole file, refusing before reading anything that is not a regular file or is
  * larger than `maxBytes` (and stopping if it grows past the limit while being read).
+ * Opened without blocking, so a named pipe with no writer is refused instead of waited on.
  */
-export async function readFileGuarded(path: string, maxBytes = MAX_FILE_BYTES, options: ServiceOptions = {}): Promise<Uint8Array> {
+export async function readFileGuarded(path: string, maxBytes = MAX_FILE_BYTES, options: ReadOptions = {}): Promise<Uint8Array> {
   const fs = options.fs ?? fsp;
   const name = basename(path);
   let handle: Awaited<ReturnType<typeof fsp.open>> | undefined;
   try {
-    handle = await fs.open(path, constants.O_RDONLY);
+    handle = await fs.open(path, constants.O_RDONLY | O_NONBLOCK | (options.noFollow ? O_NOFOLLOW : 0));
     const info = await handle.stat();
-    if (!info.isFile()) throw new FileServiceError(`“${name}” is not a file.`, 'ENOTFILE');
+    const kind = notRegularKind(info);
+    if (kind) throw new NotRegularFileError(name, kind, 'Argument Atlas opens only files.');
     if (info.size > maxBytes) throw new FileServiceError(tooLarge(name, info.size, maxBytes), 'ETOOLARGE');
     const chunks: Buffer[] = [];
     let total = 0;
@@ -156,13 +214,6 @@ function writeReason(err: unknown, name: string): string {
   }
 }
 
-/** The temporary sibling a save writes first: hidden, unique, recognisable for clean-up. */
-export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-}
-
-const TEMP_SUFFIX = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
-
 /** Where the version a save replaces is kept: one file per document, in `folder` (the app's data). */
 export function previousVersionPath(folder: string, documentPath: string): string {
   const id = createHash('sha256').update(documentPath).digest('hex').slice(0, 16);
@@ -174,6 +225,11 @@ export interface WriteOptions extends ServiceOptions {
   previousVersionPath?: string;
   /** Skip the fsyncs (crash backups written every second may; saves never do). */
   durable?: boolean;
+  /**
+   * A symbolic link at the target: 'follow' (a user's map) replaces the regular file it points
+   * to; 'replace' (the app's own files) replaces the link itself, never touching its target.
+   */
+  links?: 'follow' | 'replace';
 }
 
 export interface WriteResult {
@@ -182,6 +238,8 @@ export interface WriteResult {
   /** Whether the replaced version was kept at previousVersionPath. */
   previousVersionKept: boolean;
 }
+
+const SAVE_AS = 'choose another name with Save As.';
 
 async function fsyncFolder(fs: ServiceFs, folder: string, platform: NodeJS.Platform): Promise<void> {
   // Windows cannot open a folder for flushing; NTFS journals the rename itself.
@@ -198,14 +256,61 @@ async function fsyncFolder(fs: ServiceFs, folder: string, platform: NodeJS.Platf
   }
 }
 
-async function exists(fs: ServiceFs, path: string): Promise<boolean> {
+async function lstatOrNull(fs: ServiceFs, path: string): Promise<Stats | null> {
   try {
-    await fs.stat(path);
-    return true;
+    return await fs.lstat(path);
   } catch (err) {
-    if (codeOf(err) === 'ENOENT') return false;
+    if (codeOf(err) === 'ENOENT') return null;
     throw err;
   }
+}
+
+interface Destination {
+  /** The path the rename replaces: the target, or the regular file a link at the target points to. */
+  path: string;
+  mode: number;
+  /** A regular file is there now (and may be kept as the previous version). */
+  replacesFile: boolean;
+}
+
+/** Where a save of `target` goes, refusing whatever is not a regular file (or nothing yet). */
+async function destinationOf(fs: ServiceFs, target: string, name: string, links: 'follow' | 'replace'): Promise<Destination> {
+  const entry = await lstatOrNull(fs, target);
+  if (!entry) return { path: target, mode: 0o666, replacesFile: false };
+  let path = target;
+  let info = entry;
+  if (entry.isSymbolicLink()) {
+    // The app's own files: the link itself is replaced; what it points to is never read or written.
+    if (links === 'replace') return { path: target, mode: 0o666, replacesFile: false };
+    try {
+      path = await fs.realpath(target);
+    } catch (err) {
+      const code = codeOf(err);
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotRegularFileError(name, 'broken link', SAVE_AS);
+      if (code === 'ELOOP') throw new NotRegularFileError(name, 'link loop', SAVE_AS);
+      throw err;
+    }
+    info = await fs.lstat(path);
+  }
+  const kind = notRegularKind(info);
+  if (kind) throw new NotRegularFileError(name, kind, SAVE_AS);
+  try {
+    await fs.access(path, constants.W_OK);
+  } catch {
+    throw new FileServiceError(`“${name}” is read-only; use Save As to save a copy.`, 'EREADONLY');
+  }
+  return { path, mode: info.mode & 0o777, replacesFile: true };
+}
+
+/**
+ * Just before the rename: what is at `path` now must still be nothing or a regular file (or,
+ * with links 'replace', a link). Something swapped in since the first check (a named pipe
+ * made there meanwhile) is refused rather than replaced by a file.
+ */
+async function checkStillReplaceable(fs: ServiceFs, path: string, name: string, links: 'follow' | 'replace'): Promise<void> {
+  const now = await lstatOrNull(fs, path);
+  if (!now || now.isFile() || (links === 'replace' && now.isSymbolicLink())) return;
+  throw new NotRegularFileError(name, notRegularKind(now) ?? 'other', SAVE_AS);
 }
 
 /** Writes `data` to a new temporary file beside `target` and flushes it; returns the temporary path. */
@@ -228,26 +333,8 @@ async function writeTemp(fs: ServiceFs, target: string, data: Uint8Array, mode: 
   return temp;
 }
 
-/** Leftover temporary files of earlier saves of `target` that were killed before their rename. */
-async function removeStaleTemps(fs: ServiceFs, target: string, now: number): Promise<void> {
-  const folder = dirname(target);
-  const name = basename(target);
-  let entries: string[];
-  try {
-    entries = await fs.readdir(folder);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (TEMP_SUFFIX.exec(entry)?.[1] !== name) continue;
-    const path = join(folder, entry);
-    try {
-      if (now - (await fs.stat(path)).mtimeMs > 60_000) await fs.unlink(path);
-    } catch {
-      /* another process's, or gone already */
-    }
-  }
-}
+/** A killed save's temporary file is removed by a later save of the same file, once it is a minute old. */
+const STALE_TEMP_MS = 60_000;
 
 /**
  * Replaces `target` with `data` atomically: afterwards the file holds either the old bytes
@@ -257,36 +344,28 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
   const fs = options.fs ?? fsp;
   const platform = options.platform ?? process.platform;
   const durable = options.durable ?? true;
+  const links = options.links ?? 'follow';
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const name = basename(target);
-  let path = target;
   let temp: string | null = null;
   try {
-    // A symbolic link stays a link: the file it points to is replaced.
-    let mode = 0o666;
-    if (await exists(fs, target)) {
-      path = await fs.realpath(target);
-      const info = await fs.stat(path);
-      if (info.isDirectory()) throw new FileServiceError(`“${name}” is a folder.`, 'EISDIR');
-      try {
-        await fs.access(path, constants.W_OK);
-      } catch {
-        throw new FileServiceError(`“${name}” is read-only; use Save As to save a copy.`, 'EREADONLY');
-      }
-      mode = info.mode & 0o777;
-    }
+    const { path, mode, replacesFile } = await destinationOf(fs, target, name, links);
     temp = await writeTemp(fs, path, bytes, mode, durable);
 
     let previousVersionKept = false;
-    if (options.previousVersionPath && (await exists(fs, path))) {
-      previousVersionKept = await keepPreviousVersion(fs, path, options.previousVersionPath, options);
-    }
+    if (options.previousVersionPath && replacesFile) previousVersionKept = await keepPreviousVersion(fs, path, options.previousVersionPath, options);
 
     const from = temp;
-    await withRetry(() => fs.rename(from, path), options);
+    // Between this check and the rename only a same-user process racing for the microseconds
+    // in between could swap something in: POSIX has no rename that refuses a non-regular file.
+    await withRetry(async () => {
+      await checkStillReplaceable(fs, path, name, links);
+      await fs.rename(from, path);
+    }, options);
     temp = null;
     if (durable) await fsyncFolder(fs, dirname(path), platform);
-    await removeStaleTemps(fs, path, (options.now ?? Date.now)());
+    const fileName = basename(path);
+    await removeStaleTemps(dirname(path), { of: (n) => n === fileName, olderThanMs: STALE_TEMP_MS, now: (options.now ?? Date.now)(), fs });
     return { path, previousVersionKept };
   } catch (err) {
     if (temp) await fs.unlink(temp).catch(() => undefined);
@@ -294,16 +373,25 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string,
   }
 }
 
-/** Copies the file about to be replaced into the app's data folder; a failure here never stops the save. */
+/** Larger files are not kept as a previous version: they cannot be maps Argument Atlas opened. */
+const MAX_KEPT_BYTES = MAX_FILE_BYTES;
+
+/**
+ * Copies the file about to be replaced into the app's data folder; a failure here never
+ * stops the save. Read through a handle opened without blocking or following links and
+ * checked to be a regular file, so nothing swapped in meanwhile (a named pipe) can hang it.
+ */
 async function keepPreviousVersion(fs: ServiceFs, current: string, keepAt: string, options: ServiceOptions): Promise<boolean> {
   let temp: string | null = null;
   try {
+    const bytes = await readFileGuarded(current, MAX_KEPT_BYTES, { ...options, fs, noFollow: true });
     await fs.mkdir(dirname(keepAt), { recursive: true });
-    temp = tempPathFor(keepAt);
-    await fs.copyFile(current, temp);
+    temp = await writeTemp(fs, keepAt, bytes, 0o666, false);
     const from = temp;
     await withRetry(() => fs.rename(from, keepAt), options);
     temp = null;
+    const kept = basename(keepAt);
+    await removeStaleTemps(dirname(keepAt), { of: (n) => n === kept, olderThanMs: STALE_TEMP_MS, now: (options.now ?? Date.now)(), fs });
     return true;
   } catch {
     if (temp) await fs.unlink(temp).catch(() => undefined);

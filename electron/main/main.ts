@@ -92,15 +92,39 @@ function start(): void {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, createAppProtocolHandler(windows.rendererRoot));
     registerIpc(ipcMain, windows.services);
-    await windows.init();
-    await windows.rebuildMenu();
+    // The app always starts with a window: nothing awaited before it may reject or hang.
+    await beforeFirstWindow(windows.init(), undefined, 'could not read its settings');
+    await beforeFirstWindow(windows.rebuildMenu(), undefined, 'could not build its menu');
 
     // Unsaved work left by a crash or a kill: each backup is offered back in a window of its own.
-    const orphans = await windows.backupsLeftBehind();
+    const { orphans, damaged } = await beforeFirstWindow(windows.backupsLeftBehind(), { orphans: [], damaged: 0 }, 'could not look for crash backups');
     const first = await windows.createWindow(orphans[0] ? { adopt: orphans[0].slot } : {});
+    if (damaged > 0) void windows.tellOfDamagedBackups(first, damaged);
     for (const orphan of orphans.slice(1)) await windows.createWindow({ adopt: orphan.slot });
     ready = true;
     // The files the OS asked for: the first replaces the analyst's map in the first window.
     for (const [i, f] of early.entries()) await windows.openPath(f, i === 0 ? { into: first } : {});
   });
+}
+
+/** How long a step before the first window may take before the app opens the window without it. */
+const STARTUP_STEP_MS = 5000;
+
+/** `step`'s result, or `fallback` when it fails or takes too long (logged: the window opens either way). */
+async function beforeFirstWindow<T>(step: Promise<T>, fallback: T, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => {
+      console.warn(`Argument Atlas ${what} in time; it goes on without.`);
+      resolve(fallback);
+    }, STARTUP_STEP_MS);
+  });
+  try {
+    return await Promise.race([step, late]);
+  } catch (err) {
+    console.warn(`Argument Atlas ${what}:`, err);
+    return fallback;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -4,6 +4,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { writeFileAtomic } from './fileService';
+import { removeStaleTemps } from './tempFiles';
 import { samePath } from './tokens';
 
 export const MAX_RECENT = 10;
@@ -43,6 +44,9 @@ export class RecentFiles {
 
   /** Reads the stored list (a missing or damaged store is an empty list) and drops missing files. */
   async load(): Promise<readonly string[]> {
+    // Loaded once, at start, before anything stores the list: a temporary file of it is a killed store's.
+    const own = basename(this.storePath);
+    await removeStaleTemps(dirname(this.storePath), { of: (n) => n === own, olderThanMs: 0 });
     let stored: unknown = null;
     try {
       stored = JSON.parse(await fsp.readFile(this.storePath, 'utf8'));
@@ -84,7 +88,7 @@ export class RecentFiles {
   private async save(): Promise<void> {
     try {
       await fsp.mkdir(dirname(this.storePath), { recursive: true });
-      await writeFileAtomic(this.storePath, JSON.stringify({ version: 1, files: this.files }, null, 2) + '\n', { durable: false });
+      await writeFileAtomic(this.storePath, JSON.stringify({ version: 1, files: this.files }, null, 2) + '\n', { durable: false, links: 'replace' });
     } catch (err) {
       // The list is a convenience: a failure to store it must not fail the open or save that updated it.
       console.warn('Argument Atlas could not store its recent files:', err);

@@ -2,8 +2,9 @@
 // restored onto a display that still exists. Pure Node: the displays' work areas are
 // handed in by windows.ts (Electron's `screen`).
 import { promises as fsp } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { writeFileAtomic } from './fileService';
+import { removeStaleTemps } from './tempFiles';
 import { MIN_HEIGHT, MIN_WIDTH, type Bounds } from './window';
 
 export interface Rect {
@@ -89,6 +90,9 @@ export class WindowStateStore {
   constructor(private readonly path: string) {}
 
   async load(): Promise<SavedWindowState | null> {
+    // Loaded once, at start, before any window is placed: a temporary file of it is a killed save's.
+    const own = basename(this.path);
+    await removeStaleTemps(dirname(this.path), { of: (n) => n === own, olderThanMs: 0 });
     try {
       return parseWindowState(JSON.parse(await fsp.readFile(this.path, 'utf8')));
     } catch {
@@ -99,7 +103,7 @@ export class WindowStateStore {
   async save(state: SavedWindowState): Promise<void> {
     try {
       await fsp.mkdir(dirname(this.path), { recursive: true });
-      await writeFileAtomic(this.path, JSON.stringify(state) + '\n', { durable: false });
+      await writeFileAtomic(this.path, JSON.stringify(state) + '\n', { durable: false, links: 'replace' });
     } catch (err) {
       console.warn('Argument Atlas could not remember the window position:', err);
     }

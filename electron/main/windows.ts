@@ -7,18 +7,19 @@
 // This is the Electron-facing part of the shell (untestable without the Electron binary:
 // the Playwright tests in tests/electron cover it); the decisions it applies are the pure
 // modules beside it.
-import { app, BrowserWindow, dialog, Menu, screen, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, screen, shell, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Backup, HostCommand } from '../../renderer/platform/types';
 import { APP_ENTRY_URL, FIGURE_EXTENSIONS, type FigureMime, type FileToken, type InvokeChannels, type WireDocumentState, type WireFile } from '../ipc-contract';
-import type { BackupFolder, Orphan } from './backups';
-import { FileServiceError, previousVersionPath, readFileGuarded, writeFileAtomic } from './fileService';
+import type { BackupFolder, LeftBehind } from './backups';
+import { FileServiceError, NotRegularFileError, notRegularPhrase, previousVersionPath, readFileGuarded, writeFileAtomic } from './fileService';
 import type { WindowServices } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { newSlotId } from './backups';
 import { recentMenuLabel, type RecentFiles } from './recentFiles';
 import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } from './state';
+import { removeStaleTemps } from './tempFiles';
 import { FileTokens, samePath } from './tokens';
 import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeFigureName, safeFileName, windowOptions, windowTitle } from './window';
 
@@ -73,11 +74,15 @@ const FIGURE_FILTER_NAMES: Record<FigureMime, string> = { 'image/svg+xml': 'SVG 
 
 /** fileService's sentences speak of maps and Save As; a figure is exported again instead. */
 function figureWriteMessage(err: unknown, name: string): string {
+  if (err instanceof NotRegularFileError) return `${notRegularPhrase(name, err.kind)}; export again and choose another name.`;
   const code = err instanceof FileServiceError ? err.code : undefined;
   if (code === 'EREADONLY') return `“${name}” is read-only; export again and choose another name or folder.`;
   if (code === 'ENOENT' || code === 'ENOTDIR') return `The folder chosen for “${name}” is no longer there (it was moved or deleted).`;
   return err instanceof Error && err.message ? err.message : `“${name}” could not be written.`;
 }
+
+/** The checks of what a window writes load the map loader and its schemas: at the first save, not before the first window. */
+const writeChecks = () => import('./writeChecks');
 
 const outcomeError = (err: unknown, fallback: string) => ({ ok: false as const, message: err instanceof FileServiceError || err instanceof Error ? err.message || fallback : fallback });
 
@@ -103,7 +108,19 @@ export class WindowManager {
 
   async init(): Promise<void> {
     this.savedWindowState = await this.deps.windowState.load();
-    await this.deps.recent.load();
+    const recent = await this.deps.recent.load();
+    // No save runs yet: whatever temporary file is in previous-versions/ was left by a killed one.
+    await removeStaleTemps(this.deps.paths.previousVersions, { of: () => true, olderThanMs: 0 });
+    for (const path of recent) void this.removeTempsBeside(path);
+  }
+
+  /**
+   * Temporary files a killed save left beside a map: only of that map's own name, in our exact
+   * pattern, and over a minute old (a younger one may be another program's save in progress).
+   */
+  private removeTempsBeside(path: string): Promise<number> {
+    const name = basename(path);
+    return removeStaleTemps(dirname(path), { of: (n) => n === name, olderThanMs: 60_000 });
   }
 
   get count(): number {
@@ -385,12 +402,33 @@ export class WindowManager {
 
   private async readForWindow(entry: DocWindow, path: string): Promise<WireFile> {
     const bytes = await readFileGuarded(path);
+    void this.removeTempsBeside(path);
     return { name: basename(path), bytes, token: this.tokens.issue(entry.id, path) };
   }
 
   /** Crash backups no window owns: left by a crash or a kill of the app. */
-  backupsLeftBehind(): Promise<Orphan[]> {
-    return this.deps.backups.orphans(new Set([...this.windows.values()].map((e) => e.slot)));
+  backupsLeftBehind(): Promise<LeftBehind> {
+    return this.deps.backups.leftBehind(new Set([...this.windows.values()].map((e) => e.slot)));
+  }
+
+  /** Says, once (they are gone from the backups the next start looks at), that unreadable backups were kept aside. */
+  async tellOfDamagedBackups(entry: DocWindow, count: number): Promise<void> {
+    const folder = this.deps.backups.damagedDir;
+    const box: MessageBoxOptions = {
+      type: 'warning',
+      message: count === 1 ? 'A crash backup could not be read' : `${count} crash backups could not be read`,
+      detail: `${count === 1 ? 'It was' : 'They were'} not offered back, and nothing was deleted: ${count === 1 ? 'it is' : 'they are'} kept in ${folder}`,
+      buttons: ['OK', 'Show Folder'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    try {
+      const { response } = await (entry.win.isDestroyed() ? dialog.showMessageBox(box) : dialog.showMessageBox(entry.win, box));
+      if (response === 1) await shell.openPath(folder);
+    } catch (err) {
+      console.warn('Argument Atlas could not say that backups were damaged:', err);
+    }
   }
 
   /**
@@ -508,6 +546,12 @@ export class WindowManager {
       },
 
       saveFile: async (text: string, suggestedName: string, token: FileToken | null): Promise<InvokeChannels['file:save']['result']> => {
+        // Only a map the app could open again is written: not whatever text a page sends.
+        const refused = (await writeChecks()).mapRefusal(text, displayName(suggestedName));
+        if (refused) {
+          if (!entry.win.isDestroyed()) void dialog.showMessageBox(entry.win, { type: 'error', message: `Could not save “${displayName(suggestedName)}”`, detail: refused.message, noLink: true });
+          return { ok: false, message: refused.message };
+        }
         let path: string | null;
         if (token !== null) {
           path = this.tokens.resolve(entry.id, token);
@@ -551,6 +595,8 @@ export class WindowManager {
 
       saveBinary: async (bytes: Uint8Array, suggestedName: string, mime: FigureMime): Promise<InvokeChannels['file:save-binary']['result']> => {
         // The renderer names the format and suggests a name; the path is the one the user confirms here.
+        const refused = await (await writeChecks()).figureRefusal(bytes, mime, suggestedName);
+        if (refused) return { ok: false, message: refused.message };
         const ext = FIGURE_EXTENSIONS[mime];
         let path: string;
         try {

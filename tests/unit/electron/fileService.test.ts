@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { promises as fsp } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -10,6 +11,7 @@ import {
   DEFAULT_RETRY,
   FileServiceError,
   MAX_FILE_BYTES,
+  NotRegularFileError,
   previousVersionPath,
   readFileGuarded,
   withRetry,
@@ -129,7 +131,7 @@ describe('atomic save', () => {
     expect(statSync(path).mode & 0o777).toBe(0o640);
   });
 
-  it('writes through a symbolic link, which stays a link', async () => {
+  it('writes through a symbolic link: the file it points to is replaced atomically, the link stays, the old version is kept', async () => {
     if (process.platform === 'win32') return;
     const dir = tempDir();
     mkdirSync(join(dir, 'real'));
@@ -137,10 +139,47 @@ describe('atomic save', () => {
     writeFileSync(real, 'old');
     const link = join(dir, 'link.argmap.json');
     symlinkSync(real, link);
-    const result = await writeFileAtomic(link, 'new');
-    expect(result.path).toBe(real);
+    const keep = previousVersionPath(join(dir, 'previous'), link);
+    const renames: [string, string][] = [];
+    const watching: ServiceFs = {
+      ...fsp,
+      rename: async (from, to) => {
+        renames.push([String(from), String(to)]);
+        return fsp.rename(from, to);
+      },
+    };
+    const result = await writeFileAtomic(link, 'new', { fs: watching, previousVersionPath: keep });
+    expect(result).toEqual({ path: real, previousVersionKept: true });
     expect(readFileSync(real, 'utf8')).toBe('new');
+    expect(readFileSync(keep, 'utf8')).toBe('old');
+    // The temporary file was written beside the target and renamed over it, never over the link.
+    const save = renames.find(([, to]) => to === real)!;
+    expect(save[0].startsWith(join(dir, 'real', '.map.argmap.json.'))).toBe(true);
+    expect(renames.some(([, to]) => to === link)).toBe(false);
     expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fsp.readlink(link)).toBe(real);
+    expect(readFileSync(link, 'utf8')).toBe('new');
+    expect(readdirSync(join(dir, 'real'))).toEqual(['map.argmap.json']);
+  });
+
+  it('replaces a link itself, never what it points to, when asked to (the app’s own files)', async () => {
+    if (process.platform === 'win32') return;
+    const dir = tempDir();
+    const elsewhere = join(dir, 'elsewhere.txt');
+    writeFileSync(elsewhere, 'not ours');
+    const link = join(dir, 'window-state.json');
+    symlinkSync(elsewhere, link);
+    const result = await writeFileAtomic(link, '{"x":1}', { links: 'replace' });
+    expect(result).toEqual({ path: link, previousVersionKept: false });
+    expect((await fsp.lstat(link)).isFile()).toBe(true);
+    expect(readFileSync(link, 'utf8')).toBe('{"x":1}');
+    expect(readFileSync(elsewhere, 'utf8')).toBe('not ours');
+    // A dangling link is replaced the same way.
+    rmSync(link);
+    symlinkSync(join(dir, 'gone'), link);
+    await writeFileAtomic(link, '{"x":2}', { links: 'replace' });
+    expect(readFileSync(link, 'utf8')).toBe('{"x":2}');
+    expect(existsSync(join(dir, 'gone'))).toBe(false);
   });
 
   it('keeps the replaced version at previousVersionPath', async () => {
@@ -219,6 +258,160 @@ describe('atomic save', () => {
     expect(existsSync(fresh)).toBe(true); // may be another save in progress
     expect(existsSync(other)).toBe(true); // another document's
   });
+});
+
+// Saving over something that is not a regular file (a named pipe, a socket, a device, a
+// folder, a link to nothing) must leave it as it is. Devices are only ever faked through
+// lstat: no test writes to a real device.
+describe('only regular files are replaced', () => {
+  const posix = process.platform !== 'win32';
+  const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
+  const refusal = async (p: Promise<unknown>) => {
+    const err = await p.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(NotRegularFileError);
+    return err as NotRegularFileError;
+  };
+
+  it.runIf(posix)('refuses a named pipe, leaving it a named pipe', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'map.argmap.json');
+    mkfifo(fifo);
+    const err = await refusal(writeFileAtomic(fifo, 'new', { previousVersionPath: join(dir, 'previous', 'p.json') }));
+    expect(err.code).toBe('ENOTREGULAR');
+    expect(err.kind).toBe('named pipe');
+    expect(err.message).toBe('“map.argmap.json” is not a regular file (it is a named pipe); choose another name with Save As.');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['map.argmap.json']); // no temporary file, no previous version
+  }, 10_000);
+
+  it.runIf(posix)('refuses a socket', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'map.argmap.json');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(path, resolve));
+    try {
+      const err = await refusal(writeFileAtomic(path, 'new'));
+      expect(err.message).toBe('“map.argmap.json” is not a regular file (it is a socket); choose another name with Save As.');
+      expect(lstatSync(path).isSocket()).toBe(true);
+      expect(readdirSync(dir)).toEqual(['map.argmap.json']);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 10_000);
+
+  it.each(['character', 'block'] as const)('refuses a %s device (faked through lstat) before opening anything', async (kind) => {
+    const dir = tempDir();
+    const path = join(dir, 'dev-like');
+    writeFileSync(path, 'stands in for a device');
+    const opened: string[] = [];
+    const faking: ServiceFs = {
+      ...fsp,
+      lstat: (async (p: string) => {
+        const real = await fsp.lstat(p);
+        if (p !== path) return real;
+        return Object.assign(Object.create(Object.getPrototypeOf(real) as object) as Stats, real, {
+          isFile: () => false,
+          isCharacterDevice: () => kind === 'character',
+          isBlockDevice: () => kind === 'block',
+        });
+      }) as ServiceFs['lstat'],
+      open: (async (p: string, ...rest: [number, number?]) => {
+        opened.push(String(p));
+        return fsp.open(p, ...rest);
+      }) as ServiceFs['open'],
+    };
+    const err = await refusal(writeFileAtomic(path, 'new', { fs: faking }));
+    expect(err.kind).toBe('device');
+    expect(err.message).toBe('“dev-like” is not a regular file (it is a device); choose another name with Save As.');
+    expect(opened).toEqual([]);
+    expect(readFileSync(path, 'utf8')).toBe('stands in for a device');
+    expect(readdirSync(dir)).toEqual(['dev-like']);
+  }, 10_000);
+
+  it('refuses a folder', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'maps.argmap.json'));
+    writeFileSync(join(dir, 'maps.argmap.json', 'inside'), 'kept');
+    const err = await refusal(writeFileAtomic(join(dir, 'maps.argmap.json'), 'new'));
+    expect(err.message).toBe('“maps.argmap.json” is not a regular file (it is a folder); choose another name with Save As.');
+    expect(readdirSync(join(dir, 'maps.argmap.json'))).toEqual(['inside']);
+    expect(readdirSync(dir)).toEqual(['maps.argmap.json']);
+  }, 5_000);
+
+  it.runIf(posix)('refuses a link to nothing, and a link that leads round in a circle, leaving both', async () => {
+    const dir = tempDir();
+    const dangling = join(dir, 'map.argmap.json');
+    symlinkSync(join(dir, 'moved-away.argmap.json'), dangling);
+    const err = await refusal(writeFileAtomic(dangling, 'new'));
+    expect(err.kind).toBe('broken link');
+    expect(err.message).toBe('“map.argmap.json” is not a regular file (it is a symbolic link to something that is not there); choose another name with Save As.');
+    expect(readlinkSync(dangling)).toBe(join(dir, 'moved-away.argmap.json'));
+    expect(existsSync(join(dir, 'moved-away.argmap.json'))).toBe(false);
+
+    const loop = join(dir, 'loop.argmap.json');
+    symlinkSync(loop, loop);
+    expect((await refusal(writeFileAtomic(loop, 'new'))).kind).toBe('link loop');
+    expect(readdirSync(dir).sort()).toEqual(['loop.argmap.json', 'map.argmap.json']);
+  }, 5_000);
+
+  it.runIf(posix)('checks again just before the rename: a named pipe swapped in meanwhile is not turned into a file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'map.argmap.json');
+    writeFileSync(path, 'old');
+    // Another process replaces the map by a named pipe while the new bytes are being written.
+    const racing: ServiceFs = {
+      ...fsp,
+      open: (async (p: string, ...rest: [number, number?]) => {
+        const handle = await fsp.open(p, ...rest);
+        if (String(p).endsWith('.tmp') && existsSync(path) && lstatSync(path).isFile()) {
+          rmSync(path);
+          mkfifo(path);
+        }
+        return handle;
+      }) as ServiceFs['open'],
+    };
+    // The previous-version copy meets the pipe first: it must neither hang on it nor keep it.
+    const err = await refusal(writeFileAtomic(path, 'new', { fs: racing, previousVersionPath: join(dir, 'previous', 'p.json') }));
+    expect(err.kind).toBe('named pipe');
+    expect(lstatSync(path).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['map.argmap.json']); // no temporary file, no previous version of a pipe
+  }, 10_000);
+
+  it.runIf(posix)('a link swapped in for the file meanwhile is refused, and what it points to is untouched', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'map.argmap.json');
+    const elsewhere = join(dir, 'elsewhere.txt');
+    writeFileSync(path, 'old');
+    writeFileSync(elsewhere, 'not the map');
+    // Swapped between the first check and the one just before the rename.
+    let checks = 0;
+    const swapOnSecondCheck: ServiceFs = {
+      ...fsp,
+      lstat: (async (p: string) => {
+        if (p === path && ++checks === 2) {
+          rmSync(path);
+          symlinkSync(elsewhere, path);
+        }
+        return fsp.lstat(p);
+      }) as ServiceFs['lstat'],
+    };
+    const err = await refusal(writeFileAtomic(path, 'new', { fs: swapOnSecondCheck }));
+    expect(err.kind).toBe('symbolic link');
+    expect(lstatSync(path).isSymbolicLink()).toBe(true);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('not the map');
+    expect(readdirSync(dir).sort()).toEqual(['elsewhere.txt', 'map.argmap.json']);
+  }, 5_000);
+
+  it.runIf(posix)('reading a named pipe with no writer is refused at once instead of waiting for one', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'map.argmap.json');
+    mkfifo(fifo);
+    const err = await refusal(readFileGuarded(fifo));
+    expect(err.message).toBe('“map.argmap.json” is not a regular file (it is a named pipe); Argument Atlas opens only files.');
+  }, 5_000);
 });
 
 describe('retrying a rename Windows refuses for a moment', () => {

@@ -3,17 +3,47 @@
 // registers, the window it opens, and how it answers its renderer and the OS. The Playwright
 // tests in tests/electron run the same flows in the real Electron where it is installed.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { serializeMap } from '../../../arguments/format/serialize';
+import { emptyMap } from '../../../arguments/model';
 import { APP_ENTRY_URL, INVOKE_CHANNELS, SEND_CHANNELS, TOKEN_PATTERN } from '../../../electron/ipc-contract';
 
+// The app data folder as a crash and killed saves leave it, broken in every way the backups
+// can be: the app must still start with a window and clean up after itself.
 const h = vi.hoisted(() => {
-  const data = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'aa-main-data-')) as string;
+  const fs = require('node:fs') as typeof import('node:fs');
+  const { join: at } = require('node:path') as typeof import('node:path');
+  const tmp = (require('node:os') as typeof import('node:os')).tmpdir();
+  const data = fs.mkdtempSync(at(tmp, 'aa-main-data-'));
   process.env.ARGUMENT_ATLAS_USER_DATA = data;
   (globalThis as { __APP_VERSION__?: string }).__APP_VERSION__ = '0.0.0-test';
-  return { data };
+  const backups = at(data, 'backups');
+  fs.mkdirSync(at(backups, 'w_00000000000000d1.json'), { recursive: true }); // a folder named like a backup
+  const corrupt = 'w_00000000000000c0.json';
+  fs.writeFileSync(at(backups, corrupt), '{"format":"argument-atlas/backup","version":1,"te');
+  const outside = at(data, 'outside.json');
+  const outsideText = JSON.stringify({ format: 'argument-atlas/backup', version: 1, text: '{}', name: 'not ours', savedAt: '2026-01-01T00:00:00.000Z' });
+  fs.writeFileSync(outside, outsideText);
+  const link = 'w_000000000000005a.json';
+  if (process.platform !== 'win32') fs.symlinkSync(outside, at(backups, link));
+  // Temporary files of killed writes, just written (the app's own folder: no age needed).
+  fs.mkdirSync(at(data, 'previous-versions'));
+  const appTemps = [at(backups, '.w_0000000000000099.json.0123456789ab.tmp'), at(data, 'previous-versions', '.0123456789abcdef-x.argmap.json.0123456789ab.tmp'), at(data, '.window-state.json.0123456789ab.tmp'), at(data, '.recent-files.json.0123456789ab.tmp')];
+  for (const t of appTemps) fs.writeFileSync(t, 'partial');
+  // A recent map, with a killed save's temporary file beside it (old), a fresh one and another map's.
+  const recentDir = fs.mkdtempSync(at(tmp, 'aa-main-recent-'));
+  const recentMap = at(recentDir, 'recent.argmap.json');
+  fs.writeFileSync(recentMap, '{}\n');
+  const beside = { old: at(recentDir, '.recent.argmap.json.0123456789ab.tmp'), fresh: at(recentDir, '.recent.argmap.json.ba9876543210.tmp'), other: at(recentDir, '.other.argmap.json.0123456789ab.tmp') };
+  const longAgo = new Date(Date.now() - 10 * 60_000);
+  for (const t of Object.values(beside)) fs.writeFileSync(t, 'partial');
+  fs.utimesSync(beside.old, longAgo, longAgo);
+  fs.utimesSync(beside.other, longAgo, longAgo);
+  fs.writeFileSync(at(data, 'recent-files.json'), JSON.stringify({ version: 1, files: [recentMap] }));
+  return { data, backups, corrupt, outside, outsideText, link, appTemps, recentMap, beside };
 });
 
 // ----- the stand-in ---------------------------------------------------------------------
@@ -129,7 +159,7 @@ vi.mock('electron', async () => {
         webRequest: { onBeforeRequest: v.fn() },
       },
     },
-    shell: { openExternal: v.fn() },
+    shell: { openExternal: v.fn(), openPath: v.fn(async () => '') },
   };
 });
 
@@ -157,16 +187,51 @@ const sentOf = (w: FakeWindow, channel: string) => w.webContents.sent.filter(([c
 /** Answers the next message box with the button labelled `label`. */
 const answer = (label: string) => dialog.showMessageBox.mockImplementationOnce(async (_w: unknown, box: { buttons: string[] }) => ({ response: box.buttons.indexOf(label) }));
 
+/** The window slots' backup files (not the folder, the link and damaged/ the boot found). */
+const slotFiles = () => readdirSync(h.backups).filter((f) => /^w_[0-9a-f]{16}\.json$/.test(f) && lstatSync(join(h.backups, f)).isFile());
+const mapText = (title: string) => serializeMap(emptyMap('2026-01-01T00:00:00.000Z', title));
+/** The smallest SVG the figure exporter could write. */
+const SVG = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10" viewBox="0 0 10 10"><title id="figure-title">Map</title><rect x="0" y="0" width="10" height="10" fill="#fff"/></svg>\n';
+
 const files = mkdtempSync(join(tmpdir(), 'aa-main-files-'));
 const mapPath = join(files, 'other.argmap.json');
 writeFileSync(mapPath, '{"format":"argument-atlas/argmap"}\n');
 
+const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+
 beforeAll(async () => {
+  // A step before the first window fails (the menu), and the damaged backup's notice is answered Show Folder.
+  (electron.Menu.setApplicationMenu as unknown as ReturnType<typeof vi.fn>).mockImplementationOnce(() => {
+    throw new Error('injected: the menu could not be built');
+  });
+  dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
   await import('../../../electron/main/main');
   await vi.waitFor(() => expect(windows()).toHaveLength(1));
 });
 
 describe('the main process', () => {
+  it('starts with a window although a step before it failed and its backups are broken, and tidies up once', async () => {
+    const [w] = windows();
+    expect(w!.url).toBe(APP_ENTRY_URL);
+    expect(warned.mock.calls.some((c) => /could not build its menu/.test(String(c[0])))).toBe(true);
+    // The unreadable backup is kept aside, and the user is told once, over the first window.
+    expect(readdirSync(join(h.backups, 'damaged'))).toEqual([h.corrupt]);
+    const notices = dialog.showMessageBox.mock.calls.filter((c) => /crash backup could not be read/.test(String((c[1] as { message?: string } | undefined)?.message)));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]![0]).toBe(w);
+    expect(notices[0]![1]).toMatchObject({ type: 'warning', message: 'A crash backup could not be read', detail: expect.stringContaining(join(h.backups, 'damaged')) });
+    await vi.waitFor(() => expect(electron.shell.openPath).toHaveBeenCalledWith(join(h.backups, 'damaged')));
+    // The folder named like a backup and the link are left as they are; what the link points to is untouched.
+    expect(lstatSync(join(h.backups, 'w_00000000000000d1.json')).isDirectory()).toBe(true);
+    if (process.platform !== 'win32') expect(lstatSync(join(h.backups, h.link)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(h.outside, 'utf8')).toBe(h.outsideText);
+    // Killed writes' temporary files: gone from the app's folders; beside a recent map, only its own old one.
+    for (const t of h.appTemps) expect(existsSync(t), t).toBe(false);
+    await vi.waitFor(() => expect(existsSync(h.beside.old)).toBe(false));
+    expect(existsSync(h.beside.fresh)).toBe(true);
+    expect(existsSync(h.beside.other)).toBe(true);
+  });
+
   it('registers the app protocol, every IPC channel and the session’s guards before it opens a window', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) }]);
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
@@ -210,44 +275,62 @@ describe('the main process', () => {
     expect(file.token).toMatch(TOKEN_PATTERN);
     expect(JSON.stringify(file)).not.toContain(files);
     send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: file.token }));
-    expect(JSON.parse(readFileSync(join(h.data, 'recent-files.json'), 'utf8')).files).toEqual([mapPath]);
+    expect(JSON.parse(readFileSync(join(h.data, 'recent-files.json'), 'utf8')).files).toEqual([mapPath, h.recentMap]);
   });
 
   it('saves to the token’s file atomically, keeping the replaced version', async () => {
     const [w] = windows();
     const token = (sentOf(w!, 'host:open-file')[0] as { token: string }).token;
-    await expect(invoke(w!, 'file:save', '{"saved":1}\n', 'other.argmap.json', token)).resolves.toEqual({ ok: true, value: { name: 'other.argmap.json', token } });
-    expect(readFileSync(mapPath, 'utf8')).toBe('{"saved":1}\n');
+    await expect(invoke(w!, 'file:save', mapText('saved'), 'other.argmap.json', token)).resolves.toEqual({ ok: true, value: { name: 'other.argmap.json', token } });
+    expect(readFileSync(mapPath, 'utf8')).toBe(mapText('saved'));
     const previous = readdirSync(join(h.data, 'previous-versions'));
     expect(readFileSync(join(h.data, 'previous-versions', previous[0]!), 'utf8')).toBe('{"format":"argument-atlas/argmap"}\n');
     expect(readdirSync(files)).toEqual(['other.argmap.json']);
     // A token from nowhere is not a file.
-    await expect(invoke(w!, 'file:save', 'x', 'a.argmap.json', 'f_' + '0'.repeat(32))).resolves.toMatchObject({ ok: false });
+    await expect(invoke(w!, 'file:save', mapText('x'), 'a.argmap.json', 'f_' + '0'.repeat(32))).resolves.toMatchObject({ ok: false });
+  });
+
+  it('refuses to write what is not a map through the window’s token, leaving the file as it was', async () => {
+    const [w] = windows();
+    const token = (sentOf(w!, 'host:open-file')[0] as { token: string }).token;
+    const before = readFileSync(mapPath, 'utf8');
+    const saveDialogs = dialog.showSaveDialog.mock.calls.length;
+    for (const text of ['#!/bin/sh\nrm -rf ~\n', '{"format":"argument-atlas/argmap","version":1}', '', 'null']) {
+      const refused = (await invoke(w!, 'file:save', text, 'other.argmap.json', token)) as { ok: boolean; message: string };
+      expect(refused.ok, JSON.stringify(text)).toBe(false);
+      expect(refused.message).toMatch(/^Argument Atlas did not write “other\.argmap\.json”: what the window asked to save is not a map it could open again \(.+\)\. The file was left as it was\.$/);
+      expect(readFileSync(mapPath, 'utf8')).toBe(before);
+    }
+    expect(dialog.showMessageBox.mock.calls.at(-1)![1]).toMatchObject({ type: 'error', message: 'Could not save “other.argmap.json”' });
+    // Save As is refused before it asks where.
+    await expect(invoke(w!, 'file:save', 'not a map', 'x.argmap.json', null)).resolves.toMatchObject({ ok: false });
+    expect(dialog.showSaveDialog.mock.calls.length).toBe(saveDialogs);
+    expect(readdirSync(files)).toEqual(['other.argmap.json']);
   });
 
   it('Save As writes where the dialog says; a failure is shown in a dialog and leaves the document unsaved', async () => {
     const [w] = windows();
     const copy = join(files, 'copy.argmap.json');
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: copy });
-    const saved = (await invoke(w!, 'file:save', '{"copy":1}\n', '../../evil', null)) as { ok: true; value: { name: string; token: string } };
+    const saved = (await invoke(w!, 'file:save', mapText('copy'), '../../evil', null)) as { ok: true; value: { name: string; token: string } };
     expect(saved.value.name).toBe('copy.argmap.json');
     expect(String(dialog.showSaveDialog.mock.calls.at(-1)![1].defaultPath)).toMatch(/evil\.argmap\.json$/);
-    expect(readFileSync(copy, 'utf8')).toBe('{"copy":1}\n');
+    expect(readFileSync(copy, 'utf8')).toBe(mapText('copy'));
 
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(mapPath, 'inside-a-file.argmap.json') });
     dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
-    const failed = (await invoke(w!, 'file:save', 'x', 'x.argmap.json', null)) as { ok: false; message: string };
+    const failed = (await invoke(w!, 'file:save', mapText('x'), 'x.argmap.json', null)) as { ok: false; message: string };
     expect(failed.ok).toBe(false);
     expect(failed.message).toMatch(/is no longer there/);
     expect(dialog.showMessageBox.mock.calls.at(-1)![1]).toMatchObject({ type: 'error', message: 'Could not save “inside-a-file.argmap.json”' });
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
-    await expect(invoke(w!, 'file:save', 'x', 'x.argmap.json', null)).resolves.toEqual({ ok: true, value: null });
+    await expect(invoke(w!, 'file:save', mapText('x'), 'x.argmap.json', null)).resolves.toEqual({ ok: true, value: null });
   });
 
   it('exports a figure where the Save dialog says, atomically, answering with its name only', async () => {
     const [w] = windows();
     const out = mkdtempSync(join(tmpdir(), 'aa-main-figures-'));
-    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xe2, 0xe3, 0xcf, 0xd3]);
+    const pdf = new Uint8Array([...Buffer.from('%PDF-1.7\n'), 0xe2, 0xe3, 0xcf, 0xd3, ...Buffer.from('\nstartxref\n0\n%%EOF\n')]);
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'letter.pdf') });
     await expect(invoke(w!, 'file:save-binary', pdf, 'stalins-letter-1950.pdf', 'application/pdf')).resolves.toEqual({ ok: true, value: { name: 'letter.pdf' } });
     const options = dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string; filters: unknown[]; properties: string[] };
@@ -259,13 +342,13 @@ describe('the main process', () => {
 
     // The next export starts in the same folder; a name typed without the extension gets it.
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'typed') });
-    await expect(invoke(w!, 'file:save-binary', new Uint8Array([0x3c, 0x73, 0x76, 0x67]), 'map.svg', 'image/svg+xml')).resolves.toEqual({ ok: true, value: { name: 'typed.svg' } });
+    await expect(invoke(w!, 'file:save-binary', new TextEncoder().encode(SVG), 'map.svg', 'image/svg+xml')).resolves.toEqual({ ok: true, value: { name: 'typed.svg' } });
     expect(String(dialog.showSaveDialog.mock.calls.at(-1)![1].defaultPath)).toBe(join(out, 'map.svg'));
-    expect(readFileSync(join(out, 'typed.svg'), 'utf8')).toBe('<svg');
+    expect(readFileSync(join(out, 'typed.svg'), 'utf8')).toBe(SVG);
     // …but an existing file under that name was not confirmed, so it is not replaced.
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'typed') });
-    await expect(invoke(w!, 'file:save-binary', new Uint8Array([1]), 'map.svg', 'image/svg+xml')).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/“typed\.svg” is already there/) });
-    expect(readFileSync(join(out, 'typed.svg'), 'utf8')).toBe('<svg');
+    await expect(invoke(w!, 'file:save-binary', new TextEncoder().encode(SVG.replace('Map', 'Other')), 'map.svg', 'image/svg+xml')).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/“typed\.svg” is already there/) });
+    expect(readFileSync(join(out, 'typed.svg'), 'utf8')).toBe(SVG);
 
     // Cancel: null. A write that fails: a sentence, and nothing left behind.
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
@@ -280,10 +363,30 @@ describe('the main process', () => {
     expect(readdirSync(out).sort()).toEqual(['letter.pdf', 'typed.svg']);
   });
 
+  it('refuses figure bytes that are not what their type says, before asking where', async () => {
+    const [w] = windows();
+    const saveDialogs = dialog.showSaveDialog.mock.calls.length;
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const wrong: [Uint8Array, string, string, RegExp][] = [
+      [new TextEncoder().encode('<html><script>alert(1)</script></html>'), 'map.svg', 'image/svg+xml', /not an SVG figure \(they do not begin with an XML declaration or <svg>\)/],
+      [new TextEncoder().encode(SVG.replace('<rect', '<script>alert(1)</script><rect')), 'map.svg', 'image/svg+xml', /not an SVG figure \(it contains a <script> element\)/],
+      [new TextEncoder().encode(SVG), 'map.png', 'image/png', /not a PNG image \(they do not begin with the PNG signature\)/],
+      [png, 'map.png', 'image/png', /not a PNG image \(The PNG file has no header\)/],
+      [png, 'map.pdf', 'application/pdf', /not a PDF document \(they do not begin with “%PDF-”\)/],
+    ];
+    for (const [bytes, name, mime, message] of wrong) {
+      const refused = (await invoke(w!, 'file:save-binary', bytes, name, mime)) as { ok: boolean; message: string };
+      expect(refused.ok, name).toBe(false);
+      expect(refused.message, name).toMatch(message);
+      expect(refused.message, name).toMatch(new RegExp(`^Argument Atlas did not write “${name.replace('.', '\\.')}”`));
+    }
+    expect(dialog.showSaveDialog.mock.calls.length).toBe(saveDialogs);
+  });
+
   it('keeps crash backups in the window’s slot in the app data folder', async () => {
     const [w] = windows();
     await invoke(w!, 'backup:write', { text: '{"unsaved":1}', name: 'other.argmap.json', savedAt: '2026-01-01T00:00:00.000Z' });
-    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(1);
+    expect(slotFiles()).toHaveLength(1);
     await expect(invoke(w!, 'backup:read')).resolves.toEqual({ text: '{"unsaved":1}', name: 'other.argmap.json', savedAt: '2026-01-01T00:00:00.000Z' });
   });
 
@@ -320,7 +423,7 @@ describe('the main process', () => {
     send(w!, 'host:save-result', id, true);
     await vi.waitFor(() => expect(w!.destroyed).toBe(true));
     // Saved: its crash backup is gone too.
-    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(0);
+    expect(slotFiles()).toHaveLength(0);
   });
 
   it('a failed Save in the close prompt keeps the window open', async () => {
@@ -337,14 +440,14 @@ describe('the main process', () => {
   it('Don’t Save closes and deletes the backup; the app quits when the last window closes (not on macOS)', async () => {
     const second = windows()[1]!;
     await invoke(second, 'backup:write', { text: '{}', name: 'x', savedAt: 'now' });
-    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(1);
+    expect(slotFiles()).toHaveLength(1);
     answer("Don't Save");
     second.close();
     await vi.waitFor(() => expect(second.destroyed).toBe(true));
-    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(0);
+    expect(slotFiles()).toHaveLength(0);
     // A write still on its way from the closed window is refused: nothing brings the backup back.
     await expect((mocks.handled.get('backup:write')!(frame(second), { text: '{}', name: 'x', savedAt: 'now' }) as Promise<unknown>)).rejects.toThrow(/not an app window/);
-    expect(readdirSync(join(h.data, 'backups'))).toHaveLength(0);
+    expect(slotFiles()).toHaveLength(0);
     app().emit('window-all-closed');
     if (process.platform !== 'darwin') expect(app().quit).toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,29 @@ function files(d: string, n: number): string[] {
 }
 
 describe('recent files', () => {
+  it('at start, removes the temporary files a killed store left, and never writes through a link', async () => {
+    const d = dir();
+    const data = join(d, 'data');
+    mkdirSync(data);
+    const store = join(data, 'recent-files.json');
+    const killed = join(data, '.recent-files.json.0123456789ab.tmp');
+    const other = join(data, '.window-state.json.0123456789ab.tmp');
+    writeFileSync(killed, '{"version":1,"fi');
+    writeFileSync(other, '{"x":');
+    const recent = new RecentFiles(store);
+    await recent.load();
+    expect(existsSync(killed)).toBe(false);
+    expect(existsSync(other)).toBe(true); // another store's
+    if (process.platform === 'win32') return;
+    const elsewhere = join(d, 'elsewhere.txt');
+    writeFileSync(elsewhere, 'not ours');
+    symlinkSync(elsewhere, store);
+    await recent.add(files(d, 1)[0]!);
+    expect(lstatSync(store).isFile()).toBe(true);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('not ours');
+    expect(readdirSync(data).sort()).toEqual(['.window-state.json.0123456789ab.tmp', 'recent-files.json']);
+  });
+
   it('keeps the newest first, without duplicates, at most ten, and stores them', async () => {
     const d = dir();
     const store = join(d, 'data', 'recent-files.json');
