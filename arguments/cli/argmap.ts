@@ -11,6 +11,7 @@ import { describeIssue, formatBytes } from '../format/errors';
 import { loadMap, MAX_FILE_BYTES } from '../format/load';
 import { serializeMap } from '../format/serialize';
 import { emptyMap, type ArgumentMap } from '../model';
+import { STATUS_USAGE, statusCommand } from './status';
 
 const USAGE = `Usage: argmap <command> [options]
 
@@ -28,6 +29,7 @@ Commands:
                           the map a figure exported by Argument Atlas carries
                           (written to --out, refusing to overwrite without --force;
                           to standard output without --out)
+${STATUS_USAGE}
   help                    show this text
 
 Exit codes: 0 ok, 1 the map has problems (or an evidence quote is not in its source,
@@ -249,6 +251,7 @@ export function run(argv: string[], io: Io): number | Promise<number> {
     const [command, ...rest] = argv;
     if (command === 'export') return exportCommand(rest, io).catch((err: unknown) => fail(err, io));
     if (command === 'import') return importCommand(rest, io).catch((err: unknown) => fail(err, io));
+    if (command === 'status') return statusCommand(rest, io);
     const flags = new Set(rest.filter((a) => a.startsWith('--')));
     const args = rest.filter((a, i) => !a.startsWith('--') && rest[i - 1] !== '--title');
     const needFile = () => {

@@ -1,0 +1,144 @@
+// `argmap status FILE [--voices analyst,critic] [--json]`: what stands, falls or is open in a map,
+// with the reason for each node; for an abstract framework (.apx, .tgf), its grounded extension.
+import { readFileSync, statSync } from 'node:fs';
+import { frameworkFormat, groundedExtension, parseFramework } from '../analysis/frameworks';
+import { naturalCompare } from '../analysis/order';
+import { computeStatus, type ElementStatus } from '../analysis/status';
+import { voicesInMap } from '../analysis/voices';
+import { describeIssue, formatBytes } from '../format/errors';
+import { decodeFile, loadMap, MAX_FILE_BYTES } from '../format/load';
+import { NODE_KINDS, type ArgumentMap } from '../model';
+import type { Io } from './argmap';
+
+/** The lines of `argmap help` for this command. */
+export const STATUS_USAGE = `  status FILE [--voices analyst,critic] [--json]
+                          what stands, falls or is open, and why, for each node
+                          (every voice counts unless --voices names them; the
+                          author's nodes, without a voice, always count); for an
+                          abstract framework (.apx, .tgf) its grounded extension`;
+
+class Refusal extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
+const listWords = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+function parseArgs(args: string[]): { file: string; voices: string[] | null; json: boolean } {
+  const files: string[] = [];
+  let voices: string[] | null = null;
+  let json = false;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--json') json = true;
+    else if (a === '--voices' || a.startsWith('--voices=')) {
+      const value = a === '--voices' ? args[++k] : a.slice('--voices='.length);
+      if (value === undefined || value.startsWith('--'))
+        throw new Refusal('argmap status: --voices needs a list of voices, e.g. --voices analyst,critic.', 2);
+      voices = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+      if (voices.length === 0) throw new Refusal('argmap status: --voices needs at least one voice, e.g. --voices analyst.', 2);
+    } else if (a.startsWith('--')) throw new Refusal(`argmap status: unknown option ${a}; the options are --voices LIST and --json.`, 2);
+    else files.push(a);
+  }
+  if (files.length !== 1) throw new Refusal('argmap status: give exactly one FILE (a map, or an abstract framework .apx / .tgf).', 2);
+  return { file: files[0]!, voices, json };
+}
+
+function readBytes(file: string): Uint8Array {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new Refusal(`${file} is a folder, not a map file.`, 2);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof Refusal) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Refusal(code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot be read (${code ?? 'unknown error'}).`, 2);
+  }
+  if (size > MAX_FILE_BYTES) throw new Refusal(`${file}: this file is ${formatBytes(size)}; Argument Atlas opens files of up to ${formatBytes(MAX_FILE_BYTES)}.`, 1);
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new Refusal(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}).`, 2);
+  }
+}
+
+function frameworkStatus(file: string, text: string, format: 'apx' | 'tgf', json: boolean, io: Io): number {
+  const parsed = parseFramework(text, format);
+  if (!parsed.ok) throw new Refusal(parsed.errors.map((e) => `${file}: ${e.message}`).join('\n'), 1);
+  const grounded = groundedExtension(parsed.framework);
+  if (json) io.out(JSON.stringify({ grounded }));
+  else {
+    const { args, attacks } = parsed.framework;
+    io.out(`${file}: abstract framework (${format}), ${args.length} ${args.length === 1 ? 'argument' : 'arguments'}, ${attacks.length} ${attacks.length === 1 ? 'attack' : 'attacks'}`);
+    io.out(`grounded extension (${grounded.length}): {${grounded.join(', ')}}`);
+  }
+  return 0;
+}
+
+const KIND_ORDER = new Map(NODE_KINDS.map((k, i) => [k, i]));
+
+function mapStatus(file: string, map: ArgumentMap, voices: string[] | null, json: boolean, io: Io): number {
+  if (voices) {
+    const known = voicesInMap(map).map((v) => v.voice);
+    const unknown = voices.filter((v) => !known.includes(v));
+    if (unknown.length > 0) {
+      const names = unknown.map((v) => `"${v}"`);
+      throw new Refusal(
+        `argmap status: no node or relation of ${file} speaks in the ${unknown.length === 1 ? 'voice' : 'voices'} ${listWords(names)}; ` +
+          (known.length > 0 ? `its voices are ${listWords(known)}.` : 'it has no voices (everything in it is the author’s).'),
+        2,
+      );
+    }
+  }
+  const status = computeStatus(map, [], { voices: voices ? new Set(voices) : null });
+  for (const p of status.problems) io.err(`${file}: ${p}`);
+  const ids = [...status.nodes.keys()].sort((a, b) => KIND_ORDER.get(map.nodes[a]!.kind)! - KIND_ORDER.get(map.nodes[b]!.kind)! || naturalCompare(a, b));
+  if (json) {
+    const nodes: Record<string, Pick<ElementStatus, 'label' | 'reason' | 'because' | 'caveats'>> = {};
+    for (const id of ids) {
+      const s = status.nodes.get(id)!;
+      Object.defineProperty(nodes, id, { value: { label: s.label, reason: s.reason, because: s.because, ...(s.caveats ? { caveats: s.caveats } : {}) }, enumerable: true, writable: true, configurable: true });
+    }
+    io.out(JSON.stringify({ nodes }, null, 2));
+    return 0;
+  }
+  const width = Math.max(0, ...ids.map((id) => id.length));
+  const tally = { stands: 0, falls: 0, open: 0 };
+  for (const id of ids) {
+    const s = status.nodes.get(id)!;
+    tally[s.label]++;
+    io.out(`${id.padEnd(width)}  ${s.reason}${s.caveats ? `  [caveat: ${s.caveats.join(', ')}]` : ''}`);
+  }
+  const all = Object.keys(map.nodes).length;
+  const left = all - ids.length;
+  const counted = voices ? `voices counted: ${listWords([...voices].sort())}${left > 0 ? `; ${left} ${left === 1 ? 'node' : 'nodes'} of other voices left out` : ''}` : 'every voice counted';
+  io.out('');
+  io.out(`${ids.length} ${ids.length === 1 ? 'node' : 'nodes'}: ${tally.stands} ${tally.stands === 1 ? 'stands' : 'stand'}, ${tally.falls} ${tally.falls === 1 ? 'falls' : 'fall'}, ${tally.open} open (${counted})`);
+  return 0;
+}
+
+export function statusCommand(args: string[], io: Io): number {
+  try {
+    const { file, voices, json } = parseArgs(args);
+    const bytes = readBytes(file);
+    const decoded = decodeFile(bytes);
+    const format = decoded.ok ? frameworkFormat(file, decoded.text) : (/\.(apx|tgf)$/i.exec(file)?.[1]?.toLowerCase() as 'apx' | 'tgf' | undefined);
+    if (format) {
+      if (!decoded.ok) throw new Refusal(decoded.errors.map((e) => `${file}: ${e.message}`).join('\n'), 1);
+      if (voices) throw new Refusal('argmap status: --voices applies to maps; an abstract framework has no voices.', 2);
+      return frameworkStatus(file, decoded.text, format, json, io);
+    }
+    const result = loadMap(bytes);
+    if (!result.ok) throw new Refusal(result.errors.map((e) => `${file}: ${describeIssue(e)}`).join('\n'), 1);
+    return mapStatus(file, result.map, voices, json, io);
+  } catch (err) {
+    if (err instanceof Refusal) {
+      io.err(err.message);
+      return err.code;
+    }
+    io.err(`argmap status: unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+}
