@@ -1,3 +1,4 @@
+/// <reference path="./vendor.d.ts" />
 // Source dates are EDTF (Extended Date/Time Format, ISO 8601-2) levels 0 and 1: a day, month
 // or year ("1950-08-27", "1950-08", "1950"), approximate "~" or uncertain "?" ("1950-08~",
 // "1950?", both "%"), unspecified digits ("195X": the 1950s), seasons ("1950-21": spring 1950)

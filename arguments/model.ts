@@ -101,9 +101,12 @@ export interface Source {
   role: SourceRole;
   /** EDTF levels 0 and 1 (dates.ts): "1950-08-27", "1950-08~", "195X", "1949/1950". */
   date?: string;
-  /** Free text; people separated by ";": "I. V. Stalin (signed \"Filippov\")", "Stalin, I. V.". */
+  /**
+   * Free text, people separated by ";" (cite/names.ts reads it): "I. V. Stalin (signed
+   * \"Filippov\")", "Stalin, I. V.", "edited by …"; a name in braces is kept whole: "{Mao Zedong}".
+   */
   author?: string;
-  /** For a letter or cable: to whom, e.g. "Klement Gottwald". */
+  /** For a letter or cable: to whom, e.g. "Klement Gottwald" (read like `author`). */
   recipient?: string;
   /** Where it was written or published. */
   place?: string;

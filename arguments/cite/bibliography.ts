@@ -1,3 +1,4 @@
+/// <reference path="../vendor.d.ts" />
 // Bibliographic records in and out: BibTeX/BibLaTeX (as Zotero exports it) and CSL-JSON files
 // become records, one source each; a map's sources go out as CSL-JSON and BibLaTeX.
 //
