@@ -43,7 +43,20 @@ function configure(): void {
   configured = true;
 }
 
-const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;
+/** Line numbers for offsets into one text, without rescanning it for each (a library export has thousands of entries). */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
 
 interface Chunk {
   type: string;
@@ -55,6 +68,7 @@ interface Chunk {
 
 /** The file's entries: from each "@type{" at the start of a line to its matching brace. */
 function chunks(text: string): Chunk[] {
+  const lineAt = lineIndex(text);
   const starts = [...text.matchAll(/^[ \t]*@([A-Za-z]+)[ \t]*([{(])/gm)];
   return starts.map((m, i) => {
     const from = m.index! + m[0].indexOf('@');
@@ -77,7 +91,7 @@ function chunks(text: string): Chunk[] {
     }
     const body = text.slice(from, end === -1 ? limit : end);
     const key = /^@[A-Za-z]+\s*[{(]\s*([^,\s}]*)/.exec(body)?.[1] ?? '';
-    return { type: m[1]!.toLowerCase(), key, text: body, line: lineAt(text, from), closed: end !== -1 };
+    return { type: m[1]!.toLowerCase(), key, text: body, line: lineAt(from), closed: end !== -1 };
   });
 }
 
@@ -155,17 +169,18 @@ function elementOffsets(text: string): number[] {
 }
 
 function parseCslJson(text: string): ParsedBibliography {
+  const lineAt = lineIndex(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     const at = Math.max(0, jsonErrorOffset(text));
-    const line = lineAt(text, at);
+    const line = lineAt(at);
     const column = at - text.lastIndexOf('\n', at - 1);
     return { records: [], problems: [{ line, message: `The file is not valid JSON (at line ${line}, column ${column}), so no record was imported.` }] };
   }
   const list = Array.isArray(value) ? value : [value];
-  const lines = Array.isArray(value) ? elementOffsets(text).map((o) => lineAt(text, o)) : [1];
+  const lines = Array.isArray(value) ? elementOffsets(text).map(lineAt) : [1];
   const looksLikeRecord = (v: unknown) => v !== null && typeof v === 'object' && ('type' in v || 'title' in v);
   if (!Array.isArray(value) && !looksLikeRecord(value))
     return { records: [], problems: [{ line: 1, message: 'The file is JSON, but not CSL-JSON: it should hold a record (an object with "type" and "title") or a list of them.' }] };

@@ -13,7 +13,7 @@
 // here: the first cite of each item.
 import type { CslItem } from './csl-item';
 import type { Locator } from './locator';
-import { folioText, processorItem, withFolioLocation } from './processor-input';
+import { escapeMarkup, folioText, processorItem, withFolioLocation } from './processor-input';
 
 /** The style and locale files, as strings (styles/styles.ts holds the shipped ones). */
 export interface CiteStyles {
@@ -150,7 +150,8 @@ export async function createCiteProcessor(makeDriver: MakeDriver, styles: CiteSt
             full.insertReference(item);
             return note;
           }
-          const c = cite.locator ? { id: cite.id, locator: cite.locator.value, label: cite.locator.label } : { id: cite.id };
+          // A locator is read as rich text too.
+          const c = cite.locator ? { id: cite.id, locator: escapeMarkup(cite.locator.value), label: cite.locator.label } : { id: cite.id };
           return preview(first ? full : short, c);
         });
       });

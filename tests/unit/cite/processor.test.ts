@@ -148,6 +148,9 @@ describe('hostile metadata stays text', () => {
     expect(notes[0]!.plain).toContain('op. &amp;');
     expect(notes[0]!.html).toContain('op. &amp;amp;');
     expect(notes[0]!.plain).toContain('javascript:alert(1)');
+    const [page] = processor.notes([toCsl(bloch)], [{ id: 'bloch', locator: { label: 'page', value: '<b>42</b> & <img src=x>' } }], 'full');
+    expect(page!.plain).toMatch(/, <b>42<\/b> & <img src=x>\.$/);
+    expect(page!.html).toMatch(/, &lt;b&gt;42&lt;\/b&gt; &amp; &lt;img src=x&gt;\.$/);
     expect(warn.mock.calls.every(([m]) => /refusing to render url anchor/.test(String(m)))).toBe(true);
     warn.mockRestore();
   });
