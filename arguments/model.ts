@@ -87,6 +87,14 @@ export type SourceRole = (typeof SOURCE_ROLES)[number];
 export const TRANSCRIPTION_METHODS = ['pasted', 'text-file', 'pdf-text', 'docx-text', 'html-text'] as const;
 export type TranscriptionMethod = (typeof TRANSCRIPTION_METHODS)[number];
 
+export const TRANSCRIPTION_METHOD_LABELS = {
+  pasted: 'Pasted or typed',
+  'text-file': 'Text file',
+  'pdf-text': 'Text extracted from a PDF',
+  'docx-text': 'Text extracted from a Word document',
+  'html-text': 'Text of a web page',
+} satisfies Record<TranscriptionMethod, string>;
+
 export interface Transcription {
   method: TranscriptionMethod;
   /** The file name the text came from. */

@@ -11,18 +11,19 @@ import { formatCitation } from '../citation';
 import { checkEdtf, cslDateToEdtf } from '../dates';
 import type { ArgumentMap, Source } from '../model';
 import { isArchival, namesOf, toCsl } from './csl';
-import type { CslItem } from './csl-item';
+import type { CslItem, CslType } from './csl-item';
 import type { CslName } from './names';
 
-const ENTRY_TYPES: Record<string, string> = {
-  'article-journal': 'article', 'article-magazine': 'article', 'article-newspaper': 'article', article: 'article',
-  book: 'book', pamphlet: 'booklet', chapter: 'incollection', 'paper-conference': 'inproceedings', thesis: 'thesis',
-  report: 'report', webpage: 'online', post: 'online', 'post-weblog': 'online', entry: 'inreference',
-  'entry-dictionary': 'inreference', 'entry-encyclopedia': 'inreference', dataset: 'dataset', legislation: 'legislation',
-  bill: 'legislation', legal_case: 'jurisdiction', treaty: 'legal', review: 'review', 'review-book': 'review',
-  motion_picture: 'movie', song: 'audio', musical_score: 'music', graphic: 'artwork', figure: 'image', patent: 'patent',
-  personal_communication: 'letter', manuscript: 'unpublished', speech: 'unpublished', interview: 'misc',
-};
+const ENTRY_TYPES = {
+  article: 'article', 'article-journal': 'article', 'article-magazine': 'article', 'article-newspaper': 'article',
+  bill: 'legislation', book: 'book', broadcast: 'misc', chapter: 'incollection', dataset: 'dataset', entry: 'inreference',
+  'entry-dictionary': 'inreference', 'entry-encyclopedia': 'inreference', figure: 'image', graphic: 'artwork',
+  interview: 'misc', legal_case: 'jurisdiction', legislation: 'legislation', manuscript: 'unpublished', map: 'misc',
+  motion_picture: 'movie', musical_score: 'music', pamphlet: 'booklet', 'paper-conference': 'inproceedings',
+  patent: 'patent', personal_communication: 'letter', post: 'online', 'post-weblog': 'online', report: 'report',
+  review: 'review', 'review-book': 'review', song: 'audio', speech: 'unpublished', thesis: 'thesis', treaty: 'legal',
+  webpage: 'online',
+} satisfies Record<CslType, string>;
 
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}', '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '~': '\\textasciitilde{}',
@@ -107,7 +108,7 @@ export function exportBiblatex(map: ArgumentMap): string {
       let key = wanted && /^[A-Za-z][A-Za-z0-9_:.\-/]{0,127}$/.test(wanted) && !keys.has(wanted) ? wanted : source.id;
       for (let n = 2; keys.has(key); n++) key = `${source.id}-${n}`;
       keys.add(key);
-      const type = Object.hasOwn(ENTRY_TYPES, item.type) ? ENTRY_TYPES[item.type]! : 'misc';
+      const type = ENTRY_TYPES[item.type];
       const body = fields(source, item).map(([name, value]) => `  ${name} = {${value}},`);
       return `@${type}{${key},\n${body.join('\n')}\n}\n`;
     })
