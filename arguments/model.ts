@@ -74,6 +74,8 @@ export interface ArchivalCitation {
   opis?: string;
   delo?: string;
   listy?: string;
+  /** Page(s) in a published edition of the document, e.g. "71–72". */
+  page?: string;
   /** Free fields for what the hierarchy above does not cover (e.g. "note"). */
   fields?: Record<string, string>;
 }
@@ -81,16 +83,49 @@ export interface ArchivalCitation {
 export const SOURCE_ROLES = ['primary', 'secondary'] as const;
 export type SourceRole = (typeof SOURCE_ROLES)[number];
 
+/** How a source's text came in: typed or pasted, or extracted from a file. */
+export const TRANSCRIPTION_METHODS = ['pasted', 'text-file', 'pdf-text', 'docx-text', 'html-text'] as const;
+export type TranscriptionMethod = (typeof TRANSCRIPTION_METHODS)[number];
+
+export const TRANSCRIPTION_METHOD_LABELS = {
+  pasted: 'Pasted or typed',
+  'text-file': 'Text file',
+  'pdf-text': 'Text extracted from a PDF',
+  'docx-text': 'Text extracted from a Word document',
+  'html-text': 'Text of a web page',
+} satisfies Record<TranscriptionMethod, string>;
+
+export interface Transcription {
+  method: TranscriptionMethod;
+  /** The file name the text came from. */
+  file?: string;
+  /** The historian has checked the extracted text against the original. */
+  checked?: boolean;
+}
+
 export interface Source {
   id: Id;
   title: string;
   role: SourceRole;
-  /** ISO 8601 / EDTF level 0 date: "1950-08-27", "1950-08", "1950". */
+  /** EDTF levels 0 and 1 (dates.ts): "1950-08-27", "1950-08~", "195X", "1949/1950". */
   date?: string;
+  /**
+   * Free text, people separated by ";" (cite/names.ts reads it): "I. V. Stalin (signed
+   * \"Filippov\")", "Stalin, I. V.", "edited by …"; a name in braces is kept whole: "{Mao Zedong}".
+   */
   author?: string;
+  /** For a letter or cable: to whom, e.g. "Klement Gottwald" (read like `author`). */
+  recipient?: string;
+  /** Where it was written or published. */
+  place?: string;
+  /** BCP 47 language tag of the text, e.g. "ru", "en" (language.ts). */
+  language?: string;
   /** The full text, byte-exact: never corrected, never normalised. */
   text: string;
   citation?: ArchivalCitation;
+  /** The bibliographic record as imported (a CSL-JSON item without its id): books, articles, editions. */
+  bib?: Record<string, unknown>;
+  transcription?: Transcription;
   /** For a secondary source: the primary sources it quotes (its quotations are audited against them). */
   quotes?: Id[];
 }

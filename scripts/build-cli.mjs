@@ -18,7 +18,8 @@ await build({
   logLevel: 'warning',
   // Loaded from node_modules at run time: resvg is a native module, PDFKit reads its data
   // files (standard font metrics, ICC profile) relative to itself, and `export` imports
-  // them only when it draws a PNG or PDF.
-  external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit'],
+  // them only when it draws a PNG or PDF; citeproc-rs reads its .wasm beside itself
+  // (arguments/cli/citeproc-node.ts imports it when a citation is first rendered).
+  external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit', '@citeproc-rs/wasm'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

@@ -34,6 +34,7 @@ const sources: Source[] = [
     role: 'primary',
     date: '1950-08-27',
     author: 'I. V. Stalin (signed "Filippov")',
+    recipient: 'Klement Gottwald',
     text: cut('Document\n\nTop Secret', 'Document 3:'),
     citation: {
       asGiven: 'RGASPI. Font . 558, Opis. 11, Delo. 62, Listy. 71-72',

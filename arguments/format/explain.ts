@@ -55,8 +55,6 @@ export function explainIssue(zi: z.core.$ZodIssue): LoadIssue {
         message = `${describeValue(input)} is not a usable id: ids start with a letter and use only letters, digits and _ . : - (at most 128 characters).`;
       else if (zi.format === 'datetime')
         message = `${describeValue(input)} is not a date and time in ISO 8601 form, such as 2026-11-26T14:30:00Z.`;
-      else if (zi.format === 'regex' && path[path.length - 1] === 'date')
-        message = `${describeValue(input)} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD.`;
       else message = `${describeValue(input)} is not in the expected form for ${field}.`;
       break;
     case 'too_small':
@@ -69,6 +67,10 @@ export function explainIssue(zi: z.core.$ZodIssue): LoadIssue {
       break;
     case 'invalid_key':
       message = `${describeValue(input)} is not a usable id for ${field}.`;
+      break;
+    case 'custom':
+      // Shared rules (dates.ts, language.ts) word their own sentence.
+      message = zi.message;
       break;
     default:
       message = `${field}: ${zi.message}.`;

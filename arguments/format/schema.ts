@@ -2,7 +2,9 @@
 // and for the published JSON Schema (scripts/write-schema.ts writes argmap.schema.json).
 // Every object is "loose": fields a later version adds are kept on the round trip.
 import { z } from 'zod';
-import { ID_PATTERN, NODE_KINDS, RELATION_KINDS, SOURCE_ROLES } from '../model';
+import { checkEdtf } from '../dates';
+import { checkLanguage } from '../language';
+import { ID_PATTERN, NODE_KINDS, RELATION_KINDS, SOURCE_ROLES, TRANSCRIPTION_METHODS } from '../model';
 
 export const FORMAT_NAME = 'argument-atlas/argmap';
 export const CURRENT_VERSION = 1;
@@ -10,8 +12,14 @@ export const FILE_EXTENSION = '.argmap.json';
 export const MEDIA_TYPE = 'application/vnd.argument-atlas.argmap+json';
 
 const id = z.string().regex(ID_PATTERN).describe('An id: starts with a letter; letters, digits, _ . : - (at most 128).');
-// EDTF level 0 (a subset of ISO 8601): a year, a month or a day.
-const date = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
+/** A zod refinement whose message is the sentence a shared rule gives (dates.ts, language.ts). */
+const ruled = (rule: (value: string) => string | null) =>
+  z.string().check((ctx) => {
+    const problem = rule(ctx.value);
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
+const date = ruled(checkEdtf).describe('An EDTF date, levels 0 and 1: 1950-08-27, 1950-08, 1950, 1950-08~ (circa), 1950? (uncertain), 195X, 1949/1950.');
+const language = ruled(checkLanguage).describe('A BCP 47 language tag, e.g. "ru", "en", "de-AT".');
 const timestamp = z.iso.datetime({ offset: true });
 
 export const quoteSchema = z.looseObject({
@@ -47,7 +55,14 @@ export const citationSchema = z.looseObject({
   opis: z.string().optional(),
   delo: z.string().optional(),
   listy: z.string().optional(),
+  page: z.string().optional().describe('Page(s) in a published edition.'),
   fields: z.record(z.string(), z.string()).optional(),
+});
+
+export const transcriptionSchema = z.looseObject({
+  method: z.enum(TRANSCRIPTION_METHODS).describe('How the text came in.'),
+  file: z.string().optional().describe('The file the text was taken from.'),
+  checked: z.boolean().optional().describe('Whether the historian has checked the extracted text against the original.'),
 });
 
 export const sourceSchema = z.looseObject({
@@ -55,9 +70,14 @@ export const sourceSchema = z.looseObject({
   title: z.string(),
   role: z.enum(SOURCE_ROLES),
   date: date.optional(),
-  author: z.string().optional(),
+  author: z.string().optional().describe('Free text; people separated by ";".'),
+  recipient: z.string().optional().describe('For a letter: to whom.'),
+  place: z.string().optional().describe('Where it was written or published.'),
+  language: language.optional(),
   text: z.string().describe('The full text, byte-exact.'),
   citation: citationSchema.optional(),
+  bib: z.record(z.string(), z.unknown()).optional().describe('The bibliographic record as imported: a CSL-JSON item without its id.'),
+  transcription: transcriptionSchema.optional(),
   quotes: z.array(id).optional().describe('Primary sources this source quotes.'),
 });
 

@@ -6,10 +6,10 @@ import { toFile } from './restore';
 
 const KEY_ORDER = [
   'format', 'version', 'meta', 'sources', 'nodes', 'relations', 'view',
-  'id', 'kind', 'title', 'role', 'date', 'author', 'authors', 'created', 'modified', 'description',
+  'id', 'kind', 'title', 'role', 'date', 'author', 'recipient', 'place', 'language', 'authors', 'created', 'modified', 'description',
   'voice', 'text', 'quote', 'source', 'exact', 'prefix', 'suffix', 'start',
-  'from', 'to', 'citation', 'asGiven', 'archive', 'archiveName', 'fond', 'opis', 'delo', 'listy', 'fields',
-  'quotes', 'positions', 'collapsed', 'x', 'y',
+  'from', 'to', 'citation', 'asGiven', 'archive', 'archiveName', 'fond', 'opis', 'delo', 'listy', 'page', 'fields',
+  'bib', 'transcription', 'method', 'file', 'checked', 'quotes', 'positions', 'collapsed', 'x', 'y',
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   NODE_KINDS,
   RELATION_KINDS,
+  TRANSCRIPTION_METHODS,
   type ArgNode,
   type ArgumentMap,
   type Id,
@@ -14,7 +15,8 @@ const KNOWN = new Set([
   'format', 'version', 'meta', 'sources', 'nodes', 'relations', 'view', 'id', 'kind', 'text', 'title', 'voice', 'quote',
   'from', 'to', 'role', 'date', 'author', 'citation', 'quotes', 'positions', 'collapsed', 'x', 'y', 'source', 'exact',
   'prefix', 'suffix', 'start', 'authors', 'created', 'modified', 'description', 'unknown', 'asGiven', 'archive',
-  'archiveName', 'fond', 'opis', 'delo', 'listy', 'fields',
+  'archiveName', 'fond', 'opis', 'delo', 'listy', 'fields', 'recipient', 'place', 'language', 'bib', 'transcription',
+  'page', 'method', 'file', 'checked',
 ]);
 
 /** Fields a later version might add: any JSON, under names this version does not use. */
@@ -43,8 +45,20 @@ export const mapArb: fc.Arbitrary<ArgumentMap> = fc
         title: text,
         role: fc.constantFrom('primary' as const, 'secondary' as const),
         text: fc.string({ unit: 'binary', maxLength: 200 }),
+        metadata: fc.record(
+          {
+            date: fc.constantFrom('1950-08-27', '1950-08', '1950', '1950-08~', '1950?', '195X', '1949/1950', '1950-08-27/1950-09-02', '1950/..', '-0043'),
+            author: text,
+            recipient: text,
+            place: text,
+            language: fc.constantFrom('ru', 'en', 'cs', 'de-AT', 'zh-Latn'),
+            bib: unknownFields,
+            transcription: fc.record({ method: fc.constantFrom(...TRANSCRIPTION_METHODS), file: text, checked: fc.boolean() }, { requiredKeys: ['method'], noNullPrototype: true }),
+          },
+          { requiredKeys: [], noNullPrototype: true },
+        ),
         extra: unknownFields,
-      }).map(({ extra, ...s }) => ({ ...extra, ...s }));
+      }).map(({ extra, metadata, ...s }) => ({ ...extra, ...metadata, ...s }));
     const node = (id: Id): fc.Arbitrary<ArgNode> =>
       fc.record({
         id: fc.constant(id),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveLocation, formatCitation, toCsl } from '../../arguments/citation';
+import { archiveLocation, formatCitation } from '../../arguments/citation';
 import type { Source } from '../../arguments/model';
 
 const letter: Source = {
@@ -11,13 +11,5 @@ describe('archival citations', () => {
   it('normalise to the short form historians use', () => {
     expect(formatCitation(letter.citation!)).toBe('RGASPI, f. 558, op. 11, d. 62, ll. 71–72');
     expect(archiveLocation({ asGiven: '', archive: 'APRF', fond: '45', opis: '1', delo: '332', listy: '47' })).toBe('f. 45, op. 1, d. 332, l. 47');
-  });
-
-  it('map to CSL-JSON archive and archive_location', () => {
-    expect(toCsl(letter)).toEqual({
-      id: 'letter', type: 'manuscript', title: 'Letter',
-      issued: { 'date-parts': [[1950, 8, 27]] },
-      archive: 'RGASPI', archive_location: 'f. 558, op. 11, d. 62, ll. 71–72',
-    });
   });
 });

@@ -41,6 +41,7 @@ describe("the shipped map: the analyst's argument about Stalin's letter to Gottw
     expect(map.sources.letter!.citation).toMatchObject({ asGiven: 'RGASPI. Font . 558, Opis. 11, Delo. 62, Listy. 71-72', archive: 'RGASPI', fond: '558', opis: '11', delo: '62' });
     expect(map.sources.cable1949!.citation).toMatchObject({ archive: 'APRF', fond: '45', opis: '1', delo: '332', listy: '47–48' });
     expect(map.sources.letter!.date).toBe('1950-08-27');
+    expect(map.sources.letter!.recipient).toBe('Klement Gottwald');
     expect(map.sources.cable1949!.date).toBe('1949-10-26');
     expect(map.sources.article!.quotes).toEqual(['letter']);
   });

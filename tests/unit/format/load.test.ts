@@ -32,6 +32,29 @@ describe('loading version 1 fixtures', () => {
     expect(saved.view.futureViewField).toBe('kept');
   });
 
+  it('keeps source metadata: recipient, place, language, EDTF dates, the imported record and how the text came in', () => {
+    const r = loadMap(fixture('v1/full.argmap.json'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const { letter, article } = r.map.sources;
+    expect(letter).toMatchObject({ recipient: 'Klement Gottwald', place: 'Moscow', language: 'en', transcription: { method: 'pdf-text', file: 'letter.pdf', checked: false } });
+    expect(letter?.citation?.page).toBe('12–13');
+    expect(article?.date).toBe('2006~');
+    const saved = JSON.parse(serializeMap(r.map));
+    const savedArticle = saved.sources.find((s: { id: string }) => s.id === 'article');
+    expect(savedArticle.bib).toEqual(full().sources[1].bib);
+    expect(savedArticle.bib.futureCslField).toEqual({ kept: true });
+    expect(saved.sources.find((s: { id: string }) => s.id === 'letter').transcription.futureTranscriptionField).toBe(1);
+  });
+
+  it('loads the level-0 dates older files have, and level-1 EDTF dates', () => {
+    for (const date of ['1950', '1950-08', '1950-08-27', '1950-08~', '1950?', '195X', '1949/1950', '1950-08-27/1950-09-02']) {
+      const f = full();
+      f.sources[0].date = date;
+      const r = loadMap(JSON.stringify(f));
+      expect(r.ok && r.map.sources.letter?.date).toBe(date);
+    }
+  });
+
   it('keeps source text byte-exact: U+FFFD, typos and odd whitespace', () => {
     const r = loadMap(fixture('v1/full.argmap.json'));
     expect(r.ok && r.map.sources.letter?.text).toBe('We left the Security Council.\n \uFFFD Following our withdrawal form the Council.');
@@ -106,6 +129,20 @@ describe('bad input gets a typed error in words, never an exception', () => {
     expect(at('relations[0].from')).toBe('"from" needs at least 1 entry.');
     expect(at('meta.created')).toMatch(/not a date and time in ISO 8601 form/);
     expect(errors.every((e) => !/at .*\.ts|Error:|ZodError/.test(e.message))).toBe(true);
+  });
+
+  it('a date that is not EDTF, a language name and an unknown transcription method are named in words', () => {
+    const f = full();
+    f.sources[0].date = '27 Aug 1950';
+    f.sources[0].language = 'Russian';
+    f.sources[0].transcription.method = 'ocr';
+    f.sources[1].date = '1950-02-29';
+    const errors = errorsOf(JSON.stringify(f));
+    const at = (path: string) => errors.find((e) => e.path === path)?.message;
+    expect(at('sources[0].date')).toBe('"27 Aug 1950" is not an EDTF date: write it year first, with numbers (27 August 1950 is 1950-08-27).');
+    expect(at('sources[0].language')).toBe('"Russian" is a language name; give its BCP 47 code instead: "ru".');
+    expect(at('sources[0].transcription.method')).toBe('The text "ocr" is not a valid value for "method"; use one of: pasted, text-file, pdf-text, docx-text, html-text.');
+    expect(at('sources[1].date')).toBe('"1950-02-29" is not a date: 1950 is not a leap year, so February has 28 days.');
   });
 
   it('a relation that points at nothing', () => {
