@@ -13,7 +13,7 @@ import type { ArgumentMap, Id, Quote } from '../model';
 import { anchorQuote as anchorInText, describeQuote } from '../text/anchor';
 import { diffTexts, mapOffset, unchangedSpan, type TextDiff } from '../text/diff';
 import { perMap } from './common';
-import { quotingNodes, sourceProblem } from './sources';
+import { quotingNodes, sizeProblem, sourceProblem } from './sources';
 
 export interface TextRange {
   start: number;
@@ -165,7 +165,8 @@ export function replaceSourceText(sourceId: Id, newText: string, report?: Reanch
     label: 'Replace source text',
     check: (map) => {
       if (!Object.hasOwn(map.sources, sourceId)) return `There is no source "${sourceId}".`;
-      return sourceProblem(map, { ...map.sources[sourceId], text: newText }, false);
+      const replaced = { ...map.sources[sourceId]!, text: newText };
+      return sourceProblem(map, replaced, false) ?? sizeProblem({ ...map, sources: { ...map.sources, [sourceId]: replaced } });
     },
     apply: (d) => {
       const map = original(d) as ArgumentMap;

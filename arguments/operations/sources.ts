@@ -2,9 +2,12 @@
 // schema and the reference checks of format/), so the editor can never make a map that
 // would not open again.
 import type { Draft } from 'immer';
+import { formatBytes } from '../format/errors';
 import { explainIssue } from '../format/explain';
+import { MAX_FILE_BYTES } from '../format/load';
 import { quotedSourceProblems } from '../format/restore';
 import { sourceSchema } from '../format/schema';
+import { serializeMap } from '../format/serialize';
 import type { Operation } from '../history';
 import { lookup, type ArgumentMap, type Id, type Source } from '../model';
 import { toLatin } from '../text/latin';
@@ -31,6 +34,30 @@ export function sourceProblem(map: ArgumentMap, source: unknown, isNew: boolean)
   return quoted.length > 0 ? quoted.map((p) => p.message).join(' ') : null;
 }
 
+/** UTF-8 bytes of a string, without encoding it (JSON has escaped any lone surrogate). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+/**
+ * The loader opens files of up to MAX_FILE_BYTES: a map saved larger than that could never
+ * be opened again, so a source that would make it so is refused.
+ */
+export function sizeProblem(next: ArgumentMap): string | null {
+  const bytes = utf8Length(serializeMap(next));
+  return bytes > MAX_FILE_BYTES
+    ? `With this text the map would be ${formatBytes(bytes)} when saved, and Argument Atlas opens maps of up to ${formatBytes(MAX_FILE_BYTES)}. Add the source in parts, or only the parts you quote.`
+    : null;
+}
+
 /** Without keys set to undefined: the map then equals what saving and loading it gives back. */
 function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
@@ -40,7 +67,7 @@ export function addSource(source: Source): Operation {
   const clean = defined(source);
   return {
     label: 'Add source',
-    check: (map) => sourceProblem(map, clean, true),
+    check: (map) => sourceProblem(map, clean, true) ?? sizeProblem({ ...map, sources: { ...map.sources, [clean.id]: clean } }),
     apply: (d) => {
       d.sources[clean.id] = clean as Draft<Source>;
     },

@@ -49,6 +49,14 @@ describe('adding a source', () => {
     expect(refused(map, ops.addSource(untitled as Source))).toBe('"title" is missing.');
   });
 
+  it('refuses a text that would make the saved map larger than the loader opens', () => {
+    const huge = 'Протокол заседания. '.repeat(1_000_000); // 20 M characters, 37,000,000 bytes in UTF-8
+    expect(refused(fixture(), ops.addSource(interview({ text: huge })))).toBe(
+      'With this text the map would be 35.3 MB when saved, and Argument Atlas opens maps of up to 32.0 MB. Add the source in parts, or only the parts you quote.',
+    );
+    expect(refused(fixture(), ops.replaceSourceText('letter', huge))).toMatch(/^With this text the map would be 35\.3 MB when saved/);
+  });
+
   it('takes the sources it quotes from the map', () => {
     const map = roundTrip(fixture(), ops.addSource(interview({ role: 'secondary', quotes: ['letter', 'article'] })));
     expect(map.sources.interview?.quotes).toEqual(['letter', 'article']);
