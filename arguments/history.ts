@@ -35,11 +35,28 @@ export function createHistory(map: ArgumentMap): History {
   return { present: map, past: [], future: [] };
 }
 
+// immer refuses to apply a patch whose path passes through one of these keys (a guard
+// against prototype pollution), but "constructor" is a legal id: such a patch is recorded
+// instead as setting the whole entry it passes through to its value after the change.
+const RESERVED = new Set<unknown>(['__proto__', 'constructor', 'prototype']);
+
+function applicable(patches: Patch[], after: ArgumentMap): Patch[] {
+  if (!patches.some((p) => p.path.slice(0, -1).some((k) => RESERVED.has(k)))) return patches;
+  return patches.map((p) => {
+    const at = p.path.findIndex((k, i) => i < p.path.length - 1 && RESERVED.has(k));
+    if (at < 0) return p;
+    const path = p.path.slice(0, at + 1);
+    let value: unknown = after;
+    for (const k of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, k) ? (value as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
+    return value === undefined ? { op: 'remove', path } : { op: 'replace', path, value };
+  });
+}
+
 function run(base: ArgumentMap, op: Operation): { ok: true; next: ArgumentMap; change: Change } | { ok: false; reason: string } {
   const reason = op.check?.(base) ?? null;
   if (reason !== null) return { ok: false, reason };
   const [next, patches, inverse] = produceWithPatches(base, op.apply);
-  return { ok: true, next, change: { label: op.label, patches, inverse } };
+  return { ok: true, next, change: { label: op.label, patches: applicable(patches, next), inverse: applicable(inverse, base) } };
 }
 
 /** Applies an operation as one undoable step. A change that changes nothing is not recorded. */

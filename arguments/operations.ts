@@ -1,5 +1,6 @@
 // Every undoable change to a map, as an Operation (see history.ts). Each checks that it
 // makes sense on the map first and says why not in words; its recipe then only mutates.
+// Nodes, relations and fragments are here; sources and quotes in operations/.
 import { original, type Draft } from 'immer';
 import {
   lookup,
@@ -9,37 +10,21 @@ import {
   type Id,
   type MapMeta,
   type Point,
-  type Quote,
   type Relation,
   type RelationKind,
-  type Source,
 } from './model';
 import type { Operation } from './history';
+import { freshId, setFields } from './operations/common';
+
+export { freshId } from './operations/common';
+export { addSource, deleteSource, editSource, freshSourceId, quotingNodes, sourceProblem, type SourceChanges } from './operations/sources';
+export { anchorQuote, attachQuote, locatePassage, type LocatedPassage } from './operations/quotes';
+export { reanchorReport, replaceSourceText, type QuoteReanchor, type QuotationChange, type ReanchorReport, type ReanchorStatus, type TextRange } from './operations/reanchor';
 
 /** Editable fields of a node; `undefined` removes an optional field. */
 export type NodeChanges = Partial<Pick<ArgNode, 'kind' | 'text' | 'title' | 'voice'>>;
-export type SourceChanges = Partial<Omit<Source, 'id'>>;
 
-function setFields<T extends object>(target: T, changes: Partial<T>): void {
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) delete (target as Record<string, unknown>)[key];
-    else (target as Record<string, unknown>)[key] = value;
-  }
-}
-
-/** An id not yet used by a node, relation or source: prefix + the smallest free number. */
-export function freshId(map: ArgumentMap, prefix: string, taken: ReadonlySet<Id> = new Set()): Id {
-  for (let n = 1; ; n++) {
-    const id = `${prefix}${n}`;
-    if (!lookup(map, id) && !taken.has(id)) return id;
-  }
-}
-
-function describeNode(map: ArgumentMap, id: Id): string {
-  const n = map.nodes[id];
-  if (!n) return `"${id}"`;
-  return n.title ? `${n.title} ("${id}")` : `${NODE_KIND_LABELS[n.kind].toLowerCase()} "${id}"`;
-}
+const has = (record: object, id: Id): boolean => Object.hasOwn(record, id);
 
 // ----- nodes ---------------------------------------------------------------
 
@@ -48,7 +33,7 @@ export function addNode(node: ArgNode, at?: Point): Operation {
     label: `Add ${NODE_KIND_LABELS[node.kind].toLowerCase()}`,
     check: (map) => {
       if (lookup(map, node.id)) return `The id "${node.id}" is already in use.`;
-      if (node.quote && !map.sources[node.quote.source]) return `The quoted source "${node.quote.source}" is not in this map.`;
+      if (node.quote && !has(map.sources, node.quote.source)) return `The quoted source "${node.quote.source}" is not in this map.`;
       return null;
     },
     apply: (d) => {
@@ -61,7 +46,7 @@ export function addNode(node: ArgNode, at?: Point): Operation {
 export function editNode(id: Id, changes: NodeChanges): Operation {
   return {
     label: changes.text !== undefined ? 'Edit text' : changes.kind ? 'Change kind' : 'Edit node',
-    check: (map) => (map.nodes[id] ? null : `There is no node "${id}".`),
+    check: (map) => (has(map.nodes, id) ? null : `There is no node "${id}".`),
     apply: (d) => setFields(d.nodes[id]!, changes),
   };
 }
@@ -112,9 +97,9 @@ export function deleteItems(nodeIds: readonly Id[], relationIds: readonly Id[]):
     label: nodeIds.length === 0 ? (relationIds.length === 1 ? 'Delete relation' : `Delete ${relationIds.length} relations`) : count === 1 ? 'Delete node' : `Delete ${count} items`,
     check: (map) => {
       if (count === 0) return 'Nothing is selected.';
-      const missing = nodeIds.find((id) => !map.nodes[id]);
+      const missing = nodeIds.find((id) => !has(map.nodes, id));
       if (missing) return `There is no node "${missing}".`;
-      const missingRel = relationIds.find((id) => !map.relations[id]);
+      const missingRel = relationIds.find((id) => !has(map.relations, id));
       return missingRel ? `There is no relation "${missingRel}".` : null;
     },
     apply: (d) => removeAll(d, new Set(nodeIds), new Set(relationIds)),
@@ -125,7 +110,7 @@ export function moveNodes(positions: Readonly<Record<Id, Point>>): Operation {
   return {
     label: Object.keys(positions).length === 1 ? 'Move node' : 'Move nodes',
     check: (map) => {
-      const missing = Object.keys(positions).find((id) => !map.nodes[id]);
+      const missing = Object.keys(positions).find((id) => !has(map.nodes, id));
       if (missing) return `There is no node "${missing}".`;
       return Object.values(positions).every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) ? null : 'A position must be a finite number.';
     },
@@ -142,11 +127,11 @@ export function moveNodes(positions: Readonly<Record<Id, Point>>): Operation {
 export function setCollapsed(id: Id, collapsed: boolean): Operation {
   return {
     label: collapsed ? 'Collapse' : 'Expand',
-    check: (map) => (map.nodes[id] ? null : `There is no node "${id}".`),
+    check: (map) => (has(map.nodes, id) ? null : `There is no node "${id}".`),
     apply: (d) => {
-      const has = d.view.collapsed.includes(id);
-      if (collapsed && !has) d.view.collapsed.push(id);
-      if (!collapsed && has) d.view.collapsed.splice(d.view.collapsed.indexOf(id), 1);
+      const isCollapsed = d.view.collapsed.includes(id);
+      if (collapsed && !isCollapsed) d.view.collapsed.push(id);
+      if (!collapsed && isCollapsed) d.view.collapsed.splice(d.view.collapsed.indexOf(id), 1);
     },
   };
 }
@@ -155,14 +140,14 @@ export function setCollapsed(id: Id, collapsed: boolean): Operation {
 
 function relationProblem(map: ArgumentMap, r: Pick<Relation, 'kind' | 'from' | 'to'>, self?: Id): string | null {
   if (r.from.length === 0) return 'A relation needs at least one premise.';
-  const missing = r.from.find((f) => !map.nodes[f]);
+  const missing = r.from.find((f) => !has(map.nodes, f));
   if (missing) return `There is no node "${missing}".`;
   if (new Set(r.from).size !== r.from.length) return 'The same premise is listed twice.';
   if (r.kind === 'undercuts') {
-    if (!map.relations[r.to]) return 'An undercut attacks an inference: connect it to an arrow, not to a node.';
+    if (!has(map.relations, r.to)) return 'An undercut attacks an inference: connect it to an arrow, not to a node.';
     if (r.to === self) return 'A relation cannot undercut itself.';
   } else {
-    if (!map.nodes[r.to]) return map.relations[r.to] ? `Only an undercut can target an arrow; "${r.kind}" needs a node.` : `There is no node "${r.to}".`;
+    if (!has(map.nodes, r.to)) return has(map.relations, r.to) ? `Only an undercut can target an arrow; "${r.kind}" needs a node.` : `There is no node "${r.to}".`;
     if (r.from.includes(r.to)) return 'A node cannot support or attack itself.';
   }
   const same = Object.values(map.relations).find(
@@ -186,7 +171,7 @@ export function disconnect(ids: readonly Id[]): Operation {
   return {
     label: ids.length === 1 ? 'Disconnect' : `Disconnect ${ids.length} relations`,
     check: (map) => {
-      const missing = ids.find((id) => !map.relations[id]);
+      const missing = ids.find((id) => !has(map.relations, id));
       return ids.length === 0 ? 'Nothing is selected.' : missing ? `There is no relation "${missing}".` : null;
     },
     apply: (d) => removeAll(d, new Set(), new Set(ids)),
@@ -197,8 +182,8 @@ export function setRelationKind(id: Id, kind: RelationKind): Operation {
   return {
     label: `Change relation to ${kind}`,
     check: (map) => {
-      const r = map.relations[id];
-      if (!r) return `There is no relation "${id}".`;
+      if (!has(map.relations, id)) return `There is no relation "${id}".`;
+      const r = map.relations[id]!;
       return relationProblem(map, { ...r, kind }, id);
     },
     apply: (d) => {
@@ -210,7 +195,7 @@ export function setRelationKind(id: Id, kind: RelationKind): Operation {
 export function setRelationVoice(id: Id, voice: string | undefined): Operation {
   return {
     label: 'Change voice',
-    check: (map) => (map.relations[id] ? null : `There is no relation "${id}".`),
+    check: (map) => (has(map.relations, id) ? null : `There is no relation "${id}".`),
     apply: (d) => setFields(d.relations[id]!, { voice }),
   };
 }
@@ -224,7 +209,7 @@ export function groupPremises(ids: readonly Id[]): Operation {
   return {
     label: 'Link co-premises',
     check: (map) => {
-      const rels = ids.map((id) => map.relations[id]);
+      const rels = ids.map((id) => (has(map.relations, id) ? map.relations[id] : undefined));
       if (rels.length < 2) return 'Choose at least two arrows into the same claim to link their premises.';
       if (rels.some((r) => !r)) return 'One of the chosen relations no longer exists.';
       const [first] = rels as Relation[];
@@ -250,8 +235,8 @@ export function ungroupPremises(id: Id): Operation {
   return {
     label: 'Unlink co-premises',
     check: (map) => {
-      const r = map.relations[id];
-      if (!r) return `There is no relation "${id}".`;
+      if (!has(map.relations, id)) return `There is no relation "${id}".`;
+      const r = map.relations[id]!;
       return r.from.length < 2 ? 'This inference has a single premise; there is nothing to unlink.' : null;
     },
     apply: (d) => {
@@ -269,59 +254,7 @@ export function ungroupPremises(id: Id): Operation {
   };
 }
 
-// ----- quotes and sources --------------------------------------------------
-
-/** Anchors (or with `undefined`, detaches) a node's quote. */
-export function anchorQuote(nodeId: Id, quote: Quote | undefined): Operation {
-  return {
-    label: quote ? 'Anchor quote' : 'Remove quote',
-    check: (map) => {
-      if (!map.nodes[nodeId]) return `There is no node "${nodeId}".`;
-      if (quote && !map.sources[quote.source]) return `There is no source "${quote.source}".`;
-      if (quote && quote.exact.length === 0) return 'A quote cannot be empty.';
-      return null;
-    },
-    apply: (d) => setFields(d.nodes[nodeId]!, { quote }),
-  };
-}
-
-export function addSource(source: Source): Operation {
-  return {
-    label: 'Add source',
-    check: (map) => (lookup(map, source.id) ? `The id "${source.id}" is already in use.` : null),
-    apply: (d) => {
-      d.sources[source.id] = source as Draft<Source>;
-    },
-  };
-}
-
-export function editSource(id: Id, changes: SourceChanges): Operation {
-  return {
-    label: 'Edit source',
-    check: (map) => (map.sources[id] ? null : `There is no source "${id}".`),
-    apply: (d) => setFields(d.sources[id]!, changes),
-  };
-}
-
-/** Refused while evidence quotes the source: deleting it would orphan those quotes. */
-export function deleteSource(id: Id): Operation {
-  return {
-    label: 'Delete source',
-    check: (map) => {
-      const source = map.sources[id];
-      if (!source) return `There is no source "${id}".`;
-      const quoting = Object.values(map.nodes).filter((n) => n.quote?.source === id);
-      if (quoting.length === 0) return null;
-      const names = quoting.slice(0, 3).map((n) => describeNode(map, n.id)).join(', ');
-      const more = quoting.length > 3 ? ` and ${quoting.length - 3} more` : '';
-      return `"${source.title}" cannot be deleted: ${quoting.length === 1 ? 'it is' : `${quoting.length} nodes are`} quoted by ${names}${more}. Delete or re-anchor that evidence first.`;
-    },
-    apply: (d) => {
-      delete d.sources[id];
-      for (const s of Object.values(d.sources)) if (s.quotes?.includes(id)) s.quotes = s.quotes.filter((q) => q !== id);
-    },
-  };
-}
+// ----- the map ----------------------------------------------------------
 
 export function setMeta(changes: Partial<MapMeta>): Operation {
   return {
@@ -350,7 +283,7 @@ export function insertFragment(fragment: Fragment, label = 'Paste'): Operation {
       if (new Set(ids).size !== ids.length) return 'The pasted items repeat an id.';
       const used = ids.find((id) => lookup(map, id));
       if (used) return `The id "${used}" is already in use.`;
-      const quoteless = fragment.nodes.find((n) => n.quote && !map.sources[n.quote.source]);
+      const quoteless = fragment.nodes.find((n) => n.quote && !has(map.sources, n.quote.source));
       if (quoteless) return `The quoted source "${quoteless.quote!.source}" is not in this map.`;
       // Check each relation against the map as it will be once the nodes are in.
       let next: ArgumentMap = { ...map, nodes: { ...map.nodes }, relations: { ...map.relations } };
@@ -383,8 +316,8 @@ export function cloneFragment(source: ArgumentMap, nodeIds: readonly Id[], map: 
     return id;
   };
   const nodes = nodeIds.flatMap((id) => {
-    const n = source.nodes[id];
-    if (!n) return [];
+    if (!has(source.nodes, id)) return [];
+    const n = source.nodes[id]!;
     const copy = { ...n, id: fresh('n') };
     rename.set(id, copy.id);
     return [copy];

@@ -98,7 +98,7 @@ const EDITORIAL_MARK = /\[\s*(?:\.{3}|\u2026)\s*\]|\.{3}|\u2026|\[[^\]\n]*\]/gu;
 const isOmission = (mark: string): boolean => !mark.startsWith('[') || /^\[\s*(?:\.{3}|\u2026)\s*\]$/u.test(mark);
 
 /** How far apart (in normalised characters) the parts around an ellipsis may stand in the source. */
-const MAX_OMISSION = 800;
+export const MAX_OMISSION = 800;
 
 /** Edge words looked at when widening an alignment to a related word ("pulled" / "pull"). */
 const EDGE_LOOKAROUND = 3;
@@ -304,10 +304,13 @@ interface Closest {
   sWords: readonly Word[];
 }
 
-/** The closest passage by word alignment, if close enough to count as the quote altered. */
-function closestPassage(qWords: readonly Word[], sourceText: string): Closest | null {
+/** The closest passage by word alignment (within the words starting in `within`, if given), if close enough to count as the quote altered. */
+function closestPassage(qWords: readonly Word[], sourceText: string, within?: { start: number; end: number }): Closest | null {
   if (qWords.length === 0) return null;
-  const all = wordsCached(sourceText);
+  // A stretch is tokenised on its own: a long text is tokenised (and cached) only when searched whole.
+  const all = within
+    ? words(sourceText.slice(within.start, within.end)).map((w) => ({ ...w, start: w.start + within.start, end: w.end + within.start }))
+    : wordsCached(sourceText);
   const qn = qWords.map((w) => w.norm);
   const sn = all.map((w) => w.norm);
   const core = alignWords(qn, sn);
@@ -323,7 +326,41 @@ function closestPassage(qWords: readonly Word[], sourceText: string): Closest | 
   };
 }
 
-export function classifyQuotation(quoted: string, sourceText: string, sourceName = 'the source'): Classification {
+export interface ClosestPassage {
+  start: number;
+  end: number;
+  text: string;
+  /** Words aligned unchanged, as a share of the longer of quote and passage: 1 means the same words. */
+  similarity: number;
+  /** Word by word, as each text writes its words. */
+  diff: WordOp[];
+  /** What the passage says where the quote differs, as readable snippets; null when only capitalisation or punctuation differs. */
+  differences: { source: string; quote: string } | null;
+}
+
+/**
+ * The passage of a source that words not found in it most likely come from (searched
+ * among the words starting within `within`, if given); null when nothing comes close.
+ */
+export function closestPassageTo(quoted: string, sourceText: string, within?: { start: number; end: number }): ClosestPassage | null {
+  const qWords = words(quoted);
+  const close = closestPassage(qWords, sourceText, within);
+  if (!close) return null;
+  const { alignment, passage, sWords } = close;
+  const equal = alignment.ops.filter((o) => o.op === 'equal').length;
+  return {
+    ...passage,
+    similarity: equal / Math.max(qWords.length, sWords.length),
+    diff: asWritten(alignment.ops, qWords, sWords),
+    differences: alignment.distance === 0 ? null : differences(alignment.ops, quoted, qWords, sourceText, sWords),
+  };
+}
+
+/**
+ * The findings that need no word alignment: verbatim, normalized, interpolated (and a
+ * quotation with no words); null when only an alignment can tell altered from not found.
+ */
+export function classifyWithoutAlignment(quoted: string, sourceText: string, sourceName = 'the source'): Classification | null {
   const q = trimQuote(quoted);
   if (!q) return { status: 'not-found', message: 'Not found: the quotation has no words to look for.' };
 
@@ -373,6 +410,14 @@ export function classifyQuotation(quoted: string, sourceText: string, sourceName
     };
   }
 
+  return null;
+}
+
+export function classifyQuotation(quoted: string, sourceText: string, sourceName = 'the source'): Classification {
+  const cheap = classifyWithoutAlignment(quoted, sourceText, sourceName);
+  if (cheap) return cheap;
+  const q = trimQuote(quoted);
+  const qWords = words(q);
   const close = closestPassage(qWords, sourceText);
   if (close) {
     const { alignment, passage, sWords } = close;
@@ -389,11 +434,13 @@ export function classifyQuotation(quoted: string, sourceText: string, sourceName
 // ---------------------------------------------------------------------------
 // Auditing a map
 
-const sourceName = (s: Source): string => s.title.trim() || s.id;
+/** A source as findings name it: its title, else its id. */
+export const sourceName = (s: Source): string => s.title.trim() || s.id;
 
 const RANK: Record<QuoteStatus, number> = { verbatim: 0, normalized: 1, interpolated: 2, altered: 3, 'not-found': 4 };
 
-function better(a: Classification, b: Classification): boolean {
+/** Is finding a better than b: a higher status, or an alteration with fewer changed words? */
+export function better(a: Classification, b: Classification): boolean {
   if (RANK[a.status] !== RANK[b.status]) return RANK[a.status] < RANK[b.status];
   return a.status === 'altered' && countEdits(a.diff ?? []) < countEdits(b.diff ?? []);
 }
@@ -426,24 +473,34 @@ export function auditEvidence(map: ArgumentMap): AuditFinding[] {
       continue;
     }
     // Evidence must be anchored, so a close passage is shown but the status stays not-found.
-    const qWords = words(quote.exact);
-    const close = closestPassage(qWords, source.text);
+    const close = closestPassageTo(quote.exact, source.text);
     if (close) {
       out.push({
         ...base,
         status: 'not-found',
-        passage: close.passage,
-        diff: asWritten(close.alignment.ops, qWords, close.sWords),
+        passage: { start: close.start, end: close.end, text: close.text },
+        diff: close.diff,
         message:
-          close.alignment.distance === 0
-            ? `Not found: ${name} has these words only with different capitalisation or punctuation: "${collapse(close.passage.text)}".`
-            : nearMissMessage(name, differences(close.alignment.ops, quote.exact, qWords, source.text, close.sWords)),
+          close.differences === null
+            ? `Not found: ${name} has these words only with different capitalisation or punctuation: "${collapse(close.text)}".`
+            : nearMissMessage(name, close.differences),
       });
     } else {
       out.push({ ...base, status: 'not-found', message: `Not found: the quote does not appear in ${name}, not even approximately.` });
     }
   }
   return out;
+}
+
+/** A quotation checked against each source it may come from: the best finding (verbatim first). */
+export function classifyAgainst(quoted: string, sources: readonly Source[]): { source: Source; result: Classification } | null {
+  let best: { source: Source; result: Classification } | null = null;
+  for (const primary of sources) {
+    const result = classifyQuotation(quoted, primary.text, sourceName(primary));
+    if (!best || better(result, best.result)) best = { source: primary, result };
+    if (result.status === 'verbatim') break;
+  }
+  return best;
 }
 
 export function auditSourceQuotations(map: ArgumentMap): AuditFinding[] {
@@ -464,12 +521,7 @@ export function auditSourceQuotations(map: ArgumentMap): AuditFinding[] {
         });
         continue;
       }
-      let best: { source: Source; result: Classification } | null = null;
-      for (const primary of checked) {
-        const result = classifyQuotation(q.text, primary.text, sourceName(primary));
-        if (!best || better(result, best.result)) best = { source: primary, result };
-        if (result.status === 'verbatim') break;
-      }
+      const best = classifyAgainst(q.text, checked);
       if (!best) continue;
       const { status, passage, diff, message } = best.result;
       out.push({

@@ -49,11 +49,25 @@ export function checkReferences(file: MapFile): LoadIssue[] {
     }
   });
   file.sources.forEach((s, i) => {
-    s.quotes?.forEach((q, j) => {
-      if (!sourceIds.has(q)) problems.push(issue('dangling-reference', `sources[${i}].quotes[${j}]`, `Source "${s.id}" says it quotes "${q}", which is not a source in this map.`));
-    });
+    for (const p of quotedSourceProblems(s, (id) => sourceIds.has(id))) problems.push(issue(p.code, `sources[${i}].quotes[${p.index}]`, p.message));
   });
   return problems;
+}
+
+/**
+ * The sources a source says it quotes must be other sources of the same map. One rule for
+ * the loader (above) and the source operations.
+ */
+export function quotedSourceProblems(
+  source: { id: Id; quotes?: readonly Id[] },
+  isSource: (id: Id) => boolean,
+): { index: number; code: 'invalid' | 'dangling-reference'; message: string }[] {
+  const out: { index: number; code: 'invalid' | 'dangling-reference'; message: string }[] = [];
+  source.quotes?.forEach((q, index) => {
+    if (q === source.id) out.push({ index, code: 'invalid', message: `Source "${source.id}" lists itself among the sources it quotes; a source can only quote other sources.` });
+    else if (!isSource(q)) out.push({ index, code: 'dangling-reference', message: `Source "${source.id}" says it quotes "${q}", which is not a source in this map.` });
+  });
+  return out;
 }
 
 function byId<T extends { id: Id }>(items: readonly T[]): Record<Id, T> {

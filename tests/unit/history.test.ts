@@ -16,6 +16,33 @@ const ok = (h: History, op: Operation): History => {
 const base = () => emptyMap('2026-11-26T00:00:00Z');
 
 describe('history', () => {
+  it('undoes and redoes changes inside items whose id is "constructor" (immer refuses such patch paths)', () => {
+    let h = createHistory(base());
+    h = ok(h, ops.addNode({ id: 'constructor', kind: 'claim', text: 'A claim' }, { x: 0, y: 0 }));
+    h = ok(h, ops.addNode({ id: 'n2', kind: 'premise', text: 'A premise' }));
+    h = ok(h, ops.connect({ id: 'r1', kind: 'supports', from: ['n2'], to: 'constructor' }));
+    const steps: Operation[] = [
+      ops.editNode('constructor', { text: 'A better claim', voice: 'critic' }),
+      ops.moveNodes({ constructor: { x: 5, y: 6 } }),
+      ops.setCollapsed('constructor', true),
+      ops.setRelationKind('r1', 'opposes'),
+      ops.deleteNodes(['constructor']),
+    ];
+    const states = [serializeMap(h.present)];
+    for (const op of steps) {
+      h = ok(h, op);
+      states.push(serializeMap(h.present));
+    }
+    for (let i = states.length - 2; i >= 0; i--) {
+      h = undo(h);
+      expect(serializeMap(h.present)).toBe(states[i]);
+    }
+    for (let i = 1; i < states.length; i++) {
+      h = redo(h);
+      expect(serializeMap(h.present)).toBe(states[i]);
+    }
+  });
+
   it('records one step per commit and undoes and redoes it', () => {
     let h = createHistory(base());
     h = ok(h, ops.addNode({ id: 'c1', kind: 'claim', text: 'A claim' }, { x: 10, y: 20 }));

@@ -87,25 +87,6 @@ describe('relations', () => {
   });
 });
 
-describe('sources and quotes', () => {
-  it('refuses to delete a source that evidence quotes, naming the evidence', () => {
-    expect(refusal(fixture(), ops.deleteSource('letter'))).toBe('"A letter" cannot be deleted: it is quoted by evidence "e". Delete or re-anchor that evidence first.');
-  });
-
-  it('deletes an unquoted source and drops it from "quotes" lists', () => {
-    let map = apply(fixture(), ops.anchorQuote('e', undefined));
-    map = apply(map, ops.deleteSource('letter'));
-    expect(map.sources.letter).toBeUndefined();
-    expect(map.sources.article?.quotes).toEqual([]);
-  });
-
-  it('anchors a quote on a node', () => {
-    const quote = { source: 'article', exact: 'We left', start: 14 };
-    expect(apply(fixture(), ops.anchorQuote('c', quote)).nodes.c?.quote).toEqual(quote);
-    expect(refusal(fixture(), ops.anchorQuote('c', { source: 'nope', exact: 'x' }))).toBe('There is no source "nope".');
-  });
-});
-
 describe('editing', () => {
   it('edits text and removes an optional field with undefined, keeping unknown fields', () => {
     const map = apply(fixture(), ops.editNode('k', { text: 'New', voice: undefined }));

@@ -177,6 +177,15 @@ describe('bad input gets a typed error in words, never an exception', () => {
     expect(errorsOf(JSON.stringify(f))[0]).toMatchObject({ code: 'dangling-reference', path: 'nodes[4].quote.source' });
   });
 
+  it('a source that says it quotes an unknown source, or itself', () => {
+    const f = full();
+    f.sources[1].quotes = ['letter', 'ghost', 'article'];
+    expect(errorsOf(JSON.stringify(f))).toEqual([
+      { code: 'dangling-reference', path: 'sources[1].quotes[1]', message: 'Source "article" says it quotes "ghost", which is not a source in this map.' },
+      { code: 'invalid', path: 'sources[1].quotes[2]', message: 'Source "article" lists itself among the sources it quotes; a source can only quote other sources.' },
+    ]);
+  });
+
   it('positions of deleted nodes are dropped with a warning, not an error', () => {
     const f = full();
     f.view.positions.gone = { x: 1, y: 2 };
