@@ -1,3 +1,4 @@
+import { checkEdtf } from '../../../arguments/dates';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../arguments/format/load';
@@ -37,7 +38,7 @@ describe('adding a source', () => {
     expect(refused(map, ops.addSource(interview({ id: '1950-letter' })))).toBe(
       'The text "1950-letter" is not a usable id: ids start with a letter and use only letters, digits and _ . : - (at most 128 characters).',
     );
-    expect(refused(map, ops.addSource(interview({ date: '1950-13-45' })))).toBe('The text "1950-13-45" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD.');
+    expect(refused(map, ops.addSource(interview({ date: '1950-13-45' })))).toBe(checkEdtf('1950-13-45'));
     expect(refused(map, ops.addSource(interview({ role: 'boss' as Source['role'] })))).toBe(
       'The text "boss" is not a valid value for "role"; use one of: primary, secondary.',
     );
@@ -81,7 +82,7 @@ describe('editing a source', () => {
   it('refuses what the loader would refuse, and never edits the id or the text', () => {
     const map = fixture();
     expect(refused(map, ops.editSource('memoirs', { title: 'x' }))).toBe('There is no source "memoirs".');
-    expect(refused(map, ops.editSource('letter', { date: '1950-13-45' }))).toBe('The text "1950-13-45" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD.');
+    expect(refused(map, ops.editSource('letter', { date: '1950-13-45' }))).toBe(checkEdtf('1950-13-45'));
     expect(refused(map, ops.editSource('letter', { role: 'boss' as Source['role'] }))).toMatch(/^The text "boss" is not a valid value for "role"/);
     expect(refused(map, ops.editSource('letter', { title: undefined }))).toBe('"title" is missing.');
     expect(refused(map, ops.editSource('article', { quotes: ['letter', 'ghost'] }))).toBe('Source "article" says it quotes "ghost", which is not a source in this map.');
