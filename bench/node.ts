@@ -14,7 +14,7 @@ import { commit, createHistory, redo, undo, type History } from '../arguments/hi
 import { buildLayoutGraph } from '../arguments/layout/layered';
 import type { ArgumentMap } from '../arguments/model';
 import { editNode } from '../arguments/operations';
-import { figureRefusal, mapRefusal } from '../electron/main/writeChecks';
+import { exportRefusal, mapRefusal } from '../electron/main/writeChecks';
 import { FIRST_THESIS } from './generate';
 import { atMost, type Figure } from './results';
 
@@ -96,7 +96,7 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
         const [refused, t] = timed(() => mapRefusal(text, 'bench.argmap.json'));
         if (refused) throw new Error(`the ${size}-node map was refused: ${refused.message}`);
         mapCheckMs.push(t);
-        const [svgRefused, ts] = await timedAsync(() => figureRefusal(svg, 'image/svg+xml', 'bench.svg'));
+        const [svgRefused, ts] = await timedAsync(() => exportRefusal(svg, 'image/svg+xml', 'bench.svg'));
         if (svgRefused) throw new Error(`the ${size}-node figure was refused: ${svgRefused.message}`);
         svgCheckMs.push(ts);
       }
@@ -121,7 +121,7 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
         { key: `node.redo.${size}`, label: 'Redo one step', size, unit: 'ms', app: keep(redoMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.step } : {}) },
         { key: `node.audit.${size}`, label: 'Quotation audit (auditMap)', size, unit: 'ms', app: keep(auditMs), baseline: null },
         { key: `shell.mapCheck.${size}`, label: 'Desktop save: main process checks the map text (mapRefusal, blocking)', size, unit: 'ms', app: keep(mapCheckMs), baseline: null },
-        { key: `shell.svgCheck.${size}`, label: 'Desktop SVG export: main process checks the figure (figureRefusal, in 1 MB slices)', size, unit: 'ms', app: keep(svgCheckMs), baseline: null },
+        { key: `shell.svgCheck.${size}`, label: 'Desktop SVG export: main process checks the figure (exportRefusal, in 1 MB slices)', size, unit: 'ms', app: keep(svgCheckMs), baseline: null },
       );
       plan.log(`  ${String(size).padStart(6)} nodes: open ${med(keep(openMs))} ms, save ${med(keep(saveMs))}, undo ${med(keep(undoMs))}, redo ${med(keep(redoMs))}, audit ${med(keep(auditMs))}, save check ${med(keep(mapCheckMs))}, SVG check ${med(keep(svgCheckMs))}`);
     }

@@ -5,7 +5,7 @@
 // Paths never cross: the renderer's FileRef is an opaque token that only the main process
 // can turn into a path (electron/main/tokens.ts), and every path comes from a native dialog
 // or the operating system (argv, open-file, a second launch, the recent-files menu).
-import type { Backup, DocumentState, HostCommand } from '../renderer/platform/types';
+import type { Backup, DocumentPurpose, DocumentState, HostCommand } from '../renderer/platform/types';
 
 /** The app's pages are served from app://argument-atlas/ (electron/main/protocol.ts), never file://. */
 export const APP_SCHEME = 'app';
@@ -29,15 +29,34 @@ export interface WireSaved {
   token: FileToken;
 }
 
-/** The figure formats file:save-binary writes, by MIME type: the one extension each must have. */
-export const FIGURE_EXTENSIONS = { 'image/svg+xml': 'svg', 'image/png': 'png', 'application/pdf': 'pdf' } as const;
-export type FigureMime = keyof typeof FIGURE_EXTENSIONS;
-/** Larger figures are refused before anything is shown or written. */
-export const MAX_FIGURE_BYTES = 200 * 1024 * 1024;
+/** What an export is: its Save dialog's title and the check of its bytes follow from it. */
+export type ExportKind = 'figure' | 'bibliography';
 
-/** A written figure: its file's name without folders (never its path). */
-export interface WireFigureSaved {
+/**
+ * What file:save-binary writes, by MIME type: the one extension each must have, and its kind.
+ * A new export (a handout, a paper) joins here; the compiler then asks for its write check
+ * (main/writeChecks.ts) and its Save dialog's filter (main/windows.ts).
+ */
+export const EXPORT_TYPES = {
+  'image/svg+xml': { extension: 'svg', kind: 'figure' },
+  'image/png': { extension: 'png', kind: 'figure' },
+  'application/pdf': { extension: 'pdf', kind: 'figure' },
+  'application/vnd.citationstyles.csl+json': { extension: 'json', kind: 'bibliography' },
+  'application/x-bibtex': { extension: 'bib', kind: 'bibliography' },
+} as const satisfies Record<string, { extension: string; kind: ExportKind }>;
+export type ExportMime = keyof typeof EXPORT_TYPES;
+/** Larger exports are refused before anything is shown or written. */
+export const MAX_EXPORT_BYTES = 200 * 1024 * 1024;
+
+/** A written export: its file's name without folders (never its path). */
+export interface WireExportSaved {
   name: string;
+}
+
+/** A document read to be copied into the map: its name without folders and its bytes; no path, no token. */
+export interface WireDocument {
+  name: string;
+  bytes: Uint8Array;
 }
 
 /**
@@ -60,10 +79,15 @@ export interface InvokeChannels {
   /** Reads the document's file again (Revert). */
   'file:reread': { args: [token: FileToken]; result: Outcome<WireFile> };
   /**
-   * Shows the Save dialog for a figure (SVG, PNG or PDF: `suggestedName` is a file name with
-   * the extension of `mime`) and writes `bytes` where the user says. Null when cancelled.
+   * Shows the Save dialog for an export (a figure or a bibliography: `suggestedName` is a file
+   * name with the extension of `mime`) and writes `bytes` where the user says. Null when cancelled.
    */
-  'file:save-binary': { args: [bytes: Uint8Array, suggestedName: string, mime: FigureMime]; result: Outcome<WireFigureSaved | null> };
+  'file:save-binary': { args: [bytes: Uint8Array, suggestedName: string, mime: ExportMime]; result: Outcome<WireExportSaved | null> };
+  /**
+   * Shows the Open dialog for a document to add as a source or to import records from, and
+   * reads it (regular files within the intake size limit only). Null when cancelled.
+   */
+  'file:open-document': { args: [purpose: DocumentPurpose]; result: Outcome<WireDocument | null> };
   /** This window's crash backup slot in the app's data folder. */
   'backup:write': { args: [backup: Backup]; result: void };
   'backup:read': { args: []; result: Backup | null };
@@ -93,7 +117,7 @@ export type SendChannel = keyof SendChannels;
 export type EventChannel = keyof EventChannels;
 
 /** Every channel, once: main registers exactly these, and a test checks the preload uses no other. */
-export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'backup:write', 'backup:read', 'backup:clear'] as const satisfies readonly InvokeChannel[];
+export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear'] as const satisfies readonly InvokeChannel[];
 export const SEND_CHANNELS = ['doc:state', 'host:save-result'] as const satisfies readonly SendChannel[];
 export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request'] as const satisfies readonly EventChannel[];
 

@@ -3,8 +3,8 @@
 // only: never ipcRenderer, never an IPC event, never a path. Built by esbuild into one
 // CommonJS file (a sandboxed preload can require nothing but 'electron').
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DocumentState, DroppedFile, FileRef, HostCommand, OpenedFile, Platform, SavedFile } from '../renderer/platform/types';
-import type { EventChannel, EventChannels, FigureMime, InvokeChannel, InvokeChannels, Outcome, SendChannel, SendChannels, WireFile } from './ipc-contract';
+import type { DocumentPurpose, DocumentState, DroppedFile, FileRef, HostCommand, OpenedDocument, OpenedFile, Platform, SavedFile } from '../renderer/platform/types';
+import type { EventChannel, EventChannels, ExportMime, InvokeChannel, InvokeChannels, Outcome, SendChannel, SendChannels, WireFile } from './ipc-contract';
 import { HOST_COMMANDS } from '../renderer/platform/types';
 import { TOKEN_PATTERN } from './ipc-contract';
 
@@ -76,12 +76,19 @@ const api = {
   },
 
   /**
-   * A figure (SVG, PNG or PDF) written where the user says in the Save dialog; main checks
-   * the bytes, the name and the type (renderer/export/save.ts's BinarySaver).
+   * An export (a figure: SVG, PNG or PDF; a bibliography: CSL-JSON or BibTeX) written where
+   * the user says in the Save dialog; main checks the bytes, the name and the type
+   * (renderer/export/save.ts's BinarySaver).
    */
   async saveBinary(bytes: Uint8Array, suggestedName: string, mime: string): Promise<{ name: string } | null> {
-    const saved = unwrap(await invoke('file:save-binary', bytes, String(suggestedName), String(mime) as FigureMime));
+    const saved = unwrap(await invoke('file:save-binary', bytes, String(suggestedName), String(mime) as ExportMime));
     return saved ? { name: saved.name } : null;
+  },
+
+  /** A document chosen in main's Open dialog and read there: its name and bytes, never its path. */
+  async openDocument(purpose: DocumentPurpose): Promise<OpenedDocument | null> {
+    const doc = unwrap(await invoke('file:open-document', String(purpose) as DocumentPurpose));
+    return doc ? { name: doc.name, bytes: doc.bytes } : null;
   },
 
   /**

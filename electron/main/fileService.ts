@@ -142,6 +142,8 @@ const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
 export interface ReadOptions extends ServiceOptions {
   /** Refuse a symbolic link instead of reading what it points to (the app's own files). */
   noFollow?: boolean;
+  /** The sentence for a file over `maxBytes` (default: a map's); `size` is what was found. */
+  tooLarge?: (name: string, size: number, maxBytes: number) => string;
 }
 
 /**
@@ -152,13 +154,14 @@ export interface ReadOptions extends ServiceOptions {
 export async function readFileGuarded(path: string, maxBytes = MAX_FILE_BYTES, options: ReadOptions = {}): Promise<Uint8Array> {
   const fs = options.fs ?? fsp;
   const name = basename(path);
+  const tooLargeSentence = options.tooLarge ?? tooLarge;
   let handle: Awaited<ReturnType<typeof fsp.open>> | undefined;
   try {
     handle = await fs.open(path, constants.O_RDONLY | O_NONBLOCK | (options.noFollow ? O_NOFOLLOW : 0));
     const info = await handle.stat();
     const kind = notRegularKind(info);
     if (kind) throw new NotRegularFileError(name, kind, 'Argument Atlas opens only files.');
-    if (info.size > maxBytes) throw new FileServiceError(tooLarge(name, info.size, maxBytes), 'ETOOLARGE');
+    if (info.size > maxBytes) throw new FileServiceError(tooLargeSentence(name, info.size, maxBytes), 'ETOOLARGE');
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -166,7 +169,7 @@ export async function readFileGuarded(path: string, maxBytes = MAX_FILE_BYTES, o
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) throw new FileServiceError(tooLarge(name, total, maxBytes), 'ETOOLARGE');
+      if (total > maxBytes) throw new FileServiceError(tooLargeSentence(name, total, maxBytes), 'ETOOLARGE');
       chunks.push(chunk.subarray(0, bytesRead));
     }
     const out = new Uint8Array(total);

@@ -5,14 +5,14 @@
 // WindowServices object (windows.ts), looked up for the sending window.
 // Only `import type` from Electron: the tests drive these handlers with plain objects.
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
-import type { Backup } from '../../renderer/platform/types';
+import { DOCUMENT_EXTENSIONS, type Backup, type DocumentPurpose } from '../../renderer/platform/types';
 import {
-  FIGURE_EXTENSIONS,
+  EXPORT_TYPES,
   INVOKE_CHANNELS,
-  MAX_FIGURE_BYTES,
+  MAX_EXPORT_BYTES,
   SEND_CHANNELS,
   TOKEN_PATTERN,
-  type FigureMime,
+  type ExportMime,
   type FileToken,
   type InvokeChannel,
   type InvokeChannels,
@@ -34,7 +34,8 @@ export interface WindowServices {
   openFile(): Promise<InvokeChannels['file:open']['result']>;
   saveFile(text: string, suggestedName: string, token: FileToken | null): Promise<InvokeChannels['file:save']['result']>;
   reread(token: FileToken): Promise<InvokeChannels['file:reread']['result']>;
-  saveBinary(bytes: Uint8Array, suggestedName: string, mime: FigureMime): Promise<InvokeChannels['file:save-binary']['result']>;
+  saveBinary(bytes: Uint8Array, suggestedName: string, mime: ExportMime): Promise<InvokeChannels['file:save-binary']['result']>;
+  openDocument(purpose: DocumentPurpose): Promise<InvokeChannels['file:open-document']['result']>;
   writeBackup(backup: Backup): Promise<void>;
   readBackup(): Promise<Backup | null>;
   clearBackup(): Promise<void>;
@@ -87,30 +88,35 @@ function token(channel: string, value: unknown, nullable: boolean): FileToken | 
   return value;
 }
 
-function figureBytes(channel: string, value: unknown): Uint8Array {
+function exportBytes(channel: string, value: unknown): Uint8Array {
   if (!(value instanceof Uint8Array)) fail(channel, 'bytes must be a Uint8Array');
   if (value.length === 0) fail(channel, 'bytes must not be empty');
-  if (value.length > MAX_FIGURE_BYTES) fail(channel, `bytes are larger than the largest figure (${MAX_FIGURE_BYTES} bytes)`);
+  if (value.length > MAX_EXPORT_BYTES) fail(channel, `bytes are larger than the largest export (${MAX_EXPORT_BYTES} bytes)`);
   return value;
 }
 
-function figureMime(channel: string, value: unknown): FigureMime {
-  if (typeof value !== 'string' || !Object.hasOwn(FIGURE_EXTENSIONS, value)) fail(channel, `mime must be one of ${Object.keys(FIGURE_EXTENSIONS).join(', ')}`);
-  return value as FigureMime;
+function exportMime(channel: string, value: unknown): ExportMime {
+  if (typeof value !== 'string' || !Object.hasOwn(EXPORT_TYPES, value)) fail(channel, `mime must be one of ${Object.keys(EXPORT_TYPES).join(', ')}`);
+  return value as ExportMime;
 }
 
 /**
- * A figure's suggested name: a file name only (no folder, drive or parent part, no control
+ * An export's suggested name: a file name only (no folder, drive or parent part, no control
  * characters) ending in the extension of its MIME type. It is only a suggestion for the
  * Save dialog; the path written is the one the user confirms there.
  */
-function figureName(channel: string, value: unknown, mime: FigureMime): string {
+function exportName(channel: string, value: unknown, mime: ExportMime): string {
   const name = shortString(channel, value, 'suggested name', MAX_NAME);
   if (/[/\\:]/.test(name) || name === '.' || name === '..') fail(channel, 'suggested name must be a file name, not a path');
   if (/[\u0000-\u001f\u007f]/.test(name)) fail(channel, 'suggested name must not contain control characters');
-  const ext = FIGURE_EXTENSIONS[mime];
+  const ext = EXPORT_TYPES[mime].extension;
   if (!name.toLowerCase().endsWith(`.${ext}`) || name.length === ext.length + 1) fail(channel, `suggested name must end in .${ext} for ${mime}`);
   return name;
+}
+
+function documentPurpose(channel: string, value: unknown): DocumentPurpose {
+  if (typeof value !== 'string' || !Object.hasOwn(DOCUMENT_EXTENSIONS, value)) fail(channel, `purpose must be one of ${Object.keys(DOCUMENT_EXTENSIONS).join(', ')}`);
+  return value as DocumentPurpose;
 }
 
 function bool(channel: string, value: unknown, label: string): boolean {
@@ -146,9 +152,13 @@ export const validateInvoke: { [C in InvokeChannel]: (args: readonly unknown[]) 
   },
   'file:save-binary': (args) => {
     arity('file:save-binary', args, 3);
-    const bytes = figureBytes('file:save-binary', args[0]);
-    const mime = figureMime('file:save-binary', args[2]);
-    return [bytes, figureName('file:save-binary', args[1], mime), mime];
+    const bytes = exportBytes('file:save-binary', args[0]);
+    const mime = exportMime('file:save-binary', args[2]);
+    return [bytes, exportName('file:save-binary', args[1], mime), mime];
+  },
+  'file:open-document': (args) => {
+    arity('file:open-document', args, 1);
+    return [documentPurpose('file:open-document', args[0])];
   },
   'backup:write': (args) => {
     arity('backup:write', args, 1);
@@ -224,6 +234,11 @@ export function createInvokeHandlers(lookup: ServicesLookup): Record<InvokeChann
       const s = trustedServices(event, lookup, 'file:save-binary');
       const [bytes, name, mime] = validateInvoke['file:save-binary'](raw);
       return s.saveBinary(bytes, name, mime);
+    },
+    'file:open-document': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'file:open-document');
+      const [purpose] = validateInvoke['file:open-document'](raw);
+      return s.openDocument(purpose);
     },
     'backup:write': async (event, ...raw) => {
       const s = trustedServices(event, lookup, 'backup:write');

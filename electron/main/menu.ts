@@ -2,8 +2,8 @@
 // role, and that Undo/Redo go to the document's history (a host command to the renderer),
 // not to the text field's undo role. windows.ts builds the Menu from it.
 //
-// Keys the page itself handles (renderer/keyboard.ts: Ctrl+S, Ctrl+Shift+S, Ctrl+O, Ctrl+E, Ctrl+Z,
-// Ctrl+Shift+Z/Ctrl+Y, and Ctrl+C/X/V/A for nodes or text) are shown on the items but not
+// Keys the page itself handles (renderer/keyboard.ts: Ctrl+S, Ctrl+Shift+S, Ctrl+O, Ctrl+Shift+O,
+// Ctrl+E, Ctrl+Z, Ctrl+Shift+Z/Ctrl+Y, and Ctrl+C/X/V/A for nodes or text) are shown on the items but not
 // registered on Windows and Linux (registerAccelerator: false), so each key press acts once,
 // in the page, where it knows whether a text field has the focus. On macOS the page also
 // sees command keys first, and the menu acts only on the ones it leaves (Cmd+Z in a field).
@@ -68,6 +68,10 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       cmd('Save', 'save', pageKey('CmdOrCtrl+S')),
       cmd('Save As…', 'saveAs', pageKey('CmdOrCtrl+Shift+S')),
       cmd('Revert to Saved', 'revert', { enabled: ctx.document?.canRevert === true }),
+      { type: 'separator' },
+      // The renderer's dialogs (paste or choose a file; records to import) ask main for the file (file:open-document).
+      cmd('Add Source…', 'addSource', pageKey('CmdOrCtrl+Shift+O')),
+      cmd('Import Bibliography…', 'importBibliography'),
       { type: 'separator' },
       cmd('Export…', 'export', { ...pageKey('CmdOrCtrl+E'), enabled: hasDoc && EXPORT_AVAILABLE }),
       { type: 'separator' },

@@ -134,11 +134,11 @@ export function safeFileName(suggested: string): string {
 }
 
 /**
- * The name the figure Save dialog suggests: the last part of the renderer's suggestion (any
+ * The name the export Save dialog suggests (a figure, a bibliography): the last part of the renderer's suggestion (any
  * folder, drive or parent part stripped), cleaned as safeFileName does, ending in `.ext`.
  * Only a suggestion: the path written is the one the user confirms in the dialog.
  */
-export function safeFigureName(suggested: string, ext: string): string {
+export function safeExportName(suggested: string, ext: string): string {
   let name = (suggested.split(/[/\\:]/).pop() ?? '')
     .replace(UNSHOWABLE, '')
     .replace(/[*?"<>|]/g, '-')

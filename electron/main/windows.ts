@@ -10,9 +10,10 @@
 import { app, BrowserWindow, dialog, Menu, screen, shell, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Backup, HostCommand } from '../../renderer/platform/types';
-import { APP_ENTRY_URL, FIGURE_EXTENSIONS, type FigureMime, type FileToken, type InvokeChannels, type WireDocumentState, type WireFile } from '../ipc-contract';
+import type { Backup, DocumentPurpose, HostCommand } from '../../renderer/platform/types';
+import { APP_ENTRY_URL, EXPORT_TYPES, type ExportKind, type ExportMime, type FileToken, type InvokeChannels, type WireDocumentState, type WireFile } from '../ipc-contract';
 import type { BackupFolder, LeftBehind } from './backups';
+import { openDocument } from './documents';
 import { FileServiceError, NotRegularFileError, notRegularPhrase, previousVersionPath, readFileGuarded, writeFileAtomic } from './fileService';
 import type { WindowServices } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -21,7 +22,7 @@ import { recentMenuLabel, type RecentFiles } from './recentFiles';
 import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } from './state';
 import { removeStaleTemps } from './tempFiles';
 import { FileTokens, samePath } from './tokens';
-import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeFigureName, safeFileName, windowOptions, windowTitle } from './window';
+import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeExportName, safeFileName, windowOptions, windowTitle } from './window';
 
 export interface ShellPaths {
   rendererRoot: string;
@@ -69,11 +70,19 @@ export interface DocWindow {
   saveBoundsTimer: ReturnType<typeof setTimeout> | null;
 }
 
-/** The Save dialog's filter for each figure format (the Export dialog's labels, renderer/export/save.ts). */
-const FIGURE_FILTER_NAMES: Record<FigureMime, string> = { 'image/svg+xml': 'SVG figure', 'image/png': 'PNG image', 'application/pdf': 'PDF document' };
+/** The Save dialog's filter for each export type (for figures, the Export dialog's labels, renderer/export/save.ts). */
+const EXPORT_FILTER_NAMES = {
+  'image/svg+xml': 'SVG figure',
+  'image/png': 'PNG image',
+  'application/pdf': 'PDF document',
+  'application/vnd.citationstyles.csl+json': 'CSL-JSON bibliography',
+  'application/x-bibtex': 'BibTeX bibliography',
+} satisfies Record<ExportMime, string>;
 
-/** fileService's sentences speak of maps and Save As; a figure is exported again instead. */
-function figureWriteMessage(err: unknown, name: string): string {
+const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography' } satisfies Record<ExportKind, string>;
+
+/** fileService's sentences speak of maps and Save As; an export is exported again instead. */
+function exportWriteMessage(err: unknown, name: string): string {
   if (err instanceof NotRegularFileError) return `${notRegularPhrase(name, err.kind)}; export again and choose another name.`;
   const code = err instanceof FileServiceError ? err.code : undefined;
   if (code === 'EREADONLY') return `“${name}” is read-only; export again and choose another name or folder.`;
@@ -91,8 +100,10 @@ export class WindowManager {
   private readonly tokens = new FileTokens();
   private lastFocused: DocWindow | null = null;
   private lastFolder: string | null = null;
-  /** Where the last figure was exported (figures often go elsewhere than maps). */
+  /** Where the last figure or bibliography was exported (exports often go elsewhere than maps). */
   private lastExportFolder: string | null = null;
+  /** Where the last source or bibliography was added from. */
+  private lastDocumentFolder: string | null = null;
   private quitting = false;
   private nextRequest = 1;
   private prompts: Promise<void> = Promise.resolve();
@@ -593,17 +604,17 @@ export class WindowManager {
         }
       },
 
-      saveBinary: async (bytes: Uint8Array, suggestedName: string, mime: FigureMime): Promise<InvokeChannels['file:save-binary']['result']> => {
+      saveBinary: async (bytes: Uint8Array, suggestedName: string, mime: ExportMime): Promise<InvokeChannels['file:save-binary']['result']> => {
         // The renderer names the format and suggests a name; the path is the one the user confirms here.
-        const refused = await (await writeChecks()).figureRefusal(bytes, mime, suggestedName);
+        const refused = await (await writeChecks()).exportRefusal(bytes, mime, suggestedName);
         if (refused) return { ok: false, message: refused.message };
-        const ext = FIGURE_EXTENSIONS[mime];
+        const { extension: ext, kind } = EXPORT_TYPES[mime];
         let path: string;
         try {
           const options: SaveDialogOptions = {
-            title: 'Export Figure',
-            defaultPath: join(this.lastExportFolder ?? this.lastFolder ?? app.getPath('documents'), safeFigureName(suggestedName, ext)),
-            filters: [{ name: FIGURE_FILTER_NAMES[mime], extensions: [ext] }],
+            title: EXPORT_DIALOG_TITLES[kind],
+            defaultPath: join(this.lastExportFolder ?? this.lastFolder ?? app.getPath('documents'), safeExportName(suggestedName, ext)),
+            filters: [{ name: EXPORT_FILTER_NAMES[mime], extensions: [ext] }],
             properties: ['createDirectory', 'showOverwriteConfirmation'],
           };
           const chosen = await dialog.showSaveDialog(parent(), options);
@@ -624,10 +635,17 @@ export class WindowManager {
           await writeFileAtomic(path, bytes);
         } catch (err) {
           // The Export dialog shows the sentence; whatever was at `path` is left as it was.
-          return { ok: false, message: figureWriteMessage(err, basename(path)) };
+          return { ok: false, message: exportWriteMessage(err, basename(path)) };
         }
         this.lastExportFolder = dirname(path);
         return { ok: true, value: { name: basename(path) } };
+      },
+
+      openDocument: async (purpose: DocumentPurpose): Promise<InvokeChannels['file:open-document']['result']> => {
+        // Copied into the map: no token is issued and it does not join Open Recent (which lists maps).
+        const { outcome, chosen } = await openDocument(purpose, (options) => dialog.showOpenDialog(parent(), options), this.lastDocumentFolder ?? this.lastFolder);
+        if (chosen) this.lastDocumentFolder = dirname(chosen);
+        return outcome;
       },
 
       writeBackup: async (backup: Backup) => {

@@ -1,7 +1,8 @@
 // What the main process checks of the bytes a window asks it to write, whatever the page
 // says they are. A window holding a file token could otherwise write any text into the map
-// it has open, or any bytes (an HTML page, an SVG with a script) where a figure was asked
-// for: a compromised page gets no further than the formats the app itself writes.
+// it has open, or any bytes (an HTML page, an SVG with a script) where a figure or a
+// bibliography was asked for: a compromised page gets no further than the formats the app
+// itself writes.
 // Pure: no Electron, no file system.
 import { Parser } from 'htmlparser2';
 import { isPng, readPngChunks } from '../../arguments/export/embed';
@@ -9,9 +10,9 @@ import { MAP_METADATA_NS } from '../../arguments/export/svg';
 import { unescapeXml } from '../../arguments/export/xml';
 import { describeIssue } from '../../arguments/format/errors';
 import { loadMap } from '../../arguments/format/load';
-import type { FigureMime } from '../ipc-contract';
+import { EXPORT_TYPES, type ExportKind, type ExportMime } from '../ipc-contract';
 
-export type WriteRefusalCode = 'not-a-map' | 'not-a-figure';
+export type WriteRefusalCode = 'not-a-map' | 'not-a-figure' | 'not-a-bibliography';
 
 /** A write refused before anything was written: a code and a sentence for the user. */
 export interface WriteRefusal {
@@ -30,18 +31,65 @@ export function mapRefusal(text: string, name: string): WriteRefusal | null {
   };
 }
 
-const FIGURE_NAMES = { 'image/svg+xml': 'an SVG figure', 'image/png': 'a PNG image', 'application/pdf': 'a PDF document' } satisfies Record<FigureMime, string>;
+const EXPORT_NAMES = {
+  'image/svg+xml': 'an SVG figure',
+  'image/png': 'a PNG image',
+  'application/pdf': 'a PDF document',
+  'application/vnd.citationstyles.csl+json': 'a CSL-JSON bibliography',
+  'application/x-bibtex': 'a BibTeX bibliography',
+} satisfies Record<ExportMime, string>;
 
 const checks = {
   'image/svg+xml': svgProblem,
   'image/png': async (bytes) => pngProblem(bytes),
   'application/pdf': async (bytes) => pdfProblem(bytes),
-} satisfies Record<FigureMime, (bytes: Uint8Array) => Promise<string | null>>;
+  'application/vnd.citationstyles.csl+json': async (bytes) => cslJsonProblem(bytes),
+  'application/x-bibtex': async (bytes) => bibtexProblem(bytes),
+} satisfies Record<ExportMime, (bytes: Uint8Array) => Promise<string | null>>;
 
-/** Null when `bytes` are the kind of file `mime` says, as the figure exporter writes it; else why not. */
-export async function figureRefusal(bytes: Uint8Array, mime: FigureMime, name: string): Promise<WriteRefusal | null> {
+const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography' } satisfies Record<ExportKind, WriteRefusalCode>;
+
+/** Null when `bytes` are the kind of file `mime` says, as the app's exporters write it; else why not. */
+export async function exportRefusal(bytes: Uint8Array, mime: ExportMime, name: string): Promise<WriteRefusal | null> {
   const problem = await checks[mime](bytes);
-  return problem === null ? null : { code: 'not-a-figure', message: `Argument Atlas did not write “${name}”: the bytes to export are not ${FIGURE_NAMES[mime]} (${problem}).` };
+  if (problem === null) return null;
+  return { code: REFUSAL_CODES[EXPORT_TYPES[mime].kind], message: `Argument Atlas did not write “${name}”: the bytes to export are not ${EXPORT_NAMES[mime]} (${problem}).` };
+}
+
+// ----- bibliographies ------------------------------------------------------------------------------
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** CSL-JSON as the exporter writes it: UTF-8 JSON, an array of item objects. */
+function cslJsonProblem(bytes: Uint8Array): string | null {
+  const text = utf8Text(bytes);
+  if (text === null) return 'they are not UTF-8 text';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 'they are not JSON';
+  }
+  if (!Array.isArray(value)) return 'the JSON is not a list of records';
+  const at = value.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
+  if (at >= 0) return `record ${at + 1} of the list is not an object`;
+  return null;
+}
+
+/** BibTeX / BibLaTeX: UTF-8 text; a NUL byte means it is something else. */
+function bibtexProblem(bytes: Uint8Array): string | null {
+  const text = utf8Text(bytes);
+  if (text === null) return 'they are not UTF-8 text';
+  if (text.includes('\u0000')) return 'they contain a NUL byte, so they are not text';
+  return null;
 }
 
 // ----- PNG and PDF ---------------------------------------------------------------------------------

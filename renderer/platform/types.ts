@@ -50,6 +50,21 @@ export interface BackupStore {
   clear(): Promise<void>;
 }
 
+/** What a document is being opened for: a source to add to the map, or bibliographic records to import. */
+export type DocumentPurpose = 'source' | 'bibliography';
+
+/** File-name extensions the Open dialog offers for each purpose (the content decides in the end). */
+export const DOCUMENT_EXTENSIONS = {
+  source: ['.txt', '.text', '.md', '.markdown', '.pdf', '.docx', '.html', '.htm', '.xhtml'],
+  bibliography: ['.bib', '.json'],
+} as const satisfies Record<DocumentPurpose, readonly string[]>;
+
+/** A document read to be copied into the map: it has no file reference (sources live in the map, not beside it). */
+export interface OpenedDocument {
+  name: string;
+  bytes: Uint8Array;
+}
+
 /** A file dropped on the window; a DOM File satisfies it. */
 export interface DroppedFile {
   readonly name: string;
@@ -67,6 +82,8 @@ export const HOST_COMMANDS = [
   'saveAs',
   'revert',
   'export',
+  'addSource',
+  'importBibliography',
   'undo',
   'redo',
   'fit',
@@ -97,6 +114,12 @@ export interface Platform {
    * `suggestedName`. Null when the user cancels; throws SaveError when it cannot be written.
    */
   saveFile(text: string, suggestedName: string, ref: FileRef | null): Promise<SavedFile | null>;
+  /**
+   * Asks the user for a document to add as a source or for bibliographic records to import;
+   * null when they cancel. Throws an Error worded for the user when it cannot be read
+   * (files over the intake size limit are refused before they are read).
+   */
+  openDocument(purpose: DocumentPurpose): Promise<OpenedDocument | null>;
   /** Reads the file again (Revert). Throws when it is gone or unreadable. */
   reread(ref: FileRef): Promise<OpenedFile>;
   /**

@@ -1,12 +1,27 @@
 // The browser platform. Files: the File System Access API (Chromium) when present, so Save
 // writes back to the opened file; otherwise a hidden <input type=file> to open and a
 // download to save. Backups: IndexedDB. Nothing touches the DOM until it is used.
-import { SaveError, type Backup, type BackupStore, type DroppedFile, type FileRef, type OpenedFile, type Platform, type SavedFile } from './types';
+import { checkFileSize } from '../../arguments/intake/limits';
+import {
+  DOCUMENT_EXTENSIONS,
+  SaveError,
+  type Backup,
+  type BackupStore,
+  type DocumentPurpose,
+  type DroppedFile,
+  type FileRef,
+  type OpenedDocument,
+  type OpenedFile,
+  type Platform,
+  type SavedFile,
+} from './types';
 
 /** Set to 'classic' to use the input/download path even where the pickers exist (Playwright cannot drive them). */
 export const PICKER_SWITCH_KEY = 'argument-atlas.filePickers';
 /** The hidden input the classic Open uses (stays in the page, so tests can set files on it). */
 export const OPEN_INPUT_TEST_ID = 'aa-open-file-input';
+/** The hidden input Add Source and Import Bibliography use (tests set files on it). */
+export const DOCUMENT_INPUT_TEST_ID = 'aa-open-document-input';
 
 const ACCEPT_EXTENSIONS = ['.argmap.json', '.json'];
 const FILE_TYPES: PickerAcceptType[] = [{ description: 'Argument maps', accept: { 'application/json': ACCEPT_EXTENSIONS } }];
@@ -116,6 +131,68 @@ async function openFile(): Promise<OpenedFile | null> {
     throw isNoGesture(err) ? new Error('The Open dialog could not be shown. Choose Open again.') : err;
   }
   return handle ? readFile(await handle.getFile(), handle) : null;
+}
+
+// ----- documents to add as sources (copied into the map: no file reference) ------------
+
+let documentInput: HTMLInputElement | null = null;
+let settleDocument: ((file: File | null) => void) | null = null;
+
+function chooseDocumentClassic(purpose: DocumentPurpose): Promise<File | null> {
+  settleDocument?.(null);
+  if (!documentInput?.isConnected) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.hidden = true;
+    input.dataset.testid = DOCUMENT_INPUT_TEST_ID;
+    input.setAttribute('aria-hidden', 'true');
+    input.tabIndex = -1;
+    input.addEventListener('change', () => {
+      const file = input.files?.[0] ?? null;
+      input.value = '';
+      settleDocument?.(file);
+    });
+    input.addEventListener('cancel', () => settleDocument?.(null));
+    document.body.append(input);
+    documentInput = input;
+  }
+  const input = documentInput;
+  input.accept = DOCUMENT_EXTENSIONS[purpose].join(',');
+  input.dataset.purpose = purpose;
+  return new Promise((resolve) => {
+    settleDocument = (file) => {
+      settleDocument = null;
+      resolve(file);
+    };
+    input.click();
+  });
+}
+
+const DOCUMENT_TYPES: Record<DocumentPurpose, PickerAcceptType[]> = {
+  source: [{ description: 'Documents (text, Markdown, PDF, Word, HTML)', accept: { 'application/octet-stream': [...DOCUMENT_EXTENSIONS.source] } }],
+  bibliography: [{ description: 'Bibliographies (BibTeX, BibLaTeX, CSL-JSON)', accept: { 'application/octet-stream': [...DOCUMENT_EXTENSIONS.bibliography] } }],
+};
+
+async function readDocument(file: File): Promise<OpenedDocument> {
+  const tooLarge = checkFileSize(file.name, file.size);
+  if (tooLarge) throw new Error(tooLarge.message);
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+async function openDocument(purpose: DocumentPurpose): Promise<OpenedDocument | null> {
+  const p = pickers();
+  if (!p) {
+    const file = await chooseDocumentClassic(purpose);
+    return file ? readDocument(file) : null;
+  }
+  let handle: FileSystemFileHandle | undefined;
+  try {
+    [handle] = await p.showOpenFilePicker({ id: purpose === 'source' ? 'source-documents' : 'bibliographies', types: DOCUMENT_TYPES[purpose] });
+  } catch (err) {
+    if (isAbort(err)) return null;
+    throw isNoGesture(err) ? new Error('The Open dialog could not be shown. Choose Add Source again.') : err;
+  }
+  return handle ? readDocument(await handle.getFile()) : null;
 }
 
 // ----- save -------------------------------------------------------------------------
@@ -248,6 +325,7 @@ const indexedDbBackups: BackupStore = {
 export const webPlatform: Platform = {
   kind: 'web',
   openFile,
+  openDocument,
   saveFile,
   reread,
   openDropped: async (file: DroppedFile) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ref: null }),

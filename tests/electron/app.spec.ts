@@ -57,7 +57,7 @@ test('launch shows the analyst’s map in a locked-down window', async () => {
 
     // The page has no Node: only the bridge's named functions.
     expect(await page.evaluate('[typeof require, typeof process, typeof module, window.argumentAtlas.kind]')).toEqual(['undefined', 'undefined', 'undefined', 'electron']);
-    expect(await page.evaluate('Object.keys(window.argumentAtlas).sort().join(",")')).toBe('backups,kind,onMenuCommand,onOpenRequest,onSaveRequest,openDropped,openFile,reread,saveBinary,saveFile,setDocumentState');
+    expect(await page.evaluate('Object.keys(window.argumentAtlas).sort().join(",")')).toBe('backups,kind,onMenuCommand,onOpenRequest,onSaveRequest,openDocument,openDropped,openFile,reread,saveBinary,saveFile,setDocumentState');
     // The CSP comes as a header too.
     expect(await page.evaluate('fetch("app://argument-atlas/index.html").then((r) => r.headers.get("content-security-policy"))')).toBe(CONTENT_SECURITY_POLICY);
     // No way out: navigation is prevented, new windows are denied, the network is refused.

@@ -55,6 +55,8 @@ export const nativeTitle = (app: ElectronApplication) => app.evaluate(({ Browser
 /** What the stubbed dialogs were asked, in the main process. */
 export interface Asked {
   open: number;
+  /** What each Open dialog was asked: its title, filters and starting folder. */
+  openOptions: { title?: string; defaultPath?: string; filters?: { name: string; extensions: string[] }[] }[];
   save: { defaultPath?: string }[];
   messages: { message: string; buttons: string[] }[];
 }
@@ -65,12 +67,13 @@ export interface Asked {
  */
 export async function stubDialogs(app: ElectronApplication, answers: { open?: string | null; save?: string | null; answer?: string }): Promise<void> {
   await app.evaluate(({ dialog }, a) => {
-    const g = globalThis as unknown as { __asked?: { open: number; save: unknown[]; messages: unknown[] } };
-    g.__asked ??= { open: 0, save: [], messages: [] };
+    const g = globalThis as unknown as { __asked?: { open: number; openOptions: unknown[]; save: unknown[]; messages: unknown[] } };
+    g.__asked ??= { open: 0, openOptions: [], save: [], messages: [] };
     const asked = g.__asked;
     Object.assign(dialog, {
-      showOpenDialog: async () => {
+      showOpenDialog: async (_w: unknown, options?: { title?: string; defaultPath?: string; filters?: unknown[] }) => {
         asked.open += 1;
+        asked.openOptions.push({ title: options?.title, defaultPath: options?.defaultPath, filters: options?.filters });
         return a.open ? { canceled: false, filePaths: [a.open] } : { canceled: true, filePaths: [] };
       },
       showSaveDialog: async (_w: unknown, options: { defaultPath?: string }) => {
@@ -88,7 +91,7 @@ export async function stubDialogs(app: ElectronApplication, answers: { open?: st
 }
 
 export const asked = (app: ElectronApplication): Promise<Asked> =>
-  app.evaluate(() => (globalThis as unknown as { __asked?: Asked }).__asked ?? { open: 0, save: [], messages: [] });
+  app.evaluate(() => (globalThis as unknown as { __asked?: Asked }).__asked ?? { open: 0, openOptions: [], save: [], messages: [] });
 
 /** Edits a node's text in place (double-click, type, Enter). */
 export async function editNode(page: Page, find: string | RegExp, text: string): Promise<void> {

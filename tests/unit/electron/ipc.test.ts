@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, MAX_FIGURE_BYTES, SEND_CHANNELS } from '../../../electron/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, MAX_EXPORT_BYTES, SEND_CHANNELS } from '../../../electron/ipc-contract';
 import { createInvokeHandlers, createSendHandlers, IpcRefusal, isTrustedSender, registerIpc, validateInvoke, validateSend, type SenderEvent, type WindowServices } from '../../../electron/main/ipc';
 import { MAX_FILE_BYTES } from '../../../electron/main/fileService';
 
@@ -13,6 +13,7 @@ function services() {
     saveFile: vi.fn(async (_text: string, _name: string, _token: string | null) => ({ ok: true as const, value: { name: 'a.argmap.json', token: TOKEN } })),
     reread: vi.fn(async (_token: string) => ({ ok: false as const, message: 'gone' })),
     saveBinary: vi.fn(async (_bytes: Uint8Array, name: string, _mime: string) => ({ ok: true as const, value: { name } })),
+    openDocument: vi.fn(async (_purpose: string) => ({ ok: true as const, value: { name: 'letter.txt', bytes: new Uint8Array([0x4c]) } })),
     writeBackup: vi.fn(async (_b: { text: string; name: string; savedAt: string }) => undefined),
     readBackup: vi.fn(async () => null),
     clearBackup: vi.fn(async () => undefined),
@@ -196,17 +197,82 @@ describe('file:save-binary (figures)', () => {
     for (const bad of notBytes) await expect(invoke['file:save-binary'](event(APP), bad, 'map.pdf', 'application/pdf'), String(bad)).rejects.toThrow(/bytes must be a Uint8Array/);
     await expect(invoke['file:save-binary'](event(APP), new Uint8Array(0), 'map.pdf', 'application/pdf')).rejects.toThrow(/must not be empty/);
     // Zero-filled typed arrays are allocated lazily: these cost no real memory.
-    await expect(invoke['file:save-binary'](event(APP), new Uint8Array(MAX_FIGURE_BYTES + 1), 'map.pdf', 'application/pdf')).rejects.toThrow(/larger than the largest figure/);
+    await expect(invoke['file:save-binary'](event(APP), new Uint8Array(MAX_EXPORT_BYTES + 1), 'map.pdf', 'application/pdf')).rejects.toThrow(/larger than the largest export/);
     expect(s.saveBinary).not.toHaveBeenCalled();
-    await invoke['file:save-binary'](event(APP), new Uint8Array(MAX_FIGURE_BYTES), 'map.pdf', 'application/pdf');
+    await invoke['file:save-binary'](event(APP), new Uint8Array(MAX_EXPORT_BYTES), 'map.pdf', 'application/pdf');
     expect(s.saveBinary).toHaveBeenCalledTimes(1);
-    expect(MAX_FIGURE_BYTES).toBe(200 * 1024 * 1024);
+    expect(MAX_EXPORT_BYTES).toBe(200 * 1024 * 1024);
   });
 
   it('checks arity', async () => {
     const { s, invoke } = setup();
     await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png')).rejects.toThrow(/expected 3 argument/);
     await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png', 'image/png', '/tmp/map.png')).rejects.toThrow(/expected 3 argument/);
+    expect(s.saveBinary).not.toHaveBeenCalled();
+  });
+});
+
+describe('file:open-document (sources and bibliographies)', () => {
+  it('passes each purpose through and answers with the service’s outcome', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['file:open-document'](event(APP), 'source')).resolves.toEqual({ ok: true, value: { name: 'letter.txt', bytes: new Uint8Array([0x4c]) } });
+    await invoke['file:open-document'](event(APP), 'bibliography');
+    expect(s.openDocument.mock.calls).toEqual([['source'], ['bibliography']]);
+  });
+
+  it('refuses a foreign sender, a subframe and a web contents that is not an app window, and shows no dialog', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['file:open-document'](event('https://evil.example/'), 'source')).rejects.toBeInstanceOf(IpcRefusal);
+    await expect(invoke['file:open-document'](event('app://evil/index.html'), 'source')).rejects.toThrow(/refused/);
+    await expect(invoke['file:open-document'](event(APP, { subframe: true }), 'source')).rejects.toThrow(/refused/);
+    await expect(invoke['file:open-document'](event(null), 'source')).rejects.toThrow(/refused/);
+    await expect(invoke['file:open-document'](event(APP, { id: 99 }), 'source')).rejects.toThrow(/not an app window/);
+    expect(s.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('refuses any other purpose, and a path where the purpose belongs', async () => {
+    const { s, invoke } = setup();
+    for (const bad of ['map', 'Source', 'SOURCE', 'sources', '', 'toString', '__proto__', 'constructor', '/etc/passwd', 'C:\\Users\\a\\letter.txt', null, undefined, 1, {}, ['source']]) {
+      await expect(invoke['file:open-document'](event(APP), bad), String(bad)).rejects.toThrow(/purpose must be one of source, bibliography/);
+    }
+    expect(s.openDocument).not.toHaveBeenCalled();
+  });
+
+  it('checks arity: no path or folder can ride along', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['file:open-document'](event(APP))).rejects.toThrow(/expected 1 argument/);
+    await expect(invoke['file:open-document'](event(APP), 'source', '/home/historian/letters')).rejects.toThrow(/expected 1 argument/);
+    expect(s.openDocument).not.toHaveBeenCalled();
+  });
+});
+
+describe('file:save-binary (bibliographies)', () => {
+  const JSON_BYTES = new TextEncoder().encode('[]');
+
+  it('accepts CSL-JSON as .json and BibTeX as .bib', async () => {
+    const { s, invoke } = setup();
+    await invoke['file:save-binary'](event(APP), JSON_BYTES, 'sources.json', 'application/vnd.citationstyles.csl+json');
+    await invoke['file:save-binary'](event(APP), JSON_BYTES, 'Sources.BIB', 'application/x-bibtex');
+    expect(s.saveBinary.mock.calls.map((c) => [c[1], c[2]])).toEqual([
+      ['sources.json', 'application/vnd.citationstyles.csl+json'],
+      ['Sources.BIB', 'application/x-bibtex'],
+    ]);
+  });
+
+  it('refuses another extension for them, and a bibliography type by a near name', async () => {
+    const { s, invoke } = setup();
+    for (const [name, mime] of [
+      ['sources.bib', 'application/vnd.citationstyles.csl+json'],
+      ['sources.csl.json.exe', 'application/vnd.citationstyles.csl+json'],
+      ['sources.json', 'application/x-bibtex'],
+      ['sources.bibtex', 'application/x-bibtex'],
+      ['.bib', 'application/x-bibtex'],
+    ]) {
+      await expect(invoke['file:save-binary'](event(APP), JSON_BYTES, name, mime), `${name} ${mime}`).rejects.toThrow(/must end in \./);
+    }
+    for (const mime of ['application/json', 'application/x-biblatex', 'text/x-bibtex', 'application/vnd.citationstyles.csl+JSON']) {
+      await expect(invoke['file:save-binary'](event(APP), JSON_BYTES, 'sources.json', mime), mime).rejects.toThrow(/mime must be one of/);
+    }
     expect(s.saveBinary).not.toHaveBeenCalled();
   });
 });

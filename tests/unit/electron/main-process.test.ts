@@ -3,13 +3,16 @@
 // registers, the window it opens, and how it answers its renderer and the OS. The Playwright
 // tests in tests/electron run the same flows in the real Electron where it is installed.
 import { EventEmitter } from 'node:events';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { serializeMap } from '../../../arguments/format/serialize';
 import { emptyMap } from '../../../arguments/model';
+import type { MenuItemConstructorOptions } from 'electron';
 import { APP_ENTRY_URL, INVOKE_CHANNELS, SEND_CHANNELS, TOKEN_PATTERN } from '../../../electron/ipc-contract';
+import { flattenMenu } from '../../../electron/main/menu';
 
 // The app data folder as a crash and killed saves leave it, broken in every way the backups
 // can be: the app must still start with a window and clean up after itself.
@@ -381,6 +384,79 @@ describe('the main process', () => {
       expect(refused.message, name).toMatch(new RegExp(`^Argument Atlas did not write “${name.replace('.', '\\.')}”`));
     }
     expect(dialog.showSaveDialog.mock.calls.length).toBe(saveDialogs);
+  });
+
+  it('exports a bibliography where the Save dialog says, titled and filtered as one, refusing what is not one', async () => {
+    const [w] = windows();
+    const out = mkdtempSync(join(tmpdir(), 'aa-main-bibliographies-'));
+    const csl = new TextEncoder().encode(JSON.stringify([{ id: 'stalin-gottwald-1950', type: 'personal_communication', title: 'Letter to Gottwald' }], null, 2));
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'sources.json') });
+    await expect(invoke(w!, 'file:save-binary', csl, 'letter.sources.json', 'application/vnd.citationstyles.csl+json')).resolves.toEqual({ ok: true, value: { name: 'sources.json' } });
+    expect(dialog.showSaveDialog.mock.calls.at(-1)![1]).toMatchObject({ title: 'Export Bibliography', filters: [{ name: 'CSL-JSON bibliography', extensions: ['json'] }] });
+    expect(new Uint8Array(readFileSync(join(out, 'sources.json')))).toEqual(csl);
+    const bib = new TextEncoder().encode('@letter{Stalin1950,\n\tauthor = {Stalin, I. V.},\n\tdate = {1950-08-27},\n}\n');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'typed') });
+    await expect(invoke(w!, 'file:save-binary', bib, 'letter.bib', 'application/x-bibtex')).resolves.toEqual({ ok: true, value: { name: 'typed.bib' } });
+    expect(dialog.showSaveDialog.mock.calls.at(-1)![1]).toMatchObject({ title: 'Export Bibliography', defaultPath: join(out, 'letter.bib'), filters: [{ name: 'BibTeX bibliography', extensions: ['bib'] }] });
+    expect(new Uint8Array(readFileSync(join(out, 'typed.bib')))).toEqual(bib);
+    // Bytes that are not a bibliography are refused before the dialog.
+    const saveDialogs = dialog.showSaveDialog.mock.calls.length;
+    await expect(invoke(w!, 'file:save-binary', new TextEncoder().encode('{"format":"argument-atlas/argmap"}'), 'sources.json', 'application/vnd.citationstyles.csl+json')).resolves.toEqual({
+      ok: false,
+      message: 'Argument Atlas did not write “sources.json”: the bytes to export are not a CSL-JSON bibliography (the JSON is not a list of records).',
+    });
+    expect(dialog.showSaveDialog.mock.calls.length).toBe(saveDialogs);
+    expect(readdirSync(out).sort()).toEqual(['sources.json', 'typed.bib']);
+  });
+
+  it('adds a source or imports a bibliography through the Open dialog: name and bytes only, no token, not a recent map', async () => {
+    const [w] = windows();
+    const docs = mkdtempSync(join(tmpdir(), 'aa-main-documents-'));
+    const letter = join(docs, 'letter.txt');
+    writeFileSync(letter, 'Dear Comrade Gottwald,\n');
+    const recentBefore = readFileSync(join(h.data, 'recent-files.json'), 'utf8');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [letter] });
+    const added = await invoke(w!, 'file:open-document', 'source');
+    expect(added).toEqual({ ok: true, value: { name: 'letter.txt', bytes: new Uint8Array(Buffer.from('Dear Comrade Gottwald,\n')) } });
+    expect(JSON.stringify(added)).not.toContain(docs);
+    const [parent, options] = dialog.showOpenDialog.mock.calls.at(-1)!;
+    expect(parent).toBe(w);
+    expect(options).toMatchObject({ title: 'Add Source', properties: ['openFile'], filters: [{ name: 'Documents (text, Markdown, PDF, Word, HTML)' }, { name: 'All files', extensions: ['*'] }] });
+    // A source is copied into the map: it is not a map to reopen.
+    expect(readFileSync(join(h.data, 'recent-files.json'), 'utf8')).toBe(recentBefore);
+
+    // The next dialog starts where the last document came from; cancelling answers null.
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(invoke(w!, 'file:open-document', 'bibliography')).resolves.toEqual({ ok: true, value: null });
+    expect(dialog.showOpenDialog.mock.calls.at(-1)![1]).toMatchObject({ title: 'Import Bibliography', defaultPath: docs, filters: [{ name: 'Bibliographies (BibTeX, BibLaTeX, CSL-JSON)', extensions: ['bib', 'json'] }, { name: 'All files', extensions: ['*'] }] });
+
+    // Too large: the intake's sentence, nothing read.
+    const big = join(docs, 'collected-works.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, 33 * 1024 * 1024);
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [big] });
+    await expect(invoke(w!, 'file:open-document', 'source')).resolves.toEqual({ ok: false, message: '“collected-works.pdf” is 33.0 MB; a source file can be at most 32.0 MB. Split it into smaller files, or add the part you need.' });
+    if (process.platform !== 'win32') {
+      const fifo = join(docs, 'refs.bib');
+      execFileSync('mkfifo', [fifo]);
+      dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [fifo] });
+      await expect(invoke(w!, 'file:open-document', 'bibliography')).resolves.toEqual({ ok: false, message: '“refs.bib” is not a regular file (it is a named pipe); Argument Atlas opens only files.' });
+    }
+    // Another purpose, or a path, is refused before any dialog.
+    const shown = dialog.showOpenDialog.mock.calls.length;
+    await expect(invoke(w!, 'file:open-document', 'map')).rejects.toThrow(/purpose must be one of source, bibliography/);
+    await expect(invoke(w!, 'file:open-document', 'source', letter)).rejects.toThrow(/expected 1 argument/);
+    await expect(mocks.handled.get('file:open-document')!(frame(w!, 'https://evil.example/'), 'source')).rejects.toThrow(/refused/);
+    expect(dialog.showOpenDialog.mock.calls.length).toBe(shown);
+  });
+
+  it('File > Add Source… and Import Bibliography… send their commands to the window in front', () => {
+    const [w] = windows();
+    const template = (electron.Menu.setApplicationMenu as unknown as ReturnType<typeof vi.fn>).mock.calls.at(-1)![0] as MenuItemConstructorOptions[];
+    const items = flattenMenu(template);
+    const before = sentOf(w!, 'host:command').length;
+    for (const id of ['addSource', 'importBibliography']) (items.find((i) => i.id === id)!.click as () => void)();
+    expect(sentOf(w!, 'host:command').slice(before)).toEqual(['addSource', 'importBibliography']);
   });
 
   it('keeps crash backups in the window’s slot in the app data folder', async () => {

@@ -43,7 +43,7 @@ describe('the native menu', () => {
 
   it('sends document commands to the renderer', () => {
     const { byId, actions, click } = menu();
-    for (const id of ['new', 'open', 'save', 'saveAs', 'revert', 'export', 'undo', 'redo', 'fit', 'toggleSources', 'toggleInspector', 'showShortcuts']) {
+    for (const id of ['new', 'open', 'save', 'saveAs', 'revert', 'addSource', 'importBibliography', 'export', 'undo', 'redo', 'fit', 'toggleSources', 'toggleInspector', 'showShortcuts']) {
       click(byId(id));
       expect(actions.command).toHaveBeenLastCalledWith(id);
     }
@@ -65,7 +65,7 @@ describe('the native menu', () => {
 
   it('leaves the keys the page handles to the page on Windows and Linux (one action per key press)', () => {
     const { byId, byRole } = menu();
-    for (const id of ['open', 'save', 'saveAs', 'export', 'undo', 'redo']) expect(byId(id).registerAccelerator, id).toBe(false);
+    for (const id of ['open', 'save', 'saveAs', 'addSource', 'export', 'undo', 'redo']) expect(byId(id).registerAccelerator, id).toBe(false);
     for (const role of ['cut', 'copy', 'paste', 'selectAll']) expect(byRole(role)?.registerAccelerator, role).toBe(false);
     // Keys the page does not handle stay registered.
     expect(byId('new').registerAccelerator).toBeUndefined();
@@ -112,7 +112,7 @@ describe('the native menu', () => {
     const { byId } = menu({ platform: 'darwin', document: null });
     expect(byId('new').enabled).toBe(true);
     expect(byId('open').enabled).toBe(true);
-    for (const id of ['save', 'saveAs', 'revert', 'export', 'undo', 'redo', 'fit']) expect(byId(id).enabled, id).toBe(false);
+    for (const id of ['save', 'saveAs', 'revert', 'addSource', 'importBibliography', 'export', 'undo', 'redo', 'fit']) expect(byId(id).enabled, id).toBe(false);
   });
 
   it('Export… is enabled with a document and sends the export command to the renderer', () => {
@@ -123,6 +123,27 @@ describe('the native menu', () => {
     click(item);
     expect(actions.command).toHaveBeenCalledTimes(1);
     expect(actions.command).toHaveBeenCalledWith('export');
+  });
+
+  it('File: Add Source… (Ctrl+Shift+O) and Import Bibliography… between Revert and Export, each sending its command to the window in front', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const { template, byId, actions, click } = menu({ platform });
+      const file = template.find((m) => m.id === 'file')!.submenu as MenuItemConstructorOptions[];
+      const labels = file.map((i) => i.label ?? i.role ?? i.type);
+      expect(labels.slice(labels.indexOf('Revert to Saved'), labels.indexOf('Export…') + 1), platform).toEqual(['Revert to Saved', 'separator', 'Add Source…', 'Import Bibliography…', 'separator', 'Export…']);
+      expect(byId('addSource')).toMatchObject({ label: 'Add Source…', accelerator: 'CmdOrCtrl+Shift+O', enabled: true });
+      expect(byId('addSource').role).toBeUndefined();
+      expect(byId('importBibliography')).toMatchObject({ label: 'Import Bibliography…', enabled: true });
+      expect(byId('importBibliography').accelerator).toBeUndefined();
+      click(byId('addSource'));
+      expect(actions.command).toHaveBeenLastCalledWith('addSource');
+      click(byId('importBibliography'));
+      expect(actions.command).toHaveBeenLastCalledWith('importBibliography');
+      expect(actions.command).toHaveBeenCalledTimes(2);
+    }
+    // Its key is not Open's, nor any other item's.
+    const accelerators = menu().items.map((i) => i.accelerator).filter(Boolean);
+    expect(accelerators.filter((a) => a === 'CmdOrCtrl+Shift+O')).toHaveLength(1);
   });
 
   it('Revert is enabled only when there is something to revert to', () => {

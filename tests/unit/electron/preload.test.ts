@@ -44,7 +44,7 @@ describe('window.argumentAtlas', () => {
       }
       expect(typeof value, key).toBe('function');
     }
-    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState'].sort());
+    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDocument', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState'].sort());
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|require|process/i);
   });
 
@@ -70,6 +70,22 @@ describe('window.argumentAtlas', () => {
     await expect(api.saveBinary!(bytes, 'letter.pdf', 'application/pdf')).resolves.toBeNull();
     answer = () => ({ ok: false, message: '“letter.pdf” is locked or in use by another program.' });
     await expect(api.saveBinary!(bytes, 'letter.pdf', 'application/pdf')).rejects.toThrow('“letter.pdf” is locked or in use by another program.');
+  });
+
+  it('asks main for a document to add or import, and gives the page its name and bytes only', async () => {
+    const bytes = new TextEncoder().encode('Dear Comrade Gottwald,');
+    // Whatever else main's answer held (it holds nothing else) does not reach the page.
+    answer = () => ({ ok: true, value: { name: 'letter.txt', bytes, path: '/home/historian/letter.txt', token: TOKEN } });
+    const doc = await api.openDocument('source');
+    expect(invoked.at(-1)).toEqual(['file:open-document', ['source']]);
+    expect(doc).toEqual({ name: 'letter.txt', bytes });
+    expect(Object.keys(doc!).sort()).toEqual(['bytes', 'name']);
+    answer = () => ({ ok: true, value: null });
+    await expect(api.openDocument('bibliography')).resolves.toBeNull();
+    expect(invoked.at(-1)).toEqual(['file:open-document', ['bibliography']]);
+    const refusal = '“letter.txt” is 40.0 MB; a source file can be at most 32.0 MB. Split it into smaller files, or add the part you need.';
+    answer = () => ({ ok: false, message: refusal });
+    await expect(api.openDocument('source')).rejects.toThrow(refusal);
   });
 
   it('sends a token or null, never anything else the page gives as a file reference', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeChoice, closePrompt, displayName, MIN_HEIGHT, MIN_WIDTH, safeFigureName, safeFileName, windowOptions, windowTitle } from '../../../electron/main/window';
+import { closeChoice, closePrompt, displayName, MIN_HEIGHT, MIN_WIDTH, safeExportName, safeFileName, windowOptions, windowTitle } from '../../../electron/main/window';
 
 const input = { preloadPath: '/app/dist/electron/preload.cjs', bounds: { width: 1200, height: 800 }, platform: 'linux' as const, packaged: true, iconPath: '/app/icon.png' };
 
@@ -98,20 +98,24 @@ describe('the name the Save dialog suggests', () => {
   });
 });
 
-describe('the name the figure Save dialog suggests', () => {
+describe('the name the export Save dialog suggests', () => {
   it('is the last part of the suggestion only, ending in the format’s extension', () => {
-    expect(safeFigureName('stalins-letter-1950.print.pdf', 'pdf')).toBe('stalins-letter-1950.print.pdf');
-    expect(safeFigureName('Map.PNG', 'png')).toBe('Map.PNG');
-    expect(safeFigureName('../../etc/passwd', 'svg')).toBe('passwd.svg');
-    expect(safeFigureName('C:\\Windows\\x.pdf', 'pdf')).toBe('x.pdf');
-    expect(safeFigureName('C:x.pdf', 'pdf')).toBe('x.pdf');
-    expect(safeFigureName('map.png', 'pdf')).toBe('map.png.pdf');
-    expect(safeFigureName('', 'pdf')).toBe('argument-map.pdf');
-    expect(safeFigureName('.pdf', 'pdf')).toBe('pdf.pdf');
-    expect(safeFigureName('../', 'png')).toBe('argument-map.png');
-    expect(safeFigureName('con.pdf', 'pdf')).toBe('figure-con.pdf');
-    expect(safeFigureName('a<b>|c?\u202e.svg', 'svg')).toBe('a-b--c-.svg');
-    const long = safeFigureName('x'.repeat(300) + '.pdf', 'pdf');
+    expect(safeExportName('stalins-letter-1950.print.pdf', 'pdf')).toBe('stalins-letter-1950.print.pdf');
+    expect(safeExportName('Map.PNG', 'png')).toBe('Map.PNG');
+    expect(safeExportName('../../etc/passwd', 'svg')).toBe('passwd.svg');
+    expect(safeExportName('C:\\Windows\\x.pdf', 'pdf')).toBe('x.pdf');
+    expect(safeExportName('C:x.pdf', 'pdf')).toBe('x.pdf');
+    expect(safeExportName('map.png', 'pdf')).toBe('map.png.pdf');
+    expect(safeExportName('', 'pdf')).toBe('argument-map.pdf');
+    expect(safeExportName('.pdf', 'pdf')).toBe('pdf.pdf');
+    expect(safeExportName('../', 'png')).toBe('argument-map.png');
+    expect(safeExportName('con.pdf', 'pdf')).toBe('figure-con.pdf');
+    // Bibliographies: the same rules, their own extension.
+    expect(safeExportName('stalins-letter-1950.sources.bib', 'bib')).toBe('stalins-letter-1950.sources.bib');
+    expect(safeExportName('../sources', 'json')).toBe('sources.json');
+    expect(safeExportName('sources.bib', 'json')).toBe('sources.bib.json');
+    expect(safeExportName('a<b>|c?\u202e.svg', 'svg')).toBe('a-b--c-.svg');
+    const long = safeExportName('x'.repeat(300) + '.pdf', 'pdf');
     expect(long).toHaveLength(200);
     expect(long.endsWith('.pdf')).toBe(true);
   });

@@ -8,7 +8,7 @@ import { DEFAULT_FIGURE_OPTIONS, renderFigure } from '../../../arguments/export/
 import { THEME_NAMES } from '../../../arguments/export/themes';
 import { serializeMap } from '../../../arguments/format/serialize';
 import type { ArgumentMap } from '../../../arguments/model';
-import { figureRefusal, mapRefusal } from '../../../electron/main/writeChecks';
+import { exportRefusal, mapRefusal } from '../../../electron/main/writeChecks';
 import { mapArb } from '../arbitraries';
 import { HOSTILE, shippedMap } from '../export/helpers';
 
@@ -52,11 +52,11 @@ describe('maps: only what the app could open again is written', () => {
 
 describe('figures: the bytes are what their type says', () => {
   it('accepts every SVG the exporter writes: each theme, hostile texts, generated maps', async () => {
-    for (const theme of THEME_NAMES) expect(await figureRefusal(enc(svgOf(shippedMap(), theme)), 'image/svg+xml', 'f.svg'), theme).toBeNull();
-    expect(await figureRefusal(enc(svgOf(hostileMap())), 'image/svg+xml', 'f.svg')).toBeNull();
-    expect(await figureRefusal(enc(renderFigure(shippedMap(), DEFAULT_FIGURE_OPTIONS, { embedMap: false }).svg), 'image/svg+xml', 'f.svg')).toBeNull();
+    for (const theme of THEME_NAMES) expect(await exportRefusal(enc(svgOf(shippedMap(), theme)), 'image/svg+xml', 'f.svg'), theme).toBeNull();
+    expect(await exportRefusal(enc(svgOf(hostileMap())), 'image/svg+xml', 'f.svg')).toBeNull();
+    expect(await exportRefusal(enc(renderFigure(shippedMap(), DEFAULT_FIGURE_OPTIONS, { embedMap: false }).svg), 'image/svg+xml', 'f.svg')).toBeNull();
     await fc.assert(
-      fc.asyncProperty(mapArb, async (map) => (await figureRefusal(enc(svgOf(map)), 'image/svg+xml', 'f.svg')) === null),
+      fc.asyncProperty(mapArb, async (map) => (await exportRefusal(enc(svgOf(map)), 'image/svg+xml', 'f.svg')) === null),
       { numRuns: 100 },
     );
   }, 60_000);
@@ -87,7 +87,7 @@ describe('figures: the bytes are what their type says', () => {
     for (const [what, text, why] of bad) {
       const bytes = what === 'not UTF-8' ? new Uint8Array([0x3c, 0x73, 0x76, 0x67, 0x20, 0xff, 0xfe]) : enc(text);
       expect(text === '' || text !== good, what).toBe(true);
-      const refused = await figureRefusal(bytes, 'image/svg+xml', 'f.svg');
+      const refused = await exportRefusal(bytes, 'image/svg+xml', 'f.svg');
       expect(refused?.code, what).toBe('not-a-figure');
       expect(refused?.message, what).toMatch(/^Argument Atlas did not write “f\.svg”: the bytes to export are not an SVG figure \(.+\)\.$/);
       expect(refused?.message, what).toMatch(why);
@@ -99,37 +99,120 @@ describe('figures: the bytes are what their type says', () => {
     const padding = `<g>${'<rect x="0" y="0" width="1" height="1" fill="#fff"/>'.repeat(60_000)}</g>`; // about 3 MB
     const big = good.replace('</svg>', `${padding}</svg>`);
     expect(big.length).toBeGreaterThan(3 * (1 << 20));
-    expect(await figureRefusal(enc(big), 'image/svg+xml', 'f.svg')).toBeNull();
-    expect((await figureRefusal(enc(big.replace(/<\/svg>\n$/, '<script>alert(1)</script></svg>\n')), 'image/svg+xml', 'f.svg'))?.message).toMatch(/a <script> element/);
+    expect(await exportRefusal(enc(big), 'image/svg+xml', 'f.svg')).toBeNull();
+    expect((await exportRefusal(enc(big.replace(/<\/svg>\n$/, '<script>alert(1)</script></svg>\n')), 'image/svg+xml', 'f.svg'))?.message).toMatch(/a <script> element/);
     // An event attribute that straddles the first slice boundary: it starts 10 characters before it.
     const boundary = 1 << 20;
     const open = big.lastIndexOf('<rect ', boundary - 16) + '<rect '.length;
     const straddling = big.slice(0, open) + ' '.repeat(boundary - 10 - open) + 'onclick="alert(1)" ' + big.slice(open);
     expect(straddling.indexOf('onclick')).toBe(boundary - 10);
-    expect((await figureRefusal(enc(straddling), 'image/svg+xml', 'f.svg'))?.message).toMatch(/an event attribute, “onclick”/);
+    expect((await exportRefusal(enc(straddling), 'image/svg+xml', 'f.svg'))?.message).toMatch(/an event attribute, “onclick”/);
   }, 30_000);
 
   it('accepts the PNG the exporter writes and refuses damaged or padded ones, or other bytes', async () => {
     const png = await renderPng(renderFigure(shippedMap(), DEFAULT_FIGURE_OPTIONS), 36);
-    expect(await figureRefusal(png, 'image/png', 'f.png')).toBeNull();
+    expect(await exportRefusal(png, 'image/png', 'f.png')).toBeNull();
     const flipped = png.slice();
     flipped[40] = flipped[40]! ^ 0xff;
-    expect((await figureRefusal(flipped, 'image/png', 'f.png'))?.message).toMatch(/fails its checksum/);
-    expect((await figureRefusal(new Uint8Array([...png, ...enc('<script>alert(1)</script>')]), 'image/png', 'f.png'))?.message).toMatch(/bytes after the end of the PNG/);
+    expect((await exportRefusal(flipped, 'image/png', 'f.png'))?.message).toMatch(/fails its checksum/);
+    expect((await exportRefusal(new Uint8Array([...png, ...enc('<script>alert(1)</script>')]), 'image/png', 'f.png'))?.message).toMatch(/bytes after the end of the PNG/);
     const noEnd = writePngChunks(readPngChunks(png).filter((c) => c.type !== 'IEND'));
-    expect((await figureRefusal(noEnd, 'image/png', 'f.png'))?.message).toMatch(/no end chunk/);
-    expect((await figureRefusal(enc('GIF89a'), 'image/png', 'f.png'))?.message).toBe('Argument Atlas did not write “f.png”: the bytes to export are not a PNG image (they do not begin with the PNG signature).');
-    expect((await figureRefusal(png, 'application/pdf', 'f.pdf'))?.code).toBe('not-a-figure');
-    expect((await figureRefusal(png, 'image/svg+xml', 'f.svg'))?.code).toBe('not-a-figure');
+    expect((await exportRefusal(noEnd, 'image/png', 'f.png'))?.message).toMatch(/no end chunk/);
+    expect((await exportRefusal(enc('GIF89a'), 'image/png', 'f.png'))?.message).toBe('Argument Atlas did not write “f.png”: the bytes to export are not a PNG image (they do not begin with the PNG signature).');
+    expect((await exportRefusal(png, 'application/pdf', 'f.pdf'))?.code).toBe('not-a-figure');
+    expect((await exportRefusal(png, 'image/svg+xml', 'f.svg'))?.code).toBe('not-a-figure');
   }, 60_000);
 
   it('accepts the PDF the exporter writes and refuses one cut off, or other bytes', async () => {
     const map = shippedMap();
     const figure = renderFigure(map, DEFAULT_FIGURE_OPTIONS);
     const pdf = await renderPdf(figure, renderFigure(map, DEFAULT_FIGURE_OPTIONS, { embedMap: false }).svg, 'fit', map.meta.modified);
-    expect(await figureRefusal(pdf, 'application/pdf', 'f.pdf')).toBeNull();
-    expect((await figureRefusal(pdf.subarray(0, pdf.length - 200), 'application/pdf', 'f.pdf'))?.message).toMatch(/no end marker \(it looks cut off\)/);
-    expect((await figureRefusal(enc('<html>%PDF-1.7 %%EOF'), 'application/pdf', 'f.pdf'))?.message).toBe('Argument Atlas did not write “f.pdf”: the bytes to export are not a PDF document (they do not begin with “%PDF-”).');
-    expect((await figureRefusal(pdf, 'image/png', 'f.png'))?.code).toBe('not-a-figure');
+    expect(await exportRefusal(pdf, 'application/pdf', 'f.pdf')).toBeNull();
+    expect((await exportRefusal(pdf.subarray(0, pdf.length - 200), 'application/pdf', 'f.pdf'))?.message).toMatch(/no end marker \(it looks cut off\)/);
+    expect((await exportRefusal(enc('<html>%PDF-1.7 %%EOF'), 'application/pdf', 'f.pdf'))?.message).toBe('Argument Atlas did not write “f.pdf”: the bytes to export are not a PDF document (they do not begin with “%PDF-”).');
+    expect((await exportRefusal(pdf, 'image/png', 'f.png'))?.code).toBe('not-a-figure');
   }, 60_000);
+});
+
+describe('bibliographies: CSL-JSON is a JSON list of records, BibTeX is text', () => {
+  const CSL = 'application/vnd.citationstyles.csl+json';
+  const BIB = 'application/x-bibtex';
+  /** Records as Zotero and the CSL processor know them: an archival letter and a book, with hostile text. */
+  const records = [
+    {
+      id: 'stalin-gottwald-1950',
+      type: 'personal_communication',
+      title: 'Письмо К. Готвальду',
+      author: [{ family: 'Stalin', given: 'I. V.' }],
+      recipient: [{ family: 'Gottwald', given: 'Klement' }],
+      issued: { 'date-parts': [[1950, 8, 27]] },
+      archive: 'RGASPI',
+      archive_location: 'f. 558, op. 11, d. 62, l. 71',
+    },
+    { id: 'book', type: 'book', title: HOSTILE[0], publisher: '<script>alert(1)</script>', issued: { 'date-parts': [[2004]] } },
+  ];
+  const BIBLATEX = [
+    '@letter{Stalin1950Letter,',
+    '\tauthor = {Stalin, I. V.},',
+    '\tdate = {1950-08-27},',
+    '\ttitle = {Письмо {К}. {Готвальду}},',
+    '\tnote = {RGASPI, f. 558, op. 11, d. 62, l. 71},',
+    '}',
+    '',
+  ].join('\n');
+
+  it('accepts CSL-JSON as the exporter writes it (pretty or compact, with a BOM, empty), and any list of records', async () => {
+    expect(await exportRefusal(enc(JSON.stringify(records, null, 2) + '\n'), CSL, 'sources.json')).toBeNull();
+    expect(await exportRefusal(enc(JSON.stringify(records)), CSL, 'sources.json')).toBeNull();
+    expect(await exportRefusal(enc('\uFEFF' + JSON.stringify(records)), CSL, 'sources.json')).toBeNull();
+    expect(await exportRefusal(enc('[]'), CSL, 'sources.json')).toBeNull();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.dictionary(fc.string(), fc.jsonValue())), async (list) => (await exportRefusal(enc(JSON.stringify(list)), CSL, 's.json')) === null),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    ['not UTF-8', new Uint8Array([0x5b, 0x22, 0xff, 0xfe, 0x22, 0x5d]), /\(they are not UTF-8 text\)/],
+    ['not JSON', enc('[{"id": "a",}]'), /\(they are not JSON\)/],
+    ['an HTML page', enc('<!doctype html><script>alert(1)</script>'), /\(they are not JSON\)/],
+    ['a map', enc(serializeMap(shippedMap())), /\(the JSON is not a list of records\)/],
+    ['one record, not a list', enc(JSON.stringify(records[0])), /\(the JSON is not a list of records\)/],
+    ['a string', enc('"[]"'), /\(the JSON is not a list of records\)/],
+    ['a list with a string', enc(JSON.stringify([records[0], 'evil'])), /\(record 2 of the list is not an object\)/],
+    ['a list with null', enc('[null]'), /\(record 1 of the list is not an object\)/],
+    ['a list of lists', enc('[[]]'), /\(record 1 of the list is not an object\)/],
+  ])('refuses CSL-JSON that is %s, in words', async (_what, bytes, why) => {
+    const refused = await exportRefusal(bytes, CSL, 'sources.json');
+    expect(refused?.code).toBe('not-a-bibliography');
+    expect(refused?.message).toMatch(/^Argument Atlas did not write “sources\.json”: the bytes to export are not a CSL-JSON bibliography \(.+\)\.$/);
+    expect(refused?.message).toMatch(why);
+  });
+
+  it('accepts BibLaTeX and BibTeX text (Cyrillic, braces, an empty file), and any text without NUL', async () => {
+    expect(await exportRefusal(enc(BIBLATEX), BIB, 'sources.bib')).toBeNull();
+    expect(await exportRefusal(enc('@misc{x, title = {<script>alert(1)</script> & \\"{o}}}\r\n'), BIB, 'sources.bib')).toBeNull();
+    expect(await exportRefusal(enc('\uFEFF' + BIBLATEX), BIB, 'sources.bib')).toBeNull();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme' }).filter((t) => !t.includes('\u0000')), async (text) => (await exportRefusal(enc(text), BIB, 's.bib')) === null),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses BibTeX bytes that are not UTF-8 text or hold a NUL byte (a binary file), in words', async () => {
+    const latin1 = new Uint8Array([...enc('@book{a, title = {'), 0xe9, ...enc('}}')]);
+    const notUtf8 = await exportRefusal(latin1, BIB, 'sources.bib');
+    expect(notUtf8).toEqual({ code: 'not-a-bibliography', message: 'Argument Atlas did not write “sources.bib”: the bytes to export are not a BibTeX bibliography (they are not UTF-8 text).' });
+    const nul = await exportRefusal(enc(BIBLATEX.replace('}', '}\u0000')), BIB, 'sources.bib');
+    expect(nul).toEqual({ code: 'not-a-bibliography', message: 'Argument Atlas did not write “sources.bib”: the bytes to export are not a BibTeX bibliography (they contain a NUL byte, so they are not text).' });
+    const png = await renderPng(renderFigure(shippedMap(), DEFAULT_FIGURE_OPTIONS), 36);
+    expect((await exportRefusal(png, BIB, 'sources.bib'))?.code).toBe('not-a-bibliography');
+    expect((await exportRefusal(png, CSL, 'sources.json'))?.code).toBe('not-a-bibliography');
+  }, 30_000);
+
+  it('a bibliography is not a figure, nor a figure a bibliography', async () => {
+    expect((await exportRefusal(enc(JSON.stringify(records)), 'image/svg+xml', 'f.svg'))?.code).toBe('not-a-figure');
+    expect((await exportRefusal(enc(BIBLATEX), 'application/pdf', 'f.pdf'))?.code).toBe('not-a-figure');
+    expect((await exportRefusal(enc(BIBLATEX), CSL, 'sources.json'))?.message).toMatch(/\(they are not JSON\)/);
+  });
 });

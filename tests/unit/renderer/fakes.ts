@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import { serializeMap } from '../../../arguments/format/serialize';
 import { emptyMap, type ArgumentMap } from '../../../arguments/model';
-import type { Backup, BackupStore, OpenedFile, Platform, SavedFile } from '../../../renderer/platform/types';
+import type { Backup, BackupStore, DocumentPurpose, OpenedDocument, OpenedFile, Platform, SavedFile } from '../../../renderer/platform/types';
 
 export function sampleMap(title = 'Stalin to Gottwald'): ArgumentMap {
   const map = emptyMap('2026-01-02T03:04:05.000Z', title);
@@ -42,10 +42,14 @@ export interface FakeFiles {
   saveAsTarget: SavedFile | null;
   /** Thrown by saveFile when set. */
   failWith: Error | null;
+  /** What openDocument returns next (null: the user cancels); `openDocument.mock.calls` says for which purpose. */
+  nextDocument: OpenedDocument | null;
+  /** Thrown by openDocument when set (a file the platform refused to read, with its sentence). */
+  documentFailWith: Error | null;
 }
 
 export function fakePlatform(files: Partial<FakeFiles> = {}) {
-  const state: FakeFiles = { next: null, disk: new Map(), saveAsTarget: { name: 'chosen.argmap.json', ref: 'ref-chosen' }, failWith: null, ...files };
+  const state: FakeFiles = { next: null, disk: new Map(), saveAsTarget: { name: 'chosen.argmap.json', ref: 'ref-chosen' }, failWith: null, nextDocument: null, documentFailWith: null, ...files };
   const platform = {
     kind: 'web' as const,
     openFile: vi.fn(async () => state.next),
@@ -55,6 +59,10 @@ export function fakePlatform(files: Partial<FakeFiles> = {}) {
       if (!target) return null;
       state.disk.set(target.ref, text);
       return target;
+    }),
+    openDocument: vi.fn(async (_purpose: DocumentPurpose): Promise<OpenedDocument | null> => {
+      if (state.documentFailWith) throw state.documentFailWith;
+      return state.nextDocument;
     }),
     reread: vi.fn(async (ref: unknown): Promise<OpenedFile> => {
       const text = state.disk.get(ref);
