@@ -15,8 +15,12 @@ import { buildLayoutGraph } from '../arguments/layout/layered';
 import type { ArgumentMap } from '../arguments/model';
 import { editNode } from '../arguments/operations';
 import { exportRefusal, mapRefusal } from '../electron/main/writeChecks';
+import { benchCite } from './cite';
 import { FIRST_THESIS } from './generate';
+import { benchIntake } from './intake';
+import { benchReanchor } from './reanchor';
 import { atMost, type Figure } from './results';
+import { benchStatus } from './status';
 
 export interface NodePlan {
   /** Map files by size (dist/bench/maps/N.argmap.json). */
@@ -174,6 +178,63 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
       figures.push({ key: 'cli.export', label: 'CLI `argmap export` (whole process)', size: null, unit: 'ms', app: [], baseline: null, note: '— not in this build of the CLI yet (measured once `argmap help` lists it)' });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+export interface FeaturePlan {
+  /** A smoke run: small inputs, one run each, no warm-up (it checks the harness). */
+  smoke: boolean;
+  reps: number;
+  root: string;
+  log: (line: string) => void;
+}
+
+/** A figure for a bench that failed: the table shows the error, and the run exits 1. */
+function failed(key: string, label: string, err: unknown): Figure {
+  return { key, label, size: null, unit: 'ms', app: [], baseline: null, error: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * The sources and citations figures (bench/intake.ts, cite.ts, status.ts, reanchor.ts), each
+ * in this process, and the CLI commands that use them as whole processes. A smoke run uses a
+ * 20-page PDF and a 100 KB source with 50 quotes; the full run the benches' own sizes.
+ */
+export async function runFeatureFigures(plan: FeaturePlan): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const reps = plan.reps;
+  const warmup = !plan.smoke;
+  const guard = async (key: string, label: string, work: () => Figure[] | Promise<Figure[]>) => {
+    try {
+      figures.push(...(await work()));
+    } catch (err) {
+      figures.push(failed(key, label, err));
+    }
+  };
+  await guard('node.intake', 'Extract the text of a PDF (intakeDocument)', () => benchIntake({ pages: plan.smoke ? 20 : 300, reps, log: plan.log }));
+  await guard('cite', 'Chicago notes and bibliography (citation processor)', () => benchCite(reps));
+  await guard('node.status', 'Dialectical status (computeStatus)', () => benchStatus({ reps, warmup, log: plan.log }));
+  await guard('node.reanchor', 'Re-anchor quotes on a replaced text', () =>
+    benchReanchor(plan.smoke ? { reps, warmup, sourceBytes: 100_000, quotes: 50, corrections: 20, log: plan.log } : { reps, warmup, log: plan.log }),
+  );
+
+  // The commands as a user runs them, on the shipped map: start-up (help) and Chicago notes (cite).
+  const shipped = join(plan.root, 'arguments/maps/stalin-gottwald-1950.argmap.json');
+  const commands = cliCommands(plan.root);
+  for (const [key, label, args] of [
+    ['cli.help', 'CLI `argmap help` (whole process: start-up)', ['help']],
+    ['cli.cite', 'CLI `argmap cite` of the shipped map, 26 notes (whole process)', ['cite', shipped]],
+    ['cli.source-list', 'CLI `argmap source list` of the shipped map (whole process)', ['source', 'list', shipped]],
+  ] as const) {
+    if (!commands.includes(args[0])) continue;
+    const ms: number[] = [];
+    let error: string | undefined;
+    for (let i = 0; i < reps && !error; i++) {
+      const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.mjs'), ...args], { encoding: 'utf8' }));
+      if (r.status !== 0) error = `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`;
+      else ms.push(t);
+    }
+    figures.push({ key, label, size: null, unit: 'ms', app: ms, baseline: null, ...(error ? { error } : {}) });
   }
   return figures;
 }

@@ -18,7 +18,7 @@ import { build } from 'vite';
 import { serializeMap } from '../arguments/format/serialize';
 import { launchBrowser, runBrowserFigures } from './browser';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
-import { runNodeFigures } from './node';
+import { runFeatureFigures, runNodeFigures } from './node';
 import { markdownTable, ratios, row, type Figure } from './results';
 import { serveStatic } from './serve';
 
@@ -149,6 +149,8 @@ async function main(): Promise<number> {
   if (o.node) {
     log(`== Node figures (${o.nodeReps} run${o.nodeReps === 1 ? '' : 's'} each${o.smoke ? '' : ', after one warm-up'})`);
     figures.push(...(await runNodeFigures({ files, sizes: o.sizes, layoutSizes: plan.layoutNode, reps: o.nodeReps, warmup: !o.smoke, root: ROOT, log })));
+    log('== sources and citations: PDF intake, citation processor, status, re-anchoring, CLI commands');
+    figures.push(...(await runFeatureFigures({ smoke: o.smoke, reps: o.nodeReps, root: ROOT, log })));
   }
 
   const minutes = (performance.now() - started) / 60000;

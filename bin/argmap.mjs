@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The argmap CLI, bundled from arguments/cli by `npm run build:cli` (run by npm ci / npm install).
+// The argmap CLI, bundled from arguments/cli by `npm run build:cli` (run by npm ci / npm install)
+// into dist/argmap.mjs and the chunks its commands load (dist/argmap-chunks/).
 import { existsSync } from 'node:fs';
 
 const bundle = new URL('../dist/argmap.mjs', import.meta.url);
@@ -7,4 +8,11 @@ if (!existsSync(bundle)) {
   process.stderr.write('argmap: the CLI is not built yet; run `npm run build:cli` (npm install does it).\n');
   process.exit(2);
 }
-await import(bundle.href);
+try {
+  await import(bundle.href);
+} catch (err) {
+  // A build cut short (a chunk missing) is said in one line, not a stack trace.
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes('argmap-chunks')) throw err;
+  process.stderr.write('argmap: the CLI build is incomplete (a part of dist/argmap-chunks is missing); run `npm run build:cli` again.\n');
+  process.exit(2);
+}

@@ -2,11 +2,15 @@
 // instances. DIR holds `cases.json` (id, file, format; optionally the framework typed out as
 // args/attacks) and `manifest.json` (id, grounded). The corpus is read where it lies, never
 // copied into the project; without it the run says so in one line and passes.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { groundedExtension, parseFramework, type Framework } from '../analysis/frameworks';
 import { naturalCompare } from '../analysis/order';
 import type { Io } from './argmap';
+import { CORPUS_FILE, readBytes, ReadError } from './read';
+
+/** Through the bounded reader: a FIFO or a device in a corpus folder is refused, never waited on. */
+const readText = (path: string) => new TextDecoder('utf-8').decode(readBytes(path, CORPUS_FILE));
 
 export const DEFAULT_CORPUS = '../shared/corpora/grounded';
 
@@ -25,8 +29,9 @@ function readJsonList(dir: string, name: string): unknown[] {
   if (!existsSync(path)) throw new Error(`${path} is missing; a corpus folder holds cases.json and manifest.json.`);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    value = JSON.parse(readText(path));
   } catch (err) {
+    if (err instanceof ReadError) throw new Error(err.message);
     throw new Error(`${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
   }
   if (!Array.isArray(value)) throw new Error(`${path} should hold a list of cases.`);
@@ -52,9 +57,9 @@ function runCase(dir: string, c: Case, expected: Map<string, unknown>): string |
   const path = join(dir, c.file);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readText(path);
   } catch (err) {
-    return `FAIL ${c.id}: ${c.file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}).`;
+    return `FAIL ${c.id}: ${c.file} cannot be read (${err instanceof ReadError ? (err.errno ?? err.message) : 'unknown error'}).`;
   }
   const parsed = parseFramework(text, c.format);
   if (!parsed.ok) return `FAIL ${c.id}: ${c.file}: ${parsed.errors[0]!.message}${parsed.errors.length > 1 ? ` (and ${parsed.errors.length - 1} more)` : ''}`;

@@ -1,6 +1,12 @@
 // Entry point bundled into dist/argmap.mjs (see scripts/build-cli.mjs).
 import { run } from './argmap';
 
+// `argmap cite map.json | head` closes the pipe early: stop quietly, as other tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw err;
+});
+
 process.exitCode = await run(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),

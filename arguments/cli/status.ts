@@ -1,14 +1,16 @@
 // `argmap status FILE [--voices analyst,critic] [--json]`: what stands, falls or is open in a map,
 // with the reason for each node; for an abstract framework (.apx, .tgf), its grounded extension.
-import { readFileSync, statSync } from 'node:fs';
 import { frameworkFormat, groundedExtension, parseFramework } from '../analysis/frameworks';
 import { naturalCompare } from '../analysis/order';
 import { computeStatus, type ElementStatus } from '../analysis/status';
 import { voicesInMap } from '../analysis/voices';
-import { describeIssue, formatBytes } from '../format/errors';
-import { decodeFile, loadMap, MAX_FILE_BYTES } from '../format/load';
+import { describeIssue } from '../format/errors';
+import { decodeFile, loadMap } from '../format/load';
 import { NODE_KINDS, type ArgumentMap } from '../model';
 import type { Io } from './argmap';
+import { CliError, say } from './io';
+import { quote, shown } from './quote';
+import { MAP_OR_FRAMEWORK_FILE, readBytes } from './read';
 
 /** The lines of `argmap help` for this command. */
 export const STATUS_USAGE = `  status FILE [--voices analyst,critic] [--json]
@@ -45,33 +47,14 @@ function parseArgs(args: string[]): { file: string; voices: string[] | null; jso
   return { file: files[0]!, voices, json };
 }
 
-function readBytes(file: string): Uint8Array {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new Refusal(`${file} is a folder, not a map file.`, 2);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof Refusal) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Refusal(code === 'ENOENT' ? `${file}: no such file.` : `${file}: cannot be read (${code ?? 'unknown error'}).`, 2);
-  }
-  if (size > MAX_FILE_BYTES) throw new Refusal(`${file}: this file is ${formatBytes(size)}; Argument Atlas opens files of up to ${formatBytes(MAX_FILE_BYTES)}.`, 1);
-  try {
-    return readFileSync(file);
-  } catch (err) {
-    throw new Refusal(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'}).`, 2);
-  }
-}
-
 function frameworkStatus(file: string, text: string, format: 'apx' | 'tgf', json: boolean, io: Io): number {
   const parsed = parseFramework(text, format);
-  if (!parsed.ok) throw new Refusal(parsed.errors.map((e) => `${file}: ${e.message}`).join('\n'), 1);
+  if (!parsed.ok) throw new CliError(parsed.errors.map((e) => `${shown(file)}: ${e.message}`), 1);
   const grounded = groundedExtension(parsed.framework);
   if (json) io.out(JSON.stringify({ grounded }));
   else {
     const { args, attacks } = parsed.framework;
-    io.out(`${file}: abstract framework (${format}), ${args.length} ${args.length === 1 ? 'argument' : 'arguments'}, ${attacks.length} ${attacks.length === 1 ? 'attack' : 'attacks'}`);
+    say(io.out, `${shown(file)}: abstract framework (${format}), ${args.length} ${args.length === 1 ? 'argument' : 'arguments'}, ${attacks.length} ${attacks.length === 1 ? 'attack' : 'attacks'}`);
     io.out(`grounded extension (${grounded.length}): {${grounded.join(', ')}}`);
   }
   return 0;
@@ -84,16 +67,16 @@ function mapStatus(file: string, map: ArgumentMap, voices: string[] | null, json
     const known = voicesInMap(map).map((v) => v.voice);
     const unknown = voices.filter((v) => !known.includes(v));
     if (unknown.length > 0) {
-      const names = unknown.map((v) => `"${v}"`);
+      const names = unknown.map(quote);
       throw new Refusal(
-        `argmap status: no node or relation of ${file} speaks in the ${unknown.length === 1 ? 'voice' : 'voices'} ${listWords(names)}; ` +
+        `argmap status: no node or relation of ${shown(file)} speaks in the ${unknown.length === 1 ? 'voice' : 'voices'} ${listWords(names)}; ` +
           (known.length > 0 ? `its voices are ${listWords(known)}.` : 'it has no voices (everything in it is the author’s).'),
         2,
       );
     }
   }
   const status = computeStatus(map, [], { voices: voices ? new Set(voices) : null });
-  for (const p of status.problems) io.err(`${file}: ${p}`);
+  for (const p of status.problems) say(io.err, `${shown(file)}: ${p}`);
   const ids = [...status.nodes.keys()].sort((a, b) => KIND_ORDER.get(map.nodes[a]!.kind)! - KIND_ORDER.get(map.nodes[b]!.kind)! || naturalCompare(a, b));
   if (json) {
     const nodes: Record<string, Pick<ElementStatus, 'label' | 'reason' | 'because' | 'caveats'>> = {};
@@ -122,23 +105,28 @@ function mapStatus(file: string, map: ArgumentMap, voices: string[] | null, json
 export function statusCommand(args: string[], io: Io): number {
   try {
     const { file, voices, json } = parseArgs(args);
-    const bytes = readBytes(file);
+    // Bounded, regular files only (read.ts): a FIFO or a device is refused, never waited on.
+    const bytes = readBytes(file, MAP_OR_FRAMEWORK_FILE);
     const decoded = decodeFile(bytes);
     const format = decoded.ok ? frameworkFormat(file, decoded.text) : (/\.(apx|tgf)$/i.exec(file)?.[1]?.toLowerCase() as 'apx' | 'tgf' | undefined);
     if (format) {
-      if (!decoded.ok) throw new Refusal(decoded.errors.map((e) => `${file}: ${e.message}`).join('\n'), 1);
+      if (!decoded.ok) throw new CliError(decoded.errors.map((e) => `${shown(file)}: ${e.message}`), 1);
       if (voices) throw new Refusal('argmap status: --voices applies to maps; an abstract framework has no voices.', 2);
       return frameworkStatus(file, decoded.text, format, json, io);
     }
     const result = loadMap(bytes);
-    if (!result.ok) throw new Refusal(result.errors.map((e) => `${file}: ${describeIssue(e)}`).join('\n'), 1);
+    if (!result.ok) throw new CliError(result.errors.map((e) => `${shown(file)}: ${describeIssue(e)}`), 1);
     return mapStatus(file, result.map, voices, json, io);
   } catch (err) {
     if (err instanceof Refusal) {
-      io.err(err.message);
+      say(io.err, err.message);
       return err.code;
     }
-    io.err(`argmap status: unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof CliError) {
+      for (const line of err.lines) say(io.err, line);
+      return err.code;
+    }
+    say(io.err, `argmap status: unexpected error: ${err instanceof Error ? err.message : String(err)}`);
     return 2;
   }
 }

@@ -28,6 +28,7 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(bundle, { force: true });
   rmSync(`${bundle}.map`, { force: true });
+  rmSync(bundle.replace(/\.mjs$/, '-chunks'), { recursive: true, force: true });
 });
 
 describe('argmap export', () => {

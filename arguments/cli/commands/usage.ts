@@ -1,0 +1,57 @@
+// Every command's lines of `argmap help`, apart from the commands themselves: the dispatcher
+// writes the help from these without loading a command (each loads only when it runs).
+import { STATUS_USAGE } from '../status';
+import { usage } from './command';
+
+export type CommandName = 'validate' | 'audit' | 'status' | 'new' | 'source' | 'import-bib' | 'cite' | 'export' | 'import' | 'help';
+export type SourceSubcommand = 'add' | 'list' | 'remove';
+
+export const SOURCE_USAGE = {
+  add: usage(
+    ['source add MAP FILE [--title T] [--role primary|secondary] [--date EDTF]', '[--author A] [--recipient R] [--place P] [--language TAG] [--id ID]', '[--citation-json FILE]'],
+    [
+      'add a document (.txt, .md, .pdf, .docx, .html) as a source, its text',
+      'exactly as read or extracted (role primary unless given; title from',
+      'the document); --citation-json: its archival citation ({"asGiven",',
+      '"archive", "fond", "opis", "delo", "listy", …}) or a CSL-JSON record;',
+      'prints the new id, then what was read',
+    ],
+  ),
+  list: usage(['source list MAP [--json]'], ['id, role, date, title, characters and how many nodes quote each', 'source (--json: a list of objects; quotedBy lists the nodes)']),
+  remove: usage(['source remove MAP ID'], ['remove a source; refused while evidence quotes it']),
+} as const satisfies Record<SourceSubcommand, string>;
+
+export const COMMAND_USAGE = {
+  validate: usage(['validate FILE'], ['check a map, or the map a figure (SVG, PNG, PDF) carries;', 'exit 0 if valid, 1 with one line per problem']),
+  audit: usage(['audit FILE [--json]'], ['check every quotation against its source']),
+  status: STATUS_USAGE,
+  new: usage(['new FILE [--title T] [--force]'], ['write a blank map (refuses to overwrite without --force)']),
+  source: Object.values(SOURCE_USAGE).join('\n'),
+  'import-bib': usage(
+    ['import-bib MAP refs.bib|refs.json [--skip-invalid]'],
+    [
+      'one source per BibTeX/BibLaTeX or CSL-JSON record, its text empty;',
+      'a record that cannot be read refuses the import, each problem with its',
+      'line; --skip-invalid adds the good records and lists the skipped ones',
+    ],
+  ),
+  cite: usage(
+    ['cite MAP [--style chicago-note|chicago-bib] [--all] [--json]'],
+    [
+      'Chicago footnotes, one per node that quotes a source, in reading',
+      'order (each thesis, then what bears on it, depth first): a source’s',
+      'first note in full, later ones short, with the page or folio;',
+      'chicago-bib: the bibliography of the quoted sources (--all: of every',
+      'source); --json: {"notes": […], "bibliography": […]}, both',
+    ],
+  ),
+  export: usage(
+    ['export FILE --out PATH [--format svg|png|pdf] [--theme screen|print|compact]', '[--scope all|claim:ID|selection:ID,ID] [--no-counters] [--no-voices]', '[--caption TEXT] [--legend] [--dpi N] [--page fit|a4|letter]'],
+    ['draw the map as a figure; the figure carries the map', "(format from --out's extension unless given; theme print;", 'PNG at 300 DPI; PDF page fitted to the figure; an earlier', 'figure is replaced)'],
+  ),
+  import: usage(
+    ['import FIGURE [--out MAP.argmap.json] [--force]'],
+    ['the map a figure exported by Argument Atlas carries', '(written to --out, refusing to overwrite without --force;', 'to standard output without --out)'],
+  ),
+  help: usage(['help [COMMAND]'], ['show this text, or one command’s']),
+} as const satisfies Record<CommandName, string>;
