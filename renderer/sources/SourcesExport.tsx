@@ -69,7 +69,7 @@ export function SourcesExport() {
       }}
     >
       <button ref={button} type="button" className="aa-src-button" aria-expanded={open} aria-controls={`${id}-menu`} title="Every source as CSL-JSON or BibLaTeX" onClick={() => setOpen((o) => !o)}>
-        Export…
+        Export sources…
       </button>
       {open && (
         <span id={`${id}-menu`} className="aa-src-export-menu" role="group" aria-label="Export every source as">
