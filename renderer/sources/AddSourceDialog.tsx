@@ -97,7 +97,7 @@ function AddSourceForm() {
               type="text"
               value={s.fields.date}
               onChange={(e) => setField('date', e.target.value)}
-              placeholder="1950-08-27"
+              placeholder="e.g. 1950-08-27"
               aria-invalid={badDate ? true : undefined}
               aria-describedby={`${id}-date-note`}
             />

@@ -36,7 +36,7 @@ function ImportForm() {
     <Modal labelledBy={`${id}-title`} describedBy={`${id}-about`} className="aa-import-dialog" onClose={closeImport} busy={file?.stage === 'reading'}>
       <h2 id={`${id}-title`}>Import bibliography</h2>
       <p id={`${id}-about`} className="aa-muted">
-        Records from “{name}”. Each becomes a source with its bibliographic details and no text yet: add the text later with Add text….
+        Records from “{name}”. Each becomes a source with its bibliographic details and no text yet; add its text later (Add text… in its tab).
       </p>
       {file?.stage === 'reading' && <p aria-live="polite">Reading the records…</p>}
       {file?.stage === 'ready' && (

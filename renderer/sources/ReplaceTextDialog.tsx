@@ -20,6 +20,10 @@ export default function ReplaceTextDialog() {
   return open ? <ReplaceForm key={session} /> : null;
 }
 
+/** Lost quotes first, then moved ones: what needs the historian's attention. */
+const SEVERITY = { lost: 0, moved: 1, found: 2 } as const satisfies Record<ReanchorReport['quotes'][number]['status'], number>;
+const sortedQuotes = (report: ReanchorReport) => [...report.quotes].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status]);
+
 /** The report is computed a moment after the last keystroke (a diff of two long texts takes a while). */
 const COMPARE_DELAY_MS = 250;
 
@@ -88,40 +92,42 @@ function ReplaceForm() {
             <p data-testid="reanchor-summary">
               {report.quotes.length === 1 ? 'One quote' : `${report.quotes.length} quotes`}: {reportSummary(report.counts)}.
             </p>
-            <table className="aa-reanchor-table">
-              <thead>
-                <tr>
-                  <th scope="col">Evidence</th>
-                  <th scope="col">Quote</th>
-                  <th scope="col">In the new text</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.quotes.map((q) => {
-                  const n = Object.hasOwn(map.nodes, q.node) ? map.nodes[q.node]! : undefined;
-                  const label = REANCHOR_LABELS[q.status];
-                  return (
-                    <tr key={q.node} className={`aa-reanchor-${q.status}`} data-node-id={q.node}>
-                      <th scope="row">{n ? nodeName(n) : q.node}</th>
-                      <td>
-                        <q>{shorten(q.was.exact, 100)}</q>
-                      </td>
-                      <td>
-                        <strong>
-                          <span aria-hidden="true">{label.symbol}</span> {label.word}
-                        </strong>
-                        <span className="aa-reanchor-message">{q.message}</span>
-                        {q.status === 'lost' && q.closest && (
-                          <span className="aa-reanchor-closest">
-                            Closest passage: <q>{shorten(q.closest.text, 140)}</q>
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="aa-reanchor-table-wrap" tabIndex={0} role="region" aria-label="Each quote in the new text">
+              <table className="aa-reanchor-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Evidence</th>
+                    <th scope="col">Quote</th>
+                    <th scope="col">In the new text</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sortedQuotes(report).map((q) => {
+                    const n = Object.hasOwn(map.nodes, q.node) ? map.nodes[q.node]! : undefined;
+                    const label = REANCHOR_LABELS[q.status];
+                    return (
+                      <tr key={q.node} className={`aa-reanchor-${q.status}`} data-node-id={q.node}>
+                        <th scope="row">{n ? nodeName(n) : q.node}</th>
+                        <td>
+                          <q>{shorten(q.was.exact, 100)}</q>
+                        </td>
+                        <td>
+                          <strong>
+                            <span aria-hidden="true">{label.symbol}</span> {label.word}
+                          </strong>
+                          <span className="aa-reanchor-message">{q.message}</span>
+                          {q.status === 'lost' && q.closest && (
+                            <span className="aa-reanchor-closest">
+                              Closest passage: <q>{shorten(q.closest.text, 140)}</q>
+                            </span>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
             {report.counts.lost > 0 && <p className="aa-hint">Lost quotes are left as they are and marked ⚠ on their nodes.</p>}
           </>
         )}

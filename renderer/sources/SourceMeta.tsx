@@ -2,7 +2,7 @@
 // normalised, how its text came in), and what can be done with it: edit the details, see
 // and copy its citations, replace (or add) its text, delete it. Deleting is refused while
 // evidence quotes the source; the refusal names those nodes and offers to select them.
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { formatCitation } from '../../arguments/citation';
 import { formatEdtf } from '../../arguments/dates';
 import { TRANSCRIPTION_METHOD_LABELS, type Id, type Source } from '../../arguments/model';
@@ -33,7 +33,7 @@ function Facts({ source, sources, onOpen }: { source: Source; sources: Record<Id
   const t = source.transcription;
   return (
     <dl className="aa-src-facts">
-      <Fact term="Role">{ROLE_LABELS[source.role] ?? source.role}</Fact>
+      <Fact term="Role">{ROLE_LABELS[source.role]}</Fact>
       {source.date && (
         <Fact term="Date">{ISO_DATE.test(source.date) ? <time dateTime={source.date}>{formatEdtf(source.date, 'long')}</time> : formatEdtf(source.date, 'long')}</Fact>
       )}
@@ -98,6 +98,10 @@ export function SourceMeta({ source, sources, quoted, onOpen }: { source: Source
   const details = useSourcesPane((s) => s.details);
   const cite = useSourcesPane((s) => s.cite);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const refusalRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (refusal) refusalRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [refusal]);
   const title = source.title || source.id;
 
   const onDelete = () => {
@@ -132,7 +136,7 @@ export function SourceMeta({ source, sources, quoted, onOpen }: { source: Source
         </button>
       </div>
       {refusal && (
-        <div className="aa-src-refusal" role="alert">
+        <div ref={refusalRef} className="aa-src-refusal" role="alert">
           <p>{refusal.message}</p>
           <div className="aa-src-refusal-buttons">
             {refusal.nodes.length > 0 && (

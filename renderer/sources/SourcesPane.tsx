@@ -11,33 +11,16 @@ import { auditEvidence, auditSourceQuotations, type AuditFinding } from '../../a
 import { makeEvidence } from '../commands';
 import { checkQuote } from '../canvas/quoteStatus';
 import { select, useMap } from '../store/store';
-import { openAddSource } from './addSourceState';
-import { importBibliography } from './importState';
 import { asNode, sourcesOnly, useCurrentNodeId, useQuotedNodes, useSelectedPassage, type QuotedNode } from './paneHooks';
 import { useSourcesPane } from './paneState';
 import { nodeName, shorten, statusSummary } from './present';
+import { NoSources, PaneTools } from './PaneTools';
 import { QuotationDetails } from './QuotationDetails';
 import { openReplaceText } from './replaceState';
 import type { TextRange } from './segments';
 import { SourceMeta } from './SourceMeta';
-import { SourcesExport } from './SourcesExport';
 import { SourceText, type NodeRange, type QuotationRange } from './SourceText';
 import './sources.css';
-
-/** Add, import, export: the pane's own tools, above the tabs (and in its empty state). */
-function PaneTools({ hasSources }: { hasSources: boolean }) {
-  return (
-    <div className="aa-src-tools" role="toolbar" aria-label="Source tools">
-      <button type="button" className="aa-src-button" onClick={() => openAddSource()} aria-keyshortcuts="Control+Shift+O" title="Paste a text or bring a file (Ctrl+Shift+O)">
-        Add source…
-      </button>
-      <button type="button" className="aa-src-button" onClick={() => void importBibliography()} title="Records from a Zotero BibTeX, BibLaTeX or CSL-JSON export">
-        Import bibliography…
-      </button>
-      {hasSources && <SourcesExport />}
-    </div>
-  );
-}
 
 export function SourcesPane() {
   const sources = useMap((m) => m.sources);
@@ -220,23 +203,7 @@ export function SourcesPane() {
     return (
       <aside className="aa-sources aa-src-pane" aria-label="Sources">
         <PaneTools hasSources={false} />
-        <div className="aa-src-empty">
-          <p>
-            <strong>This map has no sources.</strong>
-          </p>
-          <p>
-            Add the documents you quote: paste a text, or bring a file (plain text, Markdown, PDF, Word or HTML). Bibliographic records from Zotero (BibTeX or CSL-JSON)
-            can be imported and their texts added later. Then select a passage and press Make evidence.
-          </p>
-          <div className="aa-src-empty-buttons">
-            <button type="button" className="aa-src-button aa-src-make" onClick={() => openAddSource()}>
-              Add source…
-            </button>
-            <button type="button" className="aa-src-button" onClick={() => void importBibliography()}>
-              Import bibliography…
-            </button>
-          </div>
-        </div>
+        <NoSources />
       </aside>
     );
   }

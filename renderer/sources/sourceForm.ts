@@ -17,24 +17,24 @@ export interface FieldWords {
 
 export const TEXT_FIELDS = {
   title: { label: 'Title' },
-  author: { label: 'Author', hint: 'Several people separated by “;”; “edited by …”, “translated by …” name editors and translators.', placeholder: 'Stalin, I. V.' },
-  recipient: { label: 'Recipient', hint: 'For a letter or cable: to whom.', placeholder: 'Klement Gottwald' },
-  date: { label: 'Date (EDTF)', hint: '1950-08-27, 1950-08, 1950-08~ (circa), 1950? (uncertain), 195X (the 1950s), 1949/1950 (a span).', placeholder: '1950-08-27' },
-  place: { label: 'Place', hint: 'Where it was written or published.', placeholder: 'Moscow' },
-  language: { label: 'Language (BCP 47)', hint: 'ru (Russian), en (English), cs (Czech), de-AT…', placeholder: 'ru' },
+  author: { label: 'Author', hint: 'Several people separated by “;”; “edited by …”, “translated by …” name editors and translators.', placeholder: 'e.g. Stalin, I. V.' },
+  recipient: { label: 'Recipient', hint: 'For a letter or cable: to whom.', placeholder: 'e.g. Klement Gottwald' },
+  date: { label: 'Date (EDTF)', hint: '1950-08-27, 1950-08, 1950-08~ (circa), 1950? (uncertain), 195X (the 1950s), 1949/1950 (a span).', placeholder: 'e.g. 1950-08-27' },
+  place: { label: 'Place', hint: 'Where it was written or published.', placeholder: 'e.g. Moscow' },
+  language: { label: 'Language (BCP 47)', hint: 'ru (Russian), en (English), cs (Czech), de-AT…', placeholder: 'e.g. ru' },
 } as const satisfies Record<TextField, FieldWords>;
 
 export type CitationKey = Exclude<keyof ArchivalCitation, 'fields'>;
 
 export const CITATION_FIELDS = {
   asGiven: { label: 'As given', hint: 'The citation exactly as the document prints it, typos included: it is kept verbatim, never normalised.' },
-  archive: { label: 'Archive', hint: 'The abbreviation used in notes.', placeholder: 'RGASPI' },
-  archiveName: { label: 'Archive name', placeholder: 'Russian State Archive of Socio-Political History' },
-  fond: { label: 'Fond', placeholder: '558' },
-  opis: { label: 'Opis', placeholder: '11' },
-  delo: { label: 'Delo', placeholder: '62' },
-  listy: { label: 'Listy (folios)', placeholder: '71–72' },
-  page: { label: 'Page', hint: 'Page(s) in a published edition of the document.', placeholder: '71–72' },
+  archive: { label: 'Archive', hint: 'The abbreviation used in notes, e.g. RGASPI.' },
+  archiveName: { label: 'Archive name', hint: 'The archive’s full name.' },
+  fond: { label: 'Fond' },
+  opis: { label: 'Opis' },
+  delo: { label: 'Delo' },
+  listy: { label: 'Listy (folios)', hint: 'A leaf (71) or a range (71–72).' },
+  page: { label: 'Page', hint: 'Page(s) in a published edition of the document.' },
 } as const satisfies Record<CitationKey, FieldWords>;
 
 export const CITATION_KEYS = Object.keys(CITATION_FIELDS) as CitationKey[];
