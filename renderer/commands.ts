@@ -90,20 +90,20 @@ export function hasCopiedNodes(): boolean {
   return clipboard !== null;
 }
 
-const NOTHING_TO_PASTE = { kind: 'info', title: 'Nothing to paste', lines: ['Copy nodes first (Ctrl+C), or copy a text in another program to add it as a source.'] } as const;
+const nothingToPaste = () => notify({ kind: 'info', title: 'Nothing to paste', lines: ['Copy nodes first (Ctrl+C), or copy a text in another program to add it as a source.'] });
 
 /**
  * Text from the system clipboard pasted on the map when no nodes were copied in the app:
  * the Add Source dialog, its paste tab holding the text.
  */
 export function pasteSystemText(text: string): void {
-  if (text.trim() === '') notify({ ...NOTHING_TO_PASTE, lines: [...NOTHING_TO_PASTE.lines] });
+  if (text.trim() === '') nothingToPaste();
   else openAddSource({ way: 'paste', text });
 }
 
 export function paste(): void {
   if (!clipboard) {
-    notify({ ...NOTHING_TO_PASTE, lines: [...NOTHING_TO_PASTE.lines] });
+    nothingToPaste();
     return;
   }
   clipboard.pastes += 1;

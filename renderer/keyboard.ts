@@ -44,7 +44,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Esc', 'Clear the selection'],
 ];
 
-export function inTextField(target: EventTarget | null): boolean {
+function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return false;
   return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;

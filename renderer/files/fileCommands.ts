@@ -14,7 +14,7 @@ import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } fr
 import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
 import { askToRevert, askToSave } from './dialogState';
 import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
-import { DOCUMENT_KIND_LABELS, type DocumentKind } from '../../arguments/intake/kinds';
+import type { DocumentKind } from '../../arguments/intake/kinds';
 import { detectKind, extensionOf } from '../../arguments/intake/detect';
 import { openAddSource } from '../sources/addSourceState';
 
@@ -100,12 +100,21 @@ export function documentKindOf(name: string, bytes: Uint8Array): DocumentKind | 
   return detectKind(name, bytes);
 }
 
+/** What the notice calls each kind of document. */
+const A_DOCUMENT = {
+  text: 'a plain text file',
+  markdown: 'a Markdown file',
+  pdf: 'a PDF',
+  docx: 'a Word document (.docx)',
+  html: 'a web page (HTML)',
+} as const satisfies Record<DocumentKind, string>;
+
 /** "“letter.txt” is a document, not a map", with the offer to add it as a source. */
 function offerAsSource(opened: OpenedFile, kind: DocumentKind): false {
   notify({
     kind: 'info',
     title: `“${opened.name}” is a document, not a map`,
-    lines: [`It is a ${DOCUMENT_KIND_LABELS[kind].replace(/^Plain/, 'plain')} file; Open reads argument maps (.argmap.json). It can be added to this map as a source.`],
+    lines: [`It is ${A_DOCUMENT[kind]}; Open reads argument maps (.argmap.json). It can be added to this map as a source.`],
     action: { label: 'Add as a source', run: () => openAddSource({ document: { name: opened.name, bytes: opened.bytes } }) },
   });
   return false;

@@ -1,8 +1,8 @@
 // Issue 9 end to end: from File > New, a historian brings in a letter (pasted), a PDF and a
 // .txt, builds evidence from selections in each, edits the citation, sees the short citation
-// on the cards, copies a Chicago footnote, saves and reopens; imports a BibTeX file with a
-// broken record, exports CSL-JSON, replaces a text (with the re-anchoring report first) and
-// is refused deleting a quoted source. Every dialog is checked with axe-core.
+// on the cards, copies a Chicago footnote, saves and reopens; a .docx, a long PDF read with
+// Cancel, and the dialog's focus. axe-core runs with each dialog and form open. Import,
+// export, replace and delete are in source-tools.spec.ts; bad input in source-bad-input.spec.ts.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
