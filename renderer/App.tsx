@@ -3,13 +3,14 @@ import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { MapCanvas } from './canvas/MapCanvas';
 import { FileDialogs } from './files/FileDialogs';
-import { handleShortcut, noteSelectionBeforeKey } from './keyboard';
+import { handlePaste, handleShortcut, noteSelectionBeforeKey } from './keyboard';
 import { ConnectDialog } from './panels/ConnectDialog';
 import { Inspector } from './panels/Inspector';
 import { NoticeBar } from './panels/NoticeBar';
 import { Toolbar } from './panels/Toolbar';
 import { useUi } from './panels/uiState';
 import { TitleBar } from './panels/TitleBar';
+import { SourceDialogs } from './sources/SourceDialogs';
 import { SourcesPane } from './sources/SourcesPane';
 
 export function App() {
@@ -17,7 +18,9 @@ export function App() {
   useEffect(() => {
     window.addEventListener('keydown', noteSelectionBeforeKey, true);
     window.addEventListener('keydown', handleShortcut);
+    window.addEventListener('paste', handlePaste);
     return () => {
+      window.removeEventListener('paste', handlePaste);
       window.removeEventListener('keydown', noteSelectionBeforeKey, true);
       window.removeEventListener('keydown', handleShortcut);
     };
@@ -36,6 +39,7 @@ export function App() {
           {panes.inspector && <Inspector />}
         </main>
         <ConnectDialog />
+        <SourceDialogs />
         <FileDialogs />
       </div>
     </ReactFlowProvider>

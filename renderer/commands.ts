@@ -14,6 +14,7 @@ import {
 import { describeQuote } from '../arguments/text/anchor';
 import type { ArgumentMap } from '../arguments/model';
 import { editor, getMap, notify, run, select, startEditing } from './store/store';
+import { openAddSource } from './sources/addSourceState';
 
 /** Where new nodes go when no position is given: set by the canvas (viewport centre). */
 let viewportCentre: () => Point = () => ({ x: 0, y: 0 });
@@ -84,9 +85,25 @@ export function cutSelection(): void {
   if (copySelection()) deleteSelection();
 }
 
+/** Whether nodes were copied inside the app (Ctrl+V pastes them; otherwise the system clipboard's text is offered as a source). */
+export function hasCopiedNodes(): boolean {
+  return clipboard !== null;
+}
+
+const nothingToPaste = () => notify({ kind: 'info', title: 'Nothing to paste', lines: ['Copy nodes first (Ctrl+C), or copy a text in another program to add it as a source.'] });
+
+/**
+ * Text from the system clipboard pasted on the map when no nodes were copied in the app:
+ * the Add Source dialog, its paste tab holding the text.
+ */
+export function pasteSystemText(text: string): void {
+  if (text.trim() === '') nothingToPaste();
+  else openAddSource({ way: 'paste', text });
+}
+
 export function paste(): void {
   if (!clipboard) {
-    notify({ kind: 'info', title: 'Nothing to paste', lines: ['Copy nodes first (Ctrl+C).'] });
+    nothingToPaste();
     return;
   }
   clipboard.pastes += 1;

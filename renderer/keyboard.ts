@@ -1,7 +1,8 @@
 // Keyboard shortcuts. In a text field only the file shortcuts apply; Ctrl+Z there is the
 // field's own undo. Everywhere else Ctrl/Cmd+Z is the document's history.
 import { NODE_KINDS } from '../arguments/model';
-import { addNodeOfKind, copySelection, cutSelection, deleteSelection, linkSelectedPremises, paste, selectAll, unlinkSelectedPremises } from './commands';
+import { addNodeOfKind, copySelection, cutSelection, deleteSelection, hasCopiedNodes, linkSelectedPremises, paste, pasteSystemText, selectAll, unlinkSelectedPremises } from './commands';
+import { openAddSource } from './sources/addSourceState';
 import { newMap, openMap, saveMap, saveMapAs } from './files/fileCommands';
 import { runAutoLayout } from './layout/autoLayout';
 import { openConnectDialog } from './panels/connectDialogState';
@@ -13,6 +14,7 @@ const MOD = isMac ? '⌘' : 'Ctrl+';
 
 export const SHORTCUT_HINT = {
   open: `${MOD}O`,
+  addSource: `${isMac ? '⇧⌘' : 'Ctrl+Shift+'}O`,
   save: `${MOD}S`,
   saveAs: `${isMac ? '⇧⌘' : 'Ctrl+Shift+'}S`,
   undo: `${MOD}Z`,
@@ -25,6 +27,7 @@ export const SHORTCUTS: [string, string][] = [
   [`${MOD}Z / ${SHORTCUT_HINT.redo} (or ${MOD}Y)`, 'Undo / redo'],
   [`${MOD}S / ${SHORTCUT_HINT.saveAs}`, 'Save / Save As'],
   [`${MOD}O`, 'Open a map'],
+  [SHORTCUT_HINT.addSource, 'Add a source: paste a text or bring a file (text, PDF, Word, HTML)'],
   [`${MOD}E`, 'Export a figure (SVG, PNG or PDF)'],
   [`${MOD}Alt+N`, 'New map'],
   ['Alt+1 … Alt+7', 'Add thesis, claim, premise, evidence, counter-consideration, rebuttal, note'],
@@ -62,6 +65,7 @@ export function handleShortcut(e: KeyboardEvent): void {
   };
 
   if (mod && key === 's') return done(e.shiftKey ? saveMapAs : saveMap);
+  if (mod && key === 'o' && e.shiftKey) return done(() => !document.querySelector('[aria-modal="true"]') && openAddSource());
   if (mod && key === 'o') return done(openMap);
   if (mod && e.altKey && key === 'n') return done(newMap);
   // Export works from a text field too, but not over another dialog.
@@ -72,7 +76,8 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (mod && key === 'y') return done(redoChange);
   if (mod && key === 'c') return void (copySelection() && e.preventDefault());
   if (mod && key === 'x') return done(cutSelection);
-  if (mod && key === 'v') return done(paste);
+  // With nothing copied in the app, the browser's paste event brings the system clipboard's text (handlePaste).
+  if (mod && key === 'v') return hasCopiedNodes() ? done(paste) : undefined;
   if (mod && key === 'a') return done(selectAll);
   if (mod || e.metaKey) return;
 
@@ -88,4 +93,15 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (key === 'g') return done(e.shiftKey ? unlinkSelectedPremises : linkSelectedPremises);
   if (key === 'l' && e.shiftKey) return done(runAutoLayout);
   if (key === 'f' && !e.shiftKey) return done(requestFit);
+}
+
+/**
+ * A paste outside text fields and dialogs: nodes copied in the app, else the system
+ * clipboard's text, offered as a new source (the Add Source dialog's paste tab).
+ */
+export function handlePaste(e: ClipboardEvent): void {
+  if (e.defaultPrevented || inTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
+  e.preventDefault();
+  if (hasCopiedNodes()) paste();
+  else pasteSystemText(e.clipboardData?.getData('text/plain') ?? '');
 }

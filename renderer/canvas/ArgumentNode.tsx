@@ -1,11 +1,14 @@
 // One node of the map. Kind is shown by a label with a glyph, a border style and a
-// colour, so it survives grayscale; the voice by a badge. Memoized: it re-renders only
-// when its own domain node, position or selection changes.
-import { memo, useEffect, useRef, useState } from 'react';
+// colour, so it survives grayscale; the voice by a badge; a quote by its short citation.
+// Memoized: it re-renders only when its own domain node, position or selection changes
+// (or, for the citation, its quoted source).
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { NODE_KIND_LABELS, type NodeKind } from '../../arguments/model';
+import { shortAttribution } from '../../arguments/cite/attribution';
+import { locatorFor } from '../../arguments/cite/locator';
+import { NODE_KIND_LABELS, type NodeKind, type Quote } from '../../arguments/model';
 import { editNode, setCollapsed } from '../../arguments/operations';
-import { run, startEditing, useEditor } from '../store/store';
+import { run, startEditing, useEditor, useMap } from '../store/store';
 import type { ArgumentFlowNode } from './types';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
@@ -66,6 +69,20 @@ function InlineEditor({ id, text }: { id: string; text: string }) {
   );
 }
 
+/**
+ * "Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, ll. 71–72" under a quote. It subscribes
+ * to its source alone: a drag, or an edit of another source, re-renders no card.
+ */
+function Attribution({ quote }: { quote: Quote }) {
+  const source = useMap((m) => (Object.hasOwn(m.sources, quote.source) ? m.sources[quote.source] : undefined));
+  const label = useMemo(() => (source ? shortAttribution(source, locatorFor(source, quote)) : null), [source, quote]);
+  return label ? (
+    <p className="aa-attribution" data-testid="attribution">
+      {label}
+    </p>
+  ) : null;
+}
+
 export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
   const { node, quoteCheck } = data;
   const editing = useEditor((s) => s.editing === id);
@@ -86,9 +103,12 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
       </div>
       {editing ? <InlineEditor id={id} text={node.text} /> : <div className="aa-text">{node.text || <em className="aa-placeholder">Double-click or press Enter to write</em>}</div>}
       {node.quote && (
-        <blockquote className="aa-quote" title={node.quote.exact}>
-          “{node.quote.exact}”
-        </blockquote>
+        <>
+          <blockquote className="aa-quote" title={node.quote.exact}>
+            “{node.quote.exact}”
+          </blockquote>
+          <Attribution quote={node.quote} />
+        </>
       )}
       {data.collapsed && (
         <button type="button" className="aa-expand nodrag" onClick={() => run(setCollapsed(id, false))} title="Show what bears on this node">

@@ -4,6 +4,7 @@ import { NODE_KINDS, NODE_KIND_LABELS, RELATION_KINDS, type Id, type Point } fro
 import { setCollapsed } from '../../arguments/operations';
 import { addNodeOfKind, changeRelationKind, copySelection, deleteSelection, linkSelectedPremises, unlinkSelectedPremises } from '../commands';
 import { openConnectDialog } from '../panels/connectDialogState';
+import { openAddSource } from '../sources/addSourceState';
 import { run, startEditing, useMap } from '../store/store';
 
 export type MenuState =
@@ -28,12 +29,18 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
   };
   return (
     <div ref={ref} className="aa-popover aa-menu" role="menu" style={{ left: menu.x, top: menu.y }} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      {menu.kind === 'pane' &&
-        NODE_KINDS.map((k) => (
-          <button key={k} role="menuitem" type="button" onClick={act(() => addNodeOfKind(k, menu.flowPoint))}>
-            Add {NODE_KIND_LABELS[k].toLowerCase()} here
+      {menu.kind === 'pane' && (
+        <>
+          {NODE_KINDS.map((k) => (
+            <button key={k} role="menuitem" type="button" onClick={act(() => addNodeOfKind(k, menu.flowPoint))}>
+              Add {NODE_KIND_LABELS[k].toLowerCase()} here
+            </button>
+          ))}
+          <button role="menuitem" type="button" onClick={act(() => openAddSource())}>
+            Add source…
           </button>
-        ))}
+        </>
+      )}
       {menu.kind === 'node' && (
         <>
           <button role="menuitem" type="button" onClick={act(() => startEditing(menu.id))}>Edit text</button>

@@ -1,4 +1,4 @@
-// Saving a figure (binary or text) where the user chooses. In Electron through the preload
+// Saving a figure or a bibliography (binary or text) where the user chooses. In Electron through the preload
 // bridge's saveBinary, when the shell provides it; in the browser through the File System
 // Access save picker when there is one (and the classic switch is off), else as a download.
 // The picker needs a fresh click, so the place is asked for first (chooseTarget), and the
@@ -8,8 +8,21 @@ import { downloadBlob, PICKER_SWITCH_KEY } from '../platform/web';
 
 import type { FigureFormat } from '../../arguments/export/figure';
 
-export const MIME: Record<FigureFormat, string> = { svg: 'image/svg+xml', png: 'image/png', pdf: 'application/pdf' };
-const DESCRIPTION: Record<FigureFormat, string> = { svg: 'SVG figure', png: 'PNG image', pdf: 'PDF document' };
+/** What is saved: its MIME type (the one the Electron shell checks the bytes against), file ending and name in the Save dialog. */
+export interface SavedKind {
+  mime: string;
+  /** With the dot: ".svg". */
+  extension: string;
+  description: string;
+}
+
+export const FIGURE_KINDS: Record<FigureFormat, SavedKind> = {
+  svg: { mime: 'image/svg+xml', extension: '.svg', description: 'SVG figure' },
+  png: { mime: 'image/png', extension: '.png', description: 'PNG image' },
+  pdf: { mime: 'application/pdf', extension: '.pdf', description: 'PDF document' },
+};
+
+export const MIME: Record<FigureFormat, string> = { svg: FIGURE_KINDS.svg.mime, png: FIGURE_KINDS.png.mime, pdf: FIGURE_KINDS.pdf.mime };
 
 /** What the Electron bridge adds to the Platform for figures (see the export report). */
 export interface BinarySaver {
@@ -41,16 +54,21 @@ function picker(): SavePicker | null {
  * Where the figure will go. Call it straight from the click (the browser's picker needs the
  * gesture); null when the user cancels the picker.
  */
-export async function chooseTarget(suggestedName: string, format: FigureFormat): Promise<SaveTarget | null> {
+export function chooseTarget(suggestedName: string, format: FigureFormat): Promise<SaveTarget | null> {
+  return chooseTargetFor(suggestedName, FIGURE_KINDS[format], 'argument-figures');
+}
+
+/** The same for any kind of file; `pickerId` lets the browser remember a folder per kind. */
+export async function chooseTargetFor(suggestedName: string, kind: SavedKind, pickerId: string): Promise<SaveTarget | null> {
   // Platform.saveBinary (the preload's) must stay a BinarySaver: checked here at compile time.
   const bridge: BinarySaver['saveBinary'] | undefined = platform.saveBinary;
   if (typeof bridge === 'function')
-    return { write: async (bytes) => (await bridge.call(platform, bytes, suggestedName, MIME[format]))?.name ?? null };
+    return { write: async (bytes) => (await bridge.call(platform, bytes, suggestedName, kind.mime))?.name ?? null };
   const p = picker();
   if (p) {
     let handle: FileSystemFileHandle;
     try {
-      handle = await p.showSaveFilePicker({ id: 'argument-figures', suggestedName, types: [{ description: DESCRIPTION[format], accept: { [MIME[format]]: [`.${format}`] } }] });
+      handle = await p.showSaveFilePicker({ id: pickerId, suggestedName, types: [{ description: kind.description, accept: { [kind.mime]: [kind.extension] } }] });
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') return null;
       throw new Error(err instanceof Error && err.message ? `The Save dialog could not be shown (${err.message}).` : 'The Save dialog could not be shown.');
@@ -71,7 +89,7 @@ export async function chooseTarget(suggestedName: string, format: FigureFormat):
   }
   return {
     write: async (bytes) => {
-      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME[format] }), suggestedName);
+      downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: kind.mime }), suggestedName);
       return suggestedName;
     },
   };

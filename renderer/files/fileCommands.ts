@@ -1,7 +1,8 @@
 // New, Open, Save, Save As, Revert and drag-and-drop open. The platform (browser or
 // Electron) does the file I/O; this module decides what happens to the open document:
 // unsaved changes are asked about first, a bad file never replaces the document, and a
-// save only counts once the platform says the file was written.
+// save only counts once the platform says the file was written. A document that is not a
+// map (a letter as .txt, a PDF) is offered as a source instead.
 // No DOM here: the platform is handed in by startup (setFilePlatform), so Node tests run it.
 import type { Change } from '../../arguments/history';
 import { describeIssue } from '../../arguments/format/errors';
@@ -13,6 +14,9 @@ import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } fr
 import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
 import { askToRevert, askToSave } from './dialogState';
 import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
+import type { DocumentKind } from '../../arguments/intake/kinds';
+import { detectKind, extensionOf } from '../../arguments/intake/detect';
+import { openAddSource } from '../sources/addSourceState';
 
 export const UNTITLED_NAME = 'Untitled.argmap.json';
 export const MAP_EXTENSION = '.argmap.json';
@@ -26,7 +30,8 @@ export function setFilePlatform(p: Platform): void {
   platform = p;
 }
 
-function host(): Platform {
+/** The platform the file layer was started with (documents to add as sources are read through it too). */
+export function host(): Platform {
   if (!platform) throw new Error('The file layer has not been started (startApp sets the platform).');
   return platform;
 }
@@ -82,20 +87,57 @@ export async function newMap(): Promise<boolean> {
   return true;
 }
 
+/**
+ * The kind of document a file given to Open (or dropped) is when it is not a map: a letter as
+ * .txt, a PDF, a .docx… Null for what is meant as a map (.json, or text that starts like JSON),
+ * so a broken map still gets the loader's own error.
+ */
+export function documentKindOf(name: string, bytes: Uint8Array): DocumentKind | null {
+  if (extensionOf(name) === 'json') return null;
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  if (bytes[i] === 0x7b) return null; // "{": a map, perhaps a broken one
+  return detectKind(name, bytes);
+}
+
+/** What the notice calls each kind of document. */
+const A_DOCUMENT = {
+  text: 'a plain text file',
+  markdown: 'a Markdown file',
+  pdf: 'a PDF',
+  docx: 'a Word document (.docx)',
+  html: 'a web page (HTML)',
+} as const satisfies Record<DocumentKind, string>;
+
+/** "“letter.txt” is a document, not a map", with the offer to add it as a source. */
+function offerAsSource(opened: OpenedFile, kind: DocumentKind): false {
+  notify({
+    kind: 'info',
+    title: `“${opened.name}” is a document, not a map`,
+    lines: [`It is ${A_DOCUMENT[kind]}; Open reads argument maps (.argmap.json). It can be added to this map as a source.`],
+    action: { label: 'Add as a source', run: () => openAddSource({ document: { name: opened.name, bytes: opened.bytes } }) },
+  });
+  return false;
+}
+
 /** Loads a file's bytes; on success replaces the document (asking first unless `asked`). */
 async function openLoaded(opened: OpenedFile, asked: boolean): Promise<boolean> {
   let file = opened;
+  const kind = documentKindOf(opened.name, opened.bytes);
   // A figure exported by Argument Atlas carries its map: open that. The figure is not the
   // map's file, so the document has no file reference and Save asks where.
   try {
     const fromFigure = await figureToMapBytes(opened.name, opened.bytes);
     if (fromFigure) file = { name: mapNameForFigure(opened.name), bytes: fromFigure, ref: null };
   } catch (err) {
+    // A PDF without a map in it is a document (a scan, an article), not a broken figure.
+    if (kind === 'pdf') return offerAsSource(opened, kind);
     notify({ kind: 'error', title: `Could not open “${opened.name}”`, lines: [errorText(err, 'The figure could not be read.')] });
     return false;
   }
   const result = loadMap(file.bytes);
   if (!result.ok) {
+    if (file === opened && kind !== null) return offerAsSource(opened, kind);
     notify({ kind: 'error', title: `Could not open “${opened.name}”`, lines: result.errors.map(describeIssue) });
     return false;
   }
@@ -123,6 +165,10 @@ export function openBytes(name: string, bytes: Uint8Array, ref: FileRef | null):
   return openLoaded({ name, bytes, ref }, false);
 }
 
+/**
+ * A file dropped on the window: a map or a figure opens (as Open would); a document (a letter
+ * as .txt, a PDF that carries no map, a .docx, HTML) goes to the Add Source dialog.
+ */
 export async function openDroppedFile(file: DroppedFile): Promise<boolean> {
   let opened: OpenedFile;
   try {
@@ -131,7 +177,20 @@ export async function openDroppedFile(file: DroppedFile): Promise<boolean> {
     notify({ kind: 'error', title: `Could not open “${file.name}”`, lines: [errorText(err, 'The file could not be read.')] });
     return false;
   }
+  const kind = documentKindOf(opened.name, opened.bytes);
+  if (kind !== null && !(kind === 'pdf' && (await carriesMap(opened)))) {
+    openAddSource({ document: { name: opened.name, bytes: opened.bytes } });
+    return false;
+  }
   return openBytes(opened.name, opened.bytes, opened.ref);
+}
+
+async function carriesMap(opened: OpenedFile): Promise<boolean> {
+  try {
+    return (await figureToMapBytes(opened.name, opened.bytes)) !== null;
+  } catch {
+    return false;
+  }
 }
 
 // ----- save ---------------------------------------------------------------------------------

@@ -6,6 +6,8 @@
 // its tests need no DOM library.
 import { openExportDialog } from '../export/exportState';
 import { canRevert, newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
+import { openAddSource } from '../sources/addSourceState';
+import { importBibliography } from '../sources/importState';
 import { editor, isDirty, notify, redoChange, requestFit, undoChange } from '../store/store';
 import type { DocumentState, HostCommand, Platform } from './types';
 
@@ -72,6 +74,13 @@ export function runHostCommand(command: HostCommand, ui: HostUi): void {
     case 'export':
       // The same dialog as the toolbar's Export… and Ctrl+E (renderer/keyboard.ts).
       openExportDialog();
+      return;
+    case 'addSource':
+      // The same dialog as the sources pane's Add source… and Ctrl+Shift+O.
+      openAddSource();
+      return;
+    case 'importBibliography':
+      void importBibliography();
       return;
     case 'undo':
     case 'redo':

@@ -1,206 +1,26 @@
 // The sources pane: one tab per source with its metadata and full text, every node's quote
 // highlighted, the current node's quote scrolled to and emphasised, quotation audit
-// results marked in secondary sources, and "Make evidence" from a selected passage.
+// results marked in secondary sources, and "Make evidence" from a selected passage. Sources
+// are added (pasted, from a file, imported from a bibliography) and exported from its head.
 //
 // It subscribes to `sources` and to the nodes' quotes only (derived from the `nodes` record
 // identity): dragging nodes changes `view` and never re-renders it.
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { ArgumentMap, ArgNode, Id, NodeKind, Quote, Source } from '../../arguments/model';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ArgNode, Id, Source } from '../../arguments/model';
 import { auditEvidence, auditSourceQuotations, type AuditFinding } from '../../arguments/analysis/audit';
-import { formatCitation } from '../../arguments/citation';
 import { makeEvidence } from '../commands';
 import { checkQuote } from '../canvas/quoteStatus';
-import { select, useEditor, useMap } from '../store/store';
-import { diffRuns, formatSourceDate, nodeName, ROLE_LABELS, shorten, STATUS_LABEL, STATUS_SYMBOL, statusSummary } from './present';
-import { domContainment, rangeToOffsets, type DomLike } from './selectionOffsets';
+import { select, useMap } from '../store/store';
+import { asNode, sourcesOnly, useCurrentNodeId, useQuotedNodes, useSelectedPassage, type QuotedNode } from './paneHooks';
+import { useSourcesPane } from './paneState';
+import { nodeName, shorten, statusSummary } from './present';
+import { NoSources, PaneTools } from './PaneTools';
+import { QuotationDetails } from './QuotationDetails';
+import { openReplaceText } from './replaceState';
 import type { TextRange } from './segments';
+import { SourceMeta } from './SourceMeta';
 import { SourceText, type NodeRange, type QuotationRange } from './SourceText';
 import './sources.css';
-
-interface QuotedNode {
-  nodeId: Id;
-  kind: NodeKind;
-  title: string | undefined;
-  quote: Quote;
-}
-
-const sameQuoted = (a: readonly QuotedNode[], b: readonly QuotedNode[]): boolean =>
-  a.length === b.length && a.every((x, i) => {
-    const y = b[i] as QuotedNode;
-    return x.nodeId === y.nodeId && x.quote === y.quote && x.kind === y.kind && x.title === y.title;
-  });
-
-/** The nodes that quote something, kept identical while no quote, kind or title changes (editing a node's text re-derives nothing). */
-function useQuotedNodes(): readonly QuotedNode[] {
-  const nodes = useMap((m) => m.nodes);
-  const last = useRef<readonly QuotedNode[]>([]);
-  return useMemo(() => {
-    const next: QuotedNode[] = [];
-    for (const n of Object.values(nodes)) if (n.quote) next.push({ nodeId: n.id, kind: n.kind, title: n.title, quote: n.quote });
-    if (!sameQuoted(last.current, next)) last.current = next;
-    return last.current;
-  }, [nodes]);
-}
-
-/** A map holding only the sources: what the audits and quote checks read. */
-function sourcesOnly(sources: Record<Id, Source>, nodes: Record<Id, ArgNode> = {}): ArgumentMap {
-  return { meta: { title: '', authors: [], created: '', modified: '' }, sources, nodes, relations: {}, view: { positions: {}, collapsed: [] } };
-}
-
-const asNode = (q: QuotedNode): ArgNode => ({ id: q.nodeId, kind: q.kind, text: '', quote: q.quote, ...(q.title !== undefined ? { title: q.title } : {}) });
-
-/** The selected node if it is the only one and quotes something, else the store's focusQuote. */
-function useCurrentNodeId(): Id | null {
-  return useEditor((s) => {
-    const only = s.selection.nodes.length === 1 ? s.selection.nodes[0] : undefined;
-    return only && s.history.present.nodes[only]?.quote ? only : s.focusQuote;
-  });
-}
-
-interface SelectedPassage {
-  source: Id;
-  start: number;
-  end: number;
-}
-
-/** The passage of `source` selected in the text container, as source offsets; null when none. */
-function useSelectedPassage(textRef: RefObject<HTMLDivElement | null>, source: Source | undefined): SelectedPassage | null {
-  const [passage, setPassage] = useState<SelectedPassage | null>(null);
-  useLayoutEffect(() => {
-    if (!source) return;
-    const update = (): void => {
-      const el = textRef.current;
-      const sel = document.getSelection();
-      let next: SelectedPassage | null = null;
-      if (el && sel && sel.rangeCount > 0 && !sel.isCollapsed) {
-        const range = sel.getRangeAt(0);
-        if (range.intersectsNode(el)) {
-          const r = rangeToOffsets(el as unknown as DomLike, range as unknown as Parameters<typeof rangeToOffsets>[1], source.text.length, domContainment<Node>(el));
-          if (r) next = { source: source.id, ...r };
-        }
-      }
-      setPassage((prev) => (prev && next && prev.source === next.source && prev.start === next.start && prev.end === next.end ? prev : next));
-    };
-    update();
-    document.addEventListener('selectionchange', update);
-    return () => document.removeEventListener('selectionchange', update);
-  }, [source, textRef]);
-  return passage && source && passage.source === source.id ? passage : null;
-}
-
-function SourceMeta({ source, sources, onOpen }: { source: Source; sources: Record<Id, Source>; onOpen(id: Id): void }) {
-  const c = source.citation;
-  return (
-    <header className="aa-src-meta">
-      <h2 className="aa-src-title">{source.title || source.id}</h2>
-      <dl className="aa-src-facts">
-        <div>
-          <dt>Role</dt>
-          <dd>{ROLE_LABELS[source.role] ?? source.role}</dd>
-        </div>
-        {source.date && (
-          <div>
-            <dt>Date</dt>
-            <dd>
-              <time dateTime={source.date}>{formatSourceDate(source.date)}</time>
-            </dd>
-          </div>
-        )}
-        {source.author && (
-          <div>
-            <dt>Author</dt>
-            <dd>{source.author}</dd>
-          </div>
-        )}
-        {c && (
-          <div>
-            <dt>Citation</dt>
-            <dd>
-              <span className="aa-src-cite">{formatCitation(c)}</span>
-              {c.archiveName && <span className="aa-src-cite-archive">{c.archiveName}</span>}
-              <span className="aa-src-cite-given">
-                <span className="aa-src-cite-label">As given: </span>
-                <span className="aa-src-verbatim">{c.asGiven}</span>
-              </span>
-              {c.fields &&
-                Object.entries(c.fields).map(([k, v]) => (
-                  <span key={k} className="aa-src-cite-field">
-                    {k}: {v}
-                  </span>
-                ))}
-            </dd>
-          </div>
-        )}
-        {source.quotes && source.quotes.length > 0 && (
-          <div>
-            <dt>Quotes</dt>
-            <dd className="aa-src-quotes-list">
-              {source.quotes.map((id) =>
-                sources[id] ? (
-                  <button key={id} type="button" className="aa-src-link" onClick={() => onOpen(id)}>
-                    {sources[id]!.title || id}
-                  </button>
-                ) : (
-                  <span key={id}>{id} (not in this map)</span>
-                ),
-              )}
-            </dd>
-          </div>
-        )}
-      </dl>
-    </header>
-  );
-}
-
-function QuotationDetails({ id, finding, primary, onShow, onClose }: { id: string; finding: AuditFinding; primary: Source | undefined; onShow(): void; onClose(): void }) {
-  const runs = finding.diff && (finding.status === 'altered' || finding.status === 'interpolated') ? diffRuns(finding.diff) : null;
-  return (
-    <section
-      id={id}
-      className={`aa-src-details aa-src-details-${finding.status}`}
-      aria-label="Quotation check"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.stopPropagation();
-          onClose();
-        }
-      }}
-    >
-      <div className="aa-src-details-head">
-        <h3>
-          <span aria-hidden="true">{STATUS_SYMBOL[finding.status]}</span> Quotation {STATUS_LABEL[finding.status]}
-        </h3>
-        <button type="button" className="aa-src-button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-      <p className="aa-src-details-quote">
-        <q>{shorten(finding.quote, 240)}</q>
-      </p>
-      <p className="aa-src-details-message">{finding.message}</p>
-      {runs && (
-        <>
-          <p className="aa-src-diff">
-            {runs.map((r, i) => (
-              <span key={i}>
-                {i > 0 && ' '}
-                {r.kind === 'del' ? <del>{r.text}</del> : r.kind === 'ins' ? <ins>{r.text}</ins> : r.text}
-              </span>
-            ))}
-          </p>
-          <p className="aa-src-diff-legend">
-            <del>Struck through</del>: in {primary?.title || finding.source}, not in the quotation. <ins>Underlined</ins>: the quotation&rsquo;s own words.
-          </p>
-        </>
-      )}
-      {finding.passage && primary && (
-        <button type="button" className="aa-src-button" onClick={onShow}>
-          Show the passage in {primary.title || primary.id}
-        </button>
-      )}
-    </section>
-  );
-}
 
 export function SourcesPane() {
   const sources = useMap((m) => m.sources);
@@ -237,6 +57,17 @@ export function SourcesPane() {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   /** A node selected by clicking its highlight is already in view: do not scroll. */
   const noScrollFor = useRef<Id | null>(null);
+
+  // A source shown from outside (just added or imported) becomes the open tab.
+  const request = useSourcesPane((s) => s.request);
+  const [seenRequest, setSeenRequest] = useState(request);
+  if (request !== seenRequest) {
+    setSeenRequest(request);
+    if (request) {
+      setChosen(request.id);
+      setOpenQuotation(null);
+    }
+  }
 
   // The current node's source becomes the open tab (derived state, set during render so the
   // first commit already shows the right text).
@@ -371,7 +202,8 @@ export function SourcesPane() {
   if (!active) {
     return (
       <aside className="aa-sources aa-src-pane" aria-label="Sources">
-        <p className="aa-src-empty">This map has no sources.</p>
+        <PaneTools hasSources={false} />
+        <NoSources />
       </aside>
     );
   }
@@ -382,6 +214,7 @@ export function SourcesPane() {
 
   return (
     <aside className="aa-sources aa-src-pane" aria-label="Sources">
+      <PaneTools hasSources />
       <div role="tablist" aria-label="Sources" className="aa-src-tabs" onKeyDown={onTabKeyDown}>
         {list.map((s, i) => (
           <button
@@ -432,7 +265,18 @@ export function SourcesPane() {
         </div>
 
         <div className="aa-src-scroll" ref={scrollRef}>
-          <SourceMeta source={active} sources={sources} onOpen={openSource} />
+          <SourceMeta key={`meta:${active.id}`} source={active} sources={sources} quoted={quotedHere} onOpen={openSource} />
+
+          {active.text === '' && (
+            <section className="aa-src-notext" aria-label="No text yet">
+              <p>
+                <strong>This source has no text yet.</strong> Its record was imported without one. Add the text (paste it, or bring the document) to quote it.
+              </p>
+              <button type="button" className="aa-src-button aa-src-make" onClick={() => openReplaceText(active.id)}>
+                Add text…
+              </button>
+            </section>
+          )}
 
           {missing.length > 0 && (
             <section className="aa-src-problems" aria-label="Quotes not found">

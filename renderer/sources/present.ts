@@ -1,25 +1,10 @@
-// Wording and small pure transforms for the sources pane: dates, roles, quote statuses,
-// node names and word diffs. No DOM, no React.
+// Wording and small pure transforms for the sources pane: roles, quote statuses, node names
+// and word diffs (dates are formatted by arguments/dates.ts). No DOM, no React.
 import { NODE_KIND_LABELS, type NodeKind, type SourceRole } from '../../arguments/model';
 import type { QuoteStatus } from '../../arguments/analysis/audit';
 import type { WordOp } from '../../arguments/text/align';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "1950-08-27" → "27 August 1950", "1950-08" → "August 1950", "1950" → "1950"; anything else as given. */
-export function formatSourceDate(date: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
-  if (!m) return date;
-  const [, year, month, day] = m;
-  if (!month) return year as string;
-  const name = MONTHS[Number(month) - 1];
-  if (!name) return date;
-  if (!day) return `${name} ${year}`;
-  const d = Number(day);
-  return d >= 1 && d <= 31 ? `${d} ${name} ${year}` : date;
-}
-
-export const ROLE_LABELS: Record<SourceRole, string> = { primary: 'Primary source', secondary: 'Secondary source' };
+export const ROLE_LABELS = { primary: 'Primary source', secondary: 'Secondary source' } as const satisfies Record<SourceRole, string>;
 
 /** Each status has a symbol and a word, so it never rests on colour alone. */
 export const STATUS_SYMBOL: Record<QuoteStatus, string> = {

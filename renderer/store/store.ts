@@ -29,6 +29,8 @@ export interface Notice {
   kind: 'error' | 'info';
   title: string;
   lines: string[];
+  /** A button offered with the notice (e.g. "Add as a source" for a document opened as a map). */
+  action?: { label: string; run: () => void };
 }
 
 export interface OpenDocument {
@@ -100,16 +102,23 @@ export function notify(notice: Notice | null): void {
   editor.setState({ notice });
 }
 
-/** Runs an operation as one undoable step; a refusal is shown, not thrown. */
-export function run(op: Operation): boolean {
+/**
+ * Runs an operation as one undoable step; a refusal is returned in its words and shown
+ * nowhere (forms show it next to their field). Null when the step was taken.
+ */
+export function attempt(op: Operation): string | null {
   const s = editor.getState();
   const r = commit(s.history, op);
-  if (!r.ok) {
-    notify({ kind: 'error', title: `Cannot ${op.label.toLowerCase()}`, lines: [r.reason] });
-    return false;
-  }
+  if (!r.ok) return r.reason;
   editor.setState(prune(s, r.history));
-  return true;
+  return null;
+}
+
+/** Runs an operation as one undoable step; a refusal is shown, not thrown. */
+export function run(op: Operation): boolean {
+  const reason = attempt(op);
+  if (reason !== null) notify({ kind: 'error', title: `Cannot ${op.label.toLowerCase()}`, lines: [reason] });
+  return reason === null;
 }
 
 /** A frame of a gesture (a drag): shown, not recorded; the gesture ends with `run`. */

@@ -8,6 +8,8 @@ import { setFilePlatform, showDocument } from '../../../renderer/files/fileComma
 import { connectHost, runHostCommand as runWith, type HostUi } from '../../../renderer/platform/hostCommands';
 import { HOST_COMMANDS, type DocumentState, type HostCommand, type Platform } from '../../../renderer/platform/types';
 import { editor, getMap, isDirty, notify, run } from '../../../renderer/store/store';
+import { addSourceDialog, closeAddSource } from '../../../renderer/sources/addSourceState';
+import { closeImport, importDialog } from '../../../renderer/sources/importState';
 import { fakePlatform, sampleMap } from '../renderer/fakes';
 
 // The UI bits startup.ts hands in (uiState and the keyboard table), in memory.
@@ -91,6 +93,19 @@ describe('menu commands', () => {
     runHostCommand('export');
     expect(exportDialog.getState().open).toBe(true);
     expect(editor.getState().notice).toBeNull(); // no placeholder notice any more
+  });
+
+  it('Add Source… opens the Add Source dialog and Import Bibliography… asks for a bibliography, as the sources pane does', async () => {
+    closeAddSource();
+    runHostCommand('addSource');
+    expect(addSourceDialog.getState()).toMatchObject({ open: true, way: 'paste' });
+    closeAddSource();
+    const fake = fakePlatform({ nextDocument: { name: 'refs.bib', bytes: new TextEncoder().encode('@book{b, title = {T}}') } });
+    setFilePlatform(fake.platform);
+    runHostCommand('importBibliography');
+    await vi.waitFor(() => expect(importDialog.getState().open).toBe(true));
+    expect(fake.platform.openDocument).toHaveBeenCalledWith('bibliography');
+    closeImport();
   });
 
   it('Save writes through the platform', async () => {

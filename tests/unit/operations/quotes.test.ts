@@ -131,11 +131,13 @@ describe('evidence made from a selection survives saving and reopening', () => {
         const end = start + 1 + (b % (text.length - start));
         // As renderer/commands.ts: makeEvidence does it.
         const quote = describeQuote(id, text, start, end);
-        const made = commit(createHistory(map), ops.insertFragment({ nodes: [{ id: 'n1', kind: 'evidence', text: '', quote }], relations: [], positions: { n1: { x: 0, y: 0 } } }, 'Make evidence'));
+        // A fresh node id, as makeEvidence takes: a title such as "N1" gives the source the id "n1".
+        const nodeId = ops.freshId(map, 'n');
+        const made = commit(createHistory(map), ops.insertFragment({ nodes: [{ id: nodeId, kind: 'evidence', text: '', quote }], relations: [], positions: { [nodeId]: { x: 0, y: 0 } } }, 'Make evidence'));
         if (!made.ok) throw new Error(made.reason);
         const reopened = loadMap(serializeMap(made.history.present));
         if (!reopened.ok) throw new Error(JSON.stringify(reopened.errors));
-        const saved = reopened.map.nodes.n1!.quote!;
+        const saved = reopened.map.nodes[nodeId]!.quote!;
         expect(reopened.map.sources[id]!.text).toBe(text);
         expect(anchorQuote(reopened.map.sources[id]!.text, saved)).toEqual({ start, end, match: 'exact' });
       }),

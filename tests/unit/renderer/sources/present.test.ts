@@ -1,19 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffRuns, formatSourceDate, nodeName, shorten, statusSummary } from '../../../../renderer/sources/present';
-
-describe('formatSourceDate', () => {
-  it('spells out EDTF level 0 dates', () => {
-    expect(formatSourceDate('1950-08-27')).toBe('27 August 1950');
-    expect(formatSourceDate('1949-10-26')).toBe('26 October 1949');
-    expect(formatSourceDate('1950-08')).toBe('August 1950');
-    expect(formatSourceDate('1950')).toBe('1950');
-  });
-  it('leaves anything else as given', () => {
-    expect(formatSourceDate('1950-13')).toBe('1950-13');
-    expect(formatSourceDate('c. 1950')).toBe('c. 1950');
-    expect(formatSourceDate('1950-08-00')).toBe('1950-08-00');
-  });
-});
+import { diffRuns, nodeName, shorten, statusSummary } from '../../../../renderer/sources/present';
 
 describe('nodeName', () => {
   it('prefers the title, else kind and id', () => {
