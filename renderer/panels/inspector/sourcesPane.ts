@@ -3,10 +3,10 @@
 // selected node that quotes, else the store's focusQuote): when it changes, the pane opens
 // the quoted source's tab and scrolls to the quote. The inspector's node is usually current
 // already, and the reader may since have opened another tab or scrolled away; so this also
-// brings the pane back, through the pane's own tab (clicked, as the reader would) and the
-// quote it marks current.
+// brings the pane back, through the pane's request (showSource) and the quote it marks current.
 import type { Id } from '../../../arguments/model';
 import { editor, getMap, select } from '../../store/store';
+import { showSource } from '../../sources/paneState';
 import { togglePane, ui } from '../uiState';
 
 const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -34,13 +34,9 @@ export async function showQuoteInSources(nodeId: Id, sourceId: Id): Promise<void
   await frame();
   const shown = (): Element | null | undefined => pane()?.querySelector(`[data-testid="source-text"][data-source-id="${CSS.escape(sourceId)}"]`);
   if (!shown()) {
-    // The pane lists its tabs in the map's order of sources.
-    const index = Object.keys(getMap().sources).indexOf(sourceId);
-    const tab = pane()?.querySelectorAll<HTMLElement>('[role="tab"]')[index];
-    if (tab && tab.getAttribute('aria-selected') !== 'true') {
-      tab.click();
-      await frame();
-    }
+    // The reader has opened another tab since: ask the pane for this source's tab.
+    showSource(sourceId);
+    await frame();
   }
   const current =
     shown()?.querySelector<HTMLElement>('[aria-current="true"]') ?? pane()?.querySelector<HTMLElement>(`.aa-src-problem[data-node-id="${CSS.escape(nodeId)}"]`);
