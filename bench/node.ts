@@ -57,8 +57,8 @@ function open(file: string): ArgumentMap {
 }
 
 /** `argmap help` lists the commands this build of the CLI has. */
-export function cliCommands(root: string): string[] {
-  const r = spawnSync(process.execPath, [join(root, 'bin/argmap.mjs'), 'help'], { encoding: 'utf8' });
+export function cliCommands(root: string, script = join(root, 'bin/argmap.mjs')): string[] {
+  const r = spawnSync(process.execPath, [script, 'help'], { encoding: 'utf8' });
   return [...(r.stdout ?? '').matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!);
 }
 
