@@ -13,7 +13,12 @@ import {
   type Relation,
   type RelationKind,
 } from './model';
+import { quote } from './format/errors';
+import { AT, recordProblem } from './format/rules';
+import { metaSchema, nodeSchema, pointSchema, relationSchema } from './format/schema';
+import { savedSizeProblem } from './format/size';
 import type { Operation } from './history';
+import { countProblem } from './limits';
 import { freshId, setFields } from './operations/common';
 
 export { freshId } from './operations/common';
@@ -26,15 +31,30 @@ export type NodeChanges = Partial<Pick<ArgNode, 'kind' | 'text' | 'title' | 'voi
 
 const has = (record: object, id: Id): boolean => Object.hasOwn(record, id);
 
+// The loader's rules for each record an operation puts into the map (format/rules.ts).
+const nodeProblem = (node: unknown) => recordProblem(nodeSchema, node, AT.node);
+const relationRecordProblem = (relation: unknown) => recordProblem(relationSchema, relation, AT.relation);
+/** NaN and infinities first, in words of their own: the schema would call them numbers "in the file". */
+const pointProblem = (p: Point) => (Number.isFinite(p.x) && Number.isFinite(p.y) ? recordProblem(pointSchema, p, AT.position) : 'A position must be a finite number.');
+const sizeAfter = (map: ArgumentMap, nodes: number, relations: number) =>
+  countProblem('nodes', Object.keys(map.nodes).length + nodes) ?? countProblem('relations', Object.keys(map.relations).length + relations);
+/** The map with these records added or replaced must still save to a file the loader opens. */
+const savedWith = (map: ArgumentMap, nodes: readonly ArgNode[], relations: readonly Relation[] = []) =>
+  savedSizeProblem({
+    ...map,
+    nodes: nodes.length ? { ...map.nodes, ...Object.fromEntries(nodes.map((n) => [n.id, n])) } : map.nodes,
+    relations: relations.length ? { ...map.relations, ...Object.fromEntries(relations.map((r) => [r.id, r])) } : map.relations,
+  });
+
 // ----- nodes ---------------------------------------------------------------
 
 export function addNode(node: ArgNode, at?: Point): Operation {
   return {
     label: `Add ${NODE_KIND_LABELS[node.kind].toLowerCase()}`,
     check: (map) => {
-      if (lookup(map, node.id)) return `The id "${node.id}" is already in use.`;
-      if (node.quote && !has(map.sources, node.quote.source)) return `The quoted source "${node.quote.source}" is not in this map.`;
-      return null;
+      if (lookup(map, node.id)) return `The id ${quote(node.id)} is already in use.`;
+      if (node.quote && !has(map.sources, node.quote.source)) return `The quoted source ${quote(node.quote.source)} is not in this map.`;
+      return nodeProblem(node) ?? (at ? pointProblem(at) : null) ?? sizeAfter(map, 1, 0) ?? savedWith(map, [node]);
     },
     apply: (d) => {
       d.nodes[node.id] = node as Draft<ArgNode>;
@@ -46,7 +66,12 @@ export function addNode(node: ArgNode, at?: Point): Operation {
 export function editNode(id: Id, changes: NodeChanges): Operation {
   return {
     label: changes.text !== undefined ? 'Edit text' : changes.kind ? 'Change kind' : 'Edit node',
-    check: (map) => (has(map.nodes, id) ? null : `There is no node "${id}".`),
+    check: (map) => {
+      if (!has(map.nodes, id)) return `There is no node ${quote(id)}.`;
+      const next = { ...map.nodes[id]! };
+      setFields(next, changes);
+      return nodeProblem(next) ?? savedWith(map, [next]);
+    },
     apply: (d) => setFields(d.nodes[id]!, changes),
   };
 }
@@ -98,9 +123,9 @@ export function deleteItems(nodeIds: readonly Id[], relationIds: readonly Id[]):
     check: (map) => {
       if (count === 0) return 'Nothing is selected.';
       const missing = nodeIds.find((id) => !has(map.nodes, id));
-      if (missing) return `There is no node "${missing}".`;
+      if (missing) return `There is no node ${quote(missing)}.`;
       const missingRel = relationIds.find((id) => !has(map.relations, id));
-      return missingRel ? `There is no relation "${missingRel}".` : null;
+      return missingRel ? `There is no relation ${quote(missingRel)}.` : null;
     },
     apply: (d) => removeAll(d, new Set(nodeIds), new Set(relationIds)),
   };
@@ -111,12 +136,16 @@ export function moveNodes(positions: Readonly<Record<Id, Point>>): Operation {
     label: Object.keys(positions).length === 1 ? 'Move node' : 'Move nodes',
     check: (map) => {
       const missing = Object.keys(positions).find((id) => !has(map.nodes, id));
-      if (missing) return `There is no node "${missing}".`;
-      return Object.values(positions).every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)) ? null : 'A position must be a finite number.';
+      if (missing) return `There is no node ${quote(missing)}.`;
+      for (const p of Object.values(positions)) {
+        const problem = pointProblem(p);
+        if (problem) return problem;
+      }
+      return null;
     },
     apply: (d) => {
       for (const [id, p] of Object.entries(positions)) {
-        const cur = d.view.positions[id];
+        const cur = has(d.view.positions, id) ? d.view.positions[id] : undefined;
         // +0 avoids writing -0, which JSON cannot keep.
         if (!cur || cur.x !== p.x || cur.y !== p.y) d.view.positions[id] = { x: p.x + 0, y: p.y + 0 };
       }
@@ -127,7 +156,7 @@ export function moveNodes(positions: Readonly<Record<Id, Point>>): Operation {
 export function setCollapsed(id: Id, collapsed: boolean): Operation {
   return {
     label: collapsed ? 'Collapse' : 'Expand',
-    check: (map) => (has(map.nodes, id) ? null : `There is no node "${id}".`),
+    check: (map) => (has(map.nodes, id) ? null : `There is no node ${quote(id)}.`),
     apply: (d) => {
       const isCollapsed = d.view.collapsed.includes(id);
       if (collapsed && !isCollapsed) d.view.collapsed.push(id);
@@ -141,25 +170,26 @@ export function setCollapsed(id: Id, collapsed: boolean): Operation {
 function relationProblem(map: ArgumentMap, r: Pick<Relation, 'kind' | 'from' | 'to'>, self?: Id): string | null {
   if (r.from.length === 0) return 'A relation needs at least one premise.';
   const missing = r.from.find((f) => !has(map.nodes, f));
-  if (missing) return `There is no node "${missing}".`;
+  if (missing) return `There is no node ${quote(missing)}.`;
   if (new Set(r.from).size !== r.from.length) return 'The same premise is listed twice.';
   if (r.kind === 'undercuts') {
     if (!has(map.relations, r.to)) return 'An undercut attacks an inference: connect it to an arrow, not to a node.';
     if (r.to === self) return 'A relation cannot undercut itself.';
   } else {
-    if (!has(map.nodes, r.to)) return has(map.relations, r.to) ? `Only an undercut can target an arrow; "${r.kind}" needs a node.` : `There is no node "${r.to}".`;
+    if (!has(map.nodes, r.to)) return has(map.relations, r.to) ? `Only an undercut can target an arrow; ${quote(r.kind)} needs a node.` : `There is no node ${quote(r.to)}.`;
     if (r.from.includes(r.to)) return 'A node cannot support or attack itself.';
   }
   const same = Object.values(map.relations).find(
     (o) => o.id !== self && o.kind === r.kind && o.to === r.to && o.from.length === r.from.length && o.from.every((f) => r.from.includes(f)),
   );
-  return same ? `That relation already exists ("${same.id}").` : null;
+  return same ? `That relation already exists (${quote(same.id)}).` : null;
 }
 
 export function connect(relation: Relation): Operation {
   return {
     label: `Connect (${relation.kind})`,
-    check: (map) => (lookup(map, relation.id) ? `The id "${relation.id}" is already in use.` : relationProblem(map, relation)),
+    check: (map) =>
+      lookup(map, relation.id) ? `The id ${quote(relation.id)} is already in use.` : (relationRecordProblem(relation) ?? relationProblem(map, relation) ?? sizeAfter(map, 0, 1) ?? savedWith(map, [], [relation])),
     apply: (d) => {
       d.relations[relation.id] = relation as Draft<Relation>;
     },
@@ -172,7 +202,7 @@ export function disconnect(ids: readonly Id[]): Operation {
     label: ids.length === 1 ? 'Disconnect' : `Disconnect ${ids.length} relations`,
     check: (map) => {
       const missing = ids.find((id) => !has(map.relations, id));
-      return ids.length === 0 ? 'Nothing is selected.' : missing ? `There is no relation "${missing}".` : null;
+      return ids.length === 0 ? 'Nothing is selected.' : missing ? `There is no relation ${quote(missing)}.` : null;
     },
     apply: (d) => removeAll(d, new Set(), new Set(ids)),
   };
@@ -182,7 +212,7 @@ export function setRelationKind(id: Id, kind: RelationKind): Operation {
   return {
     label: `Change relation to ${kind}`,
     check: (map) => {
-      if (!has(map.relations, id)) return `There is no relation "${id}".`;
+      if (!has(map.relations, id)) return `There is no relation ${quote(id)}.`;
       const r = map.relations[id]!;
       return relationProblem(map, { ...r, kind }, id);
     },
@@ -195,7 +225,12 @@ export function setRelationKind(id: Id, kind: RelationKind): Operation {
 export function setRelationVoice(id: Id, voice: string | undefined): Operation {
   return {
     label: 'Change voice',
-    check: (map) => (has(map.relations, id) ? null : `There is no relation "${id}".`),
+    check: (map) => {
+      if (!has(map.relations, id)) return `There is no relation ${quote(id)}.`;
+      const next = { ...map.relations[id]! };
+      setFields(next, { voice });
+      return relationRecordProblem(next) ?? savedWith(map, [], [next]);
+    },
     apply: (d) => setFields(d.relations[id]!, { voice }),
   };
 }
@@ -235,9 +270,12 @@ export function ungroupPremises(id: Id): Operation {
   return {
     label: 'Unlink co-premises',
     check: (map) => {
-      if (!has(map.relations, id)) return `There is no relation "${id}".`;
+      if (!has(map.relations, id)) return `There is no relation ${quote(id)}.`;
       const r = map.relations[id]!;
-      return r.from.length < 2 ? 'This inference has a single premise; there is nothing to unlink.' : null;
+      if (r.from.length < 2) return 'This inference has a single premise; there is nothing to unlink.';
+      // Stand-ins for the copies, with ids longer than the fresh ones they will get ("r" and a number).
+      const copies = r.from.slice(1).map((f, i) => ({ ...r, id: `r99999999${i}`, from: [f] }));
+      return sizeAfter(map, 0, copies.length) ?? savedWith(map, [], copies);
     },
     apply: (d) => {
       const map = original(d) as ArgumentMap;
@@ -259,6 +297,11 @@ export function ungroupPremises(id: Id): Operation {
 export function setMeta(changes: Partial<MapMeta>): Operation {
   return {
     label: 'Edit map details',
+    check: (map) => {
+      const next = { ...map.meta };
+      setFields(next, changes);
+      return recordProblem(metaSchema, next, AT.meta) ?? savedSizeProblem({ ...map, meta: next });
+    },
     apply: (d) => setFields(d.meta, changes),
   };
 }
@@ -282,9 +325,23 @@ export function insertFragment(fragment: Fragment, label = 'Paste'): Operation {
       const ids = [...fragment.nodes.map((n) => n.id), ...fragment.relations.map((r) => r.id)];
       if (new Set(ids).size !== ids.length) return 'The pasted items repeat an id.';
       const used = ids.find((id) => lookup(map, id));
-      if (used) return `The id "${used}" is already in use.`;
+      if (used) return `The id ${quote(used)} is already in use.`;
       const quoteless = fragment.nodes.find((n) => n.quote && !has(map.sources, n.quote.source));
-      if (quoteless) return `The quoted source "${quoteless.quote!.source}" is not in this map.`;
+      if (quoteless) return `The quoted source ${quote(quoteless.quote!.source)} is not in this map.`;
+      for (const n of fragment.nodes) {
+        const problem = nodeProblem(n);
+        if (problem) return problem;
+      }
+      for (const r of fragment.relations) {
+        const problem = relationRecordProblem(r);
+        if (problem) return problem;
+      }
+      for (const p of Object.values(fragment.positions)) {
+        const problem = pointProblem(p);
+        if (problem) return problem;
+      }
+      const tooMany = sizeAfter(map, fragment.nodes.length, fragment.relations.length) ?? savedWith(map, fragment.nodes, fragment.relations);
+      if (tooMany) return tooMany;
       // Check each relation against the map as it will be once the nodes are in.
       let next: ArgumentMap = { ...map, nodes: { ...map.nodes }, relations: { ...map.relations } };
       for (const n of fragment.nodes) next.nodes[n.id] = n;
@@ -334,7 +391,7 @@ export function cloneFragment(source: ArgumentMap, nodeIds: readonly Id[], map: 
   }
   const positions: Record<Id, Point> = {};
   for (const id of nodeIds) {
-    const p = source.view.positions[id];
+    const p = has(source.view.positions, id) ? source.view.positions[id] : undefined;
     const copy = rename.get(id);
     if (p && copy) positions[copy] = { x: p.x + offset.x, y: p.y + offset.y };
   }

@@ -28,7 +28,8 @@ const NODE_HEIGHT = 180;
 function placeNew(): Point {
   const { selection } = editor.getState();
   const map = getMap();
-  const anchor = selection.nodes.length ? map.view.positions[selection.nodes[selection.nodes.length - 1]!] : undefined;
+  const last = selection.nodes[selection.nodes.length - 1];
+  const anchor = last !== undefined && Object.hasOwn(map.view.positions, last) ? map.view.positions[last] : undefined;
   if (anchor) return { x: anchor.x, y: anchor.y + NODE_HEIGHT };
   const c = viewportCentre();
   return { x: Math.round(c.x - 130), y: Math.round(c.y - 40) };
@@ -76,7 +77,7 @@ export function copySelection(): boolean {
   const map = getMap();
   clipboard = { map, ids: [...selection.nodes], pastes: 0 };
   // The system clipboard gets plain text (the statements), never markup.
-  const text = selection.nodes.map((id) => map.nodes[id]?.text ?? '').join('\n\n');
+  const text = selection.nodes.map((id) => (Object.hasOwn(map.nodes, id) ? map.nodes[id]!.text : '')).join('\n\n');
   void navigator.clipboard?.writeText?.(text).catch(() => undefined);
   return true;
 }
@@ -144,12 +145,12 @@ export function unlinkSelectedPremises(): void {
  */
 export function makeEvidence(sourceId: Id, start: number, end: number): Id | null {
   const map = getMap();
-  const source = map.sources[sourceId];
+  const source = Object.hasOwn(map.sources, sourceId) ? map.sources[sourceId] : undefined;
   if (!source || end <= start) return null;
   const id = freshId(map, 'n');
   const quote = describeQuote(sourceId, source.text, start, end);
-  const parent = editor.getState().selection.nodes.find((n) => map.nodes[n] && map.nodes[n]!.kind !== 'evidence');
-  const parentPos = parent ? map.view.positions[parent] : undefined;
+  const parent = editor.getState().selection.nodes.find((n) => Object.hasOwn(map.nodes, n) && map.nodes[n]!.kind !== 'evidence');
+  const parentPos = parent && Object.hasOwn(map.view.positions, parent) ? map.view.positions[parent] : undefined;
   const at = parentPos ? { x: parentPos.x + 40, y: parentPos.y + NODE_HEIGHT } : placeNew();
   const relations = parent ? [{ id: freshId(map, 'r'), kind: 'supports' as const, from: [id], to: parent }] : [];
   const node: ArgNode = { id, kind: 'evidence', text: '', quote };

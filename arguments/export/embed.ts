@@ -1,7 +1,7 @@
 // The map travels with its figure: the .argmap.json document inside the SVG's <metadata>,
 // a PNG's iTXt chunk, or a PDF's embedded file; and back out again. Pure TypeScript over
 // Uint8Array with the web-standard (De)CompressionStream, so the app and the CLI share it.
-import { issue } from '../format/errors';
+import { formatBytes, issue, quote } from '../format/errors';
 import { loadMap, MAX_FILE_BYTES, type LoadResult } from '../format/load';
 import { MAP_METADATA_NS } from './svg';
 import { unescapeXml } from './xml';
@@ -14,6 +14,31 @@ export const PNG_MAP_KEYWORD = 'argument-atlas/argmap';
 export const PDF_ATTACHMENT_NAME = 'map.argmap.json';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Why the map cannot be read out of a figure whose kind was recognised. */
+export type FigureProblemCode =
+  | 'not-png'
+  | 'png-cut-off'
+  | 'png-bad-length'
+  | 'png-bad-type'
+  | 'png-bad-checksum'
+  | 'png-no-header'
+  | 'map-damaged'
+  | 'map-too-large'
+  | 'unreadable';
+
+/** A damaged figure, worded for the user: what is wrong with it, not only that no map came out. */
+export class FigureError extends Error {
+  override name = 'FigureError';
+  constructor(
+    readonly code: FigureProblemCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
 const utf8 = new TextEncoder();
 const latin1 = (bytes: Uint8Array) => {
   let s = '';
@@ -34,7 +59,8 @@ async function through(bytes: Uint8Array, stream: CompressionStream | Decompress
       if (done) break;
       chunks.push(value);
       total += value.byteLength;
-      if (total > MAX_FILE_BYTES * 2) throw new Error('The embedded map is too large.');
+      if (total > MAX_FILE_BYTES * 2)
+        throw new FigureError('map-too-large', `The map in this figure unpacks to more than ${formatBytes(MAX_FILE_BYTES * 2)}, larger than any map Argument Atlas opens.`);
     }
   })();
   writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
@@ -55,17 +81,34 @@ export const inflate = (bytes: Uint8Array) => through(bytes, new DecompressionSt
 
 // ----- SVG ------------------------------------------------------------------------------------
 
+/**
+ * The content of the first element `name` whose start tag `accept`s, up to the first end tag
+ * after it; null when there is none. Found with indexOf, in one pass: a lazy regular expression
+ * would rescan the rest of the file for every start tag without an end.
+ */
+function elementContent(svg: string, name: string, accept: (startTag: string) => boolean = () => true): string | null {
+  for (let at = svg.indexOf(`<${name}`); at !== -1; at = svg.indexOf(`<${name}`, at + 1)) {
+    if (/[\w.:-]/.test(svg.charAt(at + name.length + 1))) continue; // a longer name
+    const tagEnd = svg.indexOf('>', at);
+    if (tagEnd < 0) return null;
+    if (!accept(svg.slice(at, tagEnd + 1))) continue;
+    for (let close = svg.indexOf(`</${name}`, tagEnd); close !== -1; close = svg.indexOf(`</${name}`, close + 1))
+      if (/^\s*>/.test(svg.slice(close + name.length + 2, close + name.length + 66))) return svg.slice(tagEnd + 1, close);
+    return null;
+  }
+  return null;
+}
+
 /** The map document in an SVG figure's metadata, or null. Tolerates another prefix or a moved namespace declaration. */
 export function mapJsonOfSvg(svg: string): string | null {
   const prefixes = new Set<string>(['aa']);
   for (const m of svg.matchAll(/xmlns:([A-Za-z_][\w.-]*)\s*=\s*["']([^"']*)["']/g)) if (m[2] === MAP_METADATA_NS) prefixes.add(m[1]!);
   for (const p of prefixes) {
-    const esc = p.replace(/[.-]/g, '\\$&');
-    const m = new RegExp(`<${esc}:map\\b[^>]*>([\\s\\S]*?)</${esc}:map\\s*>`).exec(svg);
-    if (m) return unescapeXml(m[1]!).trim();
+    const content = elementContent(svg, `${p}:map`);
+    if (content !== null) return unescapeXml(content).trim();
   }
-  const plain = /<map\b[^>]*xmlns\s*=\s*["']urn:argument-atlas:argmap["'][^>]*>([\s\S]*?)<\/map\s*>/.exec(svg);
-  return plain ? unescapeXml(plain[1]!).trim() : null;
+  const plain = elementContent(svg, 'map', (tag) => /\sxmlns\s*=\s*["']urn:argument-atlas:argmap["']/.test(tag));
+  return plain !== null ? unescapeXml(plain).trim() : null;
 }
 
 // ----- PNG ------------------------------------------------------------------------------------
@@ -95,23 +138,46 @@ export function isPng(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-/** The chunks of a PNG (CRCs checked); throws on a damaged file. */
-export function readPngChunks(png: Uint8Array): PngChunk[] {
-  if (!isPng(png)) throw new Error('This is not a PNG file.');
+/** The largest chunk length PNG allows (2^31 − 1). */
+const MAX_PNG_CHUNK = 0x7fffffff;
+
+/**
+ * The chunks of a PNG up to its end chunk, or up to the first damage, with what that damage is:
+ * the map chunk comes right after the header, so a PNG damaged further on still gives it.
+ */
+function walkPng(png: Uint8Array): { chunks: PngChunk[]; damage: FigureError | null } {
+  if (!isPng(png)) return { chunks: [], damage: new FigureError('not-png', 'This is not a PNG file (it does not begin with the PNG signature).') };
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   const chunks: PngChunk[] = [];
+  const damaged = (code: FigureProblemCode, what: string) => ({ chunks, damage: new FigureError(code, `The PNG file is damaged: ${what}.`) });
   let at = 8;
-  while (at + 12 <= png.length) {
+  for (;;) {
+    const nth = `chunk ${chunks.length + 1}`;
+    if (at + 12 > png.length) {
+      if (chunks.length === 0) return { chunks, damage: new FigureError('png-no-header', 'The PNG file has no header.') };
+      return damaged('png-cut-off', at === png.length ? 'it has no end chunk (IEND), so it was cut off' : `it ends inside ${nth}, so it was cut off`);
+    }
     const length = view.getUint32(at);
-    if (at + 12 + length > png.length) throw new Error('The PNG file is cut off.');
     const type = latin1(png.subarray(at + 4, at + 8));
-    const data = png.subarray(at + 8, at + 8 + length);
-    if (crc32(png.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) throw new Error(`The PNG file is damaged (the ${type} chunk fails its checksum).`);
-    chunks.push({ type, data });
+    const rest = png.length - at - 12;
+    const name = /^[A-Za-z]{4}$/.test(type) ? type : quote(type);
+    if (length > MAX_PNG_CHUNK || length > rest)
+      return damaged('png-bad-length', `${nth} (${name}) gives its length as ${count(length)} bytes, but only ${count(Math.max(0, rest))} bytes follow (the file is cut off, or the length is wrong)`);
+    // The checksum covers the type and the data: a changed type fails it too, and says so first.
+    if (crc32(png.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length))
+      return damaged('png-bad-checksum', `${nth} (${name}) fails its checksum (CRC), so its bytes were changed after it was written`);
+    if (name !== type) return damaged('png-bad-type', `${nth} has no valid type (${name}), so the file's structure is broken there`);
+    chunks.push({ type, data: png.subarray(at + 8, at + 8 + length) });
     at += 12 + length;
-    if (type === 'IEND') break;
+    if (chunks.length === 1 && type !== 'IHDR') return damaged('png-no-header', `it does not begin with its header chunk (IHDR)`);
+    if (type === 'IEND') return { chunks, damage: null };
   }
-  if (chunks[0]?.type !== 'IHDR') throw new Error('The PNG file has no header.');
+}
+
+/** The chunks of a PNG (lengths and CRCs checked, up to its end chunk); throws a FigureError saying what is wrong with a damaged file. */
+export function readPngChunks(png: Uint8Array): PngChunk[] {
+  const { chunks, damage } = walkPng(png);
+  if (damage) throw damage;
   return chunks;
 }
 
@@ -192,22 +258,44 @@ export async function addPngMetadata(png: Uint8Array, meta: { mapJson?: string; 
   return writePngChunks([kept[0]!, ...added, ...kept.slice(1)]);
 }
 
-/** The map document in a PNG figure's text chunks, or null. */
+const mapDamaged = (what: string) => new FigureError('map-damaged', `The map in this PNG is damaged: ${what}.`);
+
+async function unpack(body: Uint8Array): Promise<Uint8Array> {
+  try {
+    return await inflate(body);
+  } catch (err) {
+    if (err instanceof FigureError) throw err;
+    throw mapDamaged('its compressed text does not unpack (the chunk was cut or changed)');
+  }
+}
+
+/**
+ * The map document in a PNG figure's text chunks, or null when it has none. Throws a
+ * FigureError saying what is wrong when the file is damaged before the map chunk, or the map
+ * chunk itself is.
+ */
 export async function mapJsonOfPng(png: Uint8Array): Promise<string | null> {
-  for (const c of readPngChunks(png)) {
+  const { chunks, damage } = walkPng(png);
+  for (const c of chunks) {
     if (textChunkKeyword(c) !== PNG_MAP_KEYWORD) continue;
     const d = c.data;
     const k = d.indexOf(0);
     if (c.type === 'tEXt') return latin1(d.subarray(k + 1));
-    if (c.type === 'zTXt') return latin1(await inflate(d.subarray(k + 2)));
+    if (c.type === 'zTXt') return latin1(await unpack(d.subarray(k + 2)));
     // iTXt: keyword \0 flag method language \0 translated keyword \0 text
     const compressed = d[k + 1] === 1;
     const lang = d.indexOf(0, k + 3);
-    const translated = d.indexOf(0, lang + 1);
-    if (lang < 0 || translated < 0) return null;
+    const translated = lang < 0 ? -1 : d.indexOf(0, lang + 1);
+    if (lang < 0 || translated < 0) throw mapDamaged('its text chunk is incomplete');
     const body = d.subarray(translated + 1);
-    return new TextDecoder('utf-8', { fatal: true }).decode(compressed ? await inflate(body) : body);
+    const bytes = compressed ? await unpack(body) : body;
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw mapDamaged('its text is not valid UTF-8');
+    }
   }
+  if (damage) throw damage;
   return null;
 }
 
@@ -220,19 +308,24 @@ export function isPdf(bytes: Uint8Array): boolean {
   return at >= 0 && !/^[\s\ufeff\u00ef\u00bb\u00bf]*[{[<]/.test(head.slice(0, at));
 }
 
-/**
- * The contents of every embedded file stream (/Type /EmbeddedFile) of a PDF whose objects
- * are not packed in object streams (PDFKit writes none), inflated when they are FlateDecode.
- */
-export async function embeddedFilesOfPdf(pdf: Uint8Array): Promise<Uint8Array[]> {
+/** A PDF figure has one attachment; a file with more candidates than this is not one (and is not scanned on). */
+const MAX_PDF_ATTACHMENTS = 64;
+
+/** The embedded files of a PDF, and how many of them were damaged (a stream that does not unpack). */
+async function pdfAttachments(pdf: Uint8Array): Promise<{ files: Uint8Array[]; damaged: number }> {
   const text = latin1(pdf);
-  const out: Uint8Array[] = [];
+  const files: Uint8Array[] = [];
+  let damaged = 0;
+  let seen = 0;
+  const streamKeyword = /(?<!end)stream(\r\n|\n|\r)/g;
   for (const m of text.matchAll(/\/Type\s*\/EmbeddedFile(?![A-Za-z#])/g)) {
+    if (++seen > MAX_PDF_ATTACHMENTS) break;
     const objStart = text.lastIndexOf(' obj', m.index);
-    const streamMatch = /(?<!end)stream(\r\n|\n|\r)/.exec(text.slice(m.index));
+    streamKeyword.lastIndex = m.index;
+    const streamMatch = streamKeyword.exec(text);
     if (objStart < 0 || !streamMatch) continue;
-    const dict = text.slice(objStart, m.index + streamMatch.index);
-    const start = m.index + streamMatch.index + streamMatch[0].length;
+    const dict = text.slice(objStart, streamMatch.index);
+    const start = streamMatch.index + streamMatch[0].length;
     let length: number | null = null;
     const len = /\/Length\s+(\d+)(?:\s+(\d+)\s+R)?/.exec(dict);
     if (len && len[2] === undefined) length = Number(len[1]);
@@ -250,12 +343,21 @@ export async function embeddedFilesOfPdf(pdf: Uint8Array): Promise<Uint8Array[]>
     const other = /\/Filter/.test(dict) && !flate;
     if (other) continue;
     try {
-      out.push(flate ? await inflate(data) : data);
-    } catch {
-      // A damaged stream: try the others.
+      files.push(flate ? await inflate(data) : data);
+    } catch (err) {
+      if (err instanceof FigureError) throw err;
+      damaged++; // try the others
     }
   }
-  return out;
+  return { files, damaged };
+}
+
+/**
+ * The contents of every embedded file stream (/Type /EmbeddedFile) of a PDF whose objects
+ * are not packed in object streams (PDFKit writes none), inflated when they are FlateDecode.
+ */
+export async function embeddedFilesOfPdf(pdf: Uint8Array): Promise<Uint8Array[]> {
+  return (await pdfAttachments(pdf)).files;
 }
 
 // ----- any figure -------------------------------------------------------------------------------
@@ -275,22 +377,35 @@ export function figureKind(bytes: Uint8Array): FigureKind | null {
 
 const KIND_NAMES: Record<FigureKind, string> = { svg: 'SVG', png: 'PNG', pdf: 'PDF' };
 
+export interface FigureContent {
+  kind: FigureKind;
+  /** The map document; null when the figure carries none, or `problem` keeps it from being read. */
+  json: string | null;
+  /** What is wrong with a damaged figure (the CLI and the app print its message). */
+  problem?: FigureError;
+}
+
 /**
  * The map document a figure carries, as text, with the figure's kind; `json` is null when
- * the figure carries none. Null for bytes that are not an SVG, PNG or PDF at all.
- * For a PDF with several embedded files, the first that loads as a map (else the first).
+ * the figure carries none, and `problem` says why when the figure is damaged. Null for bytes
+ * that are not an SVG, PNG or PDF at all. For a PDF with several embedded files, the first
+ * that loads as a map (else the first).
  */
-export async function mapJsonOfFigure(bytes: Uint8Array): Promise<{ kind: FigureKind; json: string | null } | null> {
+export async function mapJsonOfFigure(bytes: Uint8Array): Promise<FigureContent | null> {
   const kind = figureKind(bytes);
   if (!kind) return null;
   try {
     if (kind === 'png') return { kind, json: await mapJsonOfPng(bytes) };
     if (kind === 'svg') return { kind, json: mapJsonOfSvg(new TextDecoder('utf-8').decode(bytes)) };
-    const files = await embeddedFilesOfPdf(bytes);
+    const { files, damaged } = await pdfAttachments(bytes);
     const decoded = files.map((f) => new TextDecoder('utf-8').decode(f));
-    return { kind, json: decoded.find((t) => loadMap(t).ok) ?? decoded[0] ?? null };
-  } catch {
-    return { kind, json: null };
+    const json = decoded.find((t) => loadMap(t).ok) ?? decoded[0] ?? null;
+    if (json === null && damaged > 0)
+      return { kind, json, problem: new FigureError('map-damaged', 'The map attached to this PDF is damaged: its compressed stream does not unpack (the file was cut or changed).') };
+    return { kind, json };
+  } catch (err) {
+    const problem = err instanceof FigureError ? err : new FigureError('unreadable', `This ${KIND_NAMES[kind]} could not be read (${err instanceof Error ? err.message : String(err)}).`);
+    return { kind, json: null, problem };
   }
 }
 
@@ -298,6 +413,7 @@ export async function mapJsonOfFigure(bytes: Uint8Array): Promise<{ kind: Figure
 export async function importFigure(bytes: Uint8Array): Promise<LoadResult> {
   const found = await mapJsonOfFigure(bytes);
   if (!found) return { ok: false, errors: [issue('not-a-map', '', 'This file is not a figure (an SVG, PNG or PDF exported by Argument Atlas).')] };
+  if (found.problem) return { ok: false, errors: [issue('damaged-figure', '', found.problem.message)] };
   if (found.json === null)
     return {
       ok: false,

@@ -25,6 +25,8 @@ export interface FigureOptions {
   voices: boolean;
   legend: boolean;
   caption?: string;
+  /** Show the short citation of the quoted source under each quote; shown unless false. */
+  attribution?: boolean;
 }
 
 export const DEFAULT_FIGURE_OPTIONS: Readonly<FigureOptions> = { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false };
@@ -62,7 +64,7 @@ export interface RenderExtras {
 export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: RenderExtras = {}): Figure {
   const theme = THEMES[options.theme];
   const scoped = scopeMap(map, options.scope, { counters: options.counters });
-  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption });
+  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution });
   const title = map.meta.title || 'Argument map';
   // The map's text is made once, and only when something needs it (a preview does not).
   let json = extras.embedMap === false ? null : serializeMap(map);
@@ -95,7 +97,8 @@ export function rasterTooLarge(size: { width: number; height: number }, dpi: num
   const px = pixelSize(size, dpi);
   if (px.width <= MAX_PIXEL_SIDE && px.height <= MAX_PIXEL_SIDE && px.width * px.height <= MAX_PIXELS) return null;
   const fit = Math.floor(96 * Math.min(MAX_PIXEL_SIDE / size.width, MAX_PIXEL_SIDE / size.height, Math.sqrt(MAX_PIXELS / (size.width * size.height))));
-  return `At ${dpi} DPI this figure would be ${px.width} × ${px.height} pixels, more than a PNG can be drawn at here; choose ${fit} DPI or less, or export SVG or PDF.`;
+  const advice = fit >= MIN_DPI ? `choose ${fit} DPI or less, or export SVG or PDF` : `even at ${MIN_DPI} DPI it would be too large: export SVG or PDF, or a part of the map`;
+  return `At ${dpi} DPI this figure would be ${px.width} × ${px.height} pixels, more than a PNG can be drawn at here; ${advice}.`;
 }
 
 /** "Stalin’s letter (1950)" + "pdf" -> "stalins-letter-1950.pdf". */

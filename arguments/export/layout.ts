@@ -7,12 +7,16 @@
 // whose tops were within ROW_TOLERANCE of each other stay one row, in the same left-to-right
 // order) and restacked with the theme's gap; columns keep their order, overlaps in a row are
 // pushed apart and empty stretches wider than a gap (left by nodes outside the scope) closed.
+import { shortAttribution } from '../cite/attribution';
+import { locatorFor } from '../cite/locator';
 import { centre, union, type Rect } from '../geometry';
+import { MAX_COORDINATE } from '../limits';
 import { NODE_KIND_LABELS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
 import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
+import { Obstacles } from './obstacles';
 import type { Scoped } from './scope';
 import type { Theme } from './themes';
-import { wrapText, type Line } from './wrap';
+import { wrapCitation, wrapText, type Line } from './wrap';
 import { displayText } from './xml';
 
 export interface Point {
@@ -41,6 +45,8 @@ export interface NodeBox extends Rect {
   title?: TextBlock;
   text?: TextBlock;
   quote?: { bar: { x: number; y1: number; y2: number }; text: TextBlock };
+  /** Under the quote: the short citation of the quoted source ("Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, l. 71"). */
+  attribution?: TextBlock;
 }
 
 export type Head = 'supports' | 'opposes' | 'qualifies' | 'undercuts';
@@ -79,6 +85,8 @@ export interface FigureLayout {
 
 export interface LayoutOptions {
   voices: boolean;
+  /** The short citation of the quoted source under each quote (default: shown). */
+  attribution?: boolean;
   caption?: string;
   legend: boolean;
 }
@@ -101,8 +109,16 @@ export function kindLabel(kind: NodeKind): string {
   return NODE_KIND_LABELS[kind].toUpperCase();
 }
 
+/** The short citation a quote is drawn with: "— Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, l. 71". */
+export function quoteAttribution(map: ArgumentMap, node: ArgNode): string | undefined {
+  const quote = node.quote;
+  if (!quote || !Object.hasOwn(map.sources, quote.source)) return undefined;
+  const source = map.sources[quote.source]!;
+  return `— ${shortAttribution(source, locatorFor(source, quote))}`;
+}
+
 /** A node's box at (x, y): its texts wrapped to the theme's width, its height from them. */
-function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean): NodeBox {
+function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string): NodeBox {
   const { width: w, padX, padY, gap } = theme.node;
   const lh = theme.lineHeight;
   const inset = node.kind === 'thesis' ? 3 : node.kind === 'evidence' ? 4 : 0;
@@ -126,7 +142,7 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
     const one = measure(voiceText, 'italic', vs);
     const fitsBeside = iconSize + 4 + labelWidth + 8 + one + 2 * padV <= inner;
     const lines = fitsBeside ? [{ text: voiceText, width: one }] : wrapText(voiceText, 'italic', vs, inner - 2 * padV);
-    const bw = Math.max(...lines.map((l) => l.width)) + 2 * padV;
+    const bw = most(lines.map((l) => l.width)) + 2 * padV;
     const bh = lines.length * vs * lh + 2;
     const bx = left + inner - bw;
     const by = fitsBeside ? top + (headH - bh) / 2 : headBottom + 2;
@@ -153,11 +169,32 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
     quote = { bar: { x: left + 1, y1: top + 1, y2 }, text: q };
     top = y2 + 1 + gap;
   }
+  let attribution: TextBlock | undefined;
+  if (quote && attributionText) {
+    const indent = quote.text.x - left;
+    const size = theme.size.attribution;
+    attribution = block(wrapCitation(attributionText, 'regular', size, inner - indent), 'regular', size, lh, left + indent, top);
+    top += blockHeight(attribution) + gap;
+  }
   const h = Math.max(top - gap + padY + (node.kind === 'thesis' ? 3 : 0) - y, 2 * padY + headH);
-  return { id: node.id, kind: node.kind, x, y, w, h, icon, kindLabel: kindBlock, voice, title, text, quote };
+  return { id: node.id, kind: node.kind, x, y, w, h, icon, kindLabel: kindBlock, voice, title, text, quote, attribution };
 }
 
 // ----- arrangement --------------------------------------------------------------------------
+
+/** A coordinate as the figure reads it: within the loader's range (a map made in memory may pass it), never NaN. */
+const coordinate = (v: number) => (Number.isNaN(v) ? 0 : Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, v)));
+
+const least = (values: Iterable<number>) => {
+  let m = Infinity;
+  for (const v of values) if (v < m) m = v;
+  return m;
+};
+const most = (values: Iterable<number>) => {
+  let m = -Infinity;
+  for (const v of values) if (v > m) m = v;
+  return m;
+};
 
 /**
  * Figure positions: the map's rows kept and restacked by the real heights, columns kept in
@@ -166,13 +203,19 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
 function arrange(map: ArgumentMap, ids: Id[], theme: Theme, heightOf: (id: Id) => number): Map<Id, Point> {
   const w = theme.node.width;
   const sx = (w + theme.colGap) / CANVAS_PITCH;
-  const known = ids.filter((id) => map.view.positions[id]);
-  const orig = new Map<Id, Point>(known.map((id) => [id, map.view.positions[id]!]));
+  const placed = (id: Id) => Object.hasOwn(map.view.positions, id);
+  const known = ids.filter(placed);
+  const orig = new Map<Id, Point>(
+    known.map((id) => {
+      const p = map.view.positions[id]!;
+      return [id, { x: coordinate(p.x), y: coordinate(p.y) }];
+    }),
+  );
   // Nodes the map never placed go in rows below the rest.
-  const unplaced = ids.filter((id) => !map.view.positions[id]);
+  const unplaced = ids.filter((id) => !placed(id));
   if (unplaced.length > 0) {
-    const bottom = known.length > 0 ? Math.max(...known.map((id) => orig.get(id)!.y)) + CANVAS_PITCH : 0;
-    const left = known.length > 0 ? Math.min(...known.map((id) => orig.get(id)!.x)) : 0;
+    const bottom = known.length > 0 ? most(known.map((id) => orig.get(id)!.y)) + CANVAS_PITCH : 0;
+    const left = known.length > 0 ? least(known.map((id) => orig.get(id)!.x)) : 0;
     const cols = Math.max(1, Math.ceil(Math.sqrt(unplaced.length)));
     unplaced.forEach((id, i) => orig.set(id, { x: left + (i % cols) * CANVAS_PITCH, y: bottom + Math.floor(i / cols) * CANVAS_PITCH }));
   }
@@ -228,7 +271,7 @@ function arrange(map: ArgumentMap, ids: Id[], theme: Theme, heightOf: (id: Id) =
   const out = new Map<Id, Point>();
   let top = 0;
   for (const row of rows) {
-    const first = Math.min(...row.map((id) => orig.get(id)!.y));
+    const first = least(row.map((id) => orig.get(id)!.y));
     let bottom = top;
     for (const id of row) {
       const y = top + (orig.get(id)!.y - first) * sx;
@@ -287,28 +330,6 @@ function curveAt(a: Point, b: Point, dir: Point, t: number): Point {
 const back = (p: Point, dir: Point, by: number): Point => ({ x: p.x - dir.x * by, y: p.y - dir.y * by });
 const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
 const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
-
-/** Rectangles labels must not cover (nodes, labels already placed), in a grid of cells. */
-class Obstacles {
-  private cells = new Map<string, Rect[]>();
-  private static readonly CELL = 200;
-  add(r: Rect): void {
-    for (const key of this.keys(r)) {
-      const list = this.cells.get(key);
-      if (list) list.push(r);
-      else this.cells.set(key, [r]);
-    }
-  }
-  hits(r: Rect): boolean {
-    for (const key of this.keys(r))
-      for (const o of this.cells.get(key) ?? []) if (r.x < o.x + o.w && o.x < r.x + r.w && r.y < o.y + o.h && o.y < r.y + r.h) return true;
-    return false;
-  }
-  private *keys(r: Rect): Generator<string> {
-    const c = Obstacles.CELL;
-    for (let i = Math.floor(r.x / c); i <= Math.floor((r.x + r.w) / c); i++) for (let j = Math.floor(r.y / c); j <= Math.floor((r.y + r.h) / c); j++) yield `${i},${j}`;
-  }
-}
 
 /** Where along the line (t from 0 to 1) a label is tried: the middle first, then either way. */
 const LABEL_TRIES = [0.5, 0.62, 0.38, 0.74, 0.26, 0.86, 0.14];
@@ -439,18 +460,22 @@ function legendEntries(kinds: Set<NodeKind>, relations: Set<RelationKind>, linke
 // ----- the figure -----------------------------------------------------------------------------
 
 export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, options: LayoutOptions): FigureLayout {
-  const ids = [...scoped.nodes].sort();
+  const ids = [...scoped.nodes].filter((id) => Object.hasOwn(map.nodes, id)).sort();
+  const attributions = new Map<Id, string | undefined>(options.attribution === false ? [] : ids.map((id) => [id, quoteAttribution(map, map.nodes[id]!)]));
   // Sizes first (positions do not change a node's size), then the arrangement.
-  const sized = new Map(ids.map((id) => [id, nodeBox(map.nodes[id]!, 0, 0, theme, options.voices)]));
+  const sized = new Map(ids.map((id) => [id, nodeBox(map.nodes[id]!, 0, 0, theme, options.voices, attributions.get(id))]));
   const positions = arrange(map, ids, theme, (id) => sized.get(id)!.h);
   const nodes = ids.map((id) => {
     const p = positions.get(id)!;
-    return nodeBox(map.nodes[id]!, p.x, p.y, theme, options.voices);
+    return nodeBox(map.nodes[id]!, p.x, p.y, theme, options.voices, attributions.get(id));
   });
   const rects = new Map<Id, Rect>(nodes.map((n) => [n.id, n]));
 
   // Relations before the undercuts that attack them; undercuts of undercuts after those.
-  const relations = [...scoped.relations].map((id) => map.relations[id]!).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const relations = [...scoped.relations]
+    .filter((id) => Object.hasOwn(map.relations, id))
+    .map((id) => map.relations[id]!)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const edges: EdgeGeometry[] = [];
   const attackPoint = new Map<Id, Point>();
   const obstacles = new Obstacles();
@@ -522,7 +547,7 @@ export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, opt
     const size = theme.size.caption;
     const lines = wrapText(captionText, 'regular', size, Math.max(width - 2 * m, theme.node.width));
     caption = block(lines, 'regular', size, theme.lineHeight, m, y + theme.rowGap / 3);
-    width = Math.max(width, Math.max(...lines.map((l) => l.width)) + 2 * m);
+    width = Math.max(width, most(lines.map((l) => l.width)) + 2 * m);
     y += theme.rowGap / 3 + blockHeight(caption);
   }
   return { width: Math.ceil(width), height: Math.ceil(y + m), offset, nodes, edges, legend, caption };

@@ -1,6 +1,7 @@
 // What a figure shows: the whole map, the selection, or one node's subtree (the node and
 // everything that bears on it, transitively: its premises and their evidence, the attacks on
 // it and on its inferences), with or without the counter-considerations.
+import { quote } from '../format/errors';
 import type { ArgumentMap, Id, Relation } from '../model';
 
 export type Scope = { kind: 'all' } | { kind: 'selection'; ids: readonly Id[] } | { kind: 'subtree'; root: Id };
@@ -26,7 +27,7 @@ export function parseScope(text: string): Scope {
     const ids = rest.split(',').map((s) => s.trim()).filter(Boolean);
     if (ids.length > 0) return { kind: 'selection', ids };
   }
-  throw new ScopeError(`The scope "${text}" is not one of: all, claim:ID (a node and everything that bears on it), selection:ID,ID,…`);
+  throw new ScopeError(`The scope ${quote(text)} is not one of: all, claim:ID (a node and everything that bears on it), selection:ID,ID,…`);
 }
 
 /** Relations whose premises and target are all in `nodes` (undercuts: whose attacked relation is kept). */
@@ -81,7 +82,7 @@ export function scopeMap(map: ArgumentMap, scope: Scope, options: { counters: bo
   let nodes: Set<Id>;
   if (scope.kind === 'all') nodes = new Set(Object.keys(map.nodes));
   else if (scope.kind === 'subtree') {
-    if (!Object.hasOwn(map.nodes, scope.root)) throw new ScopeError(`There is no node "${scope.root}" in this map.`);
+    if (!Object.hasOwn(map.nodes, scope.root)) throw new ScopeError(`There is no node ${quote(scope.root)} in this map.`);
     nodes = subtree(map, scope.root);
   } else {
     nodes = new Set();
@@ -91,11 +92,11 @@ export function scopeMap(map: ArgumentMap, scope: Scope, options: { counters: bo
       else if (Object.hasOwn(map.relations, id)) map.relations[id]!.from.forEach((f) => nodes.add(f));
       else unknown.push(id);
     }
-    if (unknown.length > 0) throw new ScopeError(`There is no node ${unknown.map((u) => `"${u}"`).join(', ')} in this map.`);
+    if (unknown.length > 0) throw new ScopeError(`There is no node ${unknown.map((u) => `${quote(u)}`).join(', ')} in this map.`);
     if (nodes.size === 0) throw new ScopeError('The selection is empty: select the nodes to export first.');
     // A selected relation brings its target too.
     for (const id of scope.ids) {
-      const r = map.relations[id];
+      const r = Object.hasOwn(map.relations, id) ? map.relations[id]! : undefined;
       if (r && r.kind !== 'undercuts' && Object.hasOwn(map.nodes, r.to)) nodes.add(r.to);
     }
   }

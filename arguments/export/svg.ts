@@ -155,6 +155,7 @@ function node(n: NodeBox, theme: Theme): string {
     body += el('path', { d: `M${f(n.quote.bar.x)},${f(n.quote.bar.y1)} V${f(n.quote.bar.y2)}`, fill: 'none', stroke: theme.quoteBar, 'stroke-width': 2 });
     body += text(n.quote.text, theme.ink);
   }
+  if (n.attribution) body += text(n.attribution, theme.muted);
   return el('g', { id: `node-${n.id}` }, body);
 }
 

@@ -26,7 +26,7 @@ export interface Theme {
   muted: string;
   node: { width: number; padX: number; padY: number; radius: number; gap: number };
   /** Font sizes in px. */
-  size: { text: number; kind: number; title: number; quote: number; voice: number; edgeLabel: number; caption: number; legend: number };
+  size: { text: number; kind: number; title: number; quote: number; attribution: number; voice: number; edgeLabel: number; caption: number; legend: number };
   lineHeight: number;
   /** Space between rows of nodes, between nodes in a row, around the figure. */
   rowGap: number;
@@ -59,7 +59,7 @@ const screen: Theme = {
   ink: '#1b1f24',
   muted: '#4a5360',
   node: { width: 260, padX: 10, padY: 8, radius: 6, gap: 5 },
-  size: { text: 13, kind: 10, title: 13, quote: 12.5, voice: 10, edgeLabel: 11, caption: 13, legend: 11 },
+  size: { text: 13, kind: 10, title: 13, quote: 12.5, attribution: 10.5, voice: 10, edgeLabel: 11, caption: 13, legend: 11 },
   lineHeight: 1.3,
   rowGap: 64,
   colGap: 40,
@@ -88,7 +88,7 @@ const print: Theme = {
   ink: '#000000',
   muted: '#333333',
   node: { width: 250, padX: 9, padY: 7, radius: 5, gap: 4 },
-  size: { text: 12, kind: 9, title: 12, quote: 11.5, voice: 9, edgeLabel: 10, caption: 12, legend: 10 },
+  size: { text: 12, kind: 9, title: 12, quote: 11.5, attribution: 9.5, voice: 9, edgeLabel: 10, caption: 12, legend: 10 },
   lineHeight: 1.3,
   rowGap: 58,
   colGap: 36,
@@ -106,7 +106,7 @@ const compact: Theme = {
   ...print,
   name: 'compact',
   node: { width: 176, padX: 6, padY: 5, radius: 4, gap: 3 },
-  size: { text: 9, kind: 6.5, title: 9, quote: 8.5, voice: 6.5, edgeLabel: 7.5, caption: 9, legend: 7.5 },
+  size: { text: 9, kind: 6.5, title: 9, quote: 8.5, attribution: 7, voice: 6.5, edgeLabel: 7.5, caption: 9, legend: 7.5 },
   lineHeight: 1.25,
   rowGap: 40,
   colGap: 16,

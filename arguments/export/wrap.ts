@@ -82,3 +82,25 @@ export function wrapText(text: string, style: FontStyle, size: number, max: numb
   while (lines.length > 1 && lines[lines.length - 1]!.text === '') lines.pop();
   return lines;
 }
+
+/**
+ * A short citation wrapped at its commas where it can, so "27 Aug 1950" and "RGASPI 558/11/62"
+ * stay whole on a line; a part wider than the line on its own is wrapped as any text.
+ */
+export function wrapCitation(text: string, style: FontStyle, size: number, max: number): Line[] {
+  const parts = displayText(text).replace(/\s+/g, ' ').trim().split(', ');
+  const lines: Line[] = [];
+  let line = '';
+  parts.forEach((part, i) => {
+    const piece = i < parts.length - 1 ? `${part},` : part;
+    const joined = line ? `${line} ${piece}` : piece;
+    if (measure(joined, style, size) <= max) return void (line = joined);
+    if (line) lines.push({ text: line, width: measure(line, style, size) });
+    if (measure(piece, style, size) <= max) return void (line = piece);
+    const wrapped = wrapText(piece, style, size, max);
+    lines.push(...wrapped.slice(0, -1));
+    line = wrapped[wrapped.length - 1]!.text;
+  });
+  lines.push({ text: line, width: measure(line, style, size) });
+  return lines;
+}

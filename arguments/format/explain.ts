@@ -1,11 +1,12 @@
 // Turns the validator's issues into sentences a historian can act on.
 import type { z } from 'zod';
-import { issue, type LoadIssue } from './errors';
+import { MAX_COORDINATE } from '../limits';
+import { issue, quote, type LoadErrorCode, type LoadIssue } from './errors';
 
 function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
-  if (typeof v === 'string') return v.length > 40 ? `the text "${v.slice(0, 37)}…"` : `the text "${v}"`;
+  if (typeof v === 'string') return `the text ${quote(v, 40)}`;
   if (typeof v === 'number') return `the number ${v}`;
   if (typeof v === 'boolean') return `the value ${v}`;
   if (Array.isArray(v)) return 'a list';
@@ -29,7 +30,7 @@ function fieldWord(path: readonly PropertyKey[]): string {
   if (last === 'kind' && path[0] === 'relations') return 'the kind of relation';
   if (last === 'id' || (typeof last === 'number' && (path[path.length - 2] === 'from' || path[path.length - 2] === 'collapsed' || path[path.length - 2] === 'quotes'))) return 'an id';
   if (typeof last === 'number') return 'this entry';
-  return `"${String(last)}"`;
+  return quote(String(last));
 }
 
 export function explainIssue(zi: z.core.$ZodIssue): LoadIssue {
@@ -37,6 +38,7 @@ export function explainIssue(zi: z.core.$ZodIssue): LoadIssue {
   const input = (zi as { input?: unknown }).input;
   const field = fieldWord(path);
   let message: string;
+  let code: LoadErrorCode = 'invalid';
   switch (zi.code) {
     case 'invalid_type':
       message =
@@ -57,7 +59,17 @@ export function explainIssue(zi: z.core.$ZodIssue): LoadIssue {
         message = `${describeValue(input)} is not a date and time in ISO 8601 form, such as 2026-11-26T14:30:00Z.`;
       else message = `${describeValue(input)} is not in the expected form for ${field}.`;
       break;
+    case 'too_big':
+      // Every maximum of the schema is a limit of arguments/limits.ts, worded there.
+      code = zi.origin === 'string' ? 'too-long' : zi.origin === 'array' ? 'too-many' : 'out-of-range';
+      message = zi.message;
+      break;
     case 'too_small':
+      if (zi.origin === 'number' && Number(zi.minimum) === -MAX_COORDINATE) {
+        code = 'out-of-range';
+        message = zi.message;
+        break;
+      }
       message =
         zi.origin === 'array'
           ? `${field} needs at least ${String(zi.minimum)} entr${zi.minimum === 1 ? 'y' : 'ies'}.`
@@ -75,5 +87,5 @@ export function explainIssue(zi: z.core.$ZodIssue): LoadIssue {
     default:
       message = `${field}: ${zi.message}.`;
   }
-  return issue('invalid', path, message.charAt(0).toUpperCase() + message.slice(1));
+  return issue(code, path, message.charAt(0).toUpperCase() + message.slice(1));
 }

@@ -1,15 +1,17 @@
 // The one load pipeline: bytes/text -> parse -> envelope guard -> migrate -> validate ->
 // check references -> restore. It never throws: it returns a map or typed, worded errors.
 import type { ArgumentMap } from '../model';
-import { formatBytes, issue, type LoadIssue } from './errors';
+import { MAX_FILE_BYTES, valueProblem } from '../limits';
+import { formatBytes, issue, quote, type LoadIssue } from './errors';
+import { duplicateKeys } from './json-keys';
 import { jsonErrorOffset } from './json-position';
 import { explainIssue } from './explain';
 import { MIGRATIONS, migrate, type JsonObject, type MigrationRegistry } from './migrate';
 import { checkReferences, restore } from './restore';
 import { CURRENT_VERSION, FORMAT_NAME, fileSchema } from './schema';
 
-/** Larger files are refused before parsing: a map with a book-length source is a few MB. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+// Larger files are refused before parsing (arguments/limits.ts).
+export { MAX_FILE_BYTES } from '../limits';
 const MAX_REPORTED = 50;
 
 export type LoadResult =
@@ -46,8 +48,9 @@ function lineAndColumn(text: string, offset: number): string {
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; errors: LoadIssue[] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, errors: [issue('empty', '', 'The file is empty.')] };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    value = JSON.parse(body);
   } catch {
     const at = jsonErrorOffset(body);
     if (at >= body.trimEnd().length)
@@ -55,6 +58,14 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; er
     const where = at >= 0 ? ` at ${lineAndColumn(body, at)}` : '';
     return { ok: false, errors: [issue('not-json', '', `The file is not valid JSON${where}, so it cannot be read as an argument map.`)] };
   }
+  // JSON.parse keeps the last of two equal keys: which one the author meant cannot be told.
+  const twice = duplicateKeys(body, MAX_REPORTED);
+  if (twice.length > 0)
+    return {
+      ok: false,
+      errors: twice.map((d) => issue('duplicate-key', d.path, `The key ${quote(d.key)} appears twice in this object, and only one can be kept; remove the one that is wrong.`)),
+    };
+  return { ok: true, value };
 }
 
 /** Accepts raw bytes (preferred: the size and encoding are checked) or already decoded text. */
@@ -82,6 +93,9 @@ function loadUnsafe(input: string | Uint8Array, options: LoadOptions): LoadResul
   if (!parsed.ok) return parsed;
 
   const raw = parsed.value;
+  // Limits every value keeps, whatever its field (arguments/limits.ts).
+  const bad = valueProblem(raw);
+  if (bad) return fail(issue(bad.kind, bad.path, bad.message));
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return fail(issue('not-a-map', '', 'This JSON file does not hold an argument map (it should be an object with "format": "' + FORMAT_NAME + '").'));
   const obj = raw as JsonObject;
@@ -89,7 +103,7 @@ function loadUnsafe(input: string | Uint8Array, options: LoadOptions): LoadResul
     return fail(
       issue('wrong-format', 'format', obj.format === undefined
         ? `This is a JSON file, but not an Argument Atlas map: it has no "format": "${FORMAT_NAME}".`
-        : `This file is in the format ${JSON.stringify(obj.format)}, not an Argument Atlas map ("${FORMAT_NAME}").`),
+        : `This file is in the format ${typeof obj.format === 'string' ? quote(obj.format, 60) : 'given by a value that is not text'}, not an Argument Atlas map ("${FORMAT_NAME}").`),
     );
   const version = obj.version;
   if (typeof version !== 'number' || !Number.isInteger(version))

@@ -2,9 +2,10 @@
 // that a schema cannot express: unique ids, relations that point at something, quotes
 // that name a source.
 import type { ArgNode, ArgumentMap, Id, Relation, Source } from '../model';
-import { issue, type LoadIssue } from './errors';
+import { issue, quote, type LoadIssue } from './errors';
 import { CURRENT_VERSION, FORMAT_NAME, type MapFile } from './schema';
 
+const MAX_WARNINGS = 20;
 const ENVELOPE_KEYS = new Set(['format', 'version', 'meta', 'sources', 'nodes', 'relations', 'view']);
 
 /** Checks references in a schema-valid file. Returns problems; an empty list means it can be restored. */
@@ -14,7 +15,7 @@ export function checkReferences(file: MapFile): LoadIssue[] {
   const claim = (id: Id, path: string) => {
     const first = seen.get(id);
     if (first !== undefined)
-      problems.push(issue('duplicate-id', path, `The id "${id}" is used twice (also at ${first}); every node, relation and source needs its own id.`));
+      problems.push(issue('duplicate-id', path, `The id ${quote(id)} is used twice (also at ${first}); every node, relation and source needs its own id.`));
     else seen.set(id, path);
   };
   file.sources.forEach((s, i) => claim(s.id, `sources[${i}].id`));
@@ -27,25 +28,25 @@ export function checkReferences(file: MapFile): LoadIssue[] {
 
   file.nodes.forEach((n, i) => {
     if (n.quote && !sourceIds.has(n.quote.source))
-      problems.push(issue('dangling-reference', `nodes[${i}].quote.source`, `Node "${n.id}" quotes a source "${n.quote.source}" that is not in this map.`));
+      problems.push(issue('dangling-reference', `nodes[${i}].quote.source`, `Node ${quote(n.id)} quotes a source ${quote(n.quote.source)} that is not in this map.`));
   });
   file.relations.forEach((r, i) => {
     r.from.forEach((f, j) => {
       if (!nodeIds.has(f))
-        problems.push(issue('dangling-reference', `relations[${i}].from[${j}]`, `Relation "${r.id}" starts from "${f}", which is not a node in this map.`));
+        problems.push(issue('dangling-reference', `relations[${i}].from[${j}]`, `Relation ${quote(r.id)} starts from ${quote(f)}, which is not a node in this map.`));
     });
     if (new Set(r.from).size !== r.from.length)
-      problems.push(issue('invalid', `relations[${i}].from`, `Relation "${r.id}" lists the same premise twice.`));
+      problems.push(issue('invalid', `relations[${i}].from`, `Relation ${quote(r.id)} lists the same premise twice.`));
     if (r.kind === 'undercuts') {
       if (!relationIds.has(r.to))
         problems.push(
-          issue('dangling-reference', `relations[${i}].to`, `Relation "${r.id}" undercuts "${r.to}", but an undercut must attack a relation (an inference) of this map, and there is none with that id.`),
+          issue('dangling-reference', `relations[${i}].to`, `Relation ${quote(r.id)} undercuts ${quote(r.to)}, but an undercut must attack a relation (an inference) of this map, and there is none with that id.`),
         );
-      else if (r.to === r.id) problems.push(issue('invalid', `relations[${i}].to`, `Relation "${r.id}" undercuts itself.`));
+      else if (r.to === r.id) problems.push(issue('invalid', `relations[${i}].to`, `Relation ${quote(r.id)} undercuts itself.`));
     } else if (!nodeIds.has(r.to)) {
-      problems.push(issue('dangling-reference', `relations[${i}].to`, `Relation "${r.id}" ${r.kind} "${r.to}", which is not a node in this map.`));
+      problems.push(issue('dangling-reference', `relations[${i}].to`, `Relation ${quote(r.id)} ${r.kind} ${quote(r.to)}, which is not a node in this map.`));
     } else if (r.from.includes(r.to)) {
-      problems.push(issue('invalid', `relations[${i}]`, `Relation "${r.id}" connects node "${r.to}" to itself.`));
+      problems.push(issue('invalid', `relations[${i}]`, `Relation ${quote(r.id)} connects node ${quote(r.to)} to itself.`));
     }
   });
   file.sources.forEach((s, i) => {
@@ -64,8 +65,8 @@ export function quotedSourceProblems(
 ): { index: number; code: 'invalid' | 'dangling-reference'; message: string }[] {
   const out: { index: number; code: 'invalid' | 'dangling-reference'; message: string }[] = [];
   source.quotes?.forEach((q, index) => {
-    if (q === source.id) out.push({ index, code: 'invalid', message: `Source "${source.id}" lists itself among the sources it quotes; a source can only quote other sources.` });
-    else if (!isSource(q)) out.push({ index, code: 'dangling-reference', message: `Source "${source.id}" says it quotes "${q}", which is not a source in this map.` });
+    if (q === source.id) out.push({ index, code: 'invalid', message: `Source ${quote(source.id)} lists itself among the sources it quotes; a source can only quote other sources.` });
+    else if (!isSource(q)) out.push({ index, code: 'dangling-reference', message: `Source ${quote(source.id)} says it quotes ${quote(q)}, which is not a source in this map.` });
   });
   return out;
 }
@@ -85,10 +86,12 @@ export function restore(file: MapFile): { map: ArgumentMap; warnings: LoadIssue[
   const nodes = byId(file.nodes as ArgNode[]);
   const { positions: rawPositions, collapsed: rawCollapsed, ...viewRest } = file.view;
   const positions: ArgumentMap['view']['positions'] = {};
+  let dropped = 0;
   for (const [id, p] of Object.entries(rawPositions)) {
     if (Object.hasOwn(nodes, id)) positions[id] = p;
-    else warnings.push(issue('dangling-reference', `view.positions.${id}`, `A position was stored for "${id}", which is not a node; it was dropped.`));
+    else if (++dropped <= MAX_WARNINGS) warnings.push(issue('dangling-reference', ['view', 'positions', id], `A position was stored for ${quote(id)}, which is not a node; it was dropped.`));
   }
+  if (dropped > MAX_WARNINGS) warnings.push(issue('dangling-reference', 'view.positions', `…and ${dropped - MAX_WARNINGS} more positions of nodes that do not exist were dropped.`));
   const collapsed = rawCollapsed.filter((id) => Object.hasOwn(nodes, id));
   if (collapsed.length !== rawCollapsed.length)
     warnings.push(issue('dangling-reference', 'view.collapsed', 'The collapsed list named nodes that do not exist; they were dropped.'));

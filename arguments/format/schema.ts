@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { checkEdtf } from '../dates';
 import { checkLanguage } from '../language';
+import { COUNT_LIMITS, countMessage, coordinateMessage, lengthMessage, MAX_COORDINATE, STRING_LIMITS, type Collection, type StringLimit } from '../limits';
 import { ID_PATTERN, NODE_KINDS, RELATION_KINDS, SOURCE_ROLES, TRANSCRIPTION_METHODS } from '../model';
 
 export const FORMAT_NAME = 'argument-atlas/argmap';
@@ -22,78 +23,91 @@ const date = ruled(checkEdtf).describe('An EDTF date, levels 0 and 1: 1950-08-27
 const language = ruled(checkLanguage).describe('A BCP 47 language tag, e.g. "ru", "en", "de-AT".');
 const timestamp = z.iso.datetime({ offset: true });
 
+// The limits of arguments/limits.ts, with its sentences (and in the published JSON Schema as maxLength, maxItems, minimum, maximum).
+const text = (limit: StringLimit) => z.string().max(limit.max, { error: (iss) => lengthMessage(limit, (iss.input as string).length) });
+const field = text(STRING_LIMITS.field);
+const title = text(STRING_LIMITS.title);
+const coordinate = z
+  .number()
+  .min(-MAX_COORDINATE, { error: (iss) => coordinateMessage(iss.input as number) })
+  .max(MAX_COORDINATE, { error: (iss) => coordinateMessage(iss.input as number) });
+const collection = <T extends z.ZodType>(what: Collection, item: T) => z.array(item).max(COUNT_LIMITS[what], { error: (iss) => countMessage(what, (iss.input as unknown[]).length) });
+/** A list of ids of one collection: never longer than the collection can be. */
+const ids = (what: Collection, whose: string) =>
+  z.array(id).max(COUNT_LIMITS[what], { error: `${whose} can name at most ${COUNT_LIMITS[what].toLocaleString('en-US')} ${what}, as many as a map can have.` });
+
 export const quoteSchema = z.looseObject({
   source: id.describe('The id of the quoted source.'),
-  exact: z.string().min(1).describe('The quoted passage exactly as it stands in the source.'),
-  prefix: z.string().optional().describe('Text just before the passage, to tell repeated passages apart.'),
-  suffix: z.string().optional().describe('Text just after the passage.'),
-  start: z.number().int().nonnegative().optional().describe('Position hint: UTF-16 offset of the passage in the source text.'),
+  exact: text(STRING_LIMITS.quote).min(1).describe('The quoted passage exactly as it stands in the source.'),
+  prefix: field.optional().describe('Text just before the passage, to tell repeated passages apart.'),
+  suffix: field.optional().describe('Text just after the passage.'),
+  start: z.number().int().nonnegative().max(STRING_LIMITS.sourceText.max, { error: () => 'The position of a quote must lie within the longest text a source can hold.' }).optional().describe('Position hint: UTF-16 offset of the passage in the source text.'),
 });
 
 export const nodeSchema = z.looseObject({
   id,
   kind: z.enum(NODE_KINDS),
-  text: z.string(),
-  title: z.string().optional(),
-  voice: z.string().optional().describe('Who says it: analyst, critic, translator, …'),
+  text: text(STRING_LIMITS.nodeText),
+  title: title.optional(),
+  voice: field.optional().describe('Who says it: analyst, critic, translator, …'),
   quote: quoteSchema.optional(),
 });
 
 export const relationSchema = z.looseObject({
   id,
   kind: z.enum(RELATION_KINDS),
-  from: z.array(id).min(1).describe('The premises; two or more form one linked (co-premise) inference.'),
+  from: ids('nodes', 'A relation').min(1).describe('The premises; two or more form one linked (co-premise) inference.'),
   to: id.describe('A node, or for undercuts the relation (inference) it attacks.'),
-  voice: z.string().optional(),
+  voice: field.optional(),
 });
 
 export const citationSchema = z.looseObject({
-  asGiven: z.string().describe('The citation exactly as the document prints it.'),
-  archive: z.string(),
-  archiveName: z.string().optional(),
-  fond: z.string().optional(),
-  opis: z.string().optional(),
-  delo: z.string().optional(),
-  listy: z.string().optional(),
-  page: z.string().optional().describe('Page(s) in a published edition.'),
-  fields: z.record(z.string(), z.string()).optional(),
+  asGiven: field.describe('The citation exactly as the document prints it.'),
+  archive: field,
+  archiveName: field.optional(),
+  fond: field.optional(),
+  opis: field.optional(),
+  delo: field.optional(),
+  listy: field.optional(),
+  page: field.optional().describe('Page(s) in a published edition.'),
+  fields: z.record(field, field).optional(),
 });
 
 export const transcriptionSchema = z.looseObject({
   method: z.enum(TRANSCRIPTION_METHODS).describe('How the text came in.'),
-  file: z.string().optional().describe('The file the text was taken from.'),
+  file: field.optional().describe('The file the text was taken from.'),
   checked: z.boolean().optional().describe('Whether the historian has checked the extracted text against the original.'),
 });
 
 export const sourceSchema = z.looseObject({
   id,
-  title: z.string(),
+  title,
   role: z.enum(SOURCE_ROLES),
   date: date.optional(),
-  author: z.string().optional().describe('Free text; people separated by ";".'),
-  recipient: z.string().optional().describe('For a letter: to whom.'),
-  place: z.string().optional().describe('Where it was written or published.'),
+  author: field.optional().describe('Free text; people separated by ";".'),
+  recipient: field.optional().describe('For a letter: to whom.'),
+  place: field.optional().describe('Where it was written or published.'),
   language: language.optional(),
-  text: z.string().describe('The full text, byte-exact.'),
+  text: text(STRING_LIMITS.sourceText).describe('The full text, byte-exact.'),
   citation: citationSchema.optional(),
   bib: z.record(z.string(), z.unknown()).optional().describe('The bibliographic record as imported: a CSL-JSON item without its id.'),
   transcription: transcriptionSchema.optional(),
-  quotes: z.array(id).optional().describe('Primary sources this source quotes.'),
+  quotes: ids('sources', 'A source').optional().describe('Primary sources this source quotes.'),
 });
 
-export const pointSchema = z.looseObject({ x: z.number(), y: z.number() });
+export const pointSchema = z.looseObject({ x: coordinate, y: coordinate });
 
 export const viewSchema = z.looseObject({
   positions: z.record(id, pointSchema),
-  collapsed: z.array(id),
+  collapsed: ids('nodes', 'The list of collapsed nodes'),
 });
 
 export const metaSchema = z.looseObject({
-  title: z.string(),
-  authors: z.array(z.string()),
+  title,
+  authors: z.array(field).max(1_000, { error: 'A map can name at most 1,000 authors.' }),
   created: timestamp,
   modified: timestamp,
-  description: z.string().optional(),
+  description: text(STRING_LIMITS.description).optional(),
 });
 
 export const fileSchema = z
@@ -101,9 +115,9 @@ export const fileSchema = z
     format: z.literal(FORMAT_NAME),
     version: z.literal(CURRENT_VERSION),
     meta: metaSchema,
-    sources: z.array(sourceSchema),
-    nodes: z.array(nodeSchema),
-    relations: z.array(relationSchema),
+    sources: collection('sources', sourceSchema),
+    nodes: collection('nodes', nodeSchema),
+    relations: collection('relations', relationSchema),
     view: viewSchema,
   })
   .describe('An Argument Atlas argument map (*.argmap.json), file format version 1.');

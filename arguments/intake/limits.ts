@@ -1,14 +1,11 @@
 // How large a source may be: files are refused before they are read, texts once decoded or
 // extracted. One rule each, shared by the app and the CLI.
 import { formatBytes } from '../format/errors';
+import { MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TEXT_LENGTH } from '../limits';
 import { intakeError, subject, type IntakeError } from './errors';
 
-/** The largest file read as a source (32 MiB); larger ones are refused before they are read. */
-export const MAX_SOURCE_FILE_BYTES = 32 * 1024 * 1024;
-/** The longest text a source may hold, in UTF-16 code units (8 Mi: some 4,000 book pages). */
-export const MAX_SOURCE_TEXT_LENGTH = 8 * 1024 * 1024;
-/** PDFs with more pages are refused before their text is read. */
-export const MAX_PDF_PAGES = 20_000;
+// The constants live with the map's other limits (a source's text is a field of the map).
+export { MAX_PDF_PAGES, MAX_SOURCE_FILE_BYTES, MAX_SOURCE_TEXT_LENGTH } from '../limits';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -97,7 +97,7 @@ export function anchorOf(map: ArgumentMap, relation: Relation): Id | undefined {
   while (r && r.kind === 'undercuts') {
     if (seen.has(r.id)) return undefined;
     seen.add(r.id);
-    r = map.relations[r.to];
+    r = Object.hasOwn(map.relations, r.to) ? map.relations[r.to] : undefined;
   }
   return r && Object.hasOwn(map.nodes, r.to) ? r.to : undefined;
 }

@@ -1,4 +1,5 @@
 // Helpers every family of operations shares.
+import { quote } from '../format/errors';
 import { lookup, NODE_KIND_LABELS, type ArgumentMap, type Id } from '../model';
 
 /** Copies changes onto a draft; `undefined` removes an optional field. */
@@ -19,9 +20,9 @@ export function freshId(map: ArgumentMap, prefix: string, taken: ReadonlySet<Id>
 
 /** A node as a refusal names it: its title, else its kind, with its id. */
 export function describeNode(map: ArgumentMap, id: Id): string {
-  if (!Object.hasOwn(map.nodes, id)) return `"${id}"`;
+  if (!Object.hasOwn(map.nodes, id)) return quote(id);
   const n = map.nodes[id]!;
-  return n.title ? `${n.title} ("${id}")` : `${NODE_KIND_LABELS[n.kind].toLowerCase()} "${id}"`;
+  return n.title ? `${quote(n.title)} (${quote(id)})` : `${NODE_KIND_LABELS[n.kind].toLowerCase()} ${quote(id)}`;
 }
 
 /** One result per map: an operation's check and its recipe run on the same map, so the recipe reuses what the check found. */

@@ -2,21 +2,28 @@
 // (evidence without a selection).
 import { original, type Draft } from 'immer';
 import { closestPassageTo, sourceName, type ClosestPassage } from '../analysis/audit';
+import { quote as quoted } from '../format/errors';
+import { AT, recordProblem } from '../format/rules';
+import { quoteSchema } from '../format/schema';
+import { savedSizeProblem } from '../format/size';
 import type { Operation } from '../history';
 import type { ArgumentMap, Id, Quote, Source } from '../model';
 import { describeQuote } from '../text/anchor';
 import { normalizeCached, normalizeForMatch, toOriginal } from '../text/normalize';
 import { perMap, setFields } from './common';
 
+/** The map with the node quoting `quote` must still save to a file the loader opens. */
+const withQuoteSize = (map: ArgumentMap, nodeId: Id, quote: Quote) => savedSizeProblem({ ...map, nodes: { ...map.nodes, [nodeId]: { ...map.nodes[nodeId]!, quote } } });
+
 /** Anchors (or with `undefined`, detaches) a node's quote. */
 export function anchorQuote(nodeId: Id, quote: Quote | undefined): Operation {
   return {
     label: quote ? 'Anchor quote' : 'Remove quote',
     check: (map) => {
-      if (!Object.hasOwn(map.nodes, nodeId)) return `There is no node "${nodeId}".`;
-      if (quote && !Object.hasOwn(map.sources, quote.source)) return `There is no source "${quote.source}".`;
+      if (!Object.hasOwn(map.nodes, nodeId)) return `There is no node ${quoted(nodeId)}.`;
+      if (quote && !Object.hasOwn(map.sources, quote.source)) return `There is no source ${quoted(quote.source)}.`;
       if (quote && quote.exact.length === 0) return 'A quote cannot be empty.';
-      return null;
+      return quote ? (recordProblem(quoteSchema, quote, AT.quote) ?? withQuoteSize(map, nodeId, quote)) : null;
     },
     apply: (d) => setFields(d.nodes[nodeId]!, { quote }),
   };
@@ -74,10 +81,10 @@ export function locatePassage(source: Source, passage: string, near?: number): L
     return { ok: true, quote: describeQuote(source.id, text, best.start, best.end), match, occurrences: ranges.length };
   }
 
-  const name = `"${sourceName(source)}"`;
+  const name = quoted(sourceName(source));
   const closest = closestPassageTo(wanted, text) ?? undefined;
   if (!closest) return { ok: false, reason: `The passage is not in ${name}, and nothing there comes close. Check that it is from this source.` };
-  const begins = `The closest passage begins "${firstWords(closest.text)}"`;
+  const begins = `The closest passage begins ${quoted(firstWords(closest.text))}`;
   return {
     ok: false,
     closest,
@@ -100,10 +107,10 @@ export function attachQuote(nodeId: Id, sourceId: Id, passage: string): Operatio
   return {
     label: 'Attach quote',
     check: (map) => {
-      if (!Object.hasOwn(map.nodes, nodeId)) return `There is no node "${nodeId}".`;
-      if (!Object.hasOwn(map.sources, sourceId)) return `There is no source "${sourceId}".`;
+      if (!Object.hasOwn(map.nodes, nodeId)) return `There is no node ${quoted(nodeId)}.`;
+      if (!Object.hasOwn(map.sources, sourceId)) return `There is no source ${quoted(sourceId)}.`;
       const found = locate(map);
-      return found.ok ? null : found.reason;
+      return found.ok ? (recordProblem(quoteSchema, found.quote, AT.quote) ?? withQuoteSize(map, nodeId, found.quote)) : found.reason;
     },
     apply: (d) => {
       const found = locate(original(d) as ArgumentMap);

@@ -8,6 +8,7 @@
 import { original } from 'immer';
 import { closestPassageTo, type ClosestPassage } from '../analysis/audit';
 import { quotationChanges, type QuotationChange } from '../analysis/quotation-changes';
+import { quote as quoted } from '../format/errors';
 import type { Operation } from '../history';
 import type { ArgumentMap, Id, Quote } from '../model';
 import { anchorQuote as anchorInText, describeQuote } from '../text/anchor';
@@ -120,7 +121,7 @@ function reanchorOne(node: Id, quote: Quote, oldText: string, newText: string, d
     ? 'Lost: nothing in the new text comes close to the quote.'
     : closest.differences
       ? `Lost: the new text does not have the quoted words; the closest passage says ${closest.differences.source} where the quote has ${closest.differences.quote}.`
-      : `Lost: the new text has the quoted words only with different capitalisation or punctuation: "${closest.text.replace(/\s+/g, ' ')}".`;
+      : `Lost: the new text has the quoted words only with different capitalisation or punctuation: ${quoted(closest.text.replace(/\s+/g, ' '), 400)}.`;
   return { node, status: 'lost', before, was: quote, quote, message, ...(closest ? { closest } : {}) };
 }
 
@@ -148,9 +149,9 @@ export function reanchorReport(map: ArgumentMap, sourceId: Id, newText: string):
 
 /** A report still describes this map when it compared the same texts and the very same quotes. */
 function stillFits(map: ArgumentMap, report: ReanchorReport, sourceId: Id, newText: string): boolean {
-  if (report.sourceId !== sourceId || report.newText !== newText || report.oldText !== map.sources[sourceId]?.text) return false;
+  if (report.sourceId !== sourceId || report.newText !== newText || !Object.hasOwn(map.sources, sourceId) || report.oldText !== map.sources[sourceId]!.text) return false;
   const quoting = quotingNodes(map, sourceId);
-  return quoting.length === report.quotes.length && report.quotes.every((entry, i) => entry.node === quoting[i] && map.nodes[entry.node]?.quote === entry.was);
+  return quoting.length === report.quotes.length && report.quotes.every((entry, i) => entry.node === quoting[i] && map.nodes[entry.node]!.quote === entry.was);
 }
 
 /**
@@ -164,7 +165,7 @@ export function replaceSourceText(sourceId: Id, newText: string, report?: Reanch
   return {
     label: 'Replace source text',
     check: (map) => {
-      if (!Object.hasOwn(map.sources, sourceId)) return `There is no source "${sourceId}".`;
+      if (!Object.hasOwn(map.sources, sourceId)) return `There is no source ${quoted(sourceId)}.`;
       const replaced = { ...map.sources[sourceId]!, text: newText };
       return sourceProblem(map, replaced, false) ?? sizeProblem({ ...map, sources: { ...map.sources, [sourceId]: replaced } });
     },

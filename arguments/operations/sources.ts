@@ -2,12 +2,12 @@
 // schema and the reference checks of format/), so the editor can never make a map that
 // would not open again.
 import type { Draft } from 'immer';
-import { formatBytes } from '../format/errors';
-import { explainIssue } from '../format/explain';
-import { MAX_FILE_BYTES } from '../format/load';
+import { quote } from '../format/errors';
 import { quotedSourceProblems } from '../format/restore';
+import { AT, recordProblem } from '../format/rules';
 import { sourceSchema } from '../format/schema';
-import { serializeMap } from '../format/serialize';
+import { countProblem } from '../limits';
+import { savedSizeProblem } from '../format/size';
 import type { Operation } from '../history';
 import { lookup, type ArgumentMap, type Id, type Source } from '../model';
 import { toLatin } from '../text/latin';
@@ -22,29 +22,18 @@ const FIELD_WORDS: Partial<Record<keyof Source, string>> = { quotes: 'quoted sou
 
 const fieldWord = (key: string): string => (FIELD_WORDS as Record<string, string | undefined>)[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
-const MAX_REPORTED = 3;
-
 /** Why `source` cannot stand in `map` (as a new source when `isNew`), in words; null when it can. */
 export function sourceProblem(map: ArgumentMap, source: unknown, isNew: boolean): string | null {
-  const parsed = sourceSchema.safeParse(source, { reportInput: true });
-  if (!parsed.success) return parsed.error.issues.slice(0, MAX_REPORTED).map((i) => explainIssue(i).message).join(' ');
-  const s = parsed.data;
-  if (isNew && lookup(map, s.id)) return `The id "${s.id}" is already in use.`;
+  const problem = recordProblem(sourceSchema, source, AT.source);
+  if (problem) return problem;
+  const s = source as Source;
+  if (isNew && lookup(map, s.id)) return `The id ${quote(s.id)} is already in use.`;
+  if (isNew) {
+    const tooMany = countProblem('sources', Object.keys(map.sources).length + 1);
+    if (tooMany) return tooMany;
+  }
   const quoted = quotedSourceProblems(s, (id) => Object.hasOwn(map.sources, id));
   return quoted.length > 0 ? quoted.map((p) => p.message).join(' ') : null;
-}
-
-/** UTF-8 bytes of a string, without encoding it (JSON has escaped any lone surrogate). */
-function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4;
-      i++;
-    } else n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-  }
-  return n;
 }
 
 /**
@@ -52,10 +41,7 @@ function utf8Length(text: string): number {
  * be opened again, so a source that would make it so is refused.
  */
 export function sizeProblem(next: ArgumentMap): string | null {
-  const bytes = utf8Length(serializeMap(next));
-  return bytes > MAX_FILE_BYTES
-    ? `With this text the map would be ${formatBytes(bytes)} when saved, and Argument Atlas opens maps of up to ${formatBytes(MAX_FILE_BYTES)}. Add the source in parts, or only the parts you quote.`
-    : null;
+  return savedSizeProblem(next, 'Add the source in parts, or only the parts you quote.');
 }
 
 /** Without keys set to undefined: the map then equals what saving and loading it gives back. */
@@ -80,13 +66,13 @@ export function editSource(id: Id, changes: SourceChanges): Operation {
   return {
     label: keys.length === 1 ? `Edit source ${fieldWord(keys[0]!)}` : 'Edit source',
     check: (map) => {
-      if (!Object.hasOwn(map.sources, id)) return `There is no source "${id}".`;
-      if (Object.hasOwn(changes, 'id')) return `A source's id cannot be changed: evidence and other sources refer to it as "${id}".`;
+      if (!Object.hasOwn(map.sources, id)) return `There is no source ${quote(id)}.`;
+      if (Object.hasOwn(changes, 'id')) return `A source's id cannot be changed: evidence and other sources refer to it as ${quote(id)}.`;
       if (Object.hasOwn(changes, 'text'))
         return "A source's text is kept exactly as it was given and is not edited; to correct the transcription, replace the text (its quotes are then re-anchored).";
       const next = { ...map.sources[id]! };
       setFields(next, changes);
-      return sourceProblem(map, next, false);
+      return sourceProblem(map, next, false) ?? sizeProblem({ ...map, sources: { ...map.sources, [id]: next } });
     },
     apply: (d) => setFields(d.sources[id]!, changes),
   };
@@ -104,12 +90,12 @@ export function deleteSource(id: Id): Operation {
   return {
     label: 'Delete source',
     check: (map) => {
-      if (!Object.hasOwn(map.sources, id)) return `There is no source "${id}".`;
+      if (!Object.hasOwn(map.sources, id)) return `There is no source ${quote(id)}.`;
       const quoting = quotingNodes(map, id);
       if (quoting.length === 0) return null;
       const names = quoting.slice(0, 3).map((n) => describeNode(map, n)).join(', ');
       const more = quoting.length > 3 ? ` and ${quoting.length - 3} more` : '';
-      return `"${map.sources[id]!.title}" cannot be deleted: ${quoting.length === 1 ? 'it is' : `${quoting.length} nodes are`} quoted by ${names}${more}. Delete or re-anchor that evidence first.`;
+      return `${quote(map.sources[id]!.title)} cannot be deleted: ${quoting.length === 1 ? 'it is' : `${quoting.length} nodes are`} quoted by ${names}${more}. Delete or re-anchor that evidence first.`;
     },
     apply: (d) => {
       delete d.sources[id];

@@ -14,7 +14,7 @@ export type MenuState =
 
 export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  const relation = useMap((m) => (menu.kind === 'relation' ? m.relations[menu.id] : undefined));
+  const relation = useMap((m) => (menu.kind === 'relation' && Object.hasOwn(m.relations, menu.id) ? m.relations[menu.id] : undefined));
   useEffect(() => {
     ref.current?.querySelector('button')?.focus();
     const close = (e: PointerEvent) => {

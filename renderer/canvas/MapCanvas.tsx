@@ -50,8 +50,9 @@ function openingViewport(map: ArgumentMap, sizes: ReadonlyMap<Id, Size>, width: 
   const theses = Object.values(map.nodes).filter((n) => n.kind === 'thesis').map((n) => n.id);
   const top = new Set(theses);
   for (const r of Object.values(map.relations)) if (top.has(r.to) && r.kind !== 'undercuts') r.from.forEach((f) => top.add(f));
-  const ids = [...top].filter((id) => map.view.positions[id]);
-  const anchor = theses[0] && map.view.positions[theses[0]];
+  const placed = (id: Id) => Object.hasOwn(map.view.positions, id);
+  const ids = [...top].filter(placed);
+  const anchor = theses[0] !== undefined && placed(theses[0]) ? map.view.positions[theses[0]] : undefined;
   if (ids.length < 2 || !anchor) return null;
   const xs = ids.flatMap((id) => [map.view.positions[id]!.x, map.view.positions[id]!.x + (sizes.get(id)?.width ?? 260)]);
   const span = Math.max(...xs) - Math.min(...xs);
@@ -113,7 +114,8 @@ export function MapCanvas() {
   useEffect(() => {
     if (selection.nodes.length !== 1) return;
     const id = selection.nodes[0]!;
-    const p = editor.getState().history.present.view.positions[id];
+    const { positions } = editor.getState().history.present.view;
+    const p = Object.hasOwn(positions, id) ? positions[id] : undefined;
     const el = box.current;
     if (!p || !el) return;
     const size = sizesRef.current.get(id) ?? { width: 260, height: 110 };

@@ -1,6 +1,6 @@
 // After a drag from one node to another: which relation is it? (Keyboard: 1–3, Esc.)
 import { useEffect, useRef } from 'react';
-import type { Id, Point, RelationKind } from '../../arguments/model';
+import type { ArgumentMap, Id, Point, RelationKind } from '../../arguments/model';
 import { connectNodes } from '../commands';
 import { useMap } from '../store/store';
 
@@ -18,8 +18,9 @@ const CHOICES: { kind: RelationKind; label: string; hint: string }[] = [
 
 export function RelationPicker({ pending, onClose }: { pending: PendingConnection; onClose: () => void }) {
   const first = useRef<HTMLButtonElement>(null);
-  const fromText = useMap((m) => m.nodes[pending.from]?.title ?? m.nodes[pending.from]?.text.slice(0, 40));
-  const toText = useMap((m) => m.nodes[pending.to]?.title ?? m.nodes[pending.to]?.text.slice(0, 40));
+  const label = (m: ArgumentMap, id: Id) => (Object.hasOwn(m.nodes, id) ? (m.nodes[id]!.title ?? m.nodes[id]!.text.slice(0, 40)) : undefined);
+  const fromText = useMap((m) => label(m, pending.from));
+  const toText = useMap((m) => label(m, pending.to));
   useEffect(() => first.current?.focus(), []);
   const choose = (kind: RelationKind) => {
     connectNodes(pending.from, pending.to, kind);

@@ -12,7 +12,7 @@ const cache = new WeakMap<object, { text: string; check: QuoteCheck }>();
 export function checkQuote(sources: Sources, node: ArgNode): QuoteCheck | null {
   const quote = node.quote;
   if (!quote) return null;
-  const text = sources[quote.source]?.text;
+  const text = Object.hasOwn(sources, quote.source) ? sources[quote.source]!.text : undefined;
   const hit = cache.get(quote);
   if (hit && hit.text === text) return hit.check;
   let check: QuoteCheck = { status: 'not-found' };

@@ -20,7 +20,7 @@ export function hiddenByCollapse(relations: ArgumentMap['relations'], collapsedI
   const collapsed = new Set(collapsedIds);
   const targets = new Map<Id, Id[]>();
   for (const r of Object.values(relations)) {
-    const target = r.kind === 'undercuts' ? relations[r.to]?.to : r.to;
+    const target = r.kind === 'undercuts' ? (Object.hasOwn(relations, r.to) ? relations[r.to]!.to : undefined) : r.to;
     if (target === undefined) continue;
     for (const f of r.from) targets.set(f, [...(targets.get(f) ?? []), target]);
   }
@@ -53,7 +53,7 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
   const collapsed = new Set(map.view.collapsed);
   const out: ArgumentFlowNode[] = [];
   for (const node of Object.values(map.nodes)) {
-    const position = map.view.positions[node.id] ?? ORIGIN;
+    const position = Object.hasOwn(map.view.positions, node.id) ? map.view.positions[node.id]! : ORIGIN;
     const isSelected = selected.has(node.id);
     const isCollapsed = collapsed.has(node.id);
     const size = sizes.get(node.id);
@@ -94,7 +94,7 @@ export function toFlowEdges(map: ArgumentMap, selected: ReadonlySet<Id>): FlowEd
   const out: FlowEdge[] = [];
   for (const r of Object.values(map.relations)) {
     const isSelected = selected.has(r.id);
-    const attacked = r.kind === 'undercuts' ? map.relations[r.to] : undefined;
+    const attacked = r.kind === 'undercuts' && Object.hasOwn(map.relations, r.to) ? map.relations[r.to] : undefined;
     const hit = edgeCache.get(r);
     if (hit && hit.selected === isSelected && hit.targetOf === attacked) {
       out.push(...hit.edges);
@@ -108,7 +108,7 @@ export function toFlowEdges(map: ArgumentMap, selected: ReadonlySet<Id>): FlowEd
           id: r.id,
           type: 'undercut',
           source: r.from[0]!,
-          target: attacked.to in map.nodes ? attacked.to : attacked.from[0]!,
+          target: Object.hasOwn(map.nodes, attacked.to) ? attacked.to : attacked.from[0]!,
           selected: isSelected,
           data: { relationId: r.id, attacks: attacked.id, attackedPremises: attacked.from, attackedTarget: attacked.to, voice: r.voice },
         },

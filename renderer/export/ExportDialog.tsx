@@ -40,7 +40,7 @@ function ExportForm() {
   const [choices, setChoices] = useState<ExportChoices>(() => {
     const c = readChoices();
     // The subtree of the selected node, else of the remembered one if it is in this map, else the thesis.
-    const root = (selected.length === 1 ? selected[0] : null) ?? (c.root && map.nodes[c.root] ? c.root : null) ?? Object.values(map.nodes).sort((a, b) => (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9))[0]?.id ?? null;
+    const root = (selected.length === 1 ? selected[0] : null) ?? (c.root && Object.hasOwn(map.nodes, c.root) ? c.root : null) ?? Object.values(map.nodes).sort((a, b) => (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9))[0]?.id ?? null;
     const scope: ScopeChoice = c.scope === 'selection' && selected.length === 0 ? 'all' : c.scope;
     return { ...c, root, scope };
   });

@@ -8,11 +8,13 @@ const KIND = { svg: 'an SVG', png: 'a PNG', pdf: 'a PDF' } as const;
 /**
  * The map document inside a figure, as the bytes of an .argmap.json, for the file layer's
  * usual loadMap; null when `bytes` are not an SVG, PNG or PDF at all (open them as a map).
- * Throws an Error worded for the user when they are a figure that carries no map.
+ * Throws an Error worded for the user when they are a figure that carries no map, or a damaged
+ * one (saying what is damaged).
  */
 export async function figureToMapBytes(name: string, bytes: Uint8Array): Promise<Uint8Array | null> {
   const found = await mapJsonOfFigure(bytes);
   if (!found) return null;
+  if (found.problem) throw new Error(`“${name}” cannot be opened as a map. ${found.problem.message}`);
   if (found.json === null)
     throw new Error(`“${name}” is ${KIND[found.kind]} without an argument map in it: only figures exported by Argument Atlas can be opened as maps.`);
   return new TextEncoder().encode(found.json);

@@ -11,8 +11,10 @@ interface Choice {
   label: string;
 }
 
+const nodeOf = (map: ArgumentMap, id: Id) => (Object.hasOwn(map.nodes, id) ? map.nodes[id] : undefined);
+
 function nodeLabel(map: ArgumentMap, id: Id): string {
-  const n = map.nodes[id];
+  const n = nodeOf(map, id);
   if (!n) return id;
   return `${n.title ? n.title + ': ' : ''}${n.text || n.quote?.exact || '(empty)'} — ${NODE_KIND_LABELS[n.kind]}`;
 }
@@ -21,7 +23,7 @@ function choices(map: ArgumentMap, from: Id | null, kind: RelationKind): Choice[
   if (kind === 'undercuts')
     return Object.values(map.relations)
       .filter((r) => !r.from.includes(from ?? ''))
-      .map((r) => ({ id: r.id, label: `Inference: ${r.from.map((f) => map.nodes[f]?.title ?? map.nodes[f]?.text.slice(0, 30)).join(' + ')} ${r.kind} ${map.nodes[r.to]?.title ?? map.nodes[r.to]?.text.slice(0, 30) ?? r.to}` }));
+      .map((r) => ({ id: r.id, label: `Inference: ${r.from.map((f) => nodeOf(map, f)?.title ?? nodeOf(map, f)?.text.slice(0, 30)).join(' + ')} ${r.kind} ${nodeOf(map, r.to)?.title ?? nodeOf(map, r.to)?.text.slice(0, 30) ?? r.to}` }));
   return Object.keys(map.nodes)
     .filter((id) => id !== from)
     .map((id) => ({ id, label: nodeLabel(map, id) }));

@@ -87,14 +87,14 @@ export const useMap = <T,>(selector: (m: ArgumentMap) => T): T => useStore(edito
 /** Keeps selection and the node being edited pointing at things that still exist. */
 function prune(s: EditorState, history: History): Partial<EditorState> {
   const map = history.present;
-  const nodes = s.selection.nodes.filter((id) => map.nodes[id]);
-  const relations = s.selection.relations.filter((id) => map.relations[id]);
+  const nodes = s.selection.nodes.filter((id) => Object.hasOwn(map.nodes, id));
+  const relations = s.selection.relations.filter((id) => Object.hasOwn(map.relations, id));
   const selection = nodes.length === s.selection.nodes.length && relations.length === s.selection.relations.length ? s.selection : { nodes, relations };
   return {
     history,
     selection,
-    editing: s.editing && map.nodes[s.editing] ? s.editing : null,
-    focusQuote: s.focusQuote && map.nodes[s.focusQuote] ? s.focusQuote : null,
+    editing: s.editing && Object.hasOwn(map.nodes, s.editing) ? s.editing : null,
+    focusQuote: s.focusQuote && Object.hasOwn(map.nodes, s.focusQuote) ? s.focusQuote : null,
   };
 }
 
@@ -145,7 +145,8 @@ export function select(selection: Selection): void {
   const same = (a: readonly Id[], b: readonly Id[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   if (same(cur.nodes, selection.nodes) && same(cur.relations, selection.relations)) return;
   const only = selection.nodes.length === 1 ? selection.nodes[0]! : null;
-  editor.setState({ selection, focusQuote: only && getMap().nodes[only]?.quote ? only : editor.getState().focusQuote });
+  const map = getMap();
+  editor.setState({ selection, focusQuote: only && Object.hasOwn(map.nodes, only) && map.nodes[only]!.quote ? only : editor.getState().focusQuote });
 }
 
 export const clearSelection = () => select(EMPTY);

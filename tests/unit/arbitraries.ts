@@ -1,5 +1,7 @@
 // fast-check generators of valid maps and of operation sequences, shared by the property tests.
 import fc from 'fast-check';
+import { savedBytesBound } from '../../arguments/format/size';
+import { MAX_COORDINATE, MAX_FILE_BYTES, MAX_NESTING_DEPTH, RESERVED_KEY, STRING_LIMITS } from '../../arguments/limits';
 import {
   NODE_KINDS,
   RELATION_KINDS,
@@ -19,20 +21,83 @@ const KNOWN = new Set([
   'page', 'method', 'file', 'checked',
 ]);
 
-/** Fields a later version might add: any JSON, under names this version does not use. */
-export const unknownFields = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !KNOWN.has(k) && k !== '__proto__'),
-  fc.jsonValue({ maxDepth: 2 }),
-  { maxKeys: 2, noNullPrototype: true },
-).map((v) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>); // JSON cannot hold -0
+/** JSON with every "__proto__" key left out: the loader refuses them (arguments/limits.ts: RESERVED_KEY). */
+function withoutReservedKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutReservedKeys);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => k !== RESERVED_KEY).map(([k, c]) => [k, withoutReservedKeys(c)]));
+}
 
-export const idArb = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.:-]{0,6}$/);
-// Any Unicode, lone surrogates and U+FFFD included: source text is kept byte-exact.
-const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '\uFFFD Translator’s note', 'withdrawal form', 'a\n b'));
+/** A value `depth` objects and lists deep (1: an empty list or object). */
+function nested(depth: number, leaf: unknown): unknown {
+  let v = leaf;
+  for (let d = 0; d < depth; d++) v = d % 2 ? [v] : { [`l${d}`]: v };
+  return v;
+}
+
+/**
+ * Fields a later version might add: any JSON, under names this version does not use. `room` is
+ * how many levels of nesting the limit leaves below the object they are added to; sometimes one
+ * of them uses all of it.
+ */
+export const unknownFieldsWithin = (room: number) =>
+  fc
+    .tuple(
+      fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !KNOWN.has(k) && k !== RESERVED_KEY), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2, noNullPrototype: true }),
+      fc.option(fc.integer({ min: 1, max: room }), { nil: undefined, freq: 8 }),
+    )
+    .map(([fields, deep]) => {
+      const out = JSON.parse(JSON.stringify(withoutReservedKeys(fields))) as Record<string, unknown>; // JSON cannot hold -0
+      if (deep !== undefined) out.deepField = nested(deep, 'bottom');
+      return out;
+    });
+
+/** Unknown fields of a record that is a list item of the file (a node, relation or source: depth 3). */
+export const unknownFields = unknownFieldsWithin(MAX_NESTING_DEPTH - 3);
+
+/** Ids, including the names of Object.prototype (a record keyed by id must not find those). */
+export const idArb = fc.oneof(
+  { weight: 8, arbitrary: fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.:-]{0,6}$/) },
+  { weight: 2, arbitrary: fc.constantFrom('toString', 'constructor', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'prototype') },
+);
 const timestamp = fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
-const coord = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => v + 0); // JSON has no -0
+/** Positions anywhere the limit allows, its edges included. */
+const coord = fc
+  .oneof(
+    { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }) },
+    { weight: 2, arbitrary: fc.double({ min: -MAX_COORDINATE, max: MAX_COORDINATE, noNaN: true, noDefaultInfinity: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(MAX_COORDINATE, -MAX_COORDINATE, 1e-300, -5e-324) },
+  )
+  .map((v) => v + 0); // JSON has no -0
 
-export const mapArb: fc.Arbitrary<ArgumentMap> = fc
+export interface MapArbOptions {
+  /** Strings up to the limits of arguments/limits.ts (slow to save and draw: use few runs). */
+  long?: boolean;
+}
+
+/** A string of exactly `n` characters (perhaps a lone surrogate at the cut), made by repeating a short one. */
+const ofLength = (max: number) =>
+  fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), fc.integer({ min: Math.max(0, max - 64), max })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
+
+export function mapArbitrary(options: MapArbOptions = {}): fc.Arbitrary<ArgumentMap> {
+  const maps = generateMaps(options);
+  // Long texts of wide characters can make a file larger than the loader opens (as the source
+  // operations refuse to): those are not maps the loader accepts.
+  return options.long ? maps.filter((m) => savedBytesBound(m) <= MAX_FILE_BYTES) : maps;
+}
+
+function generateMaps(options: MapArbOptions): fc.Arbitrary<ArgumentMap> {
+  // Any Unicode, lone surrogates and U+FFFD included: source text is kept byte-exact.
+  const short = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '\uFFFD Translator’s note', 'withdrawal form', 'a\n b'));
+  const upTo = (limit: { max: number }) => (options.long ? fc.oneof({ weight: 4, arbitrary: short }, { weight: 1, arbitrary: ofLength(limit.max) }) : short);
+  const text = upTo(STRING_LIMITS.field);
+  const title = upTo(STRING_LIMITS.title);
+  const nodeText = upTo(STRING_LIMITS.nodeText);
+  const sourceText = options.long
+    ? fc.oneof({ weight: 4, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) }, { weight: 1, arbitrary: ofLength(STRING_LIMITS.sourceText.max) })
+    : fc.string({ unit: 'binary', maxLength: 200 });
+  const exact = options.long ? fc.oneof({ weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) }, { weight: 1, arbitrary: ofLength(STRING_LIMITS.quote.max) }) : fc.string({ minLength: 1, maxLength: 20 });
+  return fc
   .uniqueArray(idArb, { minLength: 1, maxLength: 24 })
   .chain((ids) => {
     const nSources = Math.min(2, Math.floor(ids.length / 4));
@@ -42,9 +107,9 @@ export const mapArb: fc.Arbitrary<ArgumentMap> = fc
     const source = (id: Id): fc.Arbitrary<Source> =>
       fc.record({
         id: fc.constant(id),
-        title: text,
+        title,
         role: fc.constantFrom('primary' as const, 'secondary' as const),
-        text: fc.string({ unit: 'binary', maxLength: 200 }),
+        text: sourceText,
         metadata: fc.record(
           {
             date: fc.constantFrom('1950-08-27', '1950-08', '1950', '1950-08~', '1950?', '195X', '1949/1950', '1950-08-27/1950-09-02', '1950/..', '-0043'),
@@ -52,7 +117,7 @@ export const mapArb: fc.Arbitrary<ArgumentMap> = fc
             recipient: text,
             place: text,
             language: fc.constantFrom('ru', 'en', 'cs', 'de-AT', 'zh-Latn'),
-            bib: unknownFields,
+            bib: unknownFieldsWithin(MAX_NESTING_DEPTH - 4),
             transcription: fc.record({ method: fc.constantFrom(...TRANSCRIPTION_METHODS), file: text, checked: fc.boolean() }, { requiredKeys: ['method'], noNullPrototype: true }),
           },
           { requiredKeys: [], noNullPrototype: true },
@@ -63,9 +128,9 @@ export const mapArb: fc.Arbitrary<ArgumentMap> = fc
       fc.record({
         id: fc.constant(id),
         kind: fc.constantFrom(...NODE_KINDS),
-        text,
+        text: nodeText,
         voice: fc.option(fc.constantFrom('analyst', 'critic', 'translator'), { nil: undefined }),
-        quote: sourceIds.length ? fc.option(fc.record({ source: fc.constantFrom(...sourceIds), exact: fc.string({ minLength: 1, maxLength: 20 }), start: fc.nat(500) }, { noNullPrototype: true }), { nil: undefined }) : fc.constant(undefined),
+        quote: sourceIds.length ? fc.option(fc.record({ source: fc.constantFrom(...sourceIds), exact, start: fc.nat(500) }, { noNullPrototype: true }), { nil: undefined }) : fc.constant(undefined),
         extra: unknownFields,
       }).map(({ extra, voice, quote, ...n }) => ({ ...extra, ...n, ...(voice ? { voice } : {}), ...(quote ? { quote } : {}) }));
     const relations: fc.Arbitrary<Relation[]> =
@@ -91,7 +156,7 @@ export const mapArb: fc.Arbitrary<ArgumentMap> = fc
             return out;
           });
     return fc.record({
-      title: text,
+      title,
       authors: fc.array(text, { maxLength: 2 }),
       created: timestamp,
       modified: timestamp,
@@ -100,7 +165,7 @@ export const mapArb: fc.Arbitrary<ArgumentMap> = fc
       relations,
       positions: fc.tuple(...nodeIds.map(() => fc.option(fc.record({ x: coord, y: coord }, { noNullPrototype: true }), { nil: undefined }))),
       collapsed: fc.subarray(nodeIds),
-      top: unknownFields,
+      top: unknownFieldsWithin(MAX_NESTING_DEPTH - 1),
     }).map((g): ArgumentMap => {
       const positions: ArgumentMap['view']['positions'] = {};
       g.positions.forEach((p, i) => { if (p) positions[nodeIds[i]!] = p; });
@@ -115,3 +180,25 @@ export const mapArb: fc.Arbitrary<ArgumentMap> = fc
       return map;
     });
   });
+}
+
+export const mapArb: fc.Arbitrary<ArgumentMap> = mapArbitrary();
+
+/**
+ * The first place where two values differ as data (own keys, keys set to undefined included,
+ * Object.is for the rest), or null. toStrictEqual cannot compare maps with a node "constructor":
+ * it takes that node for the objects' class.
+ */
+export function dataDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b) ? null : `${path || 'the value'}: ${String(a)} ≠ ${String(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${path}: a list and an object`;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const missing = ka.find((k) => !Object.hasOwn(b, k)) ?? kb.find((k) => !Object.hasOwn(a, k));
+  if (missing !== undefined) return `${path}.${missing}: present on one side only`;
+  for (const k of ka) {
+    const d = dataDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    if (d) return d;
+  }
+  return null;
+}

@@ -4,6 +4,7 @@ import { loadMap } from '../../arguments/format/load';
 import { commit, createHistory, undo, type Operation } from '../../arguments/history';
 import type { ArgumentMap } from '../../arguments/model';
 import * as ops from '../../arguments/operations';
+import { serializeMap } from '../../arguments/format/serialize';
 
 function fixture(): ArgumentMap {
   const r = loadMap(readFileSync(new URL('../fixtures/v1/full.argmap.json', import.meta.url), 'utf8'));
@@ -121,5 +122,31 @@ describe('fragments (paste, make evidence)', () => {
     const map = fixture();
     const reason = refusal(map, ops.insertFragment({ nodes: [{ id: 'n1', kind: 'evidence', text: '' }], relations: [{ id: 'rn', kind: 'undercuts', from: ['n1'], to: 't' }], positions: {} }));
     expect(reason).toMatch(/connect it to an arrow/);
+  });
+});
+
+describe('the loader\u2019s limits (arguments/limits.ts), checked by every edit', () => {
+  it('refuse an edit past them in the loader\u2019s own sentences, and change nothing', () => {
+    const map = fixture();
+    const [node] = Object.keys(map.nodes);
+    const [relation] = Object.keys(map.relations);
+    expect(refusal(map, ops.editNode(node!, { text: 'x'.repeat(10 * 1024 * 1024) }))).toBe(
+      "A node's text can be at most 100,000 characters long, and this one has 10,485,760. Shorten it, or split it.",
+    );
+    expect(refusal(map, ops.editNode(node!, { title: 't'.repeat(10_001) }))).toMatch(/^A title can be at most 10,000 characters long/);
+    expect(refusal(map, ops.moveNodes({ [node!]: { x: 1e300, y: 0 } }))).toBe(
+      'A position must be within 10,000,000 px of the origin either way, and this one is 1e+300. Move the node nearer the rest of the map.',
+    );
+    expect(refusal(map, ops.moveNodes({ [node!]: { x: Number.NaN, y: 0 } }))).toBe('A position must be a finite number.');
+    expect(refusal(map, ops.connect({ id: 'rX', kind: 'supports', from: [node!], to: node!, voice: 'v'.repeat(10_001) }))).toMatch(/^This field can be at most 10,000 characters long/);
+    expect(refusal(map, ops.setRelationVoice(relation!, 'v'.repeat(10_001)))).toMatch(/^This field can be at most 10,000 characters long/);
+    expect(refusal(map, ops.setMeta({ description: 'd'.repeat(100_001) }))).toMatch(/^A map's description can be at most 100,000 characters long/);
+    expect(refusal(map, ops.addNode({ id: 'bad id', kind: 'note', text: '' }))).toMatch(/is not a usable id/);
+  });
+
+  it('allow an edit up to them, and the map saves and loads', () => {
+    const map = apply(apply(fixture(), ops.addNode({ id: 'long', kind: 'note', text: 'x'.repeat(100_000) }, { x: -10_000_000, y: 10_000_000 })), ops.setMeta({ title: 't'.repeat(10_000) }));
+    const reloaded = loadMap(serializeMap(map));
+    expect(reloaded.ok && reloaded.map).toEqual(map);
   });
 });

@@ -11,6 +11,7 @@ import { THEME_NAMES } from '../../../arguments/export/themes';
 import { escapeXml, jsonAsXmlText, unescapeXml } from '../../../arguments/export/xml';
 import { loadMap } from '../../../arguments/format/load';
 import { serializeMap } from '../../../arguments/format/serialize';
+import { MAX_TITLE_LENGTH } from '../../../arguments/limits';
 import type { ArgumentMap } from '../../../arguments/model';
 import { mapArb } from '../arbitraries';
 import { HOSTILE, parseXmlStrict, shippedMap, tmp, tool, walk } from './helpers';
@@ -39,7 +40,8 @@ function hostileMap(): ArgumentMap {
     map.relations[`rH${i}`] = { id: `rH${i}`, kind: (['supports', 'opposes', 'qualifies'] as const)[i % 3]!, from: [id], to: 'T', voice: h };
   });
   map.relations.rHu = { id: 'rHu', kind: 'undercuts', from: ['H0'], to: 'rH1' };
-  map.meta = { ...map.meta, title: HOSTILE.join(' '), description: HOSTILE.join('\n') };
+  // The map's title holds as many of them as a title can (arguments/limits.ts), its description all.
+  map.meta = { ...map.meta, title: HOSTILE.join(' ').slice(0, MAX_TITLE_LENGTH), description: HOSTILE.join('\n') };
   Object.values(map.sources).forEach((s, i) => (s.text = HOSTILE[i]! + s.text));
   // Still a valid map: the figure's round trip must give it back exactly.
   const valid = loadMap(serializeMap(map));

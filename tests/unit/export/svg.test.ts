@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { importFigure, isPng, pngSize, readPngChunks } from '../../../arguments/export/embed';
 import { DEFAULT_FIGURE_OPTIONS, renderFigure, type FigureOptions } from '../../../arguments/export/figure';
 import { THEME_NAMES } from '../../../arguments/export/themes';
-import { kindLabel } from '../../../arguments/export/layout';
+import { kindLabel, quoteAttribution } from '../../../arguments/export/layout';
 import { inflateSync } from 'node:zlib';
 import { parseXmlStrict, shippedMap, squash, textsIn, tmp, tool, walk, type XmlElement } from './helpers';
 
@@ -137,4 +137,42 @@ describe('SVG figure of the shipped map', () => {
       expect(inked / total).toBeGreaterThan(0.01);
       expect(inked / total).toBeLessThan(0.5);
     });
+});
+
+describe('the short citation under each quote (issue 9, item 6)', () => {
+  const withCitations = figure();
+  const without = figure({ attribution: false });
+  const evidence = withCitations.layout.nodes.filter((n) => n.kind === 'evidence' && n.quote);
+  const LETTER = '— Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, ll. 71–72';
+  const ofLetter = evidence.filter((n) => map.nodes[n.id]!.quote!.source === 'letter');
+
+  it('names the quoted source, with its folios, under the quote and inside the node', () => {
+    expect(ofLetter.length).toBeGreaterThan(10);
+    for (const n of ofLetter) expect(n.attribution!.lines.map((l) => l.text).join(' ')).toBe(LETTER);
+    for (const n of evidence) {
+      const a = n.attribution!;
+      expect(a.lines.map((l) => l.text).join(' ')).toBe(quoteAttribution(map, map.nodes[n.id]!));
+      // Below the quote, within the box, each line no wider than the box's text column.
+      expect(a.y - a.size).toBeGreaterThan(n.quote!.bar.y2);
+      expect(a.y + (a.lines.length - 1) * a.lineHeight).toBeLessThan(n.y + n.h);
+      for (const l of a.lines) expect(a.x + l.width).toBeLessThanOrEqual(n.x + n.w - 8);
+    }
+    // "27 Aug 1950" and "RGASPI 558/11/62" are never broken across lines.
+    for (const n of evidence) for (const l of n.attribution!.lines) expect(l.text).not.toMatch(/(^|\s)(Aug|1950|558\/|11\/62)$|^(11\/62|62|Aug)/);
+    const texts = textsIn(parseXmlStrict(withCitations.svg)).map(squash);
+    expect(texts.filter((t) => t === squash(LETTER)).length).toBe(ofLetter.length);
+  });
+
+  it('a note quoting the translator\u2019s notes names them', () => {
+    const note = withCitations.layout.nodes.find((n) => n.kind === 'note' && n.quote)!;
+    expect(note.attribution!.lines.map((l) => l.text).join(' ')).toMatch(/^— Translator's notes/);
+  });
+
+  it('is left out with `attribution: false`, and the nodes are as tall as without it', () => {
+    expect(without.layout.nodes.every((n) => n.attribution === undefined)).toBe(true);
+    const height = new Map(without.layout.nodes.map((n) => [n.id, n.h]));
+    for (const n of evidence) expect(n.h).toBeGreaterThan(height.get(n.id)!);
+    for (const n of withCitations.layout.nodes.filter((m) => !m.quote)) expect(n.h).toBeCloseTo(height.get(n.id)!, 6);
+    expect(without.svg).not.toContain('Stalin to Gottwald, 27 Aug');
+  });
 });

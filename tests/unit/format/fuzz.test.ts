@@ -1,16 +1,30 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LOAD_ERROR_CODES } from '../../../arguments/format/errors';
 import { jsonErrorOffset } from '../../../arguments/format/json-position';
 import { loadMap } from '../../../arguments/format/load';
 import { serializeMap } from '../../../arguments/format/serialize';
+import { mapJsonOfSvg } from '../../../arguments/export/embed';
+import { renderFigure } from '../../../arguments/export/figure';
 import { mapArb } from '../arbitraries';
+import { expectSavesAndReloads, expectShown, FIGURE } from './usable';
 
-const ERROR_CODES = new Set(['too-large', 'binary', 'empty', 'not-json', 'truncated', 'not-a-map', 'wrong-format', 'newer-version', 'unsupported-version', 'migration-failed', 'invalid', 'duplicate-id', 'dangling-reference']);
+const ERROR_CODES = new Set<string>(LOAD_ERROR_CODES);
 
-/** The loader's contract: a map, or a non-empty list of typed, worded errors. */
+/**
+ * The loader's contract: a map that saves, reloads, lays out and exports (the SVG here; the
+ * property test of accepted.test.ts does PNG and PDF too), or a non-empty list of typed,
+ * worded errors.
+ */
 function expectMapOrTypedErrors(input: string | Uint8Array) {
   const r = loadMap(input);
-  if (r.ok) return;
+  if (r.ok) {
+    expectSavesAndReloads(r.map);
+    expectShown(r.map);
+    const fig = renderFigure(r.map, FIGURE);
+    expect(JSON.parse(mapJsonOfSvg(fig.svg)!)).toEqual(JSON.parse(serializeMap(r.map)));
+    return;
+  }
   expect(r.errors.length).toBeGreaterThan(0);
   for (const e of r.errors) {
     expect(ERROR_CODES.has(e.code)).toBe(true);

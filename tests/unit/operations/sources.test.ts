@@ -50,12 +50,19 @@ describe('adding a source', () => {
     expect(refused(map, ops.addSource(untitled as Source))).toBe('"title" is missing.');
   });
 
-  it('refuses a text that would make the saved map larger than the loader opens', () => {
-    const huge = 'Протокол заседания. '.repeat(1_000_000); // 20 M characters, 37,000,000 bytes in UTF-8
-    expect(refused(fixture(), ops.addSource(interview({ text: huge })))).toBe(
-      'With this text the map would be 35.3 MB when saved, and Argument Atlas opens maps of up to 32.0 MB. Add the source in parts, or only the parts you quote.',
+  it('refuses a text longer than a source can hold, and one that would make the saved map larger than the loader opens', () => {
+    const tooLong = 'Протокол заседания. '.repeat(1_000_000); // 20 M characters
+    expect(refused(fixture(), ops.addSource(interview({ text: tooLong })))).toBe(
+      "A source's text can be at most 8,388,608 characters long, and this one has 20,000,000. Shorten it, or split it.",
     );
-    expect(refused(fixture(), ops.replaceSourceText('letter', huge))).toMatch(/^With this text the map would be 35\.3 MB when saved/);
+    expect(refused(fixture(), ops.replaceSourceText('letter', tooLong))).toMatch(/^A source's text can be at most 8,388,608 characters long/);
+    // Within the length, but three bytes a character in UTF-8: one such source fits in a file, two do not.
+    const wide = '会議の記録。'.repeat(1_398_000); // 8,388,000 characters, 25,164,000 bytes
+    const withOne = apply(fixture(), ops.addSource(interview({ text: wide })));
+    expect(refused(withOne, ops.addSource(interview({ id: 'interview2', text: wide })))).toBe(
+      'With this change the map would be 48.0 MB when saved, and Argument Atlas opens maps of up to 32.0 MB. Add the source in parts, or only the parts you quote.',
+    );
+    expect(refused(withOne, ops.replaceSourceText('letter', wide))).toMatch(/^With this change the map would be 48\.0 MB when saved/);
   });
 
   it('takes the sources it quotes from the map', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
-import type { ArgumentMap } from '../../../../arguments/model';
+import type { ArgNode, ArgumentMap, Relation } from '../../../../arguments/model';
 import { edgeIdsOf, hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes } from '../../../../renderer/canvas/toFlow';
 
 function seed(): ArgumentMap {
@@ -43,5 +43,35 @@ describe('map to React Flow', () => {
     const c1 = hiddenByCollapse(map.relations, ['C1']);
     // E1d supports only the (hidden) objection O1, so it goes too; E0a also supports P0 and stays.
     expect([...c1].sort()).toEqual(['E1a', 'E1b', 'E1c', 'E1d', 'K1', 'O1', 'O2', 'P1a', 'P1b']);
+  });
+});
+
+describe('ids that are names of Object.prototype', () => {
+  it('a node "toString" with no position sits at the origin, and an undercut of a relation "constructor" reaches its target', () => {
+    // Built from entries: an object literal with a key "toString" is typed as Object's method.
+    const nodes_: ArgNode[] = [
+      { id: 'toString', kind: 'claim', text: 'A claim' },
+      { id: 'valueOf', kind: 'premise', text: 'A premise' },
+      { id: 'hasOwnProperty', kind: 'counter', text: 'An objection' },
+    ];
+    const relations: Relation[] = [
+      { id: 'constructor', kind: 'supports', from: ['valueOf'], to: 'toString' },
+      { id: 'isPrototypeOf', kind: 'undercuts', from: ['hasOwnProperty'], to: 'constructor' },
+    ];
+    const map: ArgumentMap = {
+      meta: { title: 'm', authors: [], created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z' },
+      sources: {},
+      nodes: Object.fromEntries(nodes_.map((n) => [n.id, n])),
+      relations: Object.fromEntries(relations.map((r) => [r.id, r])),
+      view: { positions: { valueOf: { x: 5, y: 6 } }, collapsed: [] },
+    };
+    const nodes = toFlowNodes(map, new Set(), new Map());
+    expect(nodes.find((n) => n.id === 'toString')!.position).toEqual({ x: 0, y: 0 });
+    const undercut = toFlowEdges(map, new Set()).find((e) => e.id === 'isPrototypeOf')!;
+    expect(undercut).toMatchObject({ source: 'hasOwnProperty', target: 'toString', data: { attacks: 'constructor' } });
+    // An undercut whose target is no relation draws nothing (not the prototype's "constructor").
+    const dangling: ArgumentMap = { ...map, relations: { isPrototypeOf: { ...relations[1]!, to: 'valueOf' } } };
+    expect(toFlowEdges(dangling, new Set())).toEqual([]);
+    expect([...hiddenByCollapse(map.relations, ['toString'])].sort()).toEqual(['hasOwnProperty', 'valueOf']);
   });
 });
