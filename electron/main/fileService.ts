@@ -15,10 +15,11 @@ import { createHash } from 'node:crypto';
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { formatBytes } from '../../arguments/format/errors';
+import { MAX_FILE_BYTES } from '../../arguments/limits';
 import { removeStaleTemps, tempPathFor } from './tempFiles';
 
-/** Larger files are refused before they are read (the same limit as arguments/format/load.ts, checked by a test). */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+/** Larger files are refused before they are read: the loader's own limit. */
+export { MAX_FILE_BYTES };
 
 /** A failure with a sentence for the user as its message, and the system's code when there is one. */
 export class FileServiceError extends Error {

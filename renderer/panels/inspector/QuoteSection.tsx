@@ -39,7 +39,7 @@ export function QuoteSection({ node }: { node: ArgNode }) {
     (focusNext === 'opener' ? openerRef.current : regionRef.current)?.focus();
   }, [focusNext]);
 
-  const tell = (text: string): void => setSaid({ text, quote: getMap().nodes[node.id]?.quote });
+  const tell = (text: string): void => setSaid({ text, quote: Object.hasOwn(getMap().nodes, node.id) ? getMap().nodes[node.id]!.quote : undefined });
   const message = said && said.quote === quote ? said.text : '';
 
   const onAttached = (text: string): void => {
