@@ -41,7 +41,7 @@ describe('argmap validate', () => {
     ['not JSON', () => file('notjson.argmap.json', 'My map: Stalin and Gottwald\n'), /not valid JSON at line 1, column 1/],
     ['binary', () => file('binary.argmap.json', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0, 0, 0])), /binary data/],
     // Told by its content: a PNG named like a map is a figure, checked for the map it carries.
-    ['a PNG that is no figure', () => file('picture.argmap.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), /picture\.argmap\.json: This PNG carries no argument map/],
+    ['a PNG that is no figure', () => file('picture.argmap.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), /picture\.argmap\.json: The PNG file has no header/],
     ['truncated', () => file('truncated.argmap.json', readFileSync(shipped, 'utf8').slice(0, 5000)), /cut off/],
     ['wrong format', () => file('other.json', JSON.stringify({ type: 'excalidraw', version: 2, elements: [] })), /not an Argument Atlas map/],
     ['newer version', () => file('newer.argmap.json', JSON.stringify({ ...good(), version: 7 })), /newer version of Argument Atlas \(file format 7\)/],

@@ -151,15 +151,18 @@ describe('free fields', () => {
     expect(setFreeField(source(), '', 'x')).toEqual({ problem: 'Give the field a name.' });
   });
 
-  it('names such as __proto__ and constructor stay plain fields', () => {
-    for (const name of ['__proto__', 'constructor', 'toString']) {
+  it('names such as constructor stay plain fields; __proto__ is refused in the loader\'s words', () => {
+    for (const name of ['constructor', 'toString']) {
       const r = setFreeField(source(), name, `${name} value`);
       expect('changes' in r && commit(r.changes)).toBeNull();
     }
     const fields = source().citation!.fields!;
-    expect(Object.keys(fields)).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(Object.keys(fields)).toEqual(['constructor', 'toString']);
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe('__proto__ value');
+    expect(Object.getOwnPropertyDescriptor(fields, 'constructor')?.value).toBe('constructor value');
+    const proto = setFreeField(source(), '__proto__', 'x');
+    expect('changes' in proto && commit(proto.changes)).toMatch(/__proto__/);
+    expect(Object.keys(source().citation!.fields!)).toEqual(['constructor', 'toString']);
   });
 });
 
