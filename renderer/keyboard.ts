@@ -41,7 +41,7 @@ export const SHORTCUTS: [string, string][] = [
   [`${MOD}C / ${MOD}X / ${MOD}V`, 'Copy / cut / paste nodes'],
   [`${MOD}A`, 'Select everything'],
   [`${MOD}F, then Enter or F3 / Shift+F3`, 'Find in the nodes’ text, titles and voices and in the sources; next / previous match; Esc closes'],
-  ['Tab', 'To the map: one stop (the node last visited, else the thesis); Enter selects the node'],
+  ['Tab', 'One stop for each part: the toolbar (← → along its buttons), the map (the node last visited, else the thesis; Enter selects the node), the outline'],
   ['Arrow keys', 'Along the argument: ↑ to what the node supports or attacks, ↓ to what bears on it, ← → to its neighbours'],
   ['Alt+arrow keys', 'Move the selected nodes (with Shift: farther)'],
   ['Shift+L', 'Auto-layout'],

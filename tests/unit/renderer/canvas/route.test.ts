@@ -24,6 +24,14 @@ describe('the arrow keys’ route on the canvas', () => {
     expect(step(map, right, 'left')?.node).toBe(down);
     expect(step(map, 'T', 'up')).toBeNull();
   });
+  it('a node reached by a second arrow goes ↑ back the way it was reached, not to its first place', () => {
+    // E0a supports O1 (its first place), P0 and O8.
+    expect(step(map, 'E0a', 'up')?.node).toBe('O1');
+    expect(step(map, 'E0a', 'up', new Set(), 'r/r.E0a.P0')?.node).toBe('P0');
+    expect(step(map, 'E0a', 'up', new Set(), 'r/r.E0a.O8')?.node).toBe('O8');
+    // A key that is not this node's place is ignored.
+    expect(step(map, 'E0a', 'up', new Set(), 'r/r.E2b.P4a')?.node).toBe('O1');
+  });
   it('skips nodes hidden by a collapse', () => {
     const hidden = new Set(['P1a', 'P1b', 'O1', 'K1']);
     expect(step(map, 'C1', 'down', hidden)).toBeNull();
