@@ -117,3 +117,16 @@ export const redoLabel = (h: History) => h.future[0]?.label;
 export function savePoint(history: History): Change | null {
   return history.past[history.past.length - 1] ?? null;
 }
+
+/**
+ * The last two steps as one, named `label`: undone and redone together (a node's creation
+ * and its first text are one step). Unchanged when there are fewer than two or a gesture is open.
+ */
+export function squashLast(history: History, label: string): History {
+  const n = history.past.length;
+  if (n < 2 || history.gestureBase) return history;
+  const first = history.past[n - 2]!;
+  const second = history.past[n - 1]!;
+  const merged: Change = { label, patches: [...first.patches, ...second.patches], inverse: [...second.inverse, ...first.inverse] };
+  return { present: history.present, past: [...history.past.slice(0, n - 2), merged], future: history.future };
+}

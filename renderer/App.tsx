@@ -12,9 +12,13 @@ import { useUi } from './panels/uiState';
 import { TitleBar } from './panels/TitleBar';
 import { SourceDialogs } from './sources/SourceDialogs';
 import { SourcesPane } from './sources/SourcesPane';
+import { FindBar } from './find/FindBar';
+import { OutlineView } from './outline/OutlineView';
+import { useOutlineMode } from './outline/outlineState';
 
 export function App() {
   const panes = useUi((s) => s.panes);
+  const outline = useOutlineMode();
   useEffect(() => {
     window.addEventListener('keydown', noteSelectionBeforeKey, true);
     window.addEventListener('keydown', handleShortcut);
@@ -27,15 +31,17 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
-      <div className={`aa-app${panes.sources ? ' with-sources' : ''}${panes.inspector ? ' with-inspector' : ''}`}>
+      <div className={`aa-app${panes.sources ? ' with-sources' : ''}${panes.inspector ? ' with-inspector' : ''}${outline !== 'off' ? ` with-outline outline-${outline}` : ''}`}>
         <header className="aa-header">
           <TitleBar />
           <Toolbar />
         </header>
         <NoticeBar />
+        <FindBar />
         <main className="aa-main">
           {panes.sources && <SourcesPane />}
-          <MapCanvas />
+          {outline !== 'instead' && <MapCanvas />}
+          {outline !== 'off' && <OutlineView />}
           {panes.inspector && <Inspector />}
         </main>
         <ConnectDialog />

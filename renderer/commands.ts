@@ -12,9 +12,12 @@ import {
   ungroupPremises,
 } from '../arguments/operations';
 import { describeQuote } from '../arguments/text/anchor';
+import { excerpt } from '../arguments/text/excerpt';
 import type { ArgumentMap } from '../arguments/model';
-import { editor, getMap, notify, run, select, startEditing } from './store/store';
+import { editor, finishEditing as finishEditingInStore, getMap, notify, run, select, startEditing } from './store/store';
 import { openAddSource } from './sources/addSourceState';
+import { focusArea, focusNodeSoon } from './canvas/navigation';
+import { neighbourAfterDelete } from './canvas/route';
 
 /** Where new nodes go when no position is given: set by the canvas (viewport centre). */
 let viewportCentre: () => Point = () => ({ x: 0, y: 0 });
@@ -39,10 +42,20 @@ export function addNodeOfKind(kind: NodeKind, at?: Point, text = ''): Id | null 
   const map = getMap();
   const id = freshId(map, 'n');
   const node: ArgNode = { id, kind, text };
+  const before = { history: editor.getState().history, selection: editor.getState().selection };
   if (!run(insertFragment({ nodes: [node], relations: [], positions: { [id]: at ?? placeNew() } }, `Add ${kind}`))) return null;
   select({ nodes: [id], relations: [] });
-  startEditing(id);
+  startEditing(id, before);
   return id;
+}
+
+/**
+ * The inline editor's end: Enter or a click away saves `text`, Esc (null) cancels. Esc on a node
+ * just added and still empty takes it back; focus then returns to what was selected before, or the canvas.
+ */
+export function finishEditing(id: Id, text: string | null): void {
+  const area = focusArea();
+  if (finishEditingInStore(id, text) === 'discarded') focusNodeSoon(editor.getState().selection.nodes[0] ?? null, area);
 }
 
 export function connectNodes(from: Id, to: Id, kind: RelationKind): Id | null {
@@ -59,7 +72,8 @@ export function changeRelationKind(id: Id, kind: RelationKind): void {
 export function deleteSelection(): void {
   const { selection } = editor.getState();
   if (selection.nodes.length + selection.relations.length === 0) return;
-  run(deleteItems(selection.nodes, selection.relations));
+  const next = neighbourAfterDelete(getMap(), selection);
+  if (run(deleteItems(selection.nodes, selection.relations))) focusNodeSoon(next);
 }
 
 export function selectAll(): void {
@@ -153,7 +167,8 @@ export function makeEvidence(sourceId: Id, start: number, end: number): Id | nul
   const parentPos = parent && Object.hasOwn(map.view.positions, parent) ? map.view.positions[parent] : undefined;
   const at = parentPos ? { x: parentPos.x + 40, y: parentPos.y + NODE_HEIGHT } : placeNew();
   const relations = parent ? [{ id: freshId(map, 'r'), kind: 'supports' as const, from: [id], to: parent }] : [];
-  const node: ArgNode = { id, kind: 'evidence', text: '', quote };
+  // The first words of the quote stand for its statement until one is written: the node can be found by them.
+  const node: ArgNode = { id, kind: 'evidence', text: excerpt(quote.exact, 60), quote };
   if (!run(insertFragment({ nodes: [node], relations, positions: { [id]: at } }, 'Make evidence'))) return null;
   select({ nodes: [id], relations: [] });
   return id;

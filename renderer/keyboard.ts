@@ -8,6 +8,8 @@ import { runAutoLayout } from './layout/autoLayout';
 import { openConnectDialog } from './panels/connectDialogState';
 import { openExportDialog } from './export/exportState';
 import { clearSelection, editor, redoChange, requestFit, startEditing, undoChange } from './store/store';
+import { findNext, openFind } from './find/findState';
+import { focusArea, focusNodeSoon } from './canvas/navigation';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -20,6 +22,7 @@ export const SHORTCUT_HINT = {
   undo: `${MOD}Z`,
   redo: `${isMac ? '⇧⌘' : 'Ctrl+Shift+'}Z`,
   export: `${MOD}E`,
+  find: `${MOD}F`,
 };
 
 /** The table shown in the README and Help: [keys, what]. */
@@ -32,13 +35,15 @@ export const SHORTCUTS: [string, string][] = [
   [`${MOD}Alt+N`, 'New map'],
   ['Alt+1 … Alt+7', 'Add thesis, claim, premise, evidence, counter-consideration, rebuttal, note'],
   ['Enter or F2', 'Edit the selected node’s text (Enter again to finish, Shift+Enter for a new line, Esc to cancel)'],
-  ['C', 'Connect the selected node to another (type to find it, Enter)'],
+  ['C', 'Connect the selected node to another: the relation is proposed from its kind; type part of the target’s text, Enter (with nothing selected, first choose the node to connect from)'],
   ['G / Shift+G', 'Link the selected arrows’ premises as co-premises / unlink'],
   ['Delete or Backspace', 'Delete the selection'],
   [`${MOD}C / ${MOD}X / ${MOD}V`, 'Copy / cut / paste nodes'],
   [`${MOD}A`, 'Select everything'],
-  ['Tab, then Enter', 'Move between nodes, select one'],
-  ['Arrow keys', 'Move the selected nodes'],
+  [`${MOD}F, then Enter or F3 / Shift+F3`, 'Find in the nodes’ text, titles and voices and in the sources; next / previous match; Esc closes'],
+  ['Tab', 'One stop for each part: the toolbar (← → along its buttons), the map (the node last visited, else the thesis; Enter selects the node), the outline'],
+  ['Arrow keys', 'Along the argument: ↑ to what the node supports or attacks, ↓ to what bears on it, ← → to its neighbours'],
+  ['Alt+arrow keys', 'Move the selected nodes (with Shift: farther)'],
   ['Shift+L', 'Auto-layout'],
   ['F', 'Fit the map to the window'],
   ['Esc', 'Clear the selection'],
@@ -70,6 +75,9 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (mod && e.altKey && key === 'n') return done(newMap);
   // Export works from a text field too, but not over another dialog.
   if (mod && key === 'e' && !e.shiftKey && !e.altKey) return done(() => !document.querySelector('[aria-modal="true"]') && openExportDialog());
+  // Find, from a text field too (not the browser's own find), but not over a dialog.
+  if (mod && key === 'f' && !e.shiftKey && !e.altKey) return done(() => !document.querySelector('[aria-modal="true"]') && openFind());
+  if (key === 'F3' && !mod && !e.altKey) return done(() => !document.querySelector('[aria-modal="true"]') && findNext(e.shiftKey ? -1 : 1));
   if (inTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
 
   if (mod && key === 'z') return done(e.shiftKey ? redoChange : undoChange);
@@ -90,9 +98,22 @@ export function handleShortcut(e: KeyboardEvent): void {
   if ((key === 'Enter' || key === 'F2') && selection.nodes.length === 1 && selection.relations.length === 0 && wasSelected) return done(() => startEditing(selection.nodes[0]!));
   if (key === 'Escape') return done(clearSelection);
   if (key === 'c' && !e.shiftKey) return done(() => openConnectDialog(selection.nodes[0] ?? null));
-  if (key === 'g') return done(e.shiftKey ? unlinkSelectedPremises : linkSelectedPremises);
+  if (key === 'g') return done(() => keepFocus(e.shiftKey ? unlinkSelectedPremises : linkSelectedPremises));
   if (key === 'l' && e.shiftKey) return done(runAutoLayout);
   if (key === 'f' && !e.shiftKey) return done(requestFit);
+}
+
+/** Runs a command that may redraw the focused node or arrow away; focus stays on the node acted on. */
+function keepFocus(command: () => void): void {
+  const el = document.activeElement as HTMLElement | null;
+  const area = focusArea();
+  const node = el?.closest('[data-id], [data-node-id]');
+  const id = node?.getAttribute('data-id') ?? node?.getAttribute('data-node-id') ?? editor.getState().selection.nodes[0] ?? null;
+  command();
+  requestAnimationFrame(() => {
+    const now = document.activeElement;
+    if (!now || now === document.body || !now.isConnected) focusNodeSoon(id !== null && Object.hasOwn(editor.getState().history.present.nodes, id) ? id : null, area);
+  });
 }
 
 /**

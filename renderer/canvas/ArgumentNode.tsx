@@ -7,8 +7,9 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { shortAttribution } from '../../arguments/cite/attribution';
 import { locatorFor } from '../../arguments/cite/locator';
 import { NODE_KIND_LABELS, type NodeKind, type Quote } from '../../arguments/model';
-import { editNode, setCollapsed } from '../../arguments/operations';
+import { setCollapsed } from '../../arguments/operations';
 import { run, startEditing, useEditor, useMap } from '../store/store';
+import { finishEditing } from '../commands';
 import type { ArgumentFlowNode } from './types';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
@@ -40,8 +41,7 @@ function InlineEditor({ id, text }: { id: string; text: string }) {
     return () => cancelAnimationFrame(frame);
   }, []);
   const finish = (save: boolean) => {
-    startEditing(null);
-    if (save && value !== text) run(editNode(id, { text: value }));
+    finishEditing(id, save ? value : null);
     // Give keyboard focus back to the node so shortcuts keep working.
     // Unless something else (a dialog opened meanwhile) has taken focus.
     requestAnimationFrame(() => {

@@ -24,6 +24,7 @@ import { ArgumentNode } from './ArgumentNode';
 import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
 import { RelationPicker, type PendingConnection } from './RelationPicker';
 import { CanvasMenu, type MenuState } from './CanvasMenu';
+import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
 import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
 
@@ -83,6 +84,7 @@ export function MapCanvas() {
   // it keeps this array: React Flow then does not rebuild its connection lookup over every edge.
   const edges = useMemo(() => toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), [relations, nodeRecord, selectedRelations]);
 
+  const route = useCanvasRoute({ map, nodes, edges, selection, hidden, culled: nodes.length > RENDER_ALL_BELOW });
   const box = useRef<HTMLDivElement>(null);
   const sizesRef = useRef(sizes);
   sizesRef.current = sizes;
@@ -184,13 +186,16 @@ export function MapCanvas() {
     <div
       ref={box}
       className="aa-canvas"
+      {...route.box}
       onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
       onPointerUp={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
     >
       <EdgeMarkers />
       <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={route.nodes}
+        edges={route.edges}
+        edgesFocusable={false}
+        ariaLabelConfig={ROUTE_ARIA_LABELS}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { ArgumentMap, Id, Point, RelationKind } from '../../arguments/model';
 import { connectNodes } from '../commands';
 import { useMap } from '../store/store';
+import { focusNodeSoon } from './navigation';
 
 export interface PendingConnection {
   from: Id;
@@ -22,9 +23,14 @@ export function RelationPicker({ pending, onClose }: { pending: PendingConnectio
   const fromText = useMap((m) => label(m, pending.from));
   const toText = useMap((m) => label(m, pending.to));
   useEffect(() => first.current?.focus(), []);
+  // Connected or not, focus goes to the node the drag started from (not the page body).
+  const close = () => {
+    onClose();
+    focusNodeSoon(pending.from, 'canvas');
+  };
   const choose = (kind: RelationKind) => {
     connectNodes(pending.from, pending.to, kind);
-    onClose();
+    close();
   };
   return (
     <div
@@ -33,7 +39,7 @@ export function RelationPicker({ pending, onClose }: { pending: PendingConnectio
       aria-label="Choose the relation"
       style={{ left: pending.at.x, top: pending.at.y }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
+        if (e.key === 'Escape') close();
         const n = Number(e.key);
         if (n >= 1 && n <= CHOICES.length) choose(CHOICES[n - 1]!.kind);
       }}
@@ -46,7 +52,7 @@ export function RelationPicker({ pending, onClose }: { pending: PendingConnectio
           <kbd>{i + 1}</kbd> {c.label} <span className="aa-hint">{c.hint}</span>
         </button>
       ))}
-      <button type="button" onClick={onClose}>
+      <button type="button" onClick={close}>
         Cancel
       </button>
     </div>

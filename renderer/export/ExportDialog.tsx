@@ -8,6 +8,7 @@ import { THEME_LABELS, THEME_NAMES, type ThemeName } from '../../arguments/expor
 import { NODE_KIND_LABELS, type ArgumentMap, type Id } from '../../arguments/model';
 import { notify, useEditor, useEditorShallow } from '../store/store';
 import { closeExportDialog, readChoices, rememberChoices, useExportDialog, type ExportChoices, type ScopeChoice } from './exportState';
+import { restoreFocusSoon } from '../canvas/navigation';
 import { inlineFontFaceCss } from './fonts';
 import { produceFigure } from './produce';
 import { chooseTarget } from './save';
@@ -78,7 +79,9 @@ function ExportForm() {
     const before = document.activeElement;
     dialog.current?.querySelector<HTMLInputElement>('input[name="aa-export-format"]:checked')?.focus();
     return () => {
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
+      // Opened with focus nowhere (the page body): to the selected node, else the map.
+      if (before instanceof HTMLElement && before.isConnected && before !== document.body) before.focus();
+      else restoreFocusSoon();
     };
   }, []);
 

@@ -1,5 +1,6 @@
 // The file layer's UI: the Save / Don't Save / Cancel question and the crash-recovery banner.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { restoreFocusSoon } from '../canvas/navigation';
 import { answerSaveQuestion, useFileDialogs } from './dialogState';
 import { discardRecovery, restoreRecovery } from './startup';
 import './files.css';
@@ -23,7 +24,9 @@ function SaveChangesDialog({ name, kind }: { name: string; kind: 'save' | 'rever
     const before = document.activeElement;
     saveButton.current?.focus();
     return () => {
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
+      // Opened with focus nowhere (the page body): to the selected node, else the map.
+      if (before instanceof HTMLElement && before.isConnected && before !== document.body) before.focus();
+      else restoreFocusSoon();
     };
   }, []);
 

@@ -3,6 +3,7 @@
 // had it before the dialog opened. Clicks outside neither close it nor take focus from it.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { restoreFocusSoon } from '../canvas/navigation';
 
 const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
 
@@ -41,7 +42,9 @@ export function Modal({ labelledBy, describedBy, className, onClose, initialFocu
       // Give focus back, unless the user has put it somewhere else meanwhile (another dialog).
       const now = document.activeElement;
       if (now && now !== document.body && !root?.contains(now)) return;
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
+      // Opened with focus nowhere (the page body): to the selected node, else the map.
+      if (before instanceof HTMLElement && before.isConnected && before !== document.body) before.focus();
+      else restoreFocusSoon();
     };
     // Once, on opening.
   }, []); // eslint-disable-line react-hooks/exhaustive-deps

@@ -10,13 +10,18 @@ import { openConnectDialog } from './connectDialogState';
 import { SHORTCUT_HINT } from '../keyboard';
 import { ExportDialog } from '../export/ExportDialog';
 import { openExportDialog } from '../export/exportState';
+import { openFind } from '../find/findState';
+import { useRovingToolbar } from './rovingToolbar';
+import { toggleOutline, useOutlineMode } from '../outline/outlineState';
 
 export function Toolbar() {
   const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();
   const busy = useLayoutBusy();
   const panes = useUi((s) => s.panes);
+  const outline = useOutlineMode();
+  const roving = useRovingToolbar<HTMLDivElement>();
   return (
-    <div className="aa-toolbar" role="toolbar" aria-label="Map tools">
+    <div className="aa-toolbar" role="toolbar" aria-label="Map tools" {...roving}>
       <div className="aa-group" aria-label="File">
         <button type="button" onClick={() => void newMap()} title="New map">New</button>
         <button type="button" onClick={() => void openMap()} title={`Open… (${SHORTCUT_HINT.open})`}>Open…</button>
@@ -35,6 +40,7 @@ export function Toolbar() {
       <div className="aa-group" aria-label="Edit">
         <button type="button" onClick={() => openConnectDialog(null)} title="Connect the selected node (C)">Connect…</button>
         <button type="button" onClick={linkSelectedPremises} title="Link the selected arrows' premises into one inference (G)">Link premises</button>
+        <button type="button" onClick={openFind} title={`Find in the nodes and the sources (${SHORTCUT_HINT.find})`}>Find…</button>
         <button type="button" onClick={undoChange} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (${SHORTCUT_HINT.undo})`} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>Undo</button>
         <button type="button" onClick={redoChange} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (${SHORTCUT_HINT.redo})`} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>Redo</button>
       </div>
@@ -45,6 +51,7 @@ export function Toolbar() {
         <button type="button" onClick={requestFit} title="Fit the map to the window (F)">Fit</button>
         <button type="button" aria-pressed={panes.sources} onClick={() => togglePane('sources')}>Sources</button>
         <button type="button" aria-pressed={panes.inspector} onClick={() => togglePane('inspector')}>Inspector</button>
+        <button type="button" aria-pressed={outline !== 'off'} onClick={toggleOutline} title="The argument as an indented outline, beside or instead of the map">Outline</button>
       </div>
       <ExportDialog />
     </div>

@@ -1,13 +1,15 @@
 // The sources pane's own tools, above its tabs: add a source (pasted or from a file), import
 // bibliographic records, export every source; and what an empty pane says and offers.
+import { useRovingToolbar } from '../panels/rovingToolbar';
 import { openAddSource } from './addSourceState';
 import { importBibliography } from './importState';
 import { SourcesExport } from './SourcesExport';
 
 /** Add, import, export: the pane's own tools, above the tabs (and in its empty state). */
 export function PaneTools({ hasSources }: { hasSources: boolean }) {
+  const roving = useRovingToolbar<HTMLDivElement>();
   return (
-    <div className="aa-src-tools" role="toolbar" aria-label="Source tools">
+    <div className="aa-src-tools" role="toolbar" aria-label="Source tools" {...roving}>
       <button type="button" className="aa-src-button" onClick={() => openAddSource()} aria-keyshortcuts="Control+Shift+O" title="Paste a text or bring a file (Ctrl+Shift+O)">
         Add source…
       </button>

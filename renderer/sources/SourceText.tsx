@@ -32,7 +32,12 @@ interface RevealRange extends TextRange {
   kind: 'reveal';
 }
 
-type Mark = NodeRange | QuotationRange | RevealRange;
+/** A match of Find (Ctrl+F). */
+interface FoundRange extends TextRange {
+  kind: 'found';
+}
+
+type Mark = NodeRange | QuotationRange | RevealRange | FoundRange;
 
 export interface SourceTextProps {
   source: Source;
@@ -40,6 +45,8 @@ export interface SourceTextProps {
   quotations: readonly QuotationRange[];
   /** A passage to show (e.g. the one a quotation was checked against). */
   reveal: TextRange | null;
+  /** Find's matches in this text. */
+  found?: readonly TextRange[];
   currentNodeId: Id | null;
   /** The quotation whose details are open. */
   openQuotation: number | null;
@@ -153,7 +160,7 @@ function TextCaret({ textRef }: { textRef: RefObject<HTMLDivElement | null> }) {
 }
 
 export const SourceText = memo(function SourceText(props: SourceTextProps) {
-  const { source, nodeRanges, quotations, reveal, currentNodeId, openQuotation, detailsId, describedBy, textRef, scrollRef, onSelectNodes, onOpenQuotation, onMakeEvidence } = props;
+  const { source, nodeRanges, quotations, reveal, found, currentNodeId, openQuotation, detailsId, describedBy, textRef, scrollRef, onSelectNodes, onOpenQuotation, onMakeEvidence } = props;
   const text = source.text;
   const length = text.length;
   const pointerFocus = useRef(false);
@@ -180,8 +187,9 @@ export const SourceText = memo(function SourceText(props: SourceTextProps) {
   const segments = useMemo(() => {
     const marks: Mark[] = [...nodeRanges, ...quotations];
     if (reveal) marks.push({ kind: 'reveal', start: reveal.start, end: reveal.end });
+    for (const f of found ?? []) marks.push({ kind: 'found', start: f.start, end: f.end });
     return segmentText<Mark>(text, marks);
-  }, [text, nodeRanges, quotations, reveal]);
+  }, [text, nodeRanges, quotations, reveal, found]);
 
   // Status labels go where their quotation starts.
   const labelsAt = useMemo(() => {
@@ -303,11 +311,13 @@ export const SourceText = memo(function SourceText(props: SourceTextProps) {
     const names: string[] = [];
     let quotation: QuotationRange | undefined;
     let revealed = false;
+    let matched = false;
     for (const c of seg.covers) {
       if (c.kind === 'node') {
         nodeIds.push(c.nodeId);
         names.push(c.name);
       } else if (c.kind === 'quotation') quotation ??= c;
+      else if (c.kind === 'found') matched = true;
       else revealed = true;
     }
     nodeIds = [...new Set(nodeIds)];
@@ -319,6 +329,7 @@ export const SourceText = memo(function SourceText(props: SourceTextProps) {
     if (quotation) classes.push('aa-src-q', `aa-src-q-${quotation.status}`);
     if (quotation && quotation.index === openQuotation) classes.push('aa-src-q-open');
     if (revealed) classes.push('aa-src-reveal');
+    if (matched) classes.push('aa-src-found');
     const attrs = {
       className: classes.join(' ') || undefined,
       'data-start': seg.start,

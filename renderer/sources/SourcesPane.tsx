@@ -13,6 +13,7 @@ import { checkQuote } from '../canvas/quoteStatus';
 import { select, useMap } from '../store/store';
 import { asNode, sourcesOnly, useCurrentNodeId, useQuotedNodes, useSelectedPassage, type QuotedNode } from './paneHooks';
 import { useSourcesPane } from './paneState';
+import { useFind, useFoundIn } from '../find/findState';
 import { nodeName, shorten, statusSummary } from './present';
 import { NoSources, PaneTools } from './PaneTools';
 import { QuotationDetails } from './QuotationDetails';
@@ -67,6 +68,18 @@ export function SourcesPane() {
       setChosen(request.id);
       setOpenQuotation(null);
     }
+  }
+
+  // A passage gone to by Find: its source's tab, the passage shown as current.
+  const foundPassage = useFind((s) => s.passage);
+  const [seenPassage, setSeenPassage] = useState<typeof foundPassage>(null);
+  if (foundPassage !== seenPassage) {
+    setSeenPassage(foundPassage);
+    if (foundPassage) {
+      setChosen(foundPassage.source);
+      setOpenQuotation(null);
+      setReveal({ ...foundPassage });
+    } else if (seenPassage && reveal?.source === seenPassage.source && reveal.start === seenPassage.start) setReveal(null);
   }
 
   // The current node's source becomes the open tab (derived state, set during render so the
@@ -126,6 +139,7 @@ export function SourcesPane() {
     [findings],
   );
   const revealHere = useMemo(() => (reveal && reveal.source === activeId ? { start: reveal.start, end: reveal.end } : null), [reveal, activeId]);
+  const found = useFoundIn(active);
 
   const passage = useSelectedPassage(textRef, active);
 
@@ -336,6 +350,7 @@ export function SourcesPane() {
             nodeRanges={nodeRanges}
             quotations={quotationRanges}
             reveal={revealHere}
+            found={found}
             currentNodeId={current}
             openQuotation={openQuotation}
             detailsId={detailsId}

@@ -11,6 +11,7 @@ import {
   preview,
   redo,
   savePoint,
+  squashLast,
   undo,
   undoLabel,
   redoLabel,
@@ -19,6 +20,7 @@ import {
   type Operation,
 } from '../../arguments/history';
 import type { ArgumentMap, Id } from '../../arguments/model';
+import { editNode } from '../../arguments/operations';
 
 export interface Selection {
   nodes: readonly Id[];
@@ -48,12 +50,21 @@ export interface EditorState extends OpenDocument {
   selection: Selection;
   /** The node whose text is being edited in place. */
   editing: Id | null;
+  /** A node just added and being written for the first time (Esc on it takes its creation back). */
+  creation: Creation | null;
   /** The node whose quote the sources pane shows. */
   focusQuote: Id | null;
   notice: Notice | null;
   /** Bumped by commands that want the canvas to move the view: fit everything, or the opening view of a document. */
   fitRequest: number;
   fitMode: 'all' | 'opening';
+}
+
+/** The document as it was before a node was added, and the step that added it. */
+export interface Creation {
+  id: Id;
+  before: { history: History; selection: Selection };
+  added: Change;
 }
 
 const EMPTY: Selection = { nodes: [], relations: [] };
@@ -67,6 +78,7 @@ export const editor = createStore<EditorState>(() => ({
   ...documentState({ meta: { title: '', authors: [], created: '', modified: '' }, sources: {}, nodes: {}, relations: {}, view: { positions: {}, collapsed: [] } }, 'Untitled.argmap.json', null),
   selection: EMPTY,
   editing: null,
+  creation: null,
   focusQuote: null,
   notice: null,
   fitRequest: 0,
@@ -153,15 +165,45 @@ export const clearSelection = () => select(EMPTY);
 
 /** Replaces the open document (after the caller has asked about unsaved changes). */
 export function replaceDocument(doc: OpenDocument): void {
-  editor.setState({ ...doc, selection: EMPTY, editing: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening' });
+  editor.setState({ ...doc, selection: EMPTY, editing: null, creation: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening' });
 }
 
 export function markSaved(name: string, fileRef: unknown): void {
   editor.setState((s) => ({ name, fileRef, saved: savePoint(s.history) }));
 }
 
-export function startEditing(id: Id | null): void {
-  editor.setState({ editing: id });
+/**
+ * Starts (or, with null, stops) editing a node's text in place. `createdFrom`, given right after
+ * the step that added the node, is the document before it: see `finishEditing`.
+ */
+export function startEditing(id: Id | null, createdFrom?: Creation['before']): void {
+  const { history } = editor.getState();
+  const added = history.past[history.past.length - 1];
+  const creation = id !== null && createdFrom && added && history.past.length === createdFrom.history.past.length + 1 ? { id, before: createdFrom, added } : null;
+  editor.setState({ editing: id, creation });
+}
+
+/**
+ * Ends editing `id` in place with its new text, or null for Esc. A node just added and never
+ * written is taken back by Esc without a trace (map, undo and redo as before); its first text
+ * joins its creation as one undo step. Ignored when `id` is not being edited (a second blur).
+ */
+export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged' | 'discarded' | 'ignored' {
+  const s = editor.getState();
+  if (s.editing !== id) return 'ignored';
+  const c = s.creation?.id === id && s.history.past[s.history.past.length - 1] === s.creation.added ? s.creation : null;
+  editor.setState({ editing: null, creation: null });
+  const map = s.history.present;
+  const node = Object.hasOwn(map.nodes, id) ? map.nodes[id]! : undefined;
+  if (!node) return 'ignored';
+  if (text === null) {
+    if (!c || node.text !== '') return 'unchanged';
+    editor.setState(prune({ ...editor.getState(), selection: c.before.selection }, c.before.history));
+    return 'discarded';
+  }
+  if (text === node.text || !run(editNode(id, { text }))) return 'unchanged';
+  if (c) editor.setState((now) => ({ history: squashLast(now.history, c.added.label) }));
+  return 'saved';
 }
 
 export function requestFit(): void {

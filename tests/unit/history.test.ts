@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../arguments/format/load';
 import { serializeMap } from '../../arguments/format/serialize';
-import { canRedo, canUndo, commit, createHistory, preview, redo, savePoint, undo, undoLabel, type History, type Operation } from '../../arguments/history';
+import { canRedo, canUndo, commit, createHistory, preview, redo, savePoint, squashLast, undo, undoLabel, type History, type Operation } from '../../arguments/history';
 import { emptyMap, NODE_KINDS, RELATION_KINDS, type ArgumentMap } from '../../arguments/model';
 import * as ops from '../../arguments/operations';
 import { mapArb } from './arbitraries';
@@ -182,6 +182,33 @@ function toOperation(map: ArgumentMap, step: Step): Operation | null {
     }
   }
 }
+
+describe('squashing the last two steps', () => {
+  it('undoes both as one step and redoes both, under the label given', () => {
+    let h = createHistory(base());
+    h = ok(h, ops.addNode({ id: 'a', kind: 'claim', text: 'First' }));
+    const start = h.present;
+    h = ok(h, ops.addNode({ id: 'n', kind: 'claim', text: '' }, { x: 1, y: 2 }));
+    h = ok(h, ops.editNode('n', { text: 'The boycott was meant to end.' }));
+    const end = h.present;
+    h = squashLast(h, 'Add claim');
+    expect(h.past.length).toBe(2);
+    expect(undoLabel(h)).toBe('Add claim');
+    h = undo(h);
+    expect(h.present).toEqual(start);
+    expect(h.past.length).toBe(1);
+    h = redo(h);
+    expect(h.present).toEqual(end);
+  });
+
+  it('leaves a history of fewer than two steps, or one in a gesture, as it is', () => {
+    const one = ok(createHistory(base()), ops.addNode({ id: 'a', kind: 'claim', text: 'x' }));
+    expect(squashLast(one, 'x')).toBe(one);
+    const two = ok(one, ops.addNode({ id: 'b', kind: 'claim', text: 'y' }, { x: 0, y: 0 }));
+    const dragging = preview(two, ops.moveNodes({ b: { x: 5, y: 5 } }));
+    expect(squashLast(dragging, 'x')).toBe(dragging);
+  });
+});
 
 describe('history over random operation sequences', () => {
   it('undo-all restores the start and redo-all the end; every state stays a valid map', () => {
