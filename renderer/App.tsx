@@ -12,6 +12,7 @@ import { useUi } from './panels/uiState';
 import { TitleBar } from './panels/TitleBar';
 import { SourceDialogs } from './sources/SourceDialogs';
 import { SourcesPane } from './sources/SourcesPane';
+import { PrintFit } from './print/PrintFit';
 
 export function App() {
   const panes = useUi((s) => s.panes);
@@ -27,6 +28,7 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
+      <PrintFit />
       <div className={`aa-app${panes.sources ? ' with-sources' : ''}${panes.inspector ? ' with-inspector' : ''}`}>
         <header className="aa-header">
           <TitleBar />
