@@ -4,7 +4,8 @@
 // open again — and every map that opens can be saved, exported and drawn (no coordinate that
 // loses its precision, no string a regular expression cannot scan, no nesting that overflows
 // a recursive writer).
-import type { PathSegment } from './format/errors';
+import type { FigureFormat } from './export/figure';
+import { formatBytes, type PathSegment } from './format/errors';
 
 /** Larger map files are refused before they are parsed: a map with a book-length source is a few MB. */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -17,6 +18,30 @@ export const MAX_SOURCE_FILE_BYTES = 32 * 1024 * 1024;
 export const MAX_SOURCE_TEXT_LENGTH = 8 * 1024 * 1024;
 /** PDFs with more pages are refused before their text is read. */
 export const MAX_PDF_PAGES = 20_000;
+
+// ----- figures -------------------------------------------------------------------------------
+
+/**
+ * The largest figure (SVG, PNG or PDF) Argument Atlas writes or reads: the CLI refuses to
+ * export a larger one and to import or validate one, and the desktop shell refuses to save a
+ * larger export. 200 MiB: the desktop app hands an export to its main process in one IPC
+ * message, and Chromium refuses messages over 256 MiB; a figure of the largest map (32 MiB,
+ * carried inside, its text drawn again) stays far below it, so only a raster at a DPI no
+ * printer needs comes near.
+ */
+export const MAX_FIGURE_BYTES = 200 * 1024 * 1024;
+
+const SMALLER_FIGURE = {
+  svg: 'export a part of the map (a claim and what bears on it), or PDF',
+  png: 'choose a lower DPI, or export SVG or PDF',
+  pdf: 'export a part of the map (a claim and what bears on it)',
+} satisfies Record<FigureFormat, string>;
+
+/** Null when a figure of `bytes` may be written; else the sentence saying what to do instead. */
+export function figureSizeProblem(bytes: number, format: FigureFormat): string | null {
+  if (bytes <= MAX_FIGURE_BYTES) return null;
+  return `This figure would be ${formatBytes(bytes)}, larger than the ${formatBytes(MAX_FIGURE_BYTES)} Argument Atlas can open again; ${SMALLER_FIGURE[format]}.`;
+}
 
 // ----- strings -------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { serializeMap } from '../arguments/format/serialize';
+import { NODE_KINDS } from '../arguments/model';
 import { launchBrowser, runBrowserFigures } from './browser';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
 import { runFeatureFigures, runNodeFigures } from './node';
@@ -117,7 +118,7 @@ async function main(): Promise<number> {
     files.set(size, file);
     const d = describeMap(map);
     described.push(
-      `| ${size.toLocaleString('en-US')} | ${d.relations} | ${(['thesis', 'claim', 'premise', 'evidence', 'counter', 'rebuttal', 'note'] as const).map((k) => d[k] ?? 0).join(' / ')} | ${d.linked} | ${d['rel:undercuts'] ?? 0} | ${d.quotes} | ${(text.length / 1e6).toFixed(1)} MB |`,
+      `| ${size.toLocaleString('en-US')} | ${d.relations} | ${NODE_KINDS.map((k) => d[k] ?? 0).join(' / ')} | ${d.linked} | ${d['rel:undercuts'] ?? 0} | ${d.quotes} | ${(text.length / 1e6).toFixed(1)} MB |`,
     );
   }
 
@@ -184,7 +185,7 @@ async function main(): Promise<number> {
     '',
     `\`bench/generate.ts\`, seed ${DEFAULT_SEED}; the same sources at every size (a 300 KB primary source of protocols, 75 KB and 38 KB ones, and a 16 KB monograph quoting them 60 times).`,
     '',
-    '| nodes | relations | thesis / claim / premise / evidence / counter / rebuttal / note | linked inferences | undercuts | quotes | file |',
+    `| nodes | relations | ${NODE_KINDS.join(' / ')} | linked inferences | undercuts | quotes | file |`,
     '|---:|---:|---|---:|---:|---:|---:|',
     ...described,
     '',

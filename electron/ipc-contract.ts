@@ -6,6 +6,7 @@
 // can turn into a path (electron/main/tokens.ts), and every path comes from a native dialog
 // or the operating system (argv, open-file, a second launch, the recent-files menu).
 import type { Backup, DocumentPurpose, DocumentState, HostCommand } from '../renderer/platform/types';
+import type { ThemeChoice } from '../renderer/theme/choices';
 
 /** The app's pages are served from app://argument-atlas/ (electron/main/protocol.ts), never file://. */
 export const APP_SCHEME = 'app';
@@ -45,8 +46,9 @@ export const EXPORT_TYPES = {
   'application/x-bibtex': { extension: 'bib', kind: 'bibliography' },
 } as const satisfies Record<string, { extension: string; kind: ExportKind }>;
 export type ExportMime = keyof typeof EXPORT_TYPES;
-/** Larger exports are refused before anything is shown or written. */
-export const MAX_EXPORT_BYTES = 200 * 1024 * 1024;
+// Larger exports are refused before anything is shown or written (main/ipc.ts): the largest
+// export is a figure, so the limit is the figures' own, arguments/limits.ts: MAX_FIGURE_BYTES,
+// which the CLI keeps when it writes and reads figures.
 
 /** A written export: its file's name without folders (never its path). */
 export interface WireExportSaved {
@@ -100,6 +102,8 @@ export interface SendChannels {
   'doc:state': { args: [state: WireDocumentState] };
   /** The answer to a host:save-request. */
   'host:save-result': { args: [requestId: number, saved: boolean] };
+  /** The theme chosen in the app (at start and at each change): the window frames and View > Theme follow it. */
+  'theme:set': { args: [choice: ThemeChoice] };
 }
 
 /** main -> renderer (webContents.send / ipcRenderer.on): the payload of each event. */
@@ -118,7 +122,7 @@ export type EventChannel = keyof EventChannels;
 
 /** Every channel, once: main registers exactly these, and a test checks the preload uses no other. */
 export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear'] as const satisfies readonly InvokeChannel[];
-export const SEND_CHANNELS = ['doc:state', 'host:save-result'] as const satisfies readonly SendChannel[];
+export const SEND_CHANNELS = ['doc:state', 'host:save-result', 'theme:set'] as const satisfies readonly SendChannel[];
 export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request'] as const satisfies readonly EventChannel[];
 
 // Compile-time: each list names every key of its interface (a missing one makes these `false`).

@@ -7,6 +7,7 @@ import type { DocumentPurpose, DocumentState, DroppedFile, FileRef, HostCommand,
 import type { EventChannel, EventChannels, ExportMime, InvokeChannel, InvokeChannels, Outcome, SendChannel, SendChannels, WireFile } from './ipc-contract';
 import { HOST_COMMANDS } from '../renderer/platform/types';
 import { TOKEN_PATTERN } from './ipc-contract';
+import type { ThemeChoice } from '../renderer/theme/choices';
 
 function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeChannels[C]['args']): Promise<InvokeChannels[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['result']>;
@@ -110,6 +111,10 @@ const api = {
 
   onSaveRequest(save: () => Promise<boolean>): void {
     saveListener = save;
+  },
+
+  setTheme(choice: ThemeChoice): void {
+    send('theme:set', String(choice) as ThemeChoice);
   },
 
   setDocumentState(state: DocumentState): void {

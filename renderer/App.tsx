@@ -15,6 +15,7 @@ import { SourcesPane } from './sources/SourcesPane';
 import { FindBar } from './find/FindBar';
 import { OutlineView } from './outline/OutlineView';
 import { useOutlineMode } from './outline/outlineState';
+import { PrintFit } from './print/PrintFit';
 
 export function App() {
   const panes = useUi((s) => s.panes);
@@ -31,6 +32,7 @@ export function App() {
   }, []);
   return (
     <ReactFlowProvider>
+      <PrintFit />
       <div className={`aa-app${panes.sources ? ' with-sources' : ''}${panes.inspector ? ' with-inspector' : ''}${outline !== 'off' ? ` with-outline outline-${outline}` : ''}`}>
         <header className="aa-header">
           <TitleBar />

@@ -1,6 +1,6 @@
 // Keyboard shortcuts. In a text field only the file shortcuts apply; Ctrl+Z there is the
 // field's own undo. Everywhere else Ctrl/Cmd+Z is the document's history.
-import { NODE_KINDS } from '../arguments/model';
+import { ADD_KIND_SHORTCUT, kindOfAddKey } from './kinds';
 import { addNodeOfKind, copySelection, cutSelection, deleteSelection, hasCopiedNodes, linkSelectedPremises, paste, pasteSystemText, selectAll, unlinkSelectedPremises } from './commands';
 import { openAddSource } from './sources/addSourceState';
 import { newMap, openMap, saveMap, saveMapAs } from './files/fileCommands';
@@ -33,7 +33,7 @@ export const SHORTCUTS: [string, string][] = [
   [SHORTCUT_HINT.addSource, 'Add a source: paste a text or bring a file (text, PDF, Word, HTML)'],
   [`${MOD}E`, 'Export a figure (SVG, PNG or PDF)'],
   [`${MOD}Alt+N`, 'New map'],
-  ['Alt+1 … Alt+7', 'Add thesis, claim, premise, evidence, counter-consideration, rebuttal, note'],
+  ADD_KIND_SHORTCUT,
   ['Enter or F2', 'Edit the selected node’s text (Enter again to finish, Shift+Enter for a new line, Esc to cancel)'],
   ['C', 'Connect the selected node to another: the relation is proposed from its kind; type part of the target’s text, Enter (with nothing selected, first choose the node to connect from)'],
   ['G / Shift+G', 'Link the selected arrows’ premises as co-premises / unlink'],
@@ -89,7 +89,7 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (mod && key === 'a') return done(selectAll);
   if (mod || e.metaKey) return;
 
-  if (e.altKey && /^Digit[1-7]$/.test(e.code)) return done(() => addNodeOfKind(NODE_KINDS[Number(e.code.slice(5)) - 1]!));
+  if (e.altKey && kindOfAddKey(e.code)) return done(() => addNodeOfKind(kindOfAddKey(e.code)!));
   if (e.altKey) return;
   const { selection } = editor.getState();
   if (key === 'Delete' || key === 'Backspace') return done(deleteSelection);

@@ -1,10 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import './theme/colours.css';
 import './styles.css';
+import './print/print.css';
 import { App } from './App';
 import { startApp } from './files/startup';
+import { startTheme } from './theme/applyTheme';
+import { startPrinting } from './print/PrintFit';
 
+// Before the first render, so the page never shows the other theme first.
+startTheme();
+startPrinting();
 startApp().finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -8,6 +8,7 @@ import * as nodeFs from 'node:fs';
 import { formatBytes } from '../format/errors';
 import { MAX_FILE_BYTES } from '../format/load';
 import { checkFileSize, MAX_SOURCE_FILE_BYTES } from '../intake/limits';
+import { MAX_FIGURE_BYTES } from '../limits';
 import { CliError } from './io';
 import { quote, shown } from './quote';
 
@@ -35,9 +36,7 @@ export const MAP_OR_FRAMEWORK_FILE: FileKind = {
   tooLarge: (f, size) => `${f}: this file ${over(size, MAX_FILE_BYTES)}; Argument Atlas opens files of up to ${formatBytes(MAX_FILE_BYTES)}.`,
 };
 
-/** Figures can be larger than maps: a PNG at a high DPI. */
-export const MAX_FIGURE_BYTES = 512 * 1024 * 1024;
-
+/** Figures can be larger than maps (a PNG at a high DPI); the limit is the one the exporters keep. */
 export const FIGURE_FILE: FileKind = {
   noun: 'a figure',
   limit: MAX_FIGURE_BYTES,

@@ -11,7 +11,7 @@ import { shortAttribution } from '../cite/attribution';
 import { locatorFor } from '../cite/locator';
 import { centre, union, type Rect } from '../geometry';
 import { MAX_COORDINATE } from '../limits';
-import { NODE_KIND_LABELS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
+import { NODE_KIND_LABELS, NODE_KINDS, RELATION_KINDS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
 import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
 import { Obstacles } from './obstacles';
 import type { Scoped } from './scope';
@@ -425,16 +425,14 @@ function undercutEdge(r: Relation, from: Rect, point: Point, theme: Theme, obsta
 
 // ----- legend and caption --------------------------------------------------------------------
 
-const RELATION_ORDER: RelationKind[] = ['supports', 'opposes', 'qualifies', 'undercuts'];
-const KIND_ORDER: NodeKind[] = ['thesis', 'claim', 'premise', 'evidence', 'counter', 'rebuttal', 'note'];
 
 function legendEntries(kinds: Set<NodeKind>, relations: Set<RelationKind>, linked: boolean, width: number, top: number, left: number, theme: Theme): { entries: LegendEntry[]; height: number } {
   const size = theme.size.legend;
   const lh = size * theme.lineHeight;
   const rowH = Math.max(lh, size * 1.9);
   const items: Omit<LegendEntry, 'sample' | 'label'>[] = [
-    ...KIND_ORDER.filter((k) => kinds.has(k)).map((k) => ({ kind: 'node' as const, of: k })),
-    ...RELATION_ORDER.filter((k) => relations.has(k)).map((k) => ({ kind: 'relation' as const, of: k })),
+    ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({ kind: 'node' as const, of: k })),
+    ...RELATION_KINDS.filter((k) => relations.has(k)).map((k) => ({ kind: 'relation' as const, of: k })),
     ...(linked ? [{ kind: 'linked' as const, of: 'linked' as const }] : []),
   ];
   const entries: LegendEntry[] = [];

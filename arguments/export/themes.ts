@@ -65,7 +65,7 @@ const screen: Theme = {
   colGap: 40,
   margin: 24,
   stroke: { thin: 1, normal: 2, edge: 2 },
-  // The app's palette (renderer/styles.css).
+  // The app's light palette (renderer/theme/colours.css, the first value of each light-dark()).
   kinds: {
     thesis: { fill: '#eef3fa', stroke: '#1d3557', ink: '#1d3557' },
     claim: { fill: '#f5f9fd', stroke: '#2f5d8a', ink: '#234a70' },

@@ -1,4 +1,5 @@
 // The kinds of document a historian can bring in as a source, and the words the app uses for them.
+import type { TranscriptionMethod } from '../model';
 
 export type DocumentKind = 'text' | 'markdown' | 'pdf' | 'docx' | 'html';
 
@@ -23,3 +24,12 @@ export const DOCUMENT_KIND_EXTENSIONS = {
 
 /** "kinds" for a file picker's accept list: ".txt,.text,.md,…". */
 export const ACCEPTED_EXTENSIONS: readonly string[] = DOCUMENT_KINDS.flatMap((k) => DOCUMENT_KIND_EXTENSIONS[k].map((e) => `.${e}`));
+
+/** How the text of each kind of document came in, as the source records it (the app and the CLI alike). */
+export const METHOD_OF_KIND = {
+  text: 'text-file',
+  markdown: 'text-file',
+  pdf: 'pdf-text',
+  docx: 'docx-text',
+  html: 'html-text',
+} as const satisfies Record<DocumentKind, TranscriptionMethod>;

@@ -6,10 +6,10 @@
 // Only `import type` from Electron: the tests drive these handlers with plain objects.
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { DOCUMENT_EXTENSIONS, type Backup, type DocumentPurpose } from '../../renderer/platform/types';
+import { isThemeChoice, THEME_CHOICES, type ThemeChoice } from '../../renderer/theme/choices';
 import {
   EXPORT_TYPES,
   INVOKE_CHANNELS,
-  MAX_EXPORT_BYTES,
   SEND_CHANNELS,
   TOKEN_PATTERN,
   type ExportMime,
@@ -20,6 +20,7 @@ import {
   type SendChannels,
   type WireDocumentState,
 } from '../ipc-contract';
+import { MAX_FIGURE_BYTES } from '../../arguments/limits';
 import { MAX_FILE_BYTES } from './fileService';
 import { isAppUrl } from './security';
 
@@ -41,6 +42,7 @@ export interface WindowServices {
   clearBackup(): Promise<void>;
   setDocumentState(state: WireDocumentState): void;
   saveResult(requestId: number, saved: boolean): void;
+  setTheme(choice: ThemeChoice): void;
 }
 
 export class IpcRefusal extends Error {
@@ -91,7 +93,7 @@ function token(channel: string, value: unknown, nullable: boolean): FileToken | 
 function exportBytes(channel: string, value: unknown): Uint8Array {
   if (!(value instanceof Uint8Array)) fail(channel, 'bytes must be a Uint8Array');
   if (value.length === 0) fail(channel, 'bytes must not be empty');
-  if (value.length > MAX_EXPORT_BYTES) fail(channel, `bytes are larger than the largest export (${MAX_EXPORT_BYTES} bytes)`);
+  if (value.length > MAX_FIGURE_BYTES) fail(channel, `bytes are larger than the largest export (${MAX_FIGURE_BYTES} bytes)`);
   return value;
 }
 
@@ -196,6 +198,11 @@ export const validateSend: { [C in SendChannel]: (args: readonly unknown[]) => S
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) fail('host:save-result', 'request id must be a positive integer');
     return [id, bool('host:save-result', args[1], 'saved')];
   },
+  'theme:set': (args) => {
+    arity('theme:set', args, 1);
+    if (!isThemeChoice(args[0])) fail('theme:set', `theme must be one of ${THEME_CHOICES.join(', ')}`);
+    return [args[0]];
+  },
 };
 
 // ----- the handlers -----------------------------------------------------------------------
@@ -279,6 +286,11 @@ export function createSendHandlers(lookup: ServicesLookup, onRefused: (err: unkn
       const s = trustedServices(event, lookup, 'host:save-result');
       const [id, saved] = validateSend['host:save-result'](raw);
       s.saveResult(id, saved);
+    }),
+    'theme:set': guard((event, ...raw) => {
+      const s = trustedServices(event, lookup, 'theme:set');
+      const [choice] = validateSend['theme:set'](raw);
+      s.setTheme(choice);
     }),
   };
 }

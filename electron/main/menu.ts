@@ -8,7 +8,8 @@
 // in the page, where it knows whether a text field has the focus. On macOS the page also
 // sees command keys first, and the menu acts only on the ones it leaves (Cmd+Z in a field).
 import type { MenuItemConstructorOptions } from 'electron';
-import type { HostCommand } from '../../renderer/platform/types';
+import { themeCommand, type HostCommand } from '../../renderer/platform/types';
+import { THEME_CHOICE_LABELS, THEME_CHOICES, type ThemeChoice } from '../../renderer/theme/choices';
 
 export interface RecentEntry {
   path: string;
@@ -22,6 +23,8 @@ export interface MenuContext {
   recent: readonly RecentEntry[];
   /** The document in the window in front; null when no window is open (macOS). */
   document: { canRevert: boolean; panes: { sources: boolean; inspector: boolean } } | null;
+  /** The theme the app last said was chosen (View > Theme shows it). */
+  theme: ThemeChoice;
 }
 
 export interface MenuActions {
@@ -31,6 +34,8 @@ export interface MenuActions {
   openRecent(path: string): void;
   clearRecent(): void;
   about(): void;
+  /** Prints the map in the window in front (the page's print stylesheet decides what). */
+  print(): void;
 }
 
 /** File > Export… opens the figure Export dialog (a host command; the figure is saved through the preload's saveBinary). */
@@ -74,6 +79,8 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       cmd('Import Bibliography…', 'importBibliography'),
       { type: 'separator' },
       cmd('Export…', 'export', { ...pageKey('CmdOrCtrl+E'), enabled: hasDoc && EXPORT_AVAILABLE }),
+      // The page has no Ctrl+P of its own in the shell: the menu prints (webContents.print).
+      { label: 'Print…', id: 'print', accelerator: 'CmdOrCtrl+P', enabled: hasDoc, click: () => actions.print() },
       { type: 'separator' },
       { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
@@ -106,6 +113,9 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       { type: 'separator' },
       cmd('Sources Pane', 'toggleSources', { type: 'checkbox', checked: ctx.document?.panes.sources ?? true }),
       cmd('Inspector Pane', 'toggleInspector', { type: 'checkbox', checked: ctx.document?.panes.inspector ?? true }),
+      { type: 'separator' },
+      // The same choice as the title bar's Theme; the renderer remembers it and tells main (theme:set).
+      { label: 'Theme', id: 'theme', submenu: THEME_CHOICES.map((c) => cmd(THEME_CHOICE_LABELS[c], themeCommand(c), { type: 'radio', checked: ctx.theme === c })) },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

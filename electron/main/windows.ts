@@ -7,10 +7,11 @@
 // This is the Electron-facing part of the shell (untestable without the Electron binary:
 // the Playwright tests in tests/electron cover it); the decisions it applies are the pure
 // modules beside it.
-import { app, BrowserWindow, dialog, Menu, screen, shell, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, shell, type MessageBoxOptions, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Backup, DocumentPurpose, HostCommand } from '../../renderer/platform/types';
+import type { ThemeChoice } from '../../renderer/theme/choices';
 import { APP_ENTRY_URL, EXPORT_TYPES, type ExportKind, type ExportMime, type FileToken, type InvokeChannels, type WireDocumentState, type WireFile } from '../ipc-contract';
 import type { BackupFolder, LeftBehind } from './backups';
 import { openDocument } from './documents';
@@ -109,6 +110,8 @@ export class WindowManager {
   private prompts: Promise<void> = Promise.resolve();
   private savedWindowState: SavedWindowState | null = null;
   private menuKey = '';
+  /** As the renderers last said (they remember the choice); the system's until the first says. */
+  private theme: ThemeChoice = 'system';
 
   constructor(private readonly deps: ShellDeps) {}
 
@@ -508,6 +511,22 @@ export class WindowManager {
     app.showAboutPanel();
   }
 
+  /** File > Print…: the window in front prints its map (the page fits it and hides the rest: renderer/print). */
+  print(): void {
+    const front = this.front();
+    if (!front || front.win.isDestroyed()) return;
+    front.win.webContents.print({}, (printed, reason) => {
+      if (!printed && reason !== 'cancelled') console.warn('Argument Atlas could not print:', reason);
+    });
+  }
+
+  /** The theme chosen in a window: every window's frame follows it (nativeTheme is the app's), and View > Theme shows it. */
+  setTheme(choice: ThemeChoice): void {
+    this.theme = choice;
+    nativeTheme.themeSource = choice;
+    void this.rebuildMenu();
+  }
+
   // ----- the menu ---------------------------------------------------------------------------
 
   async rebuildMenu(): Promise<void> {
@@ -515,7 +534,7 @@ export class WindowManager {
     const front = this.front();
     const doc = front ? { canRevert: front.state?.canRevert ?? false, panes: front.state?.panes ?? { sources: true, inspector: true } } : null;
     const home = app.getPath('home');
-    const ctx = { platform: process.platform, appName: PRODUCT_NAME, packaged: this.deps.packaged, recent: recent.map((path) => ({ path, label: recentMenuLabel(path, home) })), document: doc };
+    const ctx = { platform: process.platform, appName: PRODUCT_NAME, packaged: this.deps.packaged, recent: recent.map((path) => ({ path, label: recentMenuLabel(path, home) })), document: doc, theme: this.theme };
     const key = JSON.stringify(ctx);
     if (key === this.menuKey) return;
     this.menuKey = key;
@@ -527,6 +546,7 @@ export class WindowManager {
           openRecent: (path) => void this.openPath(path, { preferFront: true }),
           clearRecent: () => void this.clearRecent(),
           about: () => this.about(),
+          print: () => this.print(),
         }),
       ),
     );
@@ -677,6 +697,8 @@ export class WindowManager {
         entry.pendingSaves.delete(requestId);
         resolve?.(saved);
       },
+
+      setTheme: (choice: ThemeChoice) => this.setTheme(choice),
     };
   }
 }

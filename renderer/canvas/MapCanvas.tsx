@@ -19,6 +19,7 @@ import type { ArgumentMap, Id, Point } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
 import { editor, previewOp, run, select, useEditor } from '../store/store';
 import { setViewportCentre } from '../commands';
+import { MINIMAP_FILL } from '../kinds';
 import { setNodeSizeSource } from '../layout/autoLayout';
 import { ArgumentNode } from './ArgumentNode';
 import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
@@ -37,11 +38,8 @@ const proOptions = { hideAttribution: true };
  * find-in-page); large ones render only what is in view, which keeps them fast.
  */
 const RENDER_ALL_BELOW = 300;
-const MINIMAP_COLOURS: Record<string, string> = {
-  thesis: '#1d3557', claim: '#2f5d8a', premise: '#6b7f99', evidence: '#8a6d3b', counter: '#b3261e', rebuttal: '#2e7d32', note: '#a08a00',
-};
 /** A module constant: a new function per render would re-render every minimap node on every drag frame. */
-const minimapColour = (n: FlowNode): string => MINIMAP_COLOURS[n.data.node.kind] ?? '#888';
+const minimapColour = (n: FlowNode): string => MINIMAP_FILL[n.data.node.kind];
 
 /**
  * A document opens on its thesis and the claims that bear on it, at a zoom where the text

@@ -3,9 +3,9 @@
 // choices. Opened by the toolbar's Export… and Ctrl+E (⌘E).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { figureFileName, MAX_DPI, MIN_DPI, pixelSize, rasterTooLarge, renderFigure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
+import { FIGURE_FORMATS, figureFileName, MAX_DPI, MIN_DPI, pixelSize, rasterTooLarge, renderFigure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
 import { THEME_LABELS, THEME_NAMES, type ThemeName } from '../../arguments/export/themes';
-import { NODE_KIND_LABELS, type ArgumentMap, type Id } from '../../arguments/model';
+import { NODE_KIND_LABELS, type ArgumentMap, type Id, type NodeKind } from '../../arguments/model';
 import { notify, useEditor, useEditorShallow } from '../store/store';
 import { closeExportDialog, readChoices, rememberChoices, useExportDialog, type ExportChoices, type ScopeChoice } from './exportState';
 import { restoreFocusSoon } from '../canvas/navigation';
@@ -32,7 +32,8 @@ function nodeChoiceLabel(map: ArgumentMap, id: Id): string {
   return `${text.length > 70 ? text.slice(0, 69) + '…' : text} — ${NODE_KIND_LABELS[n.kind]}`;
 }
 
-const KIND_RANK: Record<string, number> = { thesis: 0, claim: 1 };
+/** The order in which nodes are offered as a figure's root: the thesis, the claims, then the rest. */
+const KIND_RANK = { thesis: 0, claim: 1, premise: 2, evidence: 2, counter: 2, rebuttal: 2, note: 2 } satisfies Record<NodeKind, number>;
 
 function ExportForm() {
   const map = useEditor((s) => s.history.present);
@@ -41,7 +42,7 @@ function ExportForm() {
   const [choices, setChoices] = useState<ExportChoices>(() => {
     const c = readChoices();
     // The subtree of the selected node, else of the remembered one if it is in this map, else the thesis.
-    const root = (selected.length === 1 ? selected[0] : null) ?? (c.root && Object.hasOwn(map.nodes, c.root) ? c.root : null) ?? Object.values(map.nodes).sort((a, b) => (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9))[0]?.id ?? null;
+    const root = (selected.length === 1 ? selected[0] : null) ?? (c.root && Object.hasOwn(map.nodes, c.root) ? c.root : null) ?? Object.values(map.nodes).sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind])[0]?.id ?? null;
     const scope: ScopeChoice = c.scope === 'selection' && selected.length === 0 ? 'all' : c.scope;
     return { ...c, root, scope };
   });
@@ -57,7 +58,7 @@ function ExportForm() {
   const roots = useMemo(
     () =>
       Object.values(map.nodes)
-        .sort((a, b) => (KIND_RANK[a.kind] ?? 9) - (KIND_RANK[b.kind] ?? 9) || (a.id < b.id ? -1 : 1))
+        .sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.id < b.id ? -1 : 1))
         .map((n) => ({ id: n.id, label: nodeChoiceLabel(map, n.id) })),
     [map],
   );
@@ -200,7 +201,7 @@ function ExportForm() {
           >
             <fieldset className="aa-export-formats">
               <legend>Format</legend>
-              {(['svg', 'png', 'pdf'] as const).map((f) => (
+              {FIGURE_FORMATS.map((f) => (
                 <label key={f}>
                   <input type="radio" name="aa-export-format" value={f} checked={choices.format === f} onChange={() => set('format', f)} disabled={busy} /> {FORMAT_LABELS[f]}
                 </label>

@@ -3,9 +3,10 @@
 // PDF goes through the same code as the CLI (arguments/export/pdf.ts) with PDFKit's browser
 // build, loaded only when a PDF is first made.
 import { addPngMetadata } from '../../arguments/export/embed';
-import { pixelSize, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
+import { FIGURE_FORMATS, pixelSize, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
 import { writePdf, type PdfLibraries } from '../../arguments/export/pdf';
 import { resizeSvg } from '../../arguments/export/svg';
+import { figureSizeProblem } from '../../arguments/limits';
 import type { ArgumentMap } from '../../arguments/model';
 import { fontBytes, inlineFontFaceCss } from './fonts';
 
@@ -63,25 +64,41 @@ function pdfLibraries(): Promise<PdfLibraries> {
   return libraries;
 }
 
-/** The bytes of the figure in the chosen format, telling `progress` what it is doing. */
-export async function produceFigure(map: ArgumentMap, options: ProduceOptions, progress: Progress): Promise<{ bytes: Uint8Array; figure: Figure }> {
-  const count = Object.keys(map.nodes).length;
-  progress(`Laying out ${count.toLocaleString('en')} nodes…`);
-  await nextFrame();
-  const figure = renderFigure(map, options);
-  if (options.format === 'svg') return { bytes: new TextEncoder().encode(figure.svg), figure };
-  if (options.format === 'png') {
+type Producer = (map: ArgumentMap, figure: Figure, options: ProduceOptions, progress: Progress) => Promise<Uint8Array>;
+
+const PRODUCERS = {
+  svg: async (_map, figure) => new TextEncoder().encode(figure.svg),
+  png: async (_map, figure, options, progress) => {
     const px = pixelSize(figure, options.dpi);
     progress(`Drawing ${px.width.toLocaleString('en')} × ${px.height.toLocaleString('en')} pixels at ${options.dpi} DPI…`);
     await nextFrame();
     const png = await rasterise(figure, options.dpi);
     progress('Adding the map to the PNG…');
-    return { bytes: await addPngMetadata(png, { dpi: options.dpi, title: figure.title, mapJson: figure.mapJson }), figure };
-  }
-  progress('Loading the PDF writer and fonts…');
-  const [libs, fonts] = await Promise.all([pdfLibraries(), fontBytes()]);
-  progress(`Writing the PDF (${figure.layout.nodes.length.toLocaleString('en')} nodes)…`);
+    return addPngMetadata(png, { dpi: options.dpi, title: figure.title, mapJson: figure.mapJson });
+  },
+  pdf: async (map, figure, options, progress) => {
+    progress('Loading the PDF writer and fonts…');
+    const [libs, fonts] = await Promise.all([pdfLibraries(), fontBytes()]);
+    progress(`Writing the PDF (${figure.layout.nodes.length.toLocaleString('en')} nodes)…`);
+    await nextFrame();
+    return writePdf(libs, fonts, { svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, description: map.meta.description, date: map.meta.modified }, options.page);
+  },
+} satisfies Record<FigureFormat, Producer>;
+
+/**
+ * The bytes of the figure in the chosen format, telling `progress` what it is doing. Throws an
+ * Error worded for the user for a format it does not write (never a PDF instead) and for a
+ * figure larger than Argument Atlas opens again.
+ */
+export async function produceFigure(map: ArgumentMap, options: ProduceOptions, progress: Progress): Promise<{ bytes: Uint8Array; figure: Figure }> {
+  const format: string = options.format;
+  if (!Object.hasOwn(PRODUCERS, format)) throw new Error(`Argument Atlas cannot export a figure as “${format}”; choose ${FIGURE_FORMATS.map((f) => f.toUpperCase()).join(', ')}.`);
+  const count = Object.keys(map.nodes).length;
+  progress(`Laying out ${count.toLocaleString('en')} nodes…`);
   await nextFrame();
-  const bytes = await writePdf(libs, fonts, { svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, description: map.meta.description, date: map.meta.modified }, options.page);
+  const figure = renderFigure(map, options);
+  const bytes = await PRODUCERS[options.format](map, figure, options, progress);
+  const tooLarge = figureSizeProblem(bytes.length, options.format);
+  if (tooLarge) throw new Error(tooLarge);
   return { bytes, figure };
 }

@@ -1,6 +1,8 @@
-// The document's name, its map title and the unsaved-changes marker; mirrors them into document.title.
+// The document's name, its map title and the unsaved-changes marker (mirrored into document.title),
+// and the colour theme.
 import { useEffect } from 'react';
 import { isDirty, useEditor } from '../store/store';
+import { ThemeChoice } from '../theme/ThemeChoice';
 
 export function TitleBar() {
   const name = useEditor((s) => s.name);
@@ -19,6 +21,8 @@ export function TitleBar() {
         </span>
       )}
       <span className="aa-maptitle">{title}</span>
+      {/* A view setting, at the end of this row: the toolbar below stays one row at 1600 px. */}
+      <ThemeChoice />
     </div>
   );
 }

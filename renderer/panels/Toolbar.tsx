@@ -1,6 +1,7 @@
 // The toolbar: file commands and figure export, adding nodes of each kind, undo/redo, layout and panes.
 import { NODE_KINDS, NODE_KIND_LABELS } from '../../arguments/model';
 import { addNodeOfKind, linkSelectedPremises } from '../commands';
+import { ADD_KIND_DIGIT } from '../kinds';
 import { KIND_GLYPH } from '../canvas/ArgumentNode';
 import { newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
 import { runAutoLayout, useLayoutBusy } from '../layout/autoLayout';
@@ -31,8 +32,8 @@ export function Toolbar() {
         <button type="button" onClick={openExportDialog} title={`Export a figure: SVG, PNG or PDF (${SHORTCUT_HINT.export})`}>Export…</button>
       </div>
       <div className="aa-group" aria-label="Add">
-        {NODE_KINDS.map((k, i) => (
-          <button key={k} type="button" className={`aa-add aa-add-${k}`} onClick={() => addNodeOfKind(k)} title={`Add ${NODE_KIND_LABELS[k].toLowerCase()} (Alt+${i + 1})`} aria-label={`Add ${NODE_KIND_LABELS[k].toLowerCase()}`}>
+        {NODE_KINDS.map((k) => (
+          <button key={k} type="button" className={`aa-add aa-add-${k}`} onClick={() => addNodeOfKind(k)} title={`Add ${NODE_KIND_LABELS[k].toLowerCase()} (Alt+${ADD_KIND_DIGIT[k]})`} aria-label={`Add ${NODE_KIND_LABELS[k].toLowerCase()}`}>
             <span aria-hidden="true">{KIND_GLYPH[k]}</span> {k === 'counter' ? 'Counter' : NODE_KIND_LABELS[k]}
           </button>
         ))}

@@ -9,7 +9,8 @@ import { canRevert, newMap, openMap, revertMap, saveMap, saveMapAs } from '../fi
 import { openAddSource } from '../sources/addSourceState';
 import { importBibliography } from '../sources/importState';
 import { editor, isDirty, notify, redoChange, requestFit, undoChange } from '../store/store';
-import type { DocumentState, HostCommand, Platform } from './types';
+import { setThemeChoice, THEME_CHOICES, themeChoice, themeState } from '../theme/themeState';
+import { themeCommand, type DocumentState, type HostCommand, type Platform } from './types';
 
 type Pane = 'sources' | 'inspector';
 
@@ -52,53 +53,47 @@ function undoOrFieldUndo(which: 'undo' | 'redo'): void {
   else redoChange();
 }
 
-export function runHostCommand(command: HostCommand, ui: HostUi): void {
+type Handler = (ui: HostUi) => unknown;
+
+/**
+ * What each menu command does: the same function as the toolbar, the keyboard or the pane
+ * that offers it. A table by command, so a command cannot be added without its handler.
+ */
+const HANDLERS = {
+  new: () => newMap(),
+  open: () => openMap(),
+  save: () => saveMap(),
+  saveAs: () => saveMapAs(),
+  revert: () => revertMap(),
+  // The same dialog as the toolbar's Export… and Ctrl+E (renderer/keyboard.ts).
+  export: () => openExportDialog(),
+  // The same dialog as the sources pane's Add source… and Ctrl+Shift+O.
+  addSource: () => openAddSource(),
+  importBibliography: () => importBibliography(),
+  undo: () => undoOrFieldUndo('undo'),
+  redo: () => undoOrFieldUndo('redo'),
+  fit: () => requestFit(),
+  toggleSources: (ui) => ui.togglePane('sources'),
+  toggleInspector: (ui) => ui.togglePane('inspector'),
+  showShortcuts: (ui) => notify({ kind: 'info', title: 'Keyboard shortcuts', lines: ui.shortcuts.map(([keys, what]) => `${keys}: ${what}`) }),
+  // The same choice as the toolbar's Theme (renderer/theme/ThemeChoice.tsx).
+  'theme:system': () => setThemeChoice('system'),
+  'theme:light': () => setThemeChoice('light'),
+  'theme:dark': () => setThemeChoice('dark'),
+} satisfies Record<HostCommand, Handler>;
+
+/** Commands that act while a question is on screen: they change nothing the question is about. */
+const ALWAYS = new Set<HostCommand>(['showShortcuts', ...THEME_CHOICES.map(themeCommand)]);
+
+/**
+ * Runs a menu command; resolves once it is done (a Save once written or refused, an Open once
+ * the map is shown). A name that is not a command does nothing (the preload filters them too).
+ */
+export async function runHostCommand(command: HostCommand, ui: HostUi): Promise<void> {
+  if (!Object.hasOwn(HANDLERS, command)) return;
   // A question on screen (Save changes?) has the keyboard and the mouse; the menu waits too.
-  if (modalOpen() && command !== 'showShortcuts') return;
-  switch (command) {
-    case 'new':
-      void newMap();
-      return;
-    case 'open':
-      void openMap();
-      return;
-    case 'save':
-      void saveMap();
-      return;
-    case 'saveAs':
-      void saveMapAs();
-      return;
-    case 'revert':
-      void revertMap();
-      return;
-    case 'export':
-      // The same dialog as the toolbar's Export… and Ctrl+E (renderer/keyboard.ts).
-      openExportDialog();
-      return;
-    case 'addSource':
-      // The same dialog as the sources pane's Add source… and Ctrl+Shift+O.
-      openAddSource();
-      return;
-    case 'importBibliography':
-      void importBibliography();
-      return;
-    case 'undo':
-    case 'redo':
-      undoOrFieldUndo(command);
-      return;
-    case 'fit':
-      requestFit();
-      return;
-    case 'toggleSources':
-      ui.togglePane('sources');
-      return;
-    case 'toggleInspector':
-      ui.togglePane('inspector');
-      return;
-    case 'showShortcuts':
-      notify({ kind: 'info', title: 'Keyboard shortcuts', lines: ui.shortcuts.map(([keys, what]) => `${keys}: ${what}`) });
-      return;
-  }
+  if (modalOpen() && !ALWAYS.has(command)) return;
+  await HANDLERS[command](ui);
 }
 
 /** The state the host shows; recomputed on every store change, sent only when it differs. */
@@ -113,10 +108,11 @@ const sameState = (a: DocumentState | null, b: DocumentState) =>
 
 /** Wires a desktop host's menu, save requests and document state; a no-op for the browser. */
 export function connectHost(platform: Platform, ui: HostUi): () => void {
-  platform.onMenuCommand?.((command) => runHostCommand(command, ui));
+  platform.onMenuCommand?.((command) => void runHostCommand(command, ui));
   platform.onSaveRequest?.(() => saveMap());
+  const stopTheme = connectTheme(platform);
   const setState = platform.setDocumentState?.bind(platform);
-  if (!setState) return () => undefined;
+  if (!setState) return stopTheme;
   let sent: DocumentState | null = null;
   const push = () => {
     const next = currentDocumentState(ui);
@@ -130,5 +126,16 @@ export function connectHost(platform: Platform, ui: HostUi): () => void {
   return () => {
     stopEditor();
     stopUi();
+    stopTheme();
   };
+}
+
+/** The host hears the theme at start and at each change (the window frame and the menu follow it). */
+function connectTheme(platform: Platform): () => void {
+  const setTheme = platform.setTheme?.bind(platform);
+  if (!setTheme) return () => undefined;
+  setTheme(themeChoice());
+  return themeState.subscribe((s, before) => {
+    if (s.choice !== before.choice) setTheme(s.choice);
+  });
 }

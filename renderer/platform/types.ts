@@ -3,6 +3,8 @@
 // as `window.argumentAtlas`. Everything here must survive Electron's contextBridge:
 // plain data, Uint8Array, promises and functions, no class instances across the bridge.
 // This module has no DOM types, so Node unit tests (and the root tsconfig) can import it.
+import { ACCEPTED_EXTENSIONS } from '../../arguments/intake/kinds';
+import type { ThemeChoice } from '../theme/choices';
 
 /**
  * Opaque to the renderer: a FileSystemFileHandle in the browser, a path token in Electron.
@@ -55,7 +57,8 @@ export type DocumentPurpose = 'source' | 'bibliography';
 
 /** File-name extensions the Open dialog offers for each purpose (the content decides in the end). */
 export const DOCUMENT_EXTENSIONS = {
-  source: ['.txt', '.text', '.md', '.markdown', '.pdf', '.docx', '.html', '.htm', '.xhtml'],
+  // The intake's own list: every kind of document it reads.
+  source: ACCEPTED_EXTENSIONS,
   bibliography: ['.bib', '.json'],
 } as const satisfies Record<DocumentPurpose, readonly string[]>;
 
@@ -90,8 +93,17 @@ export const HOST_COMMANDS = [
   'toggleSources',
   'toggleInspector',
   'showShortcuts',
+  // View > Theme: one command per choice (renderer/theme/themeState.ts: THEME_CHOICES).
+  'theme:system',
+  'theme:light',
+  'theme:dark',
 ] as const;
 export type HostCommand = (typeof HOST_COMMANDS)[number];
+
+/** The host command that chooses a theme (a choice without its command in the list above does not compile). */
+export function themeCommand(choice: ThemeChoice): HostCommand {
+  return `theme:${choice}`;
+}
 
 /** What the host shows of the open document: window title, dirty marker, close prompt, menu state. */
 export interface DocumentState {
@@ -145,5 +157,10 @@ export interface Platform {
   onSaveRequest?(save: () => Promise<boolean>): void;
   /** Desktop hosts: the document's name, dirtiness and file, for the title and the close prompt. */
   setDocumentState?(state: DocumentState): void;
+  /**
+   * Desktop hosts: the theme chosen in the app (at start and at each change), so the window's
+   * own frame and the View menu follow it. The browser has none: the page themes itself.
+   */
+  setTheme?(choice: ThemeChoice): void;
   backups: BackupStore;
 }

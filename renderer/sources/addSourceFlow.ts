@@ -4,8 +4,8 @@
 // pass Node's), so this module has no DOM.
 import { checkEdtf } from '../../arguments/dates';
 import type { StoreApi } from 'zustand';
-import { intakePastedText, type DocumentKind, type Intake } from '../../arguments/intake';
-import type { ArgumentMap, Id, Source, TranscriptionMethod } from '../../arguments/model';
+import { intakePastedText, METHOD_OF_KIND, type Intake } from '../../arguments/intake';
+import type { ArgumentMap, Id, Source } from '../../arguments/model';
 import { addSource, freshSourceId, sourceProblem } from '../../arguments/operations';
 import type { OpenedDocument, Platform } from '../platform/types';
 import { attempt, getMap } from '../store/store';
@@ -15,14 +15,6 @@ import { cancelReadingIn, chooseFileInto, readDocumentInto, readPendingInto, typ
 
 export type { DocumentReader } from './reading';
 
-/** How the text of each kind of document came in, as the source records it. */
-export const METHOD_OF_KIND = {
-  text: 'text-file',
-  markdown: 'text-file',
-  pdf: 'pdf-text',
-  docx: 'docx-text',
-  html: 'html-text',
-} as const satisfies Record<DocumentKind, TranscriptionMethod>;
 
 /** How much of a document the dialog shows before it is added. */
 export const PREVIEW_LENGTH = 1500;

@@ -2,9 +2,12 @@
 // what every value keeps whatever its field.
 import { describe, expect, it } from 'vitest';
 import * as intake from '../../arguments/intake/limits';
+import { FIGURE_FILE } from '../../arguments/cli/read';
 import {
   coordinateProblem,
   countProblem,
+  figureSizeProblem,
+  MAX_FIGURE_BYTES,
   lengthProblem,
   MAX_COORDINATE,
   MAX_NESTING_DEPTH,
@@ -34,6 +37,16 @@ describe('the limits', () => {
     expect(coordinateProblem(Infinity)).toMatch(/this one is Infinity\./);
     expect(countProblem('relations', 40_000)).toBeNull();
     expect(countProblem('relations', 40_001)).toBe('A map can have at most 40,000 relations, and this one would have 40,001. Split the map into several.');
+  });
+});
+
+describe('the figure limit', () => {
+  it('is one: what the app saves and the CLI writes, the CLI reads', () => {
+    expect(FIGURE_FILE.limit).toBe(MAX_FIGURE_BYTES);
+    expect(figureSizeProblem(MAX_FIGURE_BYTES, 'svg')).toBeNull();
+    expect(figureSizeProblem(MAX_FIGURE_BYTES + 1, 'png')).toBe('This figure would be 200.0 MB, larger than the 200.0 MB Argument Atlas can open again; choose a lower DPI, or export SVG or PDF.');
+    expect(figureSizeProblem(300 * 1024 * 1024, 'svg')).toMatch(/^This figure would be 300\.0 MB, .*; export a part of the map \(a claim and what bears on it\), or PDF\.$/);
+    expect(figureSizeProblem(300 * 1024 * 1024, 'pdf')).toMatch(/; export a part of the map \(a claim and what bears on it\)\.$/);
   });
 });
 

@@ -4,6 +4,7 @@ import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, FIGURE_FORMATS, isFigureFormat, is
 import { pdfPlacement } from '../../export/pdf';
 import { parseScope, ScopeError } from '../../export/scope';
 import { isThemeName, THEME_NAMES } from '../../export/themes';
+import { figureSizeProblem } from '../../limits';
 import { CliError, say, type Io } from '../io';
 import { readMap } from '../maps';
 import { parseOptions, positional } from '../options';
@@ -63,32 +64,43 @@ export async function run(rest: string[], io: Io): Promise<number> {
   return writeFigure(figure, format, { dpi, page, date: map.meta.modified, out, io, options });
 }
 
+interface Written {
+  data: string | Uint8Array;
+  /** What the summary line says of the figure, after its name: "SVG figure, 1200 × 800 px". */
+  what: string;
+}
+
+type Writer = (figure: Figure, o: { dpi: number; page: PageSize; date: string }) => Promise<Written>;
+
+// The backends (a native renderer, PDFKit) load only when their format is asked for.
+const WRITERS = {
+  svg: async (figure) => ({ data: figure.svg, what: `SVG figure, ${figure.width} × ${figure.height} px` }),
+  png: async (figure, o) => {
+    const tooLarge = rasterTooLarge(figure, o.dpi);
+    if (tooLarge) throw new CliError(`argmap export: ${tooLarge}`);
+    const px = pixelSize(figure, o.dpi);
+    return { data: await (await import('../figures')).renderPng(figure, o.dpi), what: `PNG figure, ${px.width} × ${px.height} pixels at ${o.dpi} DPI` };
+  },
+  pdf: async (figure, o) => {
+    const place = pdfPlacement(figure.width, figure.height, o.page);
+    const mm = (pt: number) => Math.round((pt / 72) * 25.4);
+    return { data: await (await import('../figures')).renderPdf(figure, figure.variant({ embedMap: false }), o.page, o.date), what: `PDF figure, page ${mm(place.page[0])} × ${mm(place.page[1])} mm` };
+  },
+} satisfies Record<FigureFormat, Writer>;
+
 async function writeFigure(
   figure: Figure,
   format: FigureFormat,
   o: { dpi: number; page: PageSize; date: string; out: string; io: Io; options: FigureOptions },
 ): Promise<number> {
-  const size = `${figure.width} × ${figure.height} px`;
-  const count = `${figure.layout.nodes.length} nodes, ${figure.layout.edges.length} relations`;
-  const write = (data: string | Uint8Array) => writeFileAtomic(o.out, data, { overwrite: true });
-  if (format === 'svg') {
-    write(figure.svg);
-    say(o.io.out, `${shown(o.out)}: SVG figure, ${size} (${count}, ${o.options.theme} theme)`);
-    return 0;
-  }
-  // The backends (a native renderer, PDFKit) load only now.
-  const backends = await import('../figures');
-  if (format === 'png') {
-    const tooLarge = rasterTooLarge(figure, o.dpi);
-    if (tooLarge) throw new CliError(`argmap export: ${tooLarge}`);
-    write(await backends.renderPng(figure, o.dpi));
-    const px = pixelSize(figure, o.dpi);
-    say(o.io.out, `${shown(o.out)}: PNG figure, ${px.width} × ${px.height} pixels at ${o.dpi} DPI (${count}, ${o.options.theme} theme)`);
-    return 0;
-  }
-  write(await backends.renderPdf(figure, figure.variant({ embedMap: false }), o.page, o.date));
-  const place = pdfPlacement(figure.width, figure.height, o.page);
-  const mm = (pt: number) => Math.round((pt / 72) * 25.4);
-  say(o.io.out, `${shown(o.out)}: PDF figure, page ${mm(place.page[0])} × ${mm(place.page[1])} mm (${count}, ${o.options.theme} theme)`);
+  // A format arrives checked (isFigureFormat); a table lookup, not a fallback, still refuses any other.
+  if (!Object.hasOwn(WRITERS, format)) throw new CliError(`argmap export: cannot write a figure as ${quote(String(format))}; the formats are ${FIGURE_FORMATS.join(', ')}.`);
+  const written = await WRITERS[format](figure, o);
+  const size = typeof written.data === 'string' ? Buffer.byteLength(written.data, 'utf8') : written.data.length;
+  // Nothing is written that Argument Atlas could not open again.
+  const tooLarge = figureSizeProblem(size, format);
+  if (tooLarge) throw new CliError(`argmap export: ${tooLarge}`);
+  writeFileAtomic(o.out, written.data, { overwrite: true });
+  say(o.io.out, `${shown(o.out)}: ${written.what} (${figure.layout.nodes.length} nodes, ${figure.layout.edges.length} relations, ${o.options.theme} theme)`);
   return 0;
 }

@@ -9,9 +9,9 @@ import { describeIssue } from '../../format/errors';
 import { explainIssue } from '../../format/explain';
 import { jsonErrorOffset } from '../../format/json-position';
 import { citationSchema } from '../../format/schema';
-import { detectKind, intakeDocument, type DocumentKind, type Intake, type PdfJs, type TextEncoding } from '../../intake';
+import { detectKind, intakeDocument, METHOD_OF_KIND, type DocumentKind, type Intake, type PdfJs, type TextEncoding } from '../../intake';
 import { checkLanguage } from '../../language';
-import { ID_PATTERN, SOURCE_ROLES, type ArchivalCitation, type ArgumentMap, type Source, type SourceRole, type TranscriptionMethod } from '../../model';
+import { ID_PATTERN, SOURCE_ROLES, type ArchivalCitation, type ArgumentMap, type Source, type SourceRole } from '../../model';
 import { addSource, freshSourceId } from '../../operations';
 import { CliError, say, type Io } from '../io';
 import { applyAll, openMap, plural, saveMap } from '../maps';
@@ -26,15 +26,6 @@ const SPEC = {
   flags: [],
   usage: SOURCE_USAGE.add,
 } as const;
-
-/** How the text came in, for the source's `transcription`. */
-const METHODS = {
-  text: 'text-file',
-  markdown: 'text-file',
-  pdf: 'pdf-text',
-  docx: 'docx-text',
-  html: 'html-text',
-} as const satisfies Record<DocumentKind, TranscriptionMethod>;
 
 /** What was read, as the summary line names it. */
 const KIND_WORDS = {
@@ -131,7 +122,7 @@ async function buildSource(map: ArgumentMap, values: Map<string, string>, docFil
     text: intake.text,
     citation: citation?.kind === 'archival' ? citation.citation : fromRecord?.citation,
     bib: fromRecord?.bib,
-    transcription: { method: METHODS[intake.kind], file: basename(docFile) },
+    transcription: { method: METHOD_OF_KIND[intake.kind], file: basename(docFile) },
   };
 }
 

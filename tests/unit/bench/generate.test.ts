@@ -7,7 +7,7 @@ import { auditEvidence } from '../../../arguments/analysis/audit';
 import { loadMap } from '../../../arguments/format/load';
 import { serializeMap } from '../../../arguments/format/serialize';
 import { anchorQuote } from '../../../arguments/text/anchor';
-import type { ArgumentMap } from '../../../arguments/model';
+import { NODE_KINDS, RELATION_KINDS, type ArgumentMap } from '../../../arguments/model';
 
 function reload(map: ArgumentMap): ArgumentMap {
   const r = loadMap(serializeMap(map));
@@ -57,8 +57,8 @@ describe('the benchmark map generator', () => {
   it('has every kind of node and relation, linked co-premises, undercuts, and a secondary source quoting primaries', () => {
     const map = generateMap(1000);
     const d = describeMap(map);
-    for (const kind of ['thesis', 'claim', 'premise', 'evidence', 'counter', 'rebuttal', 'note']) expect(d[kind], kind).toBeGreaterThan(0);
-    for (const kind of ['supports', 'opposes', 'qualifies', 'undercuts']) expect(d[`rel:${kind}`], kind).toBeGreaterThan(0);
+    for (const kind of NODE_KINDS) expect(d[kind], kind).toBeGreaterThan(0);
+    for (const kind of RELATION_KINDS) expect(d[`rel:${kind}`], kind).toBeGreaterThan(0);
     expect(d.linked).toBeGreaterThan(10);
     const secondary = Object.values(map.sources).filter((s) => s.role === 'secondary');
     expect(secondary.length).toBeGreaterThan(0);

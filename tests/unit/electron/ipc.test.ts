@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, MAX_EXPORT_BYTES, SEND_CHANNELS } from '../../../electron/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, SEND_CHANNELS, type SendChannel } from '../../../electron/ipc-contract';
+import { FIGURE_FILE } from '../../../arguments/cli/read';
+import { MAX_FIGURE_BYTES } from '../../../arguments/limits';
 import { createInvokeHandlers, createSendHandlers, IpcRefusal, isTrustedSender, registerIpc, validateInvoke, validateSend, type SenderEvent, type WindowServices } from '../../../electron/main/ipc';
 import { MAX_FILE_BYTES } from '../../../electron/main/fileService';
 
@@ -19,6 +21,7 @@ function services() {
     clearBackup: vi.fn(async () => undefined),
     setDocumentState: vi.fn((_s: unknown) => undefined),
     saveResult: vi.fn((_id: number, _saved: boolean) => undefined),
+    setTheme: vi.fn((_choice: string) => undefined),
   } satisfies WindowServices;
 }
 
@@ -35,6 +38,8 @@ function setup() {
 }
 
 const goodState = { name: 'a.argmap.json', dirty: true, ref: TOKEN, canRevert: true, panes: { sources: true, inspector: false } };
+/** A well-formed message on each send channel. */
+const GOOD_SEND = { 'doc:state': [goodState], 'host:save-result': [1, true], 'theme:set': ['dark'] } satisfies Record<SendChannel, unknown[]>;
 
 describe('the sender check', () => {
   it('trusts only the top frame of the app origin', () => {
@@ -61,12 +66,15 @@ describe('the sender check', () => {
     await expect(invoke['backup:read'](event(APP, { id: 99 }))).rejects.toThrow(/not an app window/);
   });
 
-  it.each(SEND_CHANNELS)('%s: a foreign origin is dropped', (channel) => {
+  it.each(SEND_CHANNELS)('%s: a foreign origin is dropped (the same message from the app is taken)', (channel) => {
     const { s, send, refused } = setup();
-    send[channel](event('https://evil.example/'), ...(channel === 'doc:state' ? [goodState] : [1, true]));
-    expect(s.setDocumentState).not.toHaveBeenCalled();
-    expect(s.saveResult).not.toHaveBeenCalled();
-    expect(refused).toHaveLength(1);
+    send[channel](event('https://evil.example/'), ...GOOD_SEND[channel]);
+    send[channel](event(APP, { subframe: true }), ...GOOD_SEND[channel]);
+    for (const fn of Object.values(s)) expect(fn).not.toHaveBeenCalled();
+    expect(refused).toHaveLength(2);
+    send[channel](event(APP), ...GOOD_SEND[channel]);
+    expect(refused).toHaveLength(2);
+    expect(Object.values(s).filter((fn) => fn.mock.calls.length > 0)).toHaveLength(1);
   });
 });
 
@@ -89,6 +97,10 @@ describe('argument validation', () => {
     expect(s.setDocumentState).toHaveBeenCalledWith(goodState);
     send['host:save-result'](event(APP), 3, true);
     expect(s.saveResult).toHaveBeenCalledWith(3, true);
+    for (const choice of ['system', 'light', 'dark']) {
+      send['theme:set'](event(APP), choice);
+      expect(s.setTheme).toHaveBeenLastCalledWith(choice);
+    }
   });
 
   it('never takes a path where a file token belongs', async () => {
@@ -114,6 +126,16 @@ describe('argument validation', () => {
     await expect(invoke['backup:write'](event(APP), ['x', 'a', 'now'])).rejects.toThrow(/must be an object/);
     await expect(invoke['backup:write'](event(APP), Object.assign(Object.create({ evil: 1 }) as object, { text: 'x', name: 'a', savedAt: 'n' }))).rejects.toThrow(/plain object/);
     await expect(invoke['backup:clear'](event(APP), 'w_0000000000000000')).rejects.toThrow(/expected 0/);
+  });
+
+  it('drops a theme that is not one of the choices', () => {
+    const { s, send, refused } = setup();
+    for (const bad of ['Dark', 'sepia', '', 'system ', 1, null, { choice: 'dark' }]) send['theme:set'](event(APP), bad);
+    send['theme:set'](event(APP));
+    send['theme:set'](event(APP), 'dark', 'light');
+    expect(s.setTheme).not.toHaveBeenCalled();
+    expect(refused).toHaveLength(9);
+    expect(String(refused[0])).toMatch(/theme:set: theme must be one of system, light, dark/);
   });
 
   it('drops malformed document states and save results', () => {
@@ -197,11 +219,13 @@ describe('file:save-binary (figures)', () => {
     for (const bad of notBytes) await expect(invoke['file:save-binary'](event(APP), bad, 'map.pdf', 'application/pdf'), String(bad)).rejects.toThrow(/bytes must be a Uint8Array/);
     await expect(invoke['file:save-binary'](event(APP), new Uint8Array(0), 'map.pdf', 'application/pdf')).rejects.toThrow(/must not be empty/);
     // Zero-filled typed arrays are allocated lazily: these cost no real memory.
-    await expect(invoke['file:save-binary'](event(APP), new Uint8Array(MAX_EXPORT_BYTES + 1), 'map.pdf', 'application/pdf')).rejects.toThrow(/larger than the largest export/);
+    await expect(invoke['file:save-binary'](event(APP), new Uint8Array(MAX_FIGURE_BYTES + 1), 'map.pdf', 'application/pdf')).rejects.toThrow(/larger than the largest export/);
     expect(s.saveBinary).not.toHaveBeenCalled();
-    await invoke['file:save-binary'](event(APP), new Uint8Array(MAX_EXPORT_BYTES), 'map.pdf', 'application/pdf');
+    await invoke['file:save-binary'](event(APP), new Uint8Array(MAX_FIGURE_BYTES), 'map.pdf', 'application/pdf');
     expect(s.saveBinary).toHaveBeenCalledTimes(1);
-    expect(MAX_EXPORT_BYTES).toBe(200 * 1024 * 1024);
+    // One limit: a figure the desktop app saves, the CLI can read again.
+    expect(MAX_FIGURE_BYTES).toBe(200 * 1024 * 1024);
+    expect(FIGURE_FILE.limit).toBe(MAX_FIGURE_BYTES);
   });
 
   it('checks arity', async () => {

@@ -1,15 +1,17 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, flattenMenu, type MenuContext } from '../../../electron/main/menu';
+import { HOST_COMMANDS } from '../../../renderer/platform/types';
 
 function menu(over: Partial<MenuContext> = {}) {
-  const actions = { command: vi.fn(), newWindow: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn() };
+  const actions = { command: vi.fn(), newWindow: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn(), print: vi.fn() };
   const ctx: MenuContext = {
     platform: 'linux',
     appName: 'Argument Atlas',
     packaged: true,
     recent: [{ path: '/maps/a.argmap.json', label: 'a.argmap.json — /maps' }],
     document: { canRevert: true, panes: { sources: true, inspector: false } },
+    theme: 'system',
     ...over,
   };
   const template = buildMenuTemplate(ctx, actions);
@@ -41,13 +43,16 @@ describe('the native menu', () => {
     expect(byRole('quit')).toBeDefined();
   });
 
-  it('sends document commands to the renderer', () => {
-    const { byId, actions, click } = menu();
-    for (const id of ['new', 'open', 'save', 'saveAs', 'revert', 'addSource', 'importBibliography', 'export', 'undo', 'redo', 'fit', 'toggleSources', 'toggleInspector', 'showShortcuts']) {
-      click(byId(id));
-      expect(actions.command).toHaveBeenLastCalledWith(id);
+  it('has an item for every host command, which sends it to the renderer', () => {
+    const { items, actions, click } = menu();
+    for (const command of HOST_COMMANDS) {
+      const item = items.find((i) => i.id === command);
+      expect(item, command).toBeDefined();
+      actions.command.mockClear();
+      click(item!);
+      expect(actions.command, command).toHaveBeenCalledExactlyOnceWith(command);
     }
-    click(byId('newWindow'));
+    click(items.find((i) => i.id === 'newWindow')!);
     expect(actions.newWindow).toHaveBeenCalled();
   });
 
@@ -112,7 +117,36 @@ describe('the native menu', () => {
     const { byId } = menu({ platform: 'darwin', document: null });
     expect(byId('new').enabled).toBe(true);
     expect(byId('open').enabled).toBe(true);
-    for (const id of ['save', 'saveAs', 'revert', 'addSource', 'importBibliography', 'export', 'undo', 'redo', 'fit']) expect(byId(id).enabled, id).toBe(false);
+    for (const id of ['save', 'saveAs', 'revert', 'addSource', 'importBibliography', 'export', 'print', 'undo', 'redo', 'fit', 'theme:system', 'theme:light', 'theme:dark']) expect(byId(id).enabled, id).toBe(false);
+  });
+
+  it('View > Theme: System, Light and Dark as radio items, the chosen one checked, each sending its choice', () => {
+    for (const theme of ['system', 'light', 'dark'] as const) {
+      const { template, byId, actions, click } = menu({ theme });
+      const view = template.find((m) => m.id === 'view')!.submenu as MenuItemConstructorOptions[];
+      const submenu = view.find((i) => i.id === 'theme')!.submenu as MenuItemConstructorOptions[];
+      expect(submenu.map((i) => [i.label, i.type, i.checked])).toEqual([
+        ['System', 'radio', theme === 'system'],
+        ['Light', 'radio', theme === 'light'],
+        ['Dark', 'radio', theme === 'dark'],
+      ]);
+      click(byId('theme:dark'));
+      expect(actions.command).toHaveBeenLastCalledWith('theme:dark');
+      click(byId('theme:system'));
+      expect(actions.command).toHaveBeenLastCalledWith('theme:system');
+    }
+  });
+
+  it('File > Print… (Ctrl+P, the shell’s own key: the page has none) prints the window in front', () => {
+    const { template, byId, actions, click } = menu();
+    const file = template.find((m) => m.id === 'file')!.submenu as MenuItemConstructorOptions[];
+    const labels = file.map((i) => i.label ?? i.role ?? i.type);
+    expect(labels.indexOf('Print…')).toBe(labels.indexOf('Export…') + 1);
+    expect(byId('print')).toMatchObject({ accelerator: 'CmdOrCtrl+P', enabled: true });
+    expect(byId('print').registerAccelerator).toBeUndefined();
+    click(byId('print'));
+    expect(actions.print).toHaveBeenCalledTimes(1);
+    expect(actions.command).not.toHaveBeenCalled();
   });
 
   it('Export… is enabled with a document and sends the export command to the renderer', () => {

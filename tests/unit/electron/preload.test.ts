@@ -44,7 +44,7 @@ describe('window.argumentAtlas', () => {
       }
       expect(typeof value, key).toBe('function');
     }
-    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDocument', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState'].sort());
+    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDocument', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState', 'setTheme'].sort());
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|require|process/i);
   });
 
@@ -128,6 +128,13 @@ describe('window.argumentAtlas', () => {
   it('reports the document state with only the contract’s fields', () => {
     api.setDocumentState!({ name: 'a.argmap.json', dirty: true, ref: '/etc/passwd', canRevert: false, panes: { sources: true, inspector: true }, extra: 1 } as never);
     expect(sent.at(-1)).toEqual(['doc:state', [{ name: 'a.argmap.json', dirty: true, ref: null, canRevert: false, panes: { sources: true, inspector: true } }]]);
+  });
+
+  it('tells main the theme chosen as a string on the theme channel (main checks it is a theme)', () => {
+    api.setTheme!('dark');
+    expect(sent.at(-1)).toEqual(['theme:set', ['dark']]);
+    api.setTheme!({ toString: () => 'light' } as never);
+    expect(sent.at(-1)).toEqual(['theme:set', ['light']]);
   });
 
   it('backs up through the main process, copying only the backup’s fields', async () => {

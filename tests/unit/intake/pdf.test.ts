@@ -113,8 +113,15 @@ describe('PDF text', () => {
   it('fetches nothing (no fonts, no cmaps) and runs nothing', async () => {
     const fetch = vi.fn(() => Promise.reject(new Error('no network')));
     vi.stubGlobal('fetch', fetch);
-    intake(await intakeDocument('p.pdf', await textPdf(['Helvetica is a standard font pdf.js would fetch data for.']), { pdfjs: PDFJS }));
+    // pdf.js's Node build reads font data with fs, not fetch: what it is asked to load is checked too.
+    const asked: Parameters<PdfJs['getDocument']>[0][] = [];
+    const pdfjs: PdfJs = { getDocument: (params) => (asked.push(params), PDFJS.getDocument(params)) };
+    intake(await intakeDocument('p.pdf', await textPdf(['Helvetica is a standard font pdf.js would fetch data for.']), { pdfjs }));
     expect(fetch).not.toHaveBeenCalled();
+    expect(asked).toHaveLength(1);
+    const params = asked[0] as Record<string, unknown>;
+    for (const where of ['url', 'standardFontDataUrl', 'cMapUrl', 'wasmUrl', 'iccUrl', 'docBaseUrl']) expect(params[where], where).toBeUndefined();
+    expect(params).toMatchObject({ isEvalSupported: false, enableXfa: false, useSystemFonts: false, disableFontFace: true });
   });
 
   it('leaves the caller’s bytes intact (pdf.js gets a copy)', async () => {
