@@ -72,7 +72,8 @@ function render(map: ArgumentMap, exact: ReadonlySet<Id>, report: ReportBuilder 
     }
     const data: Record<string, unknown> = { id: n.id, kind: n.kind };
     if (n.voice !== undefined) data.voice = n.voice;
-    if (n.title !== undefined && titles.get(n.id) !== n.title) data.title = n.title;
+    // A title equal to the id would be read back as no title (an id is the fallback title).
+    if (n.title !== undefined && (titles.get(n.id) !== n.title || n.title === n.id)) data.title = n.title;
     const visible = exact.has(n.id) ? argdownLine(n.text) : n.text;
     lines.push('', `${ref(n.id)}: ${visible === '' ? '' : `${escapeArgdown(visible)} `}${argdownJson(data)}`);
   }

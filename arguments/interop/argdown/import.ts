@@ -32,7 +32,7 @@ import { IdMaker } from '../ids';
 import { inferKinds } from '../kinds';
 import type { ExchangeProblem, ImportResult } from '../problems';
 import { ReportBuilder } from '../report';
-import type { ArgdownArgument, ArgdownDocument, ArgdownEnd, ArgdownStatement } from './document';
+import type { ArgdownArgument, ArgdownDocument, ArgdownEnd, ArgdownRelation, ArgdownStatement } from './document';
 import { argdownClass, LINE_FIELDS, readCarried, relationKey, type Carried, type RelationRecord } from './front-matter';
 import { kindOfHeading, kindOfTag } from './headings';
 import { expandIncludes, type IncludeReader } from './include';
@@ -154,6 +154,8 @@ export function importArgdownDocument(doc: ArgdownDocument, options: Pick<Argdow
   const finalStep = new Map<string, number>();
   const stepAt = new Map<string, number>();
   const premisesOf = new Map<string, Id[]>();
+  /** The step of an objection's argument whose synthetic conclusion is the objection: its inference is the objection's relation. */
+  const syntheticStep = new Map<string, string>();
   for (const a of doc.arguments) {
     if (a.pcs.length === 0) continue;
     const wantedBase = nonEmpty(a.data?.id) ?? (ID_PATTERN.test(a.title) ? a.title : `r.${a.title}`);
@@ -169,6 +171,7 @@ export function importArgdownDocument(doc: ArgdownDocument, options: Pick<Argdow
       const last = step === conclusions.length - 1;
       if (last && synthetic.has(stepInfo.title)) {
         premisesOf.set(stepInfo.title, from);
+        syntheticStep.set(stepInfo.title, `${a.title}#${i}`);
         return;
       }
       const to = nodeOfStatement.get(stepInfo.title);
@@ -193,7 +196,9 @@ export function importArgdownDocument(doc: ArgdownDocument, options: Pick<Argdow
   };
   const describe = (e: ArgdownEnd) => (e.type === 'statement' ? `[${e.title}]` : e.type === 'argument' ? `<${e.title}>` : `the inference of <${e.title}>`);
 
-  for (const r of doc.relations) {
+  // Objections drawn from a synthetic conclusion first: an undercut of their argument's inference undercuts them.
+  const fromSynthetic = (r: ArgdownRelation) => r.from.type === 'statement' && synthetic.has(r.from.title);
+  for (const r of [...doc.relations.filter(fromSynthetic), ...doc.relations.filter((r) => !fromSynthetic(r))]) {
     const from = premisesOfEnd(r.from);
     const label = `${describe(r.from)} ${r.type} ${describe(r.to)}`;
     if (!from || from.length === 0) continue;
@@ -211,6 +216,9 @@ export function importArgdownDocument(doc: ArgdownDocument, options: Pick<Argdow
       target = finalStep.get(r.to.title);
     } else target = r.to.type === 'argument' ? nodeOfArgument.get(r.to.title) : synthetic.has(r.to.title) ? undefined : nodeOfStatement.get(r.to.title);
     if (target === undefined) continue;
+    const at = pending.length;
+    const step = fromSynthetic(r) ? syntheticStep.get(r.from.title) : undefined;
+    if (step !== undefined) stepAt.set(step, at);
     if (typeof target === 'number') {
       pending.push({ cls: 'undercut', kind: 'undercuts', from, to: target, wanted });
       continue;
