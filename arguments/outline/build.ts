@@ -116,6 +116,15 @@ function writeSection(w: Writer, s: SectionPlan, reason: string | undefined, voi
   if (s.groups.length > 0) {
     w.heading(2, 'Premises');
     w.paragraph(premisesParagraph(s.groups, n));
+    // A premise that quotes a passage itself (not through evidence) has it quoted after the paragraph.
+    const quoted = new Set<string>();
+    for (const g of s.groups)
+      for (const p of g.premises)
+        if (p.label && p.node.quote && !quoted.has(p.node.id)) {
+          quoted.add(p.node.id);
+          w.paragraph(`Premise ${p.label} rests on this passage:`);
+          w.quotation(p.node);
+        }
   }
   if (s.evidence.length > 0) {
     w.heading(2, 'Evidence');

@@ -48,8 +48,8 @@ function block(b: Block): string {
   return b.note === undefined ? body : `${body}[^${b.note}]`;
 }
 
-/** YAML double-quoted scalar: JSON's string escapes are YAML's. */
-const yaml = (s: string) => JSON.stringify(s);
+/** A YAML double-quoted scalar (JSON's string escapes are YAML's) that Pandoc reads as Markdown: escaped. */
+const yaml = (s: string) => JSON.stringify(escapeMarkdown(s.replace(/\s+/g, ' ')));
 
 export function outlineMarkdown(outline: Outline): string {
   const out: string[] = ['---', `title: ${yaml(outline.title)}`];
