@@ -24,14 +24,20 @@ export interface ArgdownExport {
 const SAFE_TITLE = /^[^[\]\\<>{}\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
 const AUTO_TITLE = /^Untitled \d+$/;
 
-const usableTitle = (t: string | undefined): t is string => t !== undefined && t.length <= 1_000 && SAFE_TITLE.test(t) && t.trim() === t && !/\s{2}/.test(t) && !AUTO_TITLE.test(t);
+/** Titles @argdown/core 1.7.5 cannot read: it keeps statements and arguments in plain objects, and fails on these. */
+const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+
+const usableTitle = (t: string | undefined): t is string => t !== undefined && t.length <= 1_000 && SAFE_TITLE.test(t) && t.trim() === t && !/\s{2}/.test(t) && !AUTO_TITLE.test(t) && !RESERVED.has(t);
+
+/** An argument's title for a relation: its id, unless Argdown cannot read that. */
+const argumentTitle = (id: Id) => (RESERVED.has(id) ? `${id} (inference)` : id);
 
 /** Argdown titles: each node's own title when it is usable and no other node has it, else its id. */
 function statementTitles(nodes: readonly ArgNode[]): Map<Id, string> {
   const count = new Map<string, number>();
   for (const n of nodes) if (usableTitle(n.title)) count.set(n.title, (count.get(n.title) ?? 0) + 1);
   const titles = new Map<Id, string>();
-  const used = new Set<string>();
+  const used = new Set<string>(RESERVED);
   for (const n of nodes)
     if (usableTitle(n.title) && count.get(n.title) === 1) {
       titles.set(n.id, n.title);
@@ -72,8 +78,8 @@ function render(map: ArgumentMap, exact: ReadonlySet<Id>, report: ReportBuilder 
     }
     const data: Record<string, unknown> = { id: n.id, kind: n.kind };
     if (n.voice !== undefined) data.voice = n.voice;
-    // A title equal to the id would be read back as no title (an id is the fallback title).
-    if (n.title !== undefined && (titles.get(n.id) !== n.title || n.title === n.id)) data.title = n.title;
+    // The title always in {data}: the Argdown title may be the id or a stand-in ("C1 (2)").
+    if (n.title !== undefined) data.title = n.title;
     const visible = exact.has(n.id) ? argdownLine(n.text) : n.text;
     lines.push('', `${ref(n.id)}: ${visible === '' ? '' : `${escapeArgdown(visible)} `}${argdownJson(data)}`);
   }
@@ -109,7 +115,7 @@ function render(map: ArgumentMap, exact: ReadonlySet<Id>, report: ReportBuilder 
   const titleTaken = new Set(titles.values());
   for (const r of relations) {
     if (!asArgument.has(r.id)) continue;
-    lines.push('', `<${r.id}>`, '');
+    lines.push('', `<${argumentTitle(r.id)}>`, '');
     r.from.forEach((f, k) => lines.push(`(${k + 1}) ${ref(f)}`));
     lines.push('----');
     const n = r.from.length + 1;
@@ -123,14 +129,14 @@ function render(map: ArgumentMap, exact: ReadonlySet<Id>, report: ReportBuilder 
     const target = r.kind === 'undercuts' ? `the inference ${r.to}` : titles.get(r.to)!;
     const says = `${r.kind === 'qualifies' ? 'A caveat to' : 'Against'} ${target}, from ${r.from.length === 1 ? '(1)' : `(1) to (${r.from.length}) together`}.`;
     lines.push(`(${n}) [${conclusion}]: ${escapeArgdown(says)} ${argdownJson({ conclusionOf: r.id })}`);
-    lines.push(r.kind === 'undercuts' ? `  _> <${r.to}>` : `  -> ${ref(r.to)}`);
+    lines.push(r.kind === 'undercuts' ? `  _> <${argumentTitle(r.to)}>` : `  -> ${ref(r.to)}`);
     if (report && r.kind === 'qualifies') report.add('qualifications', 'Caveats (qualifies) are written as Argdown attacks, which Argdown has instead; Argument Atlas reads them back as caveats from the front matter', r.id);
   }
 
   // Undercuts from one premise, under the argument they attack.
   for (const r of relations) {
     if (r.kind !== 'undercuts' || asArgument.has(r.id)) continue;
-    lines.push('', `<${r.to}>`, `  <_ ${ref(r.from[0]!)}`);
+    lines.push('', `<${argumentTitle(r.to)}>`, `  <_ ${ref(r.from[0]!)}`);
   }
   return { text: lines.join('\n') + '\n', titles };
 }

@@ -126,7 +126,8 @@ export function importArgdownDocument(doc: ArgdownDocument, options: Pick<Argdow
     }
     kind ??= kindOfHeading(element.section);
     if (kind) given.set(id, kind);
-    const title = nonEmpty(data.title) ?? (wanted ? (element.title !== wanted ? element.title : undefined) : auto ? undefined : element.title);
+    // A statement with an id in {data} (one this project wrote) has its title there, if any.
+    const title = nonEmpty(data.title) ?? (wanted || auto ? undefined : element.title);
     const extra = carried?.nodes.get(id);
     const body = text.trim();
     const exact = typeof extra?.text === 'string' && argdownLine(extra.text) === argdownLine(body) ? extra.text : undefined;

@@ -72,6 +72,19 @@ const position = (e: { token?: Token; line?: number; column?: number }) => ({
   column: e.token?.startColumn ?? e.column,
 });
 
+const RESERVED = new Set([...Object.getOwnPropertyNames(Object.prototype), '__proto__']);
+
+/** The first [title] or <title> that is a name of Object.prototype, which @argdown/core 1.7.5 fails on. */
+function reservedTitle(text: string): { title: string; line: number; column: number } | undefined {
+  const lines = text.split(/\r\n|\n|\r/);
+  for (let i = 0; i < lines.length; i++)
+    for (const m of lines[i]!.matchAll(/\[([^[\]<>]+)\]|<([^[\]<>]+)>/g)) {
+      const title = (m[1] ?? m[2]!).trim();
+      if (RESERVED.has(title)) return { title, line: i + 1, column: m.index! + 1 };
+    }
+  return undefined;
+}
+
 export function parseArgdown(input: string): { ok: true; document: ArgdownDocument } | { ok: false; problems: ExchangeProblem[] } {
   if (input.length > MAX_ARGDOWN_CHARS) return { ok: false, problems: [{ code: 'too-large', message: `The text has ${input.length.toLocaleString('en-US')} characters; Argument Atlas reads Argdown files of up to ${MAX_ARGDOWN_CHARS.toLocaleString('en-US')}.` }] };
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
@@ -95,6 +108,8 @@ export function parseArgdown(input: string): { ok: true; document: ArgdownDocume
     model = a.run({ input: text, process: ['parse-input', 'build-model'], logLevel: 'none', logExceptions: false, throwExceptions: true } as never) as Record<string, unknown>;
   } catch (err) {
     if (err instanceof DataError) return { ok: false, problems: [{ code: 'syntax', message: err.message, line: err.line, column: err.column }] };
+    const reserved = reservedTitle(text);
+    if (reserved) return { ok: false, problems: [{ code: 'syntax', message: `Argdown 1.7.5 cannot read a statement or argument titled ${JSON.stringify(reserved.title)} (a name its model reserves); rename it.`, line: reserved.line, column: reserved.column }] };
     return { ok: false, problems: [{ code: 'syntax', message: `Argdown could not build a model of the text (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).` }] };
   }
   return { ok: true, document: documentFromModel(model) };
