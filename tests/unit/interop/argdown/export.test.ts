@@ -70,11 +70,13 @@ describe('exportArgdown', () => {
 
   it('writes ids such as toString and constructor under titles Argdown can read, and gets them back', () => {
     const m = emptyMap(NOW, 'Reserved');
-    m.nodes.toString = { id: 'toString', kind: 'thesis', text: 'Eins.', title: 'constructor' };
-    m.nodes.constructor = { id: 'constructor', kind: 'premise', text: 'Zwei.' };
-    m.nodes.x = { id: 'x', kind: 'premise', text: 'Drei.' };
-    m.relations.valueOf = { id: 'valueOf', kind: 'supports', from: ['constructor', 'x'], to: 'toString' };
-    m.relations.hasOwnProperty = { id: 'hasOwnProperty', kind: 'undercuts', from: ['x'], to: 'valueOf' };
+    const put = <T extends { id: string }>(record: Record<string, T>, value: T) => Object.defineProperty(record, value.id, { value, enumerable: true, writable: true, configurable: true });
+    put(m.nodes, { id: 'toString', kind: 'thesis', text: 'Eins.', title: 'constructor' });
+    put(m.nodes, { id: 'constructor', kind: 'premise', text: 'Zwei.' });
+    put(m.nodes, { id: 'x', kind: 'premise', text: 'Drei.' });
+    put(m.relations, { id: 'valueOf', kind: 'supports', from: ['constructor', 'x'], to: 'toString' });
+    put(m.relations, { id: 'hasOwnProperty', kind: 'undercuts', from: ['x'], to: 'valueOf' });
+    expect(Object.keys(m.nodes)).toHaveLength(3);
     const text = exportArgdown(m).text;
     expect(parseArgdown(text).ok).toBe(true);
     const back = importArgdown(text, { now: NOW });
