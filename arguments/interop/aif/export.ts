@@ -14,7 +14,7 @@ import type { ArgumentMap, Id, Point } from '../../model';
 import { ReportBuilder, type ExchangeReport } from '../report';
 
 export interface AifExport {
-  /** The OVA3 document. */
+  /** What OVA3 saves and opens. */
   json: OvaDocument;
   text: string;
   report: ExchangeReport;

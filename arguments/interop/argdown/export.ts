@@ -149,7 +149,8 @@ export function exportArgdown(map: ArgumentMap): ArgdownExport {
   for (let pass = 0; pass < 2; pass++) {
     const parsed = parseArgdown(out.text);
     if (!parsed.ok) break;
-    const read = new Map(parsed.document.statements.map((s) => [s.title, s.text.trimEnd()]));
+    const { statements } = parsed.document;
+    const read = new Map(statements.map((s) => [s.title, s.text.trimEnd()]));
     let changed = false;
     for (const n of Object.values(map.nodes)) {
       if (exact.has(n.id)) continue;
