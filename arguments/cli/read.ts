@@ -78,6 +78,13 @@ export const CORPUS_FILE: FileKind = {
   tooLarge: (f, size) => `${f}: this file ${over(size, MAX_FILE_BYTES)}; corpus files can be at most ${formatBytes(MAX_FILE_BYTES)}.`,
 };
 
+/** An Argdown or AIF file to import: as large as a map may be. */
+export const EXCHANGE_FILE: FileKind = {
+  noun: 'an Argdown or AIF file',
+  limit: MAX_FILE_BYTES,
+  tooLarge: (f, size) => `${f}: this file ${over(size, MAX_FILE_BYTES)}; Argument Atlas imports Argdown and AIF files of up to ${formatBytes(MAX_FILE_BYTES)}.`,
+};
+
 /** A file whose kind is told by its first HEAD_BYTES: a figure or a map, for `validate`. */
 export interface SniffedKind {
   noun: string;

@@ -1,5 +1,5 @@
 // `argmap export FILE --out PATH …`: the map drawn as an SVG, PNG or PDF figure that carries the
-// map; written atomically. The PNG and PDF backends (resvg, PDFKit) load only when needed.
+// map, written atomically; or as an outline or an exchange file (export-text.ts). The PNG and PDF backends (resvg, PDFKit) load only when needed.
 import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, FIGURE_FORMATS, isFigureFormat, isPageSize, MAX_DPI, MIN_DPI, PAGE_SIZES, pixelSize, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../export/figure';
 import { pdfPlacement } from '../../export/pdf';
 import { parseScope, ScopeError } from '../../export/scope';
@@ -10,12 +10,13 @@ import { readMap } from '../maps';
 import { parseOptions, positional } from '../options';
 import { quote, shown } from '../quote';
 import { checkTarget, writeFileAtomic } from '../write';
+import { exportText, isTextFormat, textFormatOf, TEXT_FORMATS } from './export-text';
 import { COMMAND_USAGE } from './usage';
 
 const SPEC = {
   command: 'export',
   valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page'],
-  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend'],
+  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status'],
   usage: COMMAND_USAGE.export,
 } as const;
 
@@ -25,9 +26,16 @@ export async function run(rest: string[], io: Io): Promise<number> {
   const out = values.get('out');
   if (!out) throw new CliError('argmap export: say where to write the figure with --out PATH (e.g. --out figure.pdf).');
   const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase() ?? '';
-  const format = values.get('format') ?? ext;
+  const format = values.get('format') ?? textFormatOf(out) ?? ext;
+  const formats = [...FIGURE_FORMATS, ...TEXT_FORMATS];
+  if (isTextFormat(format)) {
+    const figureOnly: string[] = [...[...values.keys()].filter((k) => k !== 'out' && k !== 'format'), ...[...flags].filter((f) => f !== 'status')];
+    if (figureOnly.length > 0) throw new CliError(`argmap export: --${figureOnly[0]} applies to figures (svg, png, pdf) only.`);
+    return exportText(readMap(file), format, { out, status: flags.has('status') }, io);
+  }
+  if (flags.has('status')) throw new CliError('argmap export: --status applies to outlines (docx, md, tex) only.');
   if (!isFigureFormat(format))
-    throw new CliError(values.has('format') ? `argmap export: --format must be one of ${FIGURE_FORMATS.join(', ')} (got ${quote(format)}).` : `argmap export: cannot tell the format from ${quote(out)}; add --format ${FIGURE_FORMATS.join('|')}.`);
+    throw new CliError(values.has('format') ? `argmap export: --format must be one of ${formats.join(', ')} (got ${quote(format)}).` : `argmap export: cannot tell the format from ${quote(out)}; add --format ${formats.join('|')}.`);
   const theme = values.get('theme') ?? DEFAULT_FIGURE_OPTIONS.theme;
   if (!isThemeName(theme)) throw new CliError(`argmap export: --theme must be one of ${THEME_NAMES.join(', ')} (got ${quote(theme)}).`);
   const page = values.get('page') ?? 'fit';

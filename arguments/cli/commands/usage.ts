@@ -48,10 +48,25 @@ export const COMMAND_USAGE = {
   export: usage(
     ['export FILE --out PATH [--format svg|png|pdf] [--theme screen|print|compact]', '[--scope all|claim:ID|selection:ID,ID] [--no-counters] [--no-voices]', '[--caption TEXT] [--legend] [--dpi N] [--page fit|a4|letter]'],
     ['draw the map as a figure; the figure carries the map', "(format from --out's extension unless given; theme print;", 'PNG at 300 DPI; PDF page fitted to the figure; an earlier', 'figure is replaced)'],
-  ),
+  ) +
+    '\n' +
+    usage(
+      ['export FILE --out PATH --format docx|md|tex [--status]', 'export FILE --out PATH --format argdown|aif'],
+      [
+        'the argument as prose: title, thesis, a section per claim, quotations',
+        'with Chicago footnotes, objections and replies, bibliography (tex: a',
+        'BibLaTeX .bib beside it; --status: each claim’s dialectical status);',
+        'or as Argdown or AIF (OVA3 JSON), what they cannot carry named',
+      ],
+    ),
   import: usage(
-    ['import FIGURE [--out MAP.argmap.json] [--force]'],
-    ['the map a figure exported by Argument Atlas carries', '(written to --out, refusing to overwrite without --force;', 'to standard output without --out)'],
+    ['import FILE [--out MAP.argmap.json] [--force]'],
+    [
+      'the map a figure exported by Argument Atlas carries, or a map from',
+      'an Argdown file (.argdown) or an AIF file (JSON); what it cannot',
+      'carry named (written to --out, refusing to overwrite without --force;',
+      'to standard output without --out)',
+    ],
   ),
   help: usage(['help [COMMAND]'], ['show this text, or one command’s']),
 } as const satisfies Record<CommandName, string>;
