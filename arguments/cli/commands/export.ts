@@ -14,7 +14,7 @@ import { COMMAND_USAGE } from './usage';
 const SPEC = {
   command: 'export',
   valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page'],
-  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend'],
+  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'comments'],
   usage: COMMAND_USAGE.export,
 } as const;
 
@@ -49,6 +49,7 @@ export async function run(rest: string[], io: Io): Promise<number> {
     voices: !flags.has('no-voices'),
     legend: flags.has('legend') && !flags.has('no-legend'),
     caption: values.get('caption'),
+    comments: flags.has('comments'),
   };
   checkTarget(out, { overwrite: true });
 
