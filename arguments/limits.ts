@@ -64,6 +64,8 @@ export const STRING_LIMITS = {
   description: { max: MAX_TEXT_LENGTH, what: "a map's description" },
   quote: { max: MAX_TEXT_LENGTH, what: 'a quoted passage' },
   title: { max: MAX_TITLE_LENGTH, what: 'a title' },
+  reason: { max: MAX_TEXT_LENGTH, what: "an evaluation's reason" },
+  comment: { max: MAX_TEXT_LENGTH, what: 'a comment' },
   field: { max: MAX_FIELD_LENGTH, what: 'this field' },
   // Strings of fields this version does not know, and the keys of any object: no longer than a file can hold.
   any: { max: MAX_FILE_BYTES, what: 'a text in a map' },
@@ -103,12 +105,36 @@ export function coordinateProblem(value: number): string | null {
 export const MAX_NODES = 20_000;
 export const MAX_RELATIONS = 40_000;
 export const MAX_SOURCES = 10_000;
+/** Several judges may judge every node and relation. */
+export const MAX_EVALUATIONS = 100_000;
+export const MAX_THREADS = 20_000;
+/** The messages of one comment thread. */
+export const MAX_MESSAGES = 10_000;
 
-export type Collection = 'nodes' | 'relations' | 'sources';
-export const COUNT_LIMITS = { nodes: MAX_NODES, relations: MAX_RELATIONS, sources: MAX_SOURCES } as const satisfies Record<Collection, number>;
+export type Collection = 'nodes' | 'relations' | 'sources' | 'evaluations' | 'threads';
+export const COUNT_LIMITS = {
+  nodes: MAX_NODES,
+  relations: MAX_RELATIONS,
+  sources: MAX_SOURCES,
+  evaluations: MAX_EVALUATIONS,
+  threads: MAX_THREADS,
+} as const satisfies Record<Collection, number>;
+
+/** What the sentences call each collection. */
+export const COLLECTION_WORDS = {
+  nodes: 'nodes',
+  relations: 'relations',
+  sources: 'sources',
+  evaluations: 'evaluations',
+  threads: 'comment threads',
+} as const satisfies Record<Collection, string>;
 
 export function countMessage(what: Collection, n: number): string {
-  return `A map can have at most ${count(COUNT_LIMITS[what])} ${what}, and this one would have ${count(n)}. Split the map into several.`;
+  return `A map can have at most ${count(COUNT_LIMITS[what])} ${COLLECTION_WORDS[what]}, and this one would have ${count(n)}. Split the map into several.`;
+}
+
+export function messagesMessage(n: number): string {
+  return `A comment thread can hold at most ${count(MAX_MESSAGES)} messages, and this one would have ${count(n)}. Start a new thread.`;
 }
 
 export function countProblem(what: Collection, n: number): string | null {

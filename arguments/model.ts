@@ -5,6 +5,7 @@
 //
 // Fields this version does not know are kept on the objects themselves: operations
 // only ever spread or patch objects, never rebuild them field by field.
+import type { SavedEvaluation } from './analysis/evaluation';
 
 export const NODE_KINDS = ['thesis', 'claim', 'premise', 'evidence', 'counter', 'rebuttal', 'note'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -141,6 +142,41 @@ export interface MapView {
   collapsed: Id[];
 }
 
+/** One message of a comment thread: plain text, never markup. */
+export interface CommentMessage {
+  /** Unique within its thread. */
+  id: Id;
+  /** Who wrote it: a name or a voice. */
+  author: string;
+  /** When it was written (ISO 8601). */
+  at: string;
+  text: string;
+  /** When its author last changed it. */
+  edited?: string;
+}
+
+/**
+ * What a thread was on, written into it when that node or relation is deleted: the thread is
+ * kept (the discussion is part of the record of the critique) and stays findable as "on a
+ * deleted claim: …", and it never attaches itself to a later node that happens to get the same id.
+ */
+export interface DetachedTarget {
+  kind: NodeKind | RelationKind;
+  /** Its title or the start of its text; for a relation "P1a + P1b supports C1". */
+  name: string;
+}
+
+/** A discussion of one node or relation, kept apart from the argument (like the view). */
+export interface CommentThread {
+  id: Id;
+  /** The node or relation discussed. */
+  target: Id;
+  resolved: boolean;
+  /** Oldest first; never empty. */
+  messages: CommentMessage[];
+  detached?: DetachedTarget;
+}
+
 export interface MapMeta {
   title: string;
   authors: string[];
@@ -155,6 +191,14 @@ export interface ArgumentMap {
   sources: Record<Id, Source>;
   nodes: Record<Id, ArgNode>;
   relations: Record<Id, Relation>;
+  /**
+   * Judgements of nodes and relations by voice (format v2), keyed by the evaluation's id; at
+   * most one per node or relation and judge. Kept apart from the argument, like the view.
+   * Absent means none (maps made before the layer existed); the loader always sets it.
+   */
+  evaluations?: Record<Id, SavedEvaluation>;
+  /** Comment threads (format v2), keyed by thread id; absent means none. */
+  comments?: Record<Id, CommentThread>;
   view: MapView;
   /** Top-level fields of the file this version does not know, kept for the round trip. */
   unknown?: Record<string, unknown>;
@@ -166,6 +210,8 @@ export function emptyMap(now: string, title = 'Untitled map'): ArgumentMap {
     sources: {},
     nodes: {},
     relations: {},
+    evaluations: {},
+    comments: {},
     view: { positions: {}, collapsed: [] },
   };
 }
@@ -176,6 +222,13 @@ export function lookup(map: ArgumentMap, id: Id): 'node' | 'relation' | 'source'
   if (Object.hasOwn(map.relations, id)) return 'relation';
   if (Object.hasOwn(map.sources, id)) return 'source';
   return undefined;
+}
+
+/** Where a thread is: on a node, on a relation, or on something deleted (kept, listed apart). */
+export function threadPlace(map: ArgumentMap, thread: CommentThread): 'node' | 'relation' | 'deleted' {
+  if (thread.detached) return 'deleted';
+  const kind = lookup(map, thread.target);
+  return kind === 'node' || kind === 'relation' ? kind : 'deleted';
 }
 
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {

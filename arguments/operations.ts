@@ -1,7 +1,8 @@
 // Every undoable change to a map, as an Operation (see history.ts). Each checks that it
 // makes sense on the map first and says why not in words; its recipe then only mutates.
 // Nodes, relations and fragments are here; sources and quotes in operations/.
-import { original, type Draft } from 'immer';
+import { original, produce, type Draft } from 'immer';
+import { sameEffectVerdict } from './analysis/evaluation';
 import {
   lookup,
   NODE_KIND_LABELS,
@@ -14,14 +15,18 @@ import {
   type RelationKind,
 } from './model';
 import { quote } from './format/errors';
+import { quoteProblem, relationProblem } from './format/references';
 import { AT, recordProblem } from './format/rules';
 import { metaSchema, nodeSchema, pointSchema, relationSchema } from './format/schema';
 import { savedSizeProblem } from './format/size';
 import type { Operation } from './history';
 import { countProblem } from './limits';
 import { freshId, setFields } from './operations/common';
+import { cascade, detachesThreads, removeAll } from './operations/removal';
 
 export { freshId } from './operations/common';
+export { clearEvaluation, evaluationBy, evaluationList, evaluationsOf, freshEvaluationId, setEvaluation } from './operations/evaluations';
+export { deleteThread, detachedTarget, editMessage, freshThreadId, reopenThread, reply, resolveThread, startThread, threadList, threadsOn, type NewMessage } from './operations/comments';
 export { addSource, deleteSource, editSource, freshSourceId, quotingNodes, sourceProblem, type SourceChanges } from './operations/sources';
 export { anchorQuote, attachQuote, locatePassage, type LocatedPassage } from './operations/quotes';
 export { reanchorReport, replaceSourceText, type QuoteReanchor, type QuotationChange, type ReanchorReport, type ReanchorStatus, type TextRange } from './operations/reanchor';
@@ -53,8 +58,7 @@ export function addNode(node: ArgNode, at?: Point): Operation {
     label: `Add ${NODE_KIND_LABELS[node.kind].toLowerCase()}`,
     check: (map) => {
       if (lookup(map, node.id)) return `The id ${quote(node.id)} is already in use.`;
-      if (node.quote && !has(map.sources, node.quote.source)) return `The quoted source ${quote(node.quote.source)} is not in this map.`;
-      return nodeProblem(node) ?? (at ? pointProblem(at) : null) ?? sizeAfter(map, 1, 0) ?? savedWith(map, [node]);
+      return quoteProblem(map, node)?.message ?? nodeProblem(node) ?? (at ? pointProblem(at) : null) ?? sizeAfter(map, 1, 0) ?? savedWith(map, [node]);
     },
     apply: (d) => {
       d.nodes[node.id] = node as Draft<ArgNode>;
@@ -72,43 +76,21 @@ export function editNode(id: Id, changes: NodeChanges): Operation {
       setFields(next, changes);
       return nodeProblem(next) ?? savedWith(map, [next]);
     },
-    apply: (d) => setFields(d.nodes[id]!, changes),
+    apply: (d) => {
+      const map = original(d) as ArgumentMap;
+      setFields(d.nodes[id]!, changes);
+      // Evidence is judged by its basis, other statements as such: a judgement made of one
+      // becomes the verdict with the same effect (accept ↔ solid, doubt ↔ shaky, reject ↔ none).
+      if (changes.kind === undefined || (changes.kind === 'evidence') === (map.nodes[id]!.kind === 'evidence')) return;
+      const kind = changes.kind === 'evidence' ? 'evidence' : 'statement';
+      const evaluations = map.evaluations ?? {};
+      for (const eid of Object.keys(evaluations))
+        if (evaluations[eid]!.target === id) d.evaluations![eid]!.verdict = sameEffectVerdict(kind, evaluations[eid]!.verdict);
+    },
   };
 }
 
-/** Relations that must go when these nodes and relations go: those that lose all premises or their target, transitively (undercuts of removed relations). */
-function cascade(map: ArgumentMap, nodeIds: ReadonlySet<Id>, relationIds: ReadonlySet<Id>): { removed: Set<Id>; trimmed: Map<Id, Id[]> } {
-  const removed = new Set(relationIds);
-  const trimmed = new Map<Id, Id[]>();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const r of Object.values(map.relations)) {
-      if (removed.has(r.id)) continue;
-      const from = r.from.filter((f) => !nodeIds.has(f));
-      const targetGone = nodeIds.has(r.to) || removed.has(r.to);
-      if (from.length === 0 || targetGone) {
-        removed.add(r.id);
-        trimmed.delete(r.id);
-        grew = true;
-      } else if (from.length !== r.from.length) trimmed.set(r.id, from);
-    }
-  }
-  return { removed, trimmed };
-}
-
-function removeAll(d: Draft<ArgumentMap>, nodeIds: ReadonlySet<Id>, relationIds: ReadonlySet<Id>): void {
-  // Read from the original: walking drafts would create proxies for every relation.
-  const map = original(d) as ArgumentMap;
-  const { removed, trimmed } = cascade(map, nodeIds, relationIds);
-  for (const id of removed) delete d.relations[id];
-  for (const [id, from] of trimmed) d.relations[id]!.from = from;
-  for (const id of nodeIds) {
-    delete d.nodes[id];
-    delete d.view.positions[id];
-  }
-  if (map.view.collapsed.some((id) => nodeIds.has(id))) d.view.collapsed = map.view.collapsed.filter((id) => !nodeIds.has(id));
-}
+const produceRemoval = (map: ArgumentMap, nodeIds: ReadonlySet<Id>, relationIds: ReadonlySet<Id>) => produce(map, (d) => removeAll(d, nodeIds, relationIds));
 
 /** Deletes nodes and every relation that depended on them; a linked inference loses just that co-premise. */
 export function deleteNodes(ids: readonly Id[]): Operation {
@@ -125,7 +107,12 @@ export function deleteItems(nodeIds: readonly Id[], relationIds: readonly Id[]):
       const missing = nodeIds.find((id) => !has(map.nodes, id));
       if (missing) return `There is no node ${quote(missing)}.`;
       const missingRel = relationIds.find((id) => !has(map.relations, id));
-      return missingRel ? `There is no relation ${quote(missingRel)}.` : null;
+      if (missingRel) return `There is no relation ${quote(missingRel)}.`;
+      // Threads on what goes are kept with a note of what it was: the file may grow by that.
+      const nodes = new Set(nodeIds);
+      const { removed } = cascade(map, nodes, new Set(relationIds));
+      if (!detachesThreads(map, new Set([...nodes, ...removed]))) return null;
+      return savedSizeProblem(produceRemoval(map, nodes, new Set(relationIds)), 'Delete some of the comment threads on them first.');
     },
     apply: (d) => removeAll(d, new Set(nodeIds), new Set(relationIds)),
   };
@@ -167,24 +154,6 @@ export function setCollapsed(id: Id, collapsed: boolean): Operation {
 
 // ----- relations -----------------------------------------------------------
 
-function relationProblem(map: ArgumentMap, r: Pick<Relation, 'kind' | 'from' | 'to'>, self?: Id): string | null {
-  if (r.from.length === 0) return 'A relation needs at least one premise.';
-  const missing = r.from.find((f) => !has(map.nodes, f));
-  if (missing) return `There is no node ${quote(missing)}.`;
-  if (new Set(r.from).size !== r.from.length) return 'The same premise is listed twice.';
-  if (r.kind === 'undercuts') {
-    if (!has(map.relations, r.to)) return 'An undercut attacks an inference: connect it to an arrow, not to a node.';
-    if (r.to === self) return 'A relation cannot undercut itself.';
-  } else {
-    if (!has(map.nodes, r.to)) return has(map.relations, r.to) ? `Only an undercut can target an arrow; ${quote(r.kind)} needs a node.` : `There is no node ${quote(r.to)}.`;
-    if (r.from.includes(r.to)) return 'A node cannot support or attack itself.';
-  }
-  const same = Object.values(map.relations).find(
-    (o) => o.id !== self && o.kind === r.kind && o.to === r.to && o.from.length === r.from.length && o.from.every((f) => r.from.includes(f)),
-  );
-  return same ? `That relation already exists (${quote(same.id)}).` : null;
-}
-
 export function connect(relation: Relation): Operation {
   return {
     label: `Connect (${relation.kind})`,
@@ -214,7 +183,13 @@ export function setRelationKind(id: Id, kind: RelationKind): Operation {
     check: (map) => {
       if (!has(map.relations, id)) return `There is no relation ${quote(id)}.`;
       const r = map.relations[id]!;
-      return relationProblem(map, { ...r, kind }, id);
+      const problem = relationProblem(map, { ...r, kind });
+      if (problem || kind !== 'qualifies') return problem;
+      // A qualification never changes a label, so it cannot be judged: judgements are not dropped unasked.
+      const judges = Object.values(map.evaluations ?? {}).filter((e) => e.target === id).map((e) => quote(e.by));
+      return judges.length === 0
+        ? null
+        : `This arrow has been judged (by ${judges.join(', ')}), and a qualification cannot be judged: clear ${judges.length === 1 ? 'that evaluation' : 'those evaluations'} first.`;
     },
     apply: (d) => {
       d.relations[id]!.kind = kind;
@@ -235,37 +210,75 @@ export function setRelationVoice(id: Id, voice: string | undefined): Operation {
   };
 }
 
+/** What linking gives: the first relation with every premise, the others gone, their undercuts re-aimed. */
+function linked(map: ArgumentMap, ids: readonly Id[]): { keep: Relation; merged: Id[]; repointed: Relation[] } {
+  const [keepId, ...merged] = ids;
+  const first = map.relations[keepId!]!;
+  const from = [...first.from];
+  for (const id of merged) for (const f of map.relations[id]!.from) if (!from.includes(f)) from.push(f);
+  const gone = new Set(merged);
+  const repointed = Object.values(map.relations)
+    .filter((r) => r.kind === 'undercuts' && gone.has(r.to) && !gone.has(r.id))
+    .map((r) => ({ ...r, to: keepId! }));
+  return { keep: { ...first, from }, merged, repointed };
+}
+
 /**
  * Links separate inferences into one: premises that support (or attack) the same node
  * only together. The first relation keeps its id and collects every premise; undercuts
- * of the merged ones now attack it.
+ * of the merged ones now attack it, and comment threads on them move to it. Evaluations of
+ * the merged inferences go (the linked inference is another one); undo brings them back.
  */
 export function groupPremises(ids: readonly Id[]): Operation {
+  const chosen = [...new Set(ids)];
   return {
     label: 'Link co-premises',
     check: (map) => {
-      const rels = ids.map((id) => (has(map.relations, id) ? map.relations[id] : undefined));
+      const rels = chosen.map((id) => (has(map.relations, id) ? map.relations[id] : undefined));
       if (rels.length < 2) return 'Choose at least two arrows into the same claim to link their premises.';
       if (rels.some((r) => !r)) return 'One of the chosen relations no longer exists.';
       const [first] = rels as Relation[];
       if (!(rels as Relation[]).every((r) => r.to === first!.to && r.kind === first!.kind))
         return 'Only arrows of the same kind into the same claim can be linked.';
       if (first!.kind === 'undercuts') return 'Undercuts cannot be linked.';
-      return null;
+      // The linked map must keep the rules: no relation twice (the linked one may repeat another, and so may re-aimed undercuts).
+      const { keep, merged, repointed } = linked(map, chosen);
+      const relations = { ...map.relations, [keep.id]: keep };
+      for (const id of merged) delete relations[id];
+      for (const u of repointed) relations[u.id] = u;
+      for (const r of [keep, ...repointed]) {
+        const problem = relationProblem({ ...map, relations }, r);
+        if (problem) return `These premises cannot be linked: ${problem}`;
+      }
+      return savedWith(map, [], [keep]);
     },
     apply: (d) => {
-      const [keep, ...merge] = ids;
-      const target = d.relations[keep!]!;
-      for (const id of merge) {
-        for (const f of d.relations[id]!.from) if (!target.from.includes(f)) target.from.push(f);
-        delete d.relations[id];
-        for (const r of Object.values(d.relations)) if (r.kind === 'undercuts' && r.to === id) r.to = keep!;
-      }
+      const map = original(d) as ArgumentMap;
+      const { keep, merged, repointed } = linked(map, chosen);
+      const target = d.relations[keep.id]!;
+      for (const f of keep.from) if (!target.from.includes(f)) target.from.push(f);
+      const gone = new Set(merged);
+      const evaluations = map.evaluations ?? {};
+      for (const id of Object.keys(evaluations)) if (gone.has(evaluations[id]!.target)) delete d.evaluations![id];
+      const threads = map.comments ?? {};
+      for (const id of Object.keys(threads)) if (!threads[id]!.detached && gone.has(threads[id]!.target)) d.comments![id]!.target = keep.id;
+      for (const id of merged) delete d.relations[id];
+      for (const u of repointed) d.relations[u.id]!.to = keep.id;
     },
   };
 }
 
-/** Splits a linked inference into one relation per premise (the first keeps the id). */
+/** The copies unlinking makes: one relation per premise after the first, with fresh ids. */
+function unlinked(map: ArgumentMap, r: Relation): Relation[] {
+  const taken = new Set<Id>();
+  return r.from.slice(1).map((f) => {
+    const fresh = freshId(map, 'r', taken);
+    taken.add(fresh);
+    return { ...r, id: fresh, from: [f] };
+  });
+}
+
+/** Splits a linked inference into one relation per premise (the first keeps the id, its evaluations and its threads). */
 export function ungroupPremises(id: Id): Operation {
   return {
     label: 'Unlink co-premises',
@@ -273,21 +286,20 @@ export function ungroupPremises(id: Id): Operation {
       if (!has(map.relations, id)) return `There is no relation ${quote(id)}.`;
       const r = map.relations[id]!;
       if (r.from.length < 2) return 'This inference has a single premise; there is nothing to unlink.';
-      // Stand-ins for the copies, with ids longer than the fresh ones they will get ("r" and a number).
-      const copies = r.from.slice(1).map((f, i) => ({ ...r, id: `r99999999${i}`, from: [f] }));
+      const copies = unlinked(map, r);
+      const kept = { ...r, from: [r.from[0]!] };
+      const relations = { ...map.relations, [id]: kept, ...Object.fromEntries(copies.map((c) => [c.id, c])) };
+      for (const c of [kept, ...copies]) {
+        const problem = relationProblem({ ...map, relations }, c);
+        if (problem) return `These premises cannot be unlinked: ${problem}`;
+      }
       return sizeAfter(map, 0, copies.length) ?? savedWith(map, [], copies);
     },
     apply: (d) => {
       const map = original(d) as ArgumentMap;
       const r = d.relations[id]!;
-      const [first, ...rest] = r.from;
-      const taken = new Set<Id>();
-      for (const f of rest) {
-        const fresh = freshId(map, 'r', taken);
-        taken.add(fresh);
-        d.relations[fresh] = { ...r, id: fresh, from: [f] };
-      }
-      r.from = [first!];
+      for (const c of unlinked(map, map.relations[id]!)) d.relations[c.id] = c as Draft<Relation>;
+      r.from = [r.from[0]!];
     },
   };
 }
@@ -326,10 +338,8 @@ export function insertFragment(fragment: Fragment, label = 'Paste'): Operation {
       if (new Set(ids).size !== ids.length) return 'The pasted items repeat an id.';
       const used = ids.find((id) => lookup(map, id));
       if (used) return `The id ${quote(used)} is already in use.`;
-      const quoteless = fragment.nodes.find((n) => n.quote && !has(map.sources, n.quote.source));
-      if (quoteless) return `The quoted source ${quote(quoteless.quote!.source)} is not in this map.`;
       for (const n of fragment.nodes) {
-        const problem = nodeProblem(n);
+        const problem = quoteProblem(map, n)?.message ?? nodeProblem(n);
         if (problem) return problem;
       }
       for (const r of fragment.relations) {

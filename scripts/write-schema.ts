@@ -1,4 +1,5 @@
-// Writes the published JSON Schema of the file format from the runtime validator (zod).
+// Writes the published JSON Schema of the current file format from the runtime validator (zod).
+// Version 1's (argmap.v1.schema.json) is frozen: written once, never regenerated (a test pins it).
 import { writeFileSync } from 'node:fs';
 import { jsonSchema } from '../arguments/format/schema';
 

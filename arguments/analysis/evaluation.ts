@@ -1,6 +1,7 @@
 // Evaluations: a judge's verdict on one statement, one piece of evidence or one inference.
-// The engine's input (the file layer that stores them comes separately). One table says which
-// verdicts fit which kind of element and what each does to the status.
+// The engine's input, and what the map's evaluation layer keeps (format v2: `evaluations`).
+// One table says which verdicts fit which kind of element and what each does to the status;
+// the loader, the operations and the status all ask `checkEvaluation` / `evaluationMisfit`.
 import type { ArgumentMap, Id } from '../model';
 
 export type StatementVerdict = 'accept' | 'doubt' | 'reject';
@@ -16,7 +17,14 @@ export interface Evaluation {
   /** Who judged: a voice ("analyst", "critic", "student", …). */
   by: string;
   reason?: string;
+  /** Its id in the map's evaluation layer; the engine needs none. */
+  id?: Id;
+  /** When it was given (ISO 8601). */
+  at?: string;
 }
+
+/** An evaluation as a map keeps it (model.ts: ArgumentMap.evaluations): with its id. */
+export type SavedEvaluation = Evaluation & { id: Id };
 
 /** What can be judged: a statement, a piece of evidence, an inference. */
 export type JudgedKind = 'statement' | 'evidence' | 'inference';
@@ -44,6 +52,17 @@ export const VERDICT_EFFECTS = {
   none: 'remove',
 } as const satisfies Record<Verdict, Effect>;
 
+/** Every verdict word, each once (what the file format accepts). */
+export const ALL_VERDICTS = [...new Set(Object.values(VERDICTS).flat())] as [Verdict, ...Verdict[]];
+
+/**
+ * The verdict of `kind` with the same effect as `verdict` (accept ↔ solid, doubt ↔ shaky,
+ * reject ↔ none): what a judgement becomes when a statement is made evidence or back.
+ */
+export function sameEffectVerdict(kind: JudgedKind, verdict: Verdict): Verdict {
+  return VERDICTS[kind].find((v) => VERDICT_EFFECTS[v] === VERDICT_EFFECTS[verdict])!;
+}
+
 /** The most sceptical judgement counts: remove over cap over grant. */
 export const EFFECT_WEIGHT = { grant: 0, cap: 1, remove: 2 } as const satisfies Record<Effect, number>;
 
@@ -63,10 +82,31 @@ export function judgedKind(map: ArgumentMap, id: Id): JudgedKind | { problem: st
   if (Object.hasOwn(map.nodes, id)) return map.nodes[id]!.kind === 'evidence' ? 'evidence' : 'statement';
   if (Object.hasOwn(map.relations, id))
     return map.relations[id]!.kind === 'qualifies'
-      ? { problem: `"${id}" qualifies another statement: a qualification never changes a label, so it cannot be judged` }
+      ? { problem: `"${id}", which qualifies another statement: a qualification never changes a label, so it cannot be judged` }
       : 'inference';
-  if (Object.hasOwn(map.sources, id)) return { problem: `"${id}" is a source; only nodes and relations can be judged` };
-  return { problem: `"${id}" is neither a node nor a relation of this map` };
+  if (Object.hasOwn(map.sources, id)) return { problem: `"${id}", which is a source; only nodes and relations can be judged` };
+  return { problem: `"${id}", which is neither a node nor a relation of this map` };
+}
+
+/**
+ * Why an evaluation cannot count in this map, as a sentence without its consequence (the
+ * status says "it was ignored", the loader "it is kept", an operation refuses); null when it fits.
+ */
+export function evaluationMisfit(map: ArgumentMap, e: Evaluation): { kind: JudgedKind; problem: null } | { kind: null; problem: string } {
+  const raw = e as Partial<Record<keyof Evaluation, unknown>>;
+  const who = typeof raw.by === 'string' && raw.by !== '' ? raw.by : undefined;
+  const target = typeof raw.target === 'string' ? raw.target : undefined;
+  if (target === undefined) return { kind: null, problem: `An evaluation${who ? ` by ${who}` : ''} names no node or relation` };
+  if (who === undefined) return { kind: null, problem: `An evaluation of "${target}" does not say who judged it` };
+  const kind = judgedKind(map, target);
+  if (typeof kind !== 'string') return { kind: null, problem: `An evaluation by ${who} judges ${kind.problem}` };
+  const fits = VERDICTS[kind] as readonly string[];
+  if (!fits.includes(raw.verdict as string))
+    return {
+      kind: null,
+      problem: `An evaluation by ${who} says ${JSON.stringify(String(raw.verdict))} of "${target}", which is ${KIND_WORDS[kind]}: ${kind === 'evidence' ? 'evidence is' : kind === 'inference' ? 'an inference is' : 'a statement is'} judged ${orList(fits)}`,
+    };
+  return { kind, problem: null };
 }
 
 /**
@@ -74,18 +114,6 @@ export function judgedKind(map: ArgumentMap, id: Id): JudgedKind | { problem: st
  * (the evaluation is then ignored: it never throws, never changes the map).
  */
 export function checkEvaluation(map: ArgumentMap, e: Evaluation): { ok: true; kind: JudgedKind } | { ok: false; problem: string } {
-  const raw = e as Partial<Record<keyof Evaluation, unknown>>;
-  const who = typeof raw.by === 'string' && raw.by !== '' ? raw.by : undefined;
-  const target = typeof raw.target === 'string' ? raw.target : undefined;
-  if (target === undefined) return { ok: false, problem: `An evaluation${who ? ` by ${who}` : ''} names no node or relation; it was ignored.` };
-  if (who === undefined) return { ok: false, problem: `An evaluation of "${target}" does not say who judged it; it was ignored.` };
-  const kind = judgedKind(map, target);
-  if (typeof kind !== 'string') return { ok: false, problem: `An evaluation by ${who} judges ${kind.problem}; it was ignored.` };
-  const fits = VERDICTS[kind] as readonly string[];
-  if (!fits.includes(raw.verdict as string))
-    return {
-      ok: false,
-      problem: `An evaluation by ${who} says ${JSON.stringify(String(raw.verdict))} of "${target}", which is ${KIND_WORDS[kind]}: ${kind === 'evidence' ? 'evidence is' : kind === 'inference' ? 'an inference is' : 'a statement is'} judged ${orList(fits)}; it was ignored.`,
-    };
-  return { ok: true, kind };
+  const m = evaluationMisfit(map, e);
+  return m.problem === null ? { ok: true, kind: m.kind } : { ok: false, problem: `${m.problem}; it was ignored.` };
 }

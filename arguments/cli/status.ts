@@ -63,8 +63,11 @@ function frameworkStatus(file: string, text: string, format: 'apx' | 'tgf', json
 const KIND_ORDER = new Map(NODE_KINDS.map((k, i) => [k, i]));
 
 function mapStatus(file: string, map: ArgumentMap, voices: string[] | null, json: boolean, io: Io): number {
+  // The file's evaluation layer: with --voices, only the counted judges' evaluations count (the engine's rule).
+  const evaluations = Object.values(map.evaluations ?? {});
   if (voices) {
-    const known = voicesInMap(map).map((v) => v.voice);
+    // A judge who wrote no node or relation is a voice of the map too.
+    const known = [...new Set([...voicesInMap(map).map((v) => v.voice), ...evaluations.map((e) => e.by)])].sort();
     const unknown = voices.filter((v) => !known.includes(v));
     if (unknown.length > 0) {
       const names = unknown.map(quote);
@@ -75,7 +78,8 @@ function mapStatus(file: string, map: ArgumentMap, voices: string[] | null, json
       );
     }
   }
-  const status = computeStatus(map, [], { voices: voices ? new Set(voices) : null });
+  const counted = voices ? new Set(voices) : null;
+  const status = computeStatus(map, evaluations, { voices: counted });
   for (const p of status.problems) say(io.err, `${shown(file)}: ${p}`);
   const ids = [...status.nodes.keys()].sort((a, b) => KIND_ORDER.get(map.nodes[a]!.kind)! - KIND_ORDER.get(map.nodes[b]!.kind)! || naturalCompare(a, b));
   if (json) {
@@ -96,10 +100,18 @@ function mapStatus(file: string, map: ArgumentMap, voices: string[] | null, json
   }
   const all = Object.keys(map.nodes).length;
   const left = all - ids.length;
-  const counted = voices ? `voices counted: ${listWords([...voices].sort())}${left > 0 ? `; ${left} ${left === 1 ? 'node' : 'nodes'} of other voices left out` : ''}` : 'every voice counted';
+  const layers = voices ? `voices counted: ${listWords([...voices].sort())}${left > 0 ? `; ${left} ${left === 1 ? 'node' : 'nodes'} of other voices left out` : ''}` : 'every voice counted';
   io.out('');
-  io.out(`${ids.length} ${ids.length === 1 ? 'node' : 'nodes'}: ${tally.stands} ${tally.stands === 1 ? 'stands' : 'stand'}, ${tally.falls} ${tally.falls === 1 ? 'falls' : 'fall'}, ${tally.open} open (${counted})`);
+  io.out(`${ids.length} ${ids.length === 1 ? 'node' : 'nodes'}: ${tally.stands} ${tally.stands === 1 ? 'stands' : 'stand'}, ${tally.falls} ${tally.falls === 1 ? 'falls' : 'fall'}, ${tally.open} open (${layers}${judgedWords(evaluations, counted)})`);
   return 0;
+}
+
+/** "; 3 evaluations counted (1 by judges left out)" — nothing when the file has none. */
+function judgedWords(evaluations: readonly { by: string }[], counted: ReadonlySet<string> | null): string {
+  if (evaluations.length === 0) return '';
+  const byCounted = counted ? evaluations.filter((e) => counted.has(e.by)).length : evaluations.length;
+  const left = evaluations.length - byCounted;
+  return `; ${byCounted} ${byCounted === 1 ? 'evaluation' : 'evaluations'} counted${left > 0 ? ` (${left} by judges left out)` : ''}`;
 }
 
 export function statusCommand(args: string[], io: Io): number {

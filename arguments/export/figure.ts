@@ -27,6 +27,16 @@ export interface FigureOptions {
   caption?: string;
   /** Show the short citation of the quoted source under each quote; shown unless false. */
   attribution?: boolean;
+  /**
+   * Carry the comment threads in the map the figure embeds. Left out unless true: comments are
+   * the working discussion of a map, not part of a figure one publishes (they are never drawn).
+   */
+  comments?: boolean;
+}
+
+/** The map a figure carries: without its comment threads unless they were asked for. */
+export function carriedMap(map: ArgumentMap, options: Pick<FigureOptions, 'comments'>): ArgumentMap {
+  return options.comments || Object.keys(map.comments ?? {}).length === 0 ? map : { ...map, comments: {} };
 }
 
 export const DEFAULT_FIGURE_OPTIONS: Readonly<FigureOptions> = { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false };
@@ -46,7 +56,7 @@ export interface Figure {
   height: number;
   layout: FigureLayout;
   theme: Theme;
-  /** The map document it carries (serializeMap of the whole map, whatever the scope). */
+  /** The map document it carries (serializeMap of the whole map, whatever the scope; comment threads only if asked). */
   mapJson: string;
   title: string;
   /** The same drawing written again with other extras (no map inside, fonts inside): no new layout. */
@@ -67,7 +77,8 @@ export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: R
   const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution });
   const title = map.meta.title || 'Argument map';
   // The map's text is made once, and only when something needs it (a preview does not).
-  let json = extras.embedMap === false ? null : serializeMap(map);
+  const carried = carriedMap(map, options);
+  let json = extras.embedMap === false ? null : serializeMap(carried);
   const write = (e: RenderExtras, mapJson: string | undefined) => writeSvg(layout, theme, { title, description: map.meta.description, mapJson, fontFaceCss: e.fontFaceCss });
   const svg = write(extras, json ?? undefined);
   return {
@@ -78,10 +89,10 @@ export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: R
     theme,
     title,
     get mapJson() {
-      return (json ??= serializeMap(map));
+      return (json ??= serializeMap(carried));
     },
     variant(e: RenderExtras) {
-      return write(e, e.embedMap === false ? undefined : (json ??= serializeMap(map)));
+      return write(e, e.embedMap === false ? undefined : (json ??= serializeMap(carried)));
     },
   };
 }

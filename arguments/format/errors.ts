@@ -11,9 +11,13 @@ export const LOAD_ERROR_CODES = [
   'newer-version',
   'unsupported-version',
   'migration-failed',
+  // Not a problem: what a migration did beyond the routine (a field kept under another name).
+  'migrated',
   'invalid',
   'duplicate-id',
   'dangling-reference',
+  // Two relations of the same kind, with the same target and the same premises.
+  'duplicate-relation',
   // The same key twice in one object: JSON.parse would keep the last without a word.
   'duplicate-key',
   // Past a limit of arguments/limits.ts.

@@ -15,12 +15,13 @@ export { MAX_FILE_BYTES } from '../limits';
 const MAX_REPORTED = 50;
 
 export type LoadResult =
+  /** `fromVersion`: the version of the file as read (older ones were migrated in memory: saving writes CURRENT_VERSION). */
   | { ok: true; map: ArgumentMap; fromVersion: number; warnings: LoadIssue[] }
   | { ok: false; errors: LoadIssue[] };
 
 export interface LoadOptions {
+  /** Another registry of migrations (tests); its steps must still end at CURRENT_VERSION. */
   migrations?: MigrationRegistry;
-  currentVersion?: number;
 }
 
 const fail = (...errors: LoadIssue[]): LoadResult => ({ ok: false, errors });
@@ -79,7 +80,7 @@ export function loadMap(input: string | Uint8Array, options: LoadOptions = {}): 
 }
 
 function loadUnsafe(input: string | Uint8Array, options: LoadOptions): LoadResult {
-  const current = options.currentVersion ?? CURRENT_VERSION;
+  const current = CURRENT_VERSION;
   let text: string;
   if (typeof input === 'string') {
     if (input.length > MAX_FILE_BYTES) return fail(issue('too-large', '', `This file is larger than ${formatBytes(MAX_FILE_BYTES)}, the most Argument Atlas opens.`));
@@ -124,7 +125,8 @@ function loadUnsafe(input: string | Uint8Array, options: LoadOptions): LoadResul
   const refErrors = checkReferences(checked.data);
   if (refErrors.length > 0) return fail(...cap(refErrors));
   const { map, warnings } = restore(checked.data);
-  return { ok: true, map, fromVersion: version, warnings };
+  const notes = migrated.notes.map((m) => issue('migrated', '', m));
+  return { ok: true, map, fromVersion: version, warnings: [...notes, ...warnings] };
 }
 
 function cap(errors: LoadIssue[]): LoadIssue[] {

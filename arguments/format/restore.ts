@@ -1,14 +1,15 @@
-// File shape (arrays) <-> model shape (records keyed by id), and the reference checks
-// that a schema cannot express: unique ids, relations that point at something, quotes
-// that name a source.
-import type { ArgNode, ArgumentMap, Id, Relation, Source } from '../model';
-import { issue, quote, type LoadIssue } from './errors';
+// File shape (arrays) <-> model shape (records keyed by id), and the checks a schema cannot
+// express: unique ids, and the reference rules of references.ts (the operations' rules too).
+import type { SavedEvaluation } from '../analysis/evaluation';
+import type { ArgNode, ArgumentMap, CommentThread, Id, Relation, Source } from '../model';
+import { issue, quote, type LoadIssue, type PathSegment } from './errors';
+import { layerWarnings, quoteProblem, quotedSourceProblems, relationKey, relationProblems, repeatedRelationProblem, type Records, type RuleProblem } from './references';
 import { CURRENT_VERSION, FORMAT_NAME, type MapFile } from './schema';
 
 const MAX_WARNINGS = 20;
-const ENVELOPE_KEYS = new Set(['format', 'version', 'meta', 'sources', 'nodes', 'relations', 'view']);
+const ENVELOPE_KEYS = new Set(['format', 'version', 'meta', 'sources', 'nodes', 'relations', 'evaluations', 'comments', 'view']);
 
-/** Checks references in a schema-valid file. Returns problems; an empty list means it can be restored. */
+/** Checks ids and references in a schema-valid file. Returns problems; an empty list means it can be restored. */
 export function checkReferences(file: MapFile): LoadIssue[] {
   const problems: LoadIssue[] = [];
   const seen = new Map<Id, string>();
@@ -21,54 +22,39 @@ export function checkReferences(file: MapFile): LoadIssue[] {
   file.sources.forEach((s, i) => claim(s.id, `sources[${i}].id`));
   file.nodes.forEach((n, i) => claim(n.id, `nodes[${i}].id`));
   file.relations.forEach((r, i) => claim(r.id, `relations[${i}].id`));
-
-  const nodeIds = new Set(file.nodes.map((n) => n.id));
-  const relationIds = new Set(file.relations.map((r) => r.id));
-  const sourceIds = new Set(file.sources.map((s) => s.id));
-
-  file.nodes.forEach((n, i) => {
-    if (n.quote && !sourceIds.has(n.quote.source))
-      problems.push(issue('dangling-reference', `nodes[${i}].quote.source`, `Node ${quote(n.id)} quotes a source ${quote(n.quote.source)} that is not in this map.`));
-  });
-  file.relations.forEach((r, i) => {
-    r.from.forEach((f, j) => {
-      if (!nodeIds.has(f))
-        problems.push(issue('dangling-reference', `relations[${i}].from[${j}]`, `Relation ${quote(r.id)} starts from ${quote(f)}, which is not a node in this map.`));
+  // Evaluations, threads and the messages of a thread have ids of their own, apart from the argument's.
+  const unique = (ids: readonly Id[], what: string, path: (i: number) => string) => {
+    const first = new Map<Id, number>();
+    ids.forEach((id, i) => {
+      const at = first.get(id);
+      if (at !== undefined) problems.push(issue('duplicate-id', path(i), `The id ${quote(id)} is used twice (also at ${path(at)}); every ${what} needs its own id.`));
+      else first.set(id, i);
     });
-    if (new Set(r.from).size !== r.from.length)
-      problems.push(issue('invalid', `relations[${i}].from`, `Relation ${quote(r.id)} lists the same premise twice.`));
-    if (r.kind === 'undercuts') {
-      if (!relationIds.has(r.to))
-        problems.push(
-          issue('dangling-reference', `relations[${i}].to`, `Relation ${quote(r.id)} undercuts ${quote(r.to)}, but an undercut must attack a relation (an inference) of this map, and there is none with that id.`),
-        );
-      else if (r.to === r.id) problems.push(issue('invalid', `relations[${i}].to`, `Relation ${quote(r.id)} undercuts itself.`));
-    } else if (!nodeIds.has(r.to)) {
-      problems.push(issue('dangling-reference', `relations[${i}].to`, `Relation ${quote(r.id)} ${r.kind} ${quote(r.to)}, which is not a node in this map.`));
-    } else if (r.from.includes(r.to)) {
-      problems.push(issue('invalid', `relations[${i}]`, `Relation ${quote(r.id)} connects node ${quote(r.to)} to itself.`));
-    }
-  });
-  file.sources.forEach((s, i) => {
-    for (const p of quotedSourceProblems(s, (id) => sourceIds.has(id))) problems.push(issue(p.code, `sources[${i}].quotes[${p.index}]`, p.message));
-  });
-  return problems;
-}
+  };
+  unique(file.evaluations.map((e) => e.id), 'evaluation', (i) => `evaluations[${i}].id`);
+  unique(file.comments.map((t) => t.id), 'comment thread', (i) => `comments[${i}].id`);
+  file.comments.forEach((t, k) => unique(t.messages.map((m) => m.id), 'message of a thread', (i) => `comments[${k}].messages[${i}].id`));
 
-/**
- * The sources a source says it quotes must be other sources of the same map. One rule for
- * the loader (above) and the source operations.
- */
-export function quotedSourceProblems(
-  source: { id: Id; quotes?: readonly Id[] },
-  isSource: (id: Id) => boolean,
-): { index: number; code: 'invalid' | 'dangling-reference'; message: string }[] {
-  const out: { index: number; code: 'invalid' | 'dangling-reference'; message: string }[] = [];
-  source.quotes?.forEach((q, index) => {
-    if (q === source.id) out.push({ index, code: 'invalid', message: `Source ${quote(source.id)} lists itself among the sources it quotes; a source can only quote other sources.` });
-    else if (!isSource(q)) out.push({ index, code: 'dangling-reference', message: `Source ${quote(source.id)} says it quotes ${quote(q)}, which is not a source in this map.` });
+  const records: Records = { nodes: byId(file.nodes as ArgNode[]), relations: byId(file.relations as Relation[]), sources: byId(file.sources as Source[]) };
+  const report = (base: PathSegment[], ps: readonly RuleProblem[]) => {
+    for (const p of ps) problems.push(issue(p.code, [...base, ...p.at], p.message));
+  };
+  file.nodes.forEach((n, i) => {
+    const p = quoteProblem(records, n);
+    if (p) report(['nodes', i], [p]);
   });
-  return out;
+  const keys = new Map<string, Id>();
+  file.relations.forEach((r, i) => {
+    const ps = relationProblems(records, r);
+    report(['relations', i], ps);
+    if (ps.length > 0) return;
+    const key = relationKey(r);
+    const same = keys.get(key);
+    if (same !== undefined) report(['relations', i], [repeatedRelationProblem(r, same)]);
+    else keys.set(key, r.id);
+  });
+  file.sources.forEach((s, i) => report(['sources', i], quotedSourceProblems(records, s)));
+  return problems;
 }
 
 function byId<T extends { id: Id }>(items: readonly T[]): Record<Id, T> {
@@ -99,14 +85,22 @@ export function restore(file: MapFile): { map: ArgumentMap; warnings: LoadIssue[
   const unknown: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(file)) if (!ENVELOPE_KEYS.has(k)) unknown[k] = v;
 
+  const evaluations = file.evaluations as SavedEvaluation[];
+  const threads = file.comments as CommentThread[];
   const map: ArgumentMap = {
     meta: file.meta,
     sources: byId(file.sources as Source[]),
     nodes,
     relations: byId(file.relations as Relation[]),
+    evaluations: byId(evaluations),
+    comments: byId(threads),
     view: { ...viewRest, positions, collapsed },
   };
   if (Object.keys(unknown).length > 0) map.unknown = unknown;
+  // Evaluations and threads that do not fit are kept (a hand-edited file loses nothing) and named.
+  const layers = layerWarnings(map, evaluations, threads);
+  for (const w of layers.slice(0, MAX_WARNINGS)) warnings.push(issue(w.code, w.at, w.message));
+  if (layers.length > MAX_WARNINGS) warnings.push(issue('invalid', '', `…and ${layers.length - MAX_WARNINGS} more evaluations or comment threads that do not fit.`));
   return { map, warnings };
 }
 
@@ -122,6 +116,8 @@ export function toFile(map: ArgumentMap): Record<string, unknown> {
     sources: Object.values(map.sources).sort(byIdOrder),
     nodes: Object.values(map.nodes).sort(byIdOrder),
     relations: Object.values(map.relations).sort(byIdOrder),
+    evaluations: Object.values(map.evaluations ?? {}).sort(byIdOrder),
+    comments: Object.values(map.comments ?? {}).sort(byIdOrder),
     view: map.view,
   };
 }

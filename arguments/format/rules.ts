@@ -29,4 +29,7 @@ export const AT = {
   quote: ['nodes', 0, 'quote'],
   position: ['view', 'positions', 'id'],
   meta: ['meta'],
+  evaluation: ['evaluations', 0],
+  thread: ['comments', 0],
+  message: ['comments', 0, 'messages', 0],
 } as const satisfies Record<string, readonly PathSegment[]>;

@@ -1,14 +1,29 @@
-// The file format, version 1: the single source of truth for the runtime validator
-// and for the published JSON Schema (scripts/write-schema.ts writes argmap.schema.json).
-// Every object is "loose": fields a later version adds are kept on the round trip.
+// The file format, version 2: the single source of truth for the runtime validator and for
+// the published JSON Schema (scripts/write-schema.ts writes argmap.schema.json; version 1's,
+// argmap.v1.schema.json, is frozen: never regenerated). The loader validates only the current
+// version: older files are first migrated (migrate.ts). Every object is "loose": fields a
+// later version adds are kept on the round trip.
 import { z } from 'zod';
+import { ALL_VERDICTS } from '../analysis/evaluation';
 import { checkEdtf } from '../dates';
 import { checkLanguage } from '../language';
-import { COUNT_LIMITS, countMessage, coordinateMessage, lengthMessage, MAX_COORDINATE, STRING_LIMITS, type Collection, type StringLimit } from '../limits';
+import {
+  COLLECTION_WORDS,
+  COUNT_LIMITS,
+  countMessage,
+  coordinateMessage,
+  lengthMessage,
+  MAX_COORDINATE,
+  MAX_MESSAGES,
+  messagesMessage,
+  STRING_LIMITS,
+  type Collection,
+  type StringLimit,
+} from '../limits';
 import { ID_PATTERN, NODE_KINDS, RELATION_KINDS, SOURCE_ROLES, TRANSCRIPTION_METHODS } from '../model';
 
 export const FORMAT_NAME = 'argument-atlas/argmap';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 export const FILE_EXTENSION = '.argmap.json';
 export const MEDIA_TYPE = 'application/vnd.argument-atlas.argmap+json';
 
@@ -34,7 +49,7 @@ const coordinate = z
 const collection = <T extends z.ZodType>(what: Collection, item: T) => z.array(item).max(COUNT_LIMITS[what], { error: (iss) => countMessage(what, (iss.input as unknown[]).length) });
 /** A list of ids of one collection: never longer than the collection can be. */
 const ids = (what: Collection, whose: string) =>
-  z.array(id).max(COUNT_LIMITS[what], { error: `${whose} can name at most ${COUNT_LIMITS[what].toLocaleString('en-US')} ${what}, as many as a map can have.` });
+  z.array(id).max(COUNT_LIMITS[what], { error: `${whose} can name at most ${COUNT_LIMITS[what].toLocaleString('en-US')} ${COLLECTION_WORDS[what]}, as many as a map can have.` });
 
 export const quoteSchema = z.looseObject({
   source: id.describe('The id of the quoted source.'),
@@ -110,6 +125,45 @@ export const metaSchema = z.looseObject({
   description: text(STRING_LIMITS.description).optional(),
 });
 
+// ----- the layers of version 2: evaluations and comments, kept apart from the argument ------
+
+export const evaluationSchema = z.looseObject({
+  id,
+  target: id.describe('The node or relation judged.'),
+  by: field.min(1).describe('Who judged: a voice (analyst, critic, student, …). One evaluation per node or relation and judge.'),
+  verdict: z.enum(ALL_VERDICTS).describe('A statement: accept, doubt or reject; evidence (its basis): solid, shaky or none; an inference: strong, weak or none.'),
+  reason: text(STRING_LIMITS.reason).optional().describe('Why, in the judge’s words.'),
+  at: timestamp.optional().describe('When it was given.'),
+});
+
+export const messageSchema = z.looseObject({
+  id: id.describe('Unique within its thread.'),
+  author: field.min(1).describe('Who wrote it.'),
+  at: timestamp.describe('When it was written.'),
+  text: text(STRING_LIMITS.comment).min(1).describe('Plain text.'),
+  edited: timestamp.optional().describe('When its author last changed it.'),
+});
+
+export const detachedSchema = z.looseObject({
+  kind: z.enum([...NODE_KINDS, ...RELATION_KINDS]).describe('The kind of the deleted node or relation.'),
+  name: field.describe('Its title or the start of its text.'),
+});
+
+export const threadSchema = z.looseObject({
+  id,
+  target: id.describe('The node or relation discussed.'),
+  resolved: z.boolean(),
+  messages: z
+    .array(messageSchema)
+    .min(1)
+    .max(MAX_MESSAGES, { error: (iss) => messagesMessage((iss.input as unknown[]).length) })
+    .describe('Oldest first.'),
+  detached: detachedSchema.optional().describe('Set when the node or relation was deleted: what it was. The thread is kept.'),
+});
+
+// ----- the file -------------------------------------------------------------------------------
+
+
 export const fileSchema = z
   .looseObject({
     format: z.literal(FORMAT_NAME),
@@ -118,9 +172,11 @@ export const fileSchema = z
     sources: collection('sources', sourceSchema),
     nodes: collection('nodes', nodeSchema),
     relations: collection('relations', relationSchema),
+    evaluations: collection('evaluations', evaluationSchema).describe('Judgements of nodes and relations, each by one voice.'),
+    comments: collection('threads', threadSchema).describe('Comment threads on nodes and relations.'),
     view: viewSchema,
   })
-  .describe('An Argument Atlas argument map (*.argmap.json), file format version 1.');
+  .describe('An Argument Atlas argument map (*.argmap.json), file format version 2.');
 
 export type MapFile = z.infer<typeof fileSchema>;
 
@@ -128,7 +184,7 @@ export type MapFile = z.infer<typeof fileSchema>;
 export function jsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(fileSchema, { target: 'draft-2020-12', io: 'input' }),
-    $id: 'urn:argument-atlas:argmap:v1',
-    title: 'Argument Atlas map, version 1',
+    $id: `urn:argument-atlas:argmap:v${CURRENT_VERSION}`,
+    title: `Argument Atlas map, version ${CURRENT_VERSION}`,
   };
 }

@@ -5,11 +5,13 @@ import type { ArgumentMap } from '../model';
 import { toFile } from './restore';
 
 const KEY_ORDER = [
-  'format', 'version', 'meta', 'sources', 'nodes', 'relations', 'view',
+  'format', 'version', 'meta', 'sources', 'nodes', 'relations', 'evaluations', 'comments', 'view',
   'id', 'kind', 'title', 'role', 'date', 'author', 'recipient', 'place', 'language', 'authors', 'created', 'modified', 'description',
   'voice', 'text', 'quote', 'source', 'exact', 'prefix', 'suffix', 'start',
   'from', 'to', 'citation', 'asGiven', 'archive', 'archiveName', 'fond', 'opis', 'delo', 'listy', 'page', 'fields',
   'bib', 'transcription', 'method', 'file', 'checked', 'quotes', 'positions', 'collapsed', 'x', 'y',
+  // evaluations and comment threads
+  'target', 'by', 'verdict', 'reason', 'resolved', 'detached', 'name', 'messages', 'at', 'edited',
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

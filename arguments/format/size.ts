@@ -54,10 +54,12 @@ const KIND_ROOM = 2;
  * Cheap for a map whose records were measured before.
  */
 export function savedBytesBound(map: ArgumentMap): number {
-  const frame = serializeMap({ ...map, sources: {}, nodes: {}, relations: {}, view: { ...map.view, positions: {}, collapsed: [] } });
+  const frame = serializeMap({ ...map, sources: {}, nodes: {}, relations: {}, evaluations: {}, comments: {}, view: { ...map.view, positions: {}, collapsed: [] } });
   // The frame's empty lists "[]" open onto lines of their own once they hold records: a few bytes each.
-  let n = utf8Length(frame) + 16;
+  let n = utf8Length(frame) + 32;
   for (const r of Object.values(map.sources)) n += bytesAt(r, 2);
+  for (const r of Object.values(map.evaluations ?? {})) n += bytesAt(r, 2);
+  for (const r of Object.values(map.comments ?? {})) n += bytesAt(r, 2);
   for (const r of Object.values(map.relations)) n += bytesAt(r, 2) + KIND_ROOM;
   for (const node of Object.values(map.nodes)) n += nodeBytes(node);
   // A position takes the room its node keeps for it, or more (one with fields of a later version).

@@ -10,11 +10,27 @@ export function setFields<T extends object>(target: T, changes: Partial<T>): voi
   }
 }
 
-/** An id not yet used by a node, relation or source: prefix + the smallest free number. */
+const named = new WeakMap<object, Set<Id>>();
+
+/**
+ * The ids evaluations and comment threads point at. One of a node a hand-edited file no longer
+ * has would fasten onto a new node that got that id, so fresh ids avoid them. Remembered per
+ * layer object (immer keeps an unchanged layer the same object).
+ */
+function layerTargets(layer: Readonly<Record<Id, { target: Id }>> | undefined): ReadonlySet<Id> {
+  if (!layer) return new Set();
+  let set = named.get(layer);
+  if (!set) named.set(layer, (set = new Set(Object.keys(layer).map((k) => layer[k]!.target))));
+  return set;
+}
+
+/** An id not yet used by a node, relation or source, nor named by an evaluation or a thread: prefix + the smallest free number. */
 export function freshId(map: ArgumentMap, prefix: string, taken: ReadonlySet<Id> = new Set()): Id {
+  const judged = layerTargets(map.evaluations);
+  const discussed = layerTargets(map.comments);
   for (let n = 1; ; n++) {
     const id = `${prefix}${n}`;
-    if (!lookup(map, id) && !taken.has(id)) return id;
+    if (!lookup(map, id) && !taken.has(id) && !judged.has(id) && !discussed.has(id)) return id;
   }
 }
 

@@ -3,6 +3,7 @@
 import { original, type Draft } from 'immer';
 import { closestPassageTo, sourceName, type ClosestPassage } from '../analysis/audit';
 import { quote as quoted } from '../format/errors';
+import { quoteProblem } from '../format/references';
 import { AT, recordProblem } from '../format/rules';
 import { quoteSchema } from '../format/schema';
 import { savedSizeProblem } from '../format/size';
@@ -21,7 +22,8 @@ export function anchorQuote(nodeId: Id, quote: Quote | undefined): Operation {
     label: quote ? 'Anchor quote' : 'Remove quote',
     check: (map) => {
       if (!Object.hasOwn(map.nodes, nodeId)) return `There is no node ${quoted(nodeId)}.`;
-      if (quote && !Object.hasOwn(map.sources, quote.source)) return `There is no source ${quoted(quote.source)}.`;
+      const missing = quote ? quoteProblem(map, { id: nodeId, quote }) : null;
+      if (missing) return missing.message;
       if (quote && quote.exact.length === 0) return 'A quote cannot be empty.';
       return quote ? (recordProblem(quoteSchema, quote, AT.quote) ?? withQuoteSize(map, nodeId, quote)) : null;
     },

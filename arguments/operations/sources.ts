@@ -3,7 +3,7 @@
 // would not open again.
 import type { Draft } from 'immer';
 import { quote } from '../format/errors';
-import { quotedSourceProblems } from '../format/restore';
+import { quotedSourceProblems } from '../format/references';
 import { AT, recordProblem } from '../format/rules';
 import { sourceSchema } from '../format/schema';
 import { countProblem } from '../limits';
@@ -32,7 +32,7 @@ export function sourceProblem(map: ArgumentMap, source: unknown, isNew: boolean)
     const tooMany = countProblem('sources', Object.keys(map.sources).length + 1);
     if (tooMany) return tooMany;
   }
-  const quoted = quotedSourceProblems(s, (id) => Object.hasOwn(map.sources, id));
+  const quoted = quotedSourceProblems(map, s);
   return quoted.length > 0 ? quoted.map((p) => p.message).join(' ') : null;
 }
 

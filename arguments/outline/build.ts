@@ -77,7 +77,7 @@ function passage(sourceText: string, q: Quote): string | null {
 export function buildOutline(map: ArgumentMap, processor: CiteProcessor, options: OutlineOptions = {}): Outline {
   const w = new Writer(map);
   const plan = planOutline(map);
-  const status = options.status ? computeStatus(map, [], { voices: options.status.voices }) : undefined;
+  const status = options.status ? computeStatus(map, Object.values(map.evaluations ?? {}), { voices: options.status.voices }) : undefined;
   if (plan.sections.length === 0 && plan.others.length === 0) w.paragraph({ emphasis: 'This map has no statements yet.' });
   for (const section of plan.sections) writeSection(w, section, status?.nodes.get(section.node.id)?.reason, options.status?.voices ?? null);
   if (plan.others.length > 0) {

@@ -7,6 +7,7 @@
 import type { Change } from '../../arguments/history';
 import { describeIssue } from '../../arguments/format/errors';
 import { loadMap } from '../../arguments/format/load';
+import { CURRENT_VERSION } from '../../arguments/format/schema';
 import { serializeMap } from '../../arguments/format/serialize';
 import { emptyMap, type ArgumentMap } from '../../arguments/model';
 import { slugify } from '../../arguments/text/slug';
@@ -143,7 +144,14 @@ async function openLoaded(opened: OpenedFile, asked: boolean): Promise<boolean> 
   }
   if (!asked && !(await settleUnsavedChanges())) return false;
   showDocument(result.map, file.name, file.ref, file.bytes);
-  if (result.warnings.length > 0)
+  // An older file was migrated in memory: said once, here; the file is untouched until a save.
+  if (result.fromVersion < CURRENT_VERSION)
+    notify({
+      kind: 'info',
+      title: `Opened a version ${result.fromVersion} file; it will be saved as version ${CURRENT_VERSION}`,
+      lines: [`“${file.name}” stays as it is until you save it: Save As writes the map to a new file and leaves this one untouched.`, ...result.warnings.map(describeIssue)],
+    });
+  else if (result.warnings.length > 0)
     notify({ kind: 'info', title: `Opened “${file.name}” with corrections`, lines: result.warnings.map(describeIssue) });
   return true;
 }

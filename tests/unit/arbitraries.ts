@@ -1,5 +1,7 @@
 // fast-check generators of valid maps and of operation sequences, shared by the property tests.
 import fc from 'fast-check';
+import { judgedKind, VERDICTS, type SavedEvaluation } from '../../arguments/analysis/evaluation';
+import { relationKey } from '../../arguments/format/references';
 import { savedBytesBound } from '../../arguments/format/size';
 import { MAX_COORDINATE, MAX_FILE_BYTES, MAX_NESTING_DEPTH, RESERVED_KEY, STRING_LIMITS } from '../../arguments/limits';
 import {
@@ -8,6 +10,7 @@ import {
   TRANSCRIPTION_METHODS,
   type ArgNode,
   type ArgumentMap,
+  type CommentThread,
   type Id,
   type Relation,
   type Source,
@@ -19,6 +22,8 @@ const KNOWN = new Set([
   'prefix', 'suffix', 'start', 'authors', 'created', 'modified', 'description', 'unknown', 'asGiven', 'archive',
   'archiveName', 'fond', 'opis', 'delo', 'listy', 'fields', 'recipient', 'place', 'language', 'bib', 'transcription',
   'page', 'method', 'file', 'checked',
+  // the layers of version 2
+  'evaluations', 'comments', 'target', 'by', 'verdict', 'reason', 'resolved', 'detached', 'name', 'messages', 'at', 'edited',
 ]);
 
 /** JSON with every "__proto__" key left out: the loader refuses them (arguments/limits.ts: RESERVED_KEY). */
@@ -80,7 +85,8 @@ const ofLength = (max: number) =>
   fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), fc.integer({ min: Math.max(0, max - 64), max })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
 
 export function mapArbitrary(options: MapArbOptions = {}): fc.Arbitrary<ArgumentMap> {
-  const maps = generateMaps(options);
+  // With the layers of version 2: every map the loader gives has them (empty or not).
+  const maps = generateMaps(options).chain((map) => layersArbitrary(map).map((layers) => ({ ...map, ...layers })));
   // Long texts of wide characters can make a file larger than the loader opens (as the source
   // operations refuse to): those are not maps the loader accepts.
   return options.long ? maps.filter((m) => savedBytesBound(m) <= MAX_FILE_BYTES) : maps;
@@ -143,14 +149,21 @@ function generateMaps(options: MapArbOptions): fc.Arbitrary<ArgumentMap> {
             to: fc.constantFrom(...nodeIds),
           }))).map((rels) => {
             // Make each relation valid: undercuts attack an earlier relation, others a node not among the premises.
+            // A map never holds the same relation twice (same kind, target and premises).
             const out: Relation[] = [];
+            const seen = new Set<string>();
+            const push = (r: Relation) => {
+              const key = relationKey(r);
+              if (!seen.has(key)) out.push(r);
+              seen.add(key);
+            };
             for (const r of rels) {
               if (r.kind === 'undercuts') {
                 if (out.length === 0) continue;
-                out.push({ ...r, to: out[out.length - 1]!.id });
+                push({ ...r, to: out[out.length - 1]!.id });
               } else {
                 const from = r.from.filter((f) => f !== r.to);
-                if (from.length) out.push({ ...r, from });
+                if (from.length) push({ ...r, from });
               }
             }
             return out;
@@ -183,6 +196,57 @@ function generateMaps(options: MapArbOptions): fc.Arbitrary<ArgumentMap> {
 }
 
 export const mapArb: fc.Arbitrary<ArgumentMap> = mapArbitrary();
+
+/** Comment texts a hostile or careless hand might write: they must stay text. */
+export const HOSTILE_TEXTS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '\u202eevil\u202c', '"}, "version": 9, "x": {"', '&lt;&amp;', 'line\nbreak'] as const;
+
+/**
+ * The layers of version 2 for a map: evaluations that fit their targets (one per target and
+ * judge), and comment threads on its nodes and relations or detached from deleted ones, with
+ * hostile texts among the ordinary. Ids include names of Object.prototype.
+ */
+export function layersArbitrary(map: ArgumentMap): fc.Arbitrary<Pick<ArgumentMap, 'evaluations' | 'comments'>> {
+  const judgeable = [...Object.keys(map.nodes), ...Object.keys(map.relations)].filter((id) => typeof judgedKind(map, id) === 'string');
+  const discussable = [...Object.keys(map.nodes), ...Object.keys(map.relations)];
+  const voice = fc.constantFrom('analyst', 'critic', 'student', 'constructor');
+  const stamp = fc.constantFrom('2026-11-27T09:00:00Z', '2026-11-30T08:00:00.000Z');
+  const words = fc.oneof({ weight: 3, arbitrary: fc.string({ minLength: 1, maxLength: 30 }).filter((t) => t.trim() !== '') }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_TEXTS) });
+  const evaluation = judgeable.length
+    ? fc
+        .record({ target: fc.constantFrom(...judgeable), by: voice, pick: fc.nat(2), reason: fc.option(words, { nil: undefined }), at: fc.option(stamp, { nil: undefined }) }, { noNullPrototype: true })
+        .map(({ target, by, pick, reason, at }) => {
+          const verdict = VERDICTS[judgedKind(map, target) as keyof typeof VERDICTS][pick]!;
+          return { target, by, verdict, ...(reason ? { reason } : {}), ...(at ? { at } : {}) };
+        })
+    : null;
+  const evaluations = evaluation
+    ? fc.uniqueArray(evaluation, { maxLength: 6, selector: (e) => `${e.target}\n${e.by}` }).chain((es) =>
+        fc.uniqueArray(idArb, { minLength: es.length, maxLength: es.length }).map((ids) => Object.fromEntries(es.map((e, i): [Id, SavedEvaluation] => [ids[i]!, { ...e, id: ids[i]! } as SavedEvaluation]))),
+      )
+    : fc.constant({});
+  const message = fc.record({ author: voice, at: stamp, text: words }, { noNullPrototype: true });
+  const thread = fc.record(
+    {
+      // A thread on something deleted keeps what it was on (detached).
+      on: discussable.length ? fc.option(fc.constantFrom(...discussable), { nil: undefined, freq: 4 }) : fc.constant(undefined),
+      resolved: fc.boolean(),
+      messages: fc.array(message, { minLength: 1, maxLength: 3 }),
+    },
+    { noNullPrototype: true },
+  );
+  const comments = fc.array(thread, { maxLength: 3 }).chain((ts) =>
+    fc.uniqueArray(idArb, { minLength: ts.length, maxLength: ts.length }).map((ids) =>
+      Object.fromEntries(
+        ts.map((t, i): [Id, CommentThread] => {
+          const messages = t.messages.map((m, k) => ({ id: `m${k + 1}`, ...m }));
+          const base = { id: ids[i]!, resolved: t.resolved, messages };
+          return [ids[i]!, t.on !== undefined ? { ...base, target: t.on } : { ...base, target: 'gone-node', detached: { kind: 'claim', name: 'A claim that was deleted.' } }];
+        }),
+      ),
+    ),
+  );
+  return fc.record({ evaluations, comments }, { noNullPrototype: true });
+}
 
 /**
  * The first place where two values differ as data (own keys, keys set to undefined included,

@@ -5,7 +5,8 @@ import { serializeMap } from '../../arguments/format/serialize';
 import { canRedo, canUndo, commit, createHistory, preview, redo, savePoint, squashLast, undo, undoLabel, type History, type Operation } from '../../arguments/history';
 import { emptyMap, NODE_KINDS, RELATION_KINDS, type ArgumentMap } from '../../arguments/model';
 import * as ops from '../../arguments/operations';
-import { mapArb } from './arbitraries';
+import { ALL_VERDICTS } from '../../arguments/analysis/evaluation';
+import { HOSTILE_TEXTS, idArb, mapArb } from './arbitraries';
 
 const ok = (h: History, op: Operation): History => {
   const r = commit(h, op);
@@ -124,6 +125,19 @@ const stepArb = fc.oneof(
   fc.record({ t: fc.constant('collapse' as const), i: fc.nat(), on: fc.boolean() }),
   fc.record({ t: fc.constant('quote' as const), i: fc.nat(), s: fc.nat() }),
   fc.record({ t: fc.constant('deleteSource' as const), s: fc.nat() }),
+  // Ids anywhere, names of Object.prototype included: an operation must refuse them or keep the map loadable.
+  fc.record({ t: fc.constant('connectAny' as const), i: fc.nat(), to: idArb, kind: fc.constantFrom(...RELATION_KINDS) }),
+  fc.record({ t: fc.constant('editAny' as const), id: idArb, kind: fc.constantFrom(...NODE_KINDS) }),
+  fc.record({ t: fc.constant('rekindNode' as const), i: fc.nat(), kind: fc.constantFrom(...NODE_KINDS) }),
+  fc.record({ t: fc.constant('paste' as const), i: fc.nat(), n: fc.integer({ min: 1, max: 3 }) }),
+  // The layers of version 2.
+  fc.record({ t: fc.constant('evaluate' as const), i: fc.nat(), by: fc.constantFrom('analyst', 'critic', 'constructor'), verdict: fc.constantFrom(...ALL_VERDICTS), reason: fc.option(fc.constantFrom(...HOSTILE_TEXTS), { nil: undefined }) }),
+  fc.record({ t: fc.constant('clearEvaluation' as const), i: fc.nat() }),
+  fc.record({ t: fc.constant('comment' as const), i: fc.nat(), text: fc.oneof(fc.string(), fc.constantFrom(...HOSTILE_TEXTS)) }),
+  fc.record({ t: fc.constant('reply' as const), i: fc.nat(), text: fc.oneof(fc.string(), fc.constantFrom(...HOSTILE_TEXTS)) }),
+  fc.record({ t: fc.constant('resolve' as const), i: fc.nat(), on: fc.boolean() }),
+  fc.record({ t: fc.constant('deleteThread' as const), i: fc.nat() }),
+  fc.record({ t: fc.constant('deleteItems' as const), i: fc.nat(), j: fc.nat() }),
 );
 type Step = typeof stepArb extends fc.Arbitrary<infer S> ? S : never;
 
@@ -180,6 +194,49 @@ function toOperation(map: ArgumentMap, step: Step): Operation | null {
       const s = pick(sources, step.s);
       return s ? ops.deleteSource(s) : null;
     }
+    case 'connectAny': {
+      const from = pick(nodes, step.i);
+      return from ? ops.connect({ id: ops.freshId(map, 'r'), kind: step.kind, from: [from], to: step.to }) : null;
+    }
+    case 'editAny':
+      return ops.editNode(step.id, { kind: step.kind });
+    case 'rekindNode': {
+      const id = pick(nodes, step.i);
+      return id ? ops.editNode(id, { kind: step.kind }) : null;
+    }
+    case 'paste': {
+      const chosen = nodes.slice(step.i % Math.max(1, nodes.length), (step.i % Math.max(1, nodes.length)) + step.n);
+      return chosen.length ? ops.insertFragment(ops.cloneFragment(map, chosen, map, { x: 40, y: 40 })) : null;
+    }
+    case 'evaluate': {
+      const id = pick([...nodes, ...rels], step.i);
+      return id ? ops.setEvaluation(id, step.by, step.verdict, step.reason, '2026-12-01T12:00:00Z') : null;
+    }
+    case 'clearEvaluation': {
+      const e = pick(ops.evaluationList(map), step.i);
+      return e ? ops.clearEvaluation(e.target, e.by) : null;
+    }
+    case 'comment': {
+      const id = pick([...nodes, ...rels], step.i);
+      return id ? ops.startThread(ops.freshThreadId(map), id, { author: 'critic', at: '2026-12-01T12:00:00Z', text: step.text }) : null;
+    }
+    case 'reply': {
+      const t = pick(ops.threadList(map), step.i);
+      return t ? ops.reply(t.id, { author: 'analyst', at: '2026-12-01T12:05:00Z', text: step.text }) : null;
+    }
+    case 'resolve': {
+      const t = pick(ops.threadList(map), step.i);
+      return t ? (step.on ? ops.resolveThread(t.id) : ops.reopenThread(t.id)) : null;
+    }
+    case 'deleteThread': {
+      const t = pick(ops.threadList(map), step.i);
+      return t ? ops.deleteThread(t.id) : null;
+    }
+    case 'deleteItems': {
+      const n = pick(nodes, step.i);
+      const r = pick(rels, step.j);
+      return n || r ? ops.deleteItems(n ? [n] : [], r && !(n && map.relations[r]!.from.includes(n)) ? [r] : []) : null;
+    }
   }
 }
 
@@ -211,6 +268,7 @@ describe('squashing the last two steps', () => {
 });
 
 describe('history over random operation sequences', () => {
+  // Every operation, the layers' included, on maps with layers: its result passes every check of the loader.
   it('undo-all restores the start and redo-all the end; every state stays a valid map', () => {
     fc.assert(
       fc.property(mapArb, fc.array(stepArb, { maxLength: 25 }), (start, steps) => {

@@ -53,10 +53,10 @@ describe('deleting nodes', () => {
 describe('relations', () => {
   it('connect refuses a second identical relation, self-loops and undercuts of nodes', () => {
     const map = fixture();
-    expect(refusal(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 't' }))).toBe('That relation already exists ("r1").');
-    expect(refusal(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 'c' }))).toBe('A node cannot support or attack itself.');
+    expect(refusal(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 't' }))).toBe('Relation "rx" repeats relation "r1": both supports "t" from the same premises. Remove one of them.');
+    expect(refusal(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 'c' }))).toBe('Relation "rx" connects node "c" to itself: a node cannot support or attack itself.');
     expect(refusal(map, ops.connect({ id: 'rx', kind: 'undercuts', from: ['o'], to: 'c' }))).toMatch(/connect it to an arrow/);
-    expect(refusal(map, ops.connect({ id: 'rx', kind: 'opposes', from: ['o'], to: 'r2' }))).toMatch(/Only an undercut can target an arrow/);
+    expect(refusal(map, ops.connect({ id: 'rx', kind: 'opposes', from: ['o'], to: 'r2' }))).toMatch(/only an undercut can target an arrow/);
   });
 
   it('disconnect also removes undercuts of the removed inference', () => {

@@ -16,7 +16,7 @@ import { COMMAND_USAGE } from './usage';
 const SPEC = {
   command: 'export',
   valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page'],
-  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status'],
+  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments'],
   usage: COMMAND_USAGE.export,
 } as const;
 
@@ -58,6 +58,7 @@ export async function run(rest: string[], io: Io): Promise<number> {
     voices: !flags.has('no-voices'),
     legend: flags.has('legend') && !flags.has('no-legend'),
     caption: values.get('caption'),
+    comments: flags.has('comments'),
   };
   checkTarget(out, { overwrite: true });
 

@@ -1,7 +1,9 @@
 // `argmap validate FILE`: is this a map Argument Atlas opens? A figure it exported (SVG, PNG,
 // PDF, told by its content, not its name) is checked for the map it carries.
 import { figureKind, importFigure } from '../../export/embed';
+import { describeIssue } from '../../format/errors';
 import { loadMap } from '../../format/load';
+import { CURRENT_VERSION } from '../../format/schema';
 import { say, type Io } from '../io';
 import { describeMap, loadProblems } from '../maps';
 import { parseOptions, positional } from '../options';
@@ -22,6 +24,10 @@ export async function run(rest: string[], io: Io): Promise<number> {
   // What the exporter says is wrong with a figure (no map in it, a damaged chunk) or with the map it carries.
   const result = kind ? await importFigure(bytes) : loadMap(bytes);
   if (!result.ok) throw loadProblems(file, result.errors);
-  say(io.out, kind ? `${shown(file)}: ${KIND_NAMES[kind]} figure carrying a valid map ${describeMap(result.map)}` : `${shown(file)}: valid map ${describeMap(result.map)}`);
+  // An older file is valid: it opens, migrated in memory; saving it writes the current version.
+  const older = result.fromVersion < CURRENT_VERSION ? `, file format version ${result.fromVersion} (saved as version ${CURRENT_VERSION} once changed)` : '';
+  say(io.out, kind ? `${shown(file)}: ${KIND_NAMES[kind]} figure carrying a valid map ${describeMap(result.map)}${older}` : `${shown(file)}: valid map ${describeMap(result.map)}${older}`);
+  // What opening it would say: fields moved aside, evaluations or threads that do not fit (kept).
+  for (const w of result.warnings) say(io.err, `${shown(file)}: note: ${describeIssue(w)}`);
   return 0;
 }

@@ -183,9 +183,9 @@ describe('evaluations', () => {
     ];
     const s = computeStatus(m(), bad);
     expect(s.problems).toEqual([
-      'An evaluation by critic judges "ghost" is neither a node nor a relation of this map; it was ignored.',
-      'An evaluation by critic judges "letter" is a source; only nodes and relations can be judged; it was ignored.',
-      'An evaluation by critic judges "q" qualifies another statement: a qualification never changes a label, so it cannot be judged; it was ignored.',
+      'An evaluation by critic judges "ghost", which is neither a node nor a relation of this map; it was ignored.',
+      'An evaluation by critic judges "letter", which is a source; only nodes and relations can be judged; it was ignored.',
+      'An evaluation by critic judges "q", which qualifies another statement: a qualification never changes a label, so it cannot be judged; it was ignored.',
       'An evaluation by critic says "reject" of "E", which is evidence: evidence is judged solid, shaky or none; it was ignored.',
       'An evaluation by critic says "solid" of "C", which is a statement: a statement is judged accept, doubt or reject; it was ignored.',
       'An evaluation by critic says "accept" of "r", which is an inference: an inference is judged strong, weak or none; it was ignored.',

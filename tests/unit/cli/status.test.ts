@@ -1,11 +1,15 @@
 // `argmap status`: a map's labels and reasons, an abstract framework's grounded extension,
 // and worded refusals, run in this process on real files.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../arguments/cli/argmap';
 import { statusCommand } from '../../../arguments/cli/status';
+import { loadMap } from '../../../arguments/format/load';
+import { serializeMap } from '../../../arguments/format/serialize';
+import { commit, createHistory } from '../../../arguments/history';
+import * as ops from '../../../arguments/operations';
 
 const shipped = new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url).pathname;
 let dir: string;
@@ -86,6 +90,48 @@ describe('argmap status on a map', () => {
     expect(status(join(dir, 'folder'))).toMatchObject({ code: 2, err: `${join(dir, 'folder')} is a folder, not a map file.` });
     const broken = file('broken.argmap.json', '{"format": "argument-atlas/argmap", "version": 1');
     expect(status(broken)).toMatchObject({ code: 1, err: `${broken}: The file ends in the middle of the map: it looks cut off (an interrupted save or copy?).` });
+  });
+});
+
+describe('argmap status reads the evaluations saved in the file', () => {
+  /** The shipped map with some evaluations set, as the editor would save it. */
+  function judged(name: string, ...judgements: Parameters<typeof ops.setEvaluation>[]): string {
+    const r = loadMap(readFileSync(shipped, 'utf8'));
+    if (!r.ok) throw new Error('the shipped map does not load');
+    let h = createHistory(r.map);
+    for (const j of judgements) {
+      const c = commit(h, ops.setEvaluation(...j));
+      if (!c.ok) throw new Error(c.reason);
+      h = c.history;
+    }
+    return file(name, serializeMap(h.present));
+  }
+
+  it('the analyst rejecting the objection O7 gives C4 back; the tally counts the evaluation', () => {
+    const path = judged('o7.argmap.json', ['O7', 'analyst', 'reject', 'The letter answers it.']);
+    const json = JSON.parse(status(path, '--json').out) as { nodes: Record<string, { label: string; reason: string }> };
+    expect(json.nodes.O7?.label).toBe('falls');
+    expect(json.nodes.C4?.label).toBe('stands');
+    expect(status(path).out.split('\n').at(-1)).toMatch(/\(every voice counted; 1 evaluation counted\)$/);
+  });
+
+  it('with --voices, only the counted judges’ evaluations count; a judge who wrote no node is a voice', () => {
+    const path = judged('student.argmap.json', ['O7', 'student', 'reject']);
+    const withStudent = JSON.parse(status(path, '--json', '--voices', 'analyst,critic,student').out) as { nodes: Record<string, { label: string }> };
+    expect(withStudent.nodes.C4?.label).toBe('stands');
+    const without = JSON.parse(status(path, '--json', '--voices', 'analyst,critic').out) as { nodes: Record<string, { label: string }> };
+    expect(without.nodes.C4?.label).toBe('falls');
+    expect(status(path, '--voices', 'analyst,critic').out.split('\n').at(-1)).toMatch(/; 0 evaluations counted \(1 by judges left out\)\)$/);
+  });
+
+  it('an evaluation naming an id the map lacks is reported on stderr and ignored; the labels still come', () => {
+    const map = JSON.parse(readFileSync(shipped, 'utf8'));
+    map.evaluations = [{ id: 'ev1', target: 'ghost', by: 'critic', verdict: 'reject' }];
+    const path = file('ghost.argmap.json', JSON.stringify(map));
+    const r = status(path);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`${path}: An evaluation by critic judges "ghost", which is neither a node nor a relation of this map; it was ignored.`);
+    expect(r.out.split('\n')).toHaveLength(39 + 2);
   });
 });
 

@@ -132,7 +132,7 @@ describe('escaping', () => {
   it('any valid map exports to well-formed, safe SVG that carries it exactly', async () => {
     await fc.assert(
       fc.asyncProperty(mapArb, fc.constantFrom(...THEME_NAMES), fc.boolean(), async (map, theme, legend) => {
-        const fig = renderFigure(map, { theme, scope: { kind: 'all' }, counters: true, voices: true, legend, caption: map.meta.title });
+        const fig = renderFigure(map, { theme, scope: { kind: 'all' }, counters: true, voices: true, legend, caption: map.meta.title, comments: true });
         assertSafe(fig.svg);
         expect(JSON.parse(mapJsonOfSvg(fig.svg)!)).toEqual(JSON.parse(serializeMap(map)));
         const back = await importFigure(new TextEncoder().encode(fig.svg));

@@ -122,6 +122,24 @@ describe('SVG figure of the shipped map', () => {
     expect(back.ok && back.map).toEqual(map);
   });
 
+  it('carries the evaluations, but the comment threads only when asked, and never draws them', async () => {
+    const discussed = {
+      ...map,
+      evaluations: { ev1: { id: 'ev1', target: 'C4', by: 'analyst', verdict: 'accept' as const } },
+      comments: { th1: { id: 'th1', target: 'C4', resolved: false, messages: [{ id: 'm1', author: 'critic', at: '2026-12-01T12:00:00Z', text: 'A private note: check the cable.' }] } },
+    };
+    const plain = renderFigure(discussed, DEFAULT_FIGURE_OPTIONS);
+    expect(plain.svg).not.toContain('A private note');
+    const back = await importFigure(new TextEncoder().encode(plain.svg));
+    expect(back.ok && back.map.comments).toEqual({});
+    expect(back.ok && back.map.evaluations).toEqual(discussed.evaluations);
+    const asked = renderFigure(discussed, { ...DEFAULT_FIGURE_OPTIONS, comments: true });
+    const withThreads = await importFigure(new TextEncoder().encode(asked.svg));
+    expect(withThreads.ok && withThreads.map).toEqual(discussed);
+    // Drawn the same: only the carried map differs.
+    expect(textsIn(parseXmlStrict(asked.svg)).join('\n')).not.toContain('A private note');
+  });
+
   for (const theme of THEME_NAMES)
     it(`renders with rsvg-convert (${theme} theme) to a PNG that is not blank and has the figure's size`, () => {
       const f = figure({ theme, legend: true, caption: 'Figure 1. Stalin’s letter to Gottwald.' });

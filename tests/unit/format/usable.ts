@@ -11,7 +11,7 @@ import type { ArgumentMap } from '../../../arguments/model';
 import { hiddenByCollapse, toFlowEdges, toFlowNodes } from '../../../renderer/canvas/toFlow';
 import { dataDifference } from '../arbitraries';
 
-export const FIGURE: FigureOptions = { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: true };
+export const FIGURE: FigureOptions = { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: true, comments: true };
 
 /** The map loaded from `text`, or a failed expectation listing the loader's errors. */
 export function loaded(text: string | Uint8Array): ArgumentMap {

@@ -67,3 +67,6 @@ export function roundTrip(map: ArgumentMap, op: Operation): ArgumentMap {
   if (!reloaded.ok) throw new Error(JSON.stringify(reloaded.errors));
   return r.history.present;
 }
+
+/** tests/fixtures/v2/full.argmap.json: the same map with evaluations of each kind and comment threads. */
+export const layered = (): ArgumentMap => load(new URL('../../fixtures/v2/full.argmap.json', import.meta.url));

@@ -15,7 +15,7 @@ describe('anchorQuote', () => {
     const quote = { source: 'article', exact: 'We left', start: 14 };
     expect(roundTrip(fixture(), ops.anchorQuote('c', quote)).nodes.c?.quote).toEqual(quote);
     expect(roundTrip(fixture(), ops.anchorQuote('e', undefined)).nodes.e).not.toHaveProperty('quote');
-    expect(refused(fixture(), ops.anchorQuote('c', { source: 'nope', exact: 'x' }))).toBe('There is no source "nope".');
+    expect(refused(fixture(), ops.anchorQuote('c', { source: 'nope', exact: 'x' }))).toBe('Node "c" quotes "nope", which is not a source in this map.');
     expect(refused(fixture(), ops.anchorQuote('c', { source: 'article', exact: '' }))).toBe('A quote cannot be empty.');
   });
 });

@@ -145,12 +145,12 @@ describe('ids that are also names of object properties', () => {
     expect(refused(map, ops.moveNodes({ constructor: { x: 1, y: 1 } }))).toBe('There is no node "constructor".');
     expect(refused(map, ops.setCollapsed('hasOwnProperty', true))).toBe('There is no node "hasOwnProperty".');
     expect(refused(map, ops.anchorQuote('constructor', undefined))).toBe('There is no node "constructor".');
-    expect(refused(map, ops.anchorQuote('e', { source: 'toString', exact: 'x' }))).toBe('There is no source "toString".');
+    expect(refused(map, ops.anchorQuote('e', { source: 'toString', exact: 'x' }))).toBe('Node "e" quotes "toString", which is not a source in this map.');
     expect(refused(map, ops.attachQuote('constructor', 'letter', 'We left'))).toBe('There is no node "constructor".');
     expect(refused(map, ops.attachQuote('e', 'valueOf', 'We left'))).toBe('There is no source "valueOf".');
     expect(refused(map, ops.replaceSourceText('constructor', 'x'))).toBe('There is no source "constructor".');
-    expect(refused(map, ops.connect({ id: 'rx', kind: 'supports', from: ['constructor'], to: 't' }))).toBe('There is no node "constructor".');
-    expect(refused(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 'toString' }))).toBe('There is no node "toString".');
+    expect(refused(map, ops.connect({ id: 'rx', kind: 'supports', from: ['constructor'], to: 't' }))).toBe('Relation "rx" starts from "constructor", which is not a node in this map.');
+    expect(refused(map, ops.connect({ id: 'rx', kind: 'supports', from: ['c'], to: 'toString' }))).toBe('Relation "rx" supports "toString", which is not a node in this map.');
     expect(refused(map, ops.connect({ id: 'rx', kind: 'undercuts', from: ['c'], to: 'toString' }))).toMatch(/connect it to an arrow/);
     expect(refused(map, ops.setRelationKind('constructor', 'opposes'))).toBe('There is no relation "constructor".');
     expect(refused(map, ops.disconnect(['toString']))).toBe('There is no relation "toString".');
