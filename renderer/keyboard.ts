@@ -8,6 +8,7 @@ import { runAutoLayout } from './layout/autoLayout';
 import { openConnectDialog } from './panels/connectDialogState';
 import { openExportDialog } from './export/exportState';
 import { clearSelection, editor, redoChange, requestFit, startEditing, undoChange } from './store/store';
+import { zoomToSelection } from './canvas/zoom';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -41,6 +42,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Arrow keys', 'Move the selected nodes'],
   ['Shift+L', 'Auto-layout'],
   ['F', 'Fit the map to the window'],
+  ['Shift+F', 'Zoom to the selection'],
   ['Esc', 'Clear the selection'],
 ];
 
@@ -92,7 +94,7 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (key === 'c' && !e.shiftKey) return done(() => openConnectDialog(selection.nodes[0] ?? null));
   if (key === 'g') return done(e.shiftKey ? unlinkSelectedPremises : linkSelectedPremises);
   if (key === 'l' && e.shiftKey) return done(runAutoLayout);
-  if (key === 'f' && !e.shiftKey) return done(requestFit);
+  if (key === 'f') return done(e.shiftKey ? zoomToSelection : requestFit);
 }
 
 /**
