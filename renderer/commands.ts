@@ -14,8 +14,11 @@ import {
 import { describeQuote } from '../arguments/text/anchor';
 import { excerpt } from '../arguments/text/excerpt';
 import type { ArgumentMap } from '../arguments/model';
+import { estimateCardSize } from '../arguments/layout/cardSize';
+import { placeFree, placeGroup, placeNear } from '../arguments/layout/placement';
 import { editor, finishEditing as finishEditingInStore, getMap, notify, run, select, startEditing } from './store/store';
 import { openAddSource } from './sources/addSourceState';
+import { measuredNodeSizes } from './layout/autoLayout';
 import { focusArea, focusNodeSoon } from './canvas/navigation';
 import { neighbourAfterDelete } from './canvas/route';
 
@@ -25,17 +28,26 @@ export function setViewportCentre(fn: () => Point): void {
   viewportCentre = fn;
 }
 
-const NODE_HEIGHT = 180;
+/** The cards' sizes as the canvas measured them (placement estimates the others). */
+function sizeOf(): (id: Id) => { width: number; height: number } | undefined {
+  const measured = measuredNodeSizes();
+  return (id) => (Object.hasOwn(measured, id) ? measured[id] : undefined);
+}
 
-/** Below the selected node if there is one, else the middle of the view. */
-function placeNew(): Point {
-  const { selection } = editor.getState();
+/**
+ * In free space: next to `parent` if given (where its reasons go), else next to the selected
+ * node, else at `at` or the middle of the view (see arguments/layout/placement.ts).
+ */
+function placeNew(node: ArgNode, options: { at?: Point; parent?: Id } = {}): Point {
   const map = getMap();
-  const last = selection.nodes[selection.nodes.length - 1];
-  const anchor = last !== undefined && Object.hasOwn(map.view.positions, last) ? map.view.positions[last] : undefined;
-  if (anchor) return { x: anchor.x, y: anchor.y + NODE_HEIGHT };
+  const size = estimateCardSize(node, map.sources);
+  const sizes = sizeOf();
+  const { selection } = editor.getState();
+  const near = options.parent ?? (options.at ? undefined : selection.nodes[selection.nodes.length - 1]);
+  const placed = near !== undefined ? placeNear(map, sizes, near, size) : null;
+  if (placed) return placed;
   const c = viewportCentre();
-  return { x: Math.round(c.x - 130), y: Math.round(c.y - 40) };
+  return placeFree(map, sizes, options.at ?? { x: Math.round(c.x - size.width / 2), y: Math.round(c.y - size.height / 2) }, size);
 }
 
 export function addNodeOfKind(kind: NodeKind, at?: Point, text = ''): Id | null {
@@ -43,7 +55,7 @@ export function addNodeOfKind(kind: NodeKind, at?: Point, text = ''): Id | null 
   const id = freshId(map, 'n');
   const node: ArgNode = { id, kind, text };
   const before = { history: editor.getState().history, selection: editor.getState().selection };
-  if (!run(insertFragment({ nodes: [node], relations: [], positions: { [id]: at ?? placeNew() } }, `Add ${kind}`))) return null;
+  if (!run(insertFragment({ nodes: [node], relations: [], positions: { [id]: placeNew(node, { at }) } }, `Add ${kind}`))) return null;
   select({ nodes: [id], relations: [] });
   startEditing(id, before);
   return id;
@@ -83,13 +95,13 @@ export function selectAll(): void {
 
 // ----- clipboard: the copied nodes with the map they came from ---------------
 
-let clipboard: { map: ArgumentMap; ids: Id[]; pastes: number } | null = null;
+let clipboard: { map: ArgumentMap; ids: Id[] } | null = null;
 
 export function copySelection(): boolean {
   const { selection } = editor.getState();
   if (selection.nodes.length === 0) return false;
   const map = getMap();
-  clipboard = { map, ids: [...selection.nodes], pastes: 0 };
+  clipboard = { map, ids: [...selection.nodes] };
   // The system clipboard gets plain text (the statements), never markup.
   const text = selection.nodes.map((id) => (Object.hasOwn(map.nodes, id) ? map.nodes[id]!.text : '')).join('\n\n');
   void navigator.clipboard?.writeText?.(text).catch(() => undefined);
@@ -121,9 +133,16 @@ export function paste(): void {
     nothingToPaste();
     return;
   }
-  clipboard.pastes += 1;
-  const shift = 40 * clipboard.pastes;
-  const frag = cloneFragment(clipboard.map, clipboard.ids, getMap(), { x: shift, y: shift });
+  const map = getMap();
+  const copied = cloneFragment(clipboard.map, clipboard.ids, map, { x: 0, y: 0 });
+  const sizes = sizeOf();
+  const source = clipboard.ids.filter((id) => Object.hasOwn(clipboard!.map.nodes, id));
+  const group = copied.nodes.flatMap((n, i) => {
+    const p = Object.hasOwn(copied.positions, n.id) ? copied.positions[n.id]! : null;
+    const size = sizes(source[i]!) ?? estimateCardSize(n, map.sources);
+    return p ? [{ x: p.x, y: p.y, w: size.width, h: size.height }] : [];
+  });
+  const frag = cloneFragment(clipboard.map, clipboard.ids, map, placeGroup(map, sizes, group));
   if (run(insertFragment(frag, frag.nodes.length === 1 ? 'Paste node' : `Paste ${frag.nodes.length} nodes`)))
     select({ nodes: frag.nodes.map((n) => n.id), relations: frag.relations.map((r) => r.id) });
 }
@@ -164,11 +183,10 @@ export function makeEvidence(sourceId: Id, start: number, end: number): Id | nul
   const id = freshId(map, 'n');
   const quote = describeQuote(sourceId, source.text, start, end);
   const parent = editor.getState().selection.nodes.find((n) => Object.hasOwn(map.nodes, n) && map.nodes[n]!.kind !== 'evidence');
-  const parentPos = parent && Object.hasOwn(map.view.positions, parent) ? map.view.positions[parent] : undefined;
-  const at = parentPos ? { x: parentPos.x + 40, y: parentPos.y + NODE_HEIGHT } : placeNew();
   const relations = parent ? [{ id: freshId(map, 'r'), kind: 'supports' as const, from: [id], to: parent }] : [];
   // The first words of the quote stand for its statement until one is written: the node can be found by them.
   const node: ArgNode = { id, kind: 'evidence', text: excerpt(quote.exact, 60), quote };
+  const at = placeNew(node, parent ? { parent } : { at: undefined });
   if (!run(insertFragment({ nodes: [node], relations, positions: { [id]: at } }, 'Make evidence'))) return null;
   select({ nodes: [id], relations: [] });
   return id;

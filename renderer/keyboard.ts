@@ -10,6 +10,7 @@ import { openExportDialog } from './export/exportState';
 import { clearSelection, editor, redoChange, requestFit, startEditing, undoChange } from './store/store';
 import { findNext, openFind } from './find/findState';
 import { focusArea, focusNodeSoon } from './canvas/navigation';
+import { zoomToSelection } from './canvas/zoom';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -46,6 +47,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Alt+arrow keys', 'Move the selected nodes (with Shift: farther)'],
   ['Shift+L', 'Auto-layout'],
   ['F', 'Fit the map to the window'],
+  ['Shift+F', 'Zoom to the selection'],
   ['Esc', 'Clear the selection'],
 ];
 
@@ -100,7 +102,7 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (key === 'c' && !e.shiftKey) return done(() => openConnectDialog(selection.nodes[0] ?? null));
   if (key === 'g') return done(() => keepFocus(e.shiftKey ? unlinkSelectedPremises : linkSelectedPremises));
   if (key === 'l' && e.shiftKey) return done(runAutoLayout);
-  if (key === 'f' && !e.shiftKey) return done(requestFit);
+  if (key === 'f') return done(e.shiftKey ? zoomToSelection : requestFit);
 }
 
 /** Runs a command that may redraw the focused node or arrow away; focus stays on the node acted on. */

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describeQuote } from '../arguments/text/anchor';
 import type { ArgNode, ArgumentMap, Id, NodeKind, Point, Relation, RelationKind, Source } from '../arguments/model';
 import { serializeMap } from '../arguments/format/serialize';
+import { estimateCardSize } from '../arguments/layout/cardSize';
 import { buildLayoutGraph, positionsFromLayout } from '../arguments/layout/layered';
 import ELK from 'elkjs/lib/elk.bundled.js';
 
@@ -247,13 +248,8 @@ const relations: Relation[] = ([
   ['r.O7', 'opposes', ['O7'], 'C4', 'critic'],
 ] as R[]).map(rel);
 
-// The first layout is ELK's layered layout (the editor's Auto-layout), with node heights
-// estimated from the text the way the canvas wraps it (260 px boxes, ~38 characters a line).
-function estimateSize(n: ArgNode): { width: number; height: number } {
-  const lines = (text: string, perLine: number, max: number) => Math.min(max, Math.ceil(text.length / perLine));
-  const height = 34 + 18 * lines(n.text, 38, 7) + (n.quote ? 8 + 18 * lines(n.quote.exact, 36, 5) : 0);
-  return { width: 260, height };
-}
+// The first layout is ELK's layered layout (the editor's Auto-layout), with the cards' sizes
+// estimated the way new cards are placed (arguments/layout/cardSize.ts).
 const draft: ArgumentMap = {
   meta: { title: '', authors: [], created: '', modified: '' },
   sources: {},
@@ -261,7 +257,7 @@ const draft: ArgumentMap = {
   relations: Object.fromEntries(relations.map((r) => [r.id, r])),
   view: { positions: {}, collapsed: [] },
 };
-const sizes = Object.fromEntries(nodes.map((n) => [n.id, estimateSize(n)]));
+const sizes = Object.fromEntries(nodes.map((n) => [n.id, estimateCardSize(n, Object.fromEntries(sources.map((s) => [s.id, s])))]));
 const positions: Record<Id, Point> = positionsFromLayout(await new ELK().layout(buildLayoutGraph(draft, sizes)));
 
 const now = '2026-11-26T12:00:00Z';

@@ -7,6 +7,11 @@ export const node = (page: Page, text: string | RegExp) => page.locator('.react-
 /** Fits the whole map into view (F) and waits for the animated viewport to settle. */
 export async function fitAll(page: Page): Promise<void> {
   await page.keyboard.press('f');
+  await viewportSettled(page);
+}
+
+/** Waits for the viewport to stop moving (fitting and zooming are animated). */
+export async function viewportSettled(page: Page): Promise<void> {
   const viewport = page.locator('.react-flow__viewport');
   let last = '';
   await expect

@@ -1,16 +1,20 @@
 // One node of the map. Kind is shown by a label with a glyph, a border style and a
 // colour, so it survives grayscale; the voice by a badge; a quote by its short citation.
 // Memoized: it re-renders only when its own domain node, position or selection changes
-// (or, for the citation, its quoted source).
+// (or, for the citation, its quoted source). Each card also holds its summary — kind and
+// title (evidence: its citation) — which canvas.css shows in large type instead of the card's
+// text when the map is zoomed far out; zooming itself re-renders no card.
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { shortAttribution } from '../../arguments/cite/attribution';
 import { locatorFor } from '../../arguments/cite/locator';
-import { NODE_KIND_LABELS, type NodeKind, type Quote } from '../../arguments/model';
-import { setCollapsed } from '../../arguments/operations';
+import { NODE_KIND_LABELS, type ArgNode, type NodeKind, type Quote } from '../../arguments/model';
+import { editNode, setCollapsed } from '../../arguments/operations';
 import { run, startEditing, useEditor, useMap } from '../store/store';
 import { finishEditing } from '../commands';
 import type { ArgumentFlowNode } from './types';
+import { VisibleText } from './VisibleText';
+import { visibleControls } from '../../arguments/text/controls';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
   thesis: '◆',
@@ -73,14 +77,41 @@ function InlineEditor({ id, text }: { id: string; text: string }) {
  * "Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, ll. 71–72" under a quote. It subscribes
  * to its source alone: a drag, or an edit of another source, re-renders no card.
  */
+function useAttribution(quote: Quote | undefined): string | null {
+  const source = useMap((m) => (quote && Object.hasOwn(m.sources, quote.source) ? m.sources[quote.source] : undefined));
+  return useMemo(() => (source && quote ? shortAttribution(source, locatorFor(source, quote)) : null), [source, quote]);
+}
+
 function Attribution({ quote }: { quote: Quote }) {
-  const source = useMap((m) => (Object.hasOwn(m.sources, quote.source) ? m.sources[quote.source] : undefined));
-  const label = useMemo(() => (source ? shortAttribution(source, locatorFor(source, quote)) : null), [source, quote]);
+  const label = useAttribution(quote);
   return label ? (
     <p className="aa-attribution" data-testid="attribution">
-      {label}
+      <VisibleText text={label} />
     </p>
   ) : null;
+}
+
+/** The first words of a text, for a card too small to show it whole. */
+function firstWords(text: string, count = 8): string {
+  const words = text.trim().split(/\s+/);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}
+
+/** What a zoomed-out card shows: its kind, and its title (evidence: the short citation of its source). */
+function Summary({ node }: { node: ArgNode }) {
+  const citation = useAttribution(node.kind === 'evidence' ? node.quote : undefined);
+  const name = citation ?? node.title ?? (firstWords(node.text || node.quote?.exact || '') || 'empty');
+  return (
+    <div className="aa-summary" aria-hidden="true">
+      <span className="aa-summary-kind">
+        {KIND_GLYPH[node.kind]}
+        <span className="aa-summary-name"> {NODE_KIND_LABELS[node.kind]}</span>
+      </span>
+      <span className="aa-summary-title" data-testid="summary-title">
+        <VisibleText text={name} />
+      </span>
+    </div>
+  );
 }
 
 export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
@@ -90,22 +121,36 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
   const quoteProblem = quoteCheck?.status === 'not-found';
   return (
     <div
-      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}`}
+      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}`}
       onDoubleClick={() => startEditing(id)}
     >
-      <Handle type="source" position={Position.Top} id="top" className="aa-handle" />
+      <Handle type="source" position={Position.Left} id="left" className="aa-handle" />
       <div className="aa-node-head">
         <span className="aa-kind">
           <span aria-hidden="true">{KIND_GLYPH[node.kind]}</span> {label}
         </span>
-        {node.title && <span className="aa-title">{node.title}</span>}
-        {node.voice && <span className={`aa-voice aa-voice-${node.voice}`}>{node.voice}</span>}
+        {node.title && (
+          <span className="aa-title" dir="auto">
+            <VisibleText text={node.title} />
+          </span>
+        )}
+        {node.voice && (
+          <span className={`aa-voice aa-voice-${node.voice}`}>
+            <VisibleText text={node.voice} />
+          </span>
+        )}
       </div>
-      {editing ? <InlineEditor id={id} text={node.text} /> : <div className="aa-text">{node.text || <em className="aa-placeholder">Double-click or press Enter to write</em>}</div>}
+      {editing ? (
+        <InlineEditor id={id} text={node.text} />
+      ) : (
+        <div className="aa-text" dir="auto">
+          {node.text ? <VisibleText text={node.text} /> : <em className="aa-placeholder">Double-click or press Enter to write</em>}
+        </div>
+      )}
       {node.quote && (
         <>
-          <blockquote className="aa-quote" title={node.quote.exact}>
-            “{node.quote.exact}”
+          <blockquote className="aa-quote" dir="auto" title={visibleControls(node.quote.exact).text}>
+            “<VisibleText text={node.quote.exact} />”
           </blockquote>
           <Attribution quote={node.quote} />
         </>
@@ -120,7 +165,8 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
           ⚠ Quote not found in its source
         </div>
       )}
-      <Handle type="source" position={Position.Bottom} id="bottom" className="aa-handle" />
+      <Handle type="source" position={Position.Right} id="right" className="aa-handle" />
+      <Summary node={node} />
     </div>
   );
 });

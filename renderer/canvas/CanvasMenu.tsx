@@ -6,6 +6,7 @@ import { addNodeOfKind, changeRelationKind, copySelection, deleteSelection, link
 import { openConnectDialog } from '../panels/connectDialogState';
 import { openAddSource } from '../sources/addSourceState';
 import { run, startEditing, useMap } from '../store/store';
+import { zoomToClaim } from './zoom';
 
 export type MenuState =
   | { kind: 'pane'; x: number; y: number; flowPoint: Point }
@@ -45,6 +46,7 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
         <>
           <button role="menuitem" type="button" onClick={act(() => startEditing(menu.id))}>Edit text</button>
           <button role="menuitem" type="button" onClick={act(() => openConnectDialog(menu.id))}>Connect to…</button>
+          <button role="menuitem" type="button" onClick={act(() => zoomToClaim(menu.id))}>Zoom to it and all that bears on it</button>
           <button role="menuitem" type="button" onClick={act(copySelection)}>Copy</button>
           <button role="menuitem" type="button" onClick={act(linkSelectedPremises)}>Link selected as co-premises</button>
           <button role="menuitem" type="button" onClick={act(() => run(setCollapsed(menu.id, true)))}>Collapse</button>

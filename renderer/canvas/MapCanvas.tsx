@@ -1,6 +1,8 @@
 // The map on a React Flow canvas, controlled by the document store. Drag frames are
 // previews (no history); the drop is one undoable step. Deletion, copy/paste and the
 // rest of the keyboard are handled by the app's shortcuts, not by React Flow.
+// Zoomed out past SUMMARY_BELOW the cards show their kind and title in large type: a class on
+// the canvas and a CSS variable switch them, so zooming re-renders no card.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
@@ -9,25 +11,32 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Viewport,
   type EdgeChange,
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import type { ArgumentMap, Id, Point } from '../../arguments/model';
+import { readingDirection, rectOfNode } from '../../arguments/layout/direction';
+import type { Id, Point } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
 import { editor, previewOp, run, select, useEditor } from '../store/store';
 import { setViewportCentre } from '../commands';
 import { MINIMAP_FILL } from '../kinds';
 import { setNodeSizeSource } from '../layout/autoLayout';
 import { ArgumentNode } from './ArgumentNode';
+import { setArrangement } from './arrangement';
+import { FAR_BELOW, fitRects, openingViewport, SUMMARY_BELOW } from './viewports';
+import { setZoomer } from './zoom';
 import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
 import { RelationPicker, type PendingConnection } from './RelationPicker';
 import { CanvasMenu, type MenuState } from './CanvasMenu';
 import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
 import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
+import '../export/fonts.css';
+import './canvas.css';
 
 // Module constants: React Flow re-creates every node if these change identity.
 const nodeTypes = { argument: ArgumentNode };
@@ -38,27 +47,13 @@ const proOptions = { hideAttribution: true };
  * find-in-page); large ones render only what is in view, which keeps them fast.
  */
 const RENDER_ALL_BELOW = 300;
+const MIN_ZOOM = 0.05;
+/** The summary type grows as the map shrinks, in steps of 8 % (each step restyles the cards once), up to this factor. */
+const SUMMARY_STEP = 1.08;
+const SUMMARY_MAX_SCALE = 6;
+const MINIMAP_SIZE = { width: 150, height: 110 };
 /** A module constant: a new function per render would re-render every minimap node on every drag frame. */
 const minimapColour = (n: FlowNode): string => MINIMAP_FILL[n.data.node.kind];
-
-/**
- * A document opens on its thesis and the claims that bear on it, at a zoom where the text
- * stays legible (at least 45 %), with the thesis centred at the top; the minimap shows the rest.
- */
-function openingViewport(map: ArgumentMap, sizes: ReadonlyMap<Id, Size>, width: number): Viewport | null {
-  const theses = Object.values(map.nodes).filter((n) => n.kind === 'thesis').map((n) => n.id);
-  const top = new Set(theses);
-  for (const r of Object.values(map.relations)) if (top.has(r.to) && r.kind !== 'undercuts') r.from.forEach((f) => top.add(f));
-  const placed = (id: Id) => Object.hasOwn(map.view.positions, id);
-  const ids = [...top].filter(placed);
-  const anchor = theses[0] !== undefined && placed(theses[0]) ? map.view.positions[theses[0]] : undefined;
-  if (ids.length < 2 || !anchor) return null;
-  const xs = ids.flatMap((id) => [map.view.positions[id]!.x, map.view.positions[id]!.x + (sizes.get(id)?.width ?? 260)]);
-  const span = Math.max(...xs) - Math.min(...xs);
-  const zoom = Math.min(1, Math.max(0.45, (width - 40) / span));
-  const centre = anchor.x + (sizes.get(theses[0]!)?.width ?? 260) / 2;
-  return { x: width / 2 - centre * zoom, y: 24 - anchor.y * zoom, zoom };
-}
 
 export function MapCanvas() {
   const map = useEditor((s) => s.history.present);
@@ -86,13 +81,66 @@ export function MapCanvas() {
   const box = useRef<HTMLDivElement>(null);
   const sizesRef = useRef(sizes);
   sizesRef.current = sizes;
+  const sizeOf = useCallback((id: Id) => sizesRef.current.get(id), []);
+  const canvasSize = () => ({ width: box.current?.clientWidth ?? 800, height: box.current?.clientHeight ?? 600 });
   useEffect(() => {
     setViewportCentre(() => {
       const r = box.current?.getBoundingClientRect();
       return r ? flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
     });
-    setNodeSizeSource(() => Object.fromEntries(sizesRef.current));
-  }, [flow]);
+    const unregister = setNodeSizeSource(() => Object.fromEntries(sizesRef.current));
+    const unzoom = setZoomer((ids) => {
+      const m = editor.getState().history.present;
+      const rects = ids.flatMap((id) => rectOfNode(m, id, sizeOf) ?? []);
+      const v = fitRects(rects, canvasSize(), MIN_ZOOM);
+      if (v) void flow.setViewport(v, { duration: 200 });
+    });
+    return () => {
+      unregister();
+      unzoom();
+    };
+  }, [flow, sizeOf]);
+
+  // The arrows' reading direction and the cards their words avoid, once the arrangement settles.
+  const positions = map.view.positions;
+  const gesture = useEditor((s) => s.history.gestureBase !== undefined);
+  useEffect(() => {
+    if (gesture) return;
+    const m = editor.getState().history.present;
+    setArrangement(
+      readingDirection(m, sizeOf),
+      Object.keys(m.nodes).flatMap((id) => (hidden.has(id) ? [] : (rectOfNode(m, id, sizeOf) ?? []))),
+    );
+  }, [positions, relations, sizes, hidden, gesture, sizeOf]);
+
+  // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.
+  const store = useStoreApi<FlowNode, FlowEdge>();
+  useEffect(() => {
+    let summary: boolean | null = null;
+    let far: boolean | null = null;
+    let scale = 0;
+    const apply = (zoom: number) => {
+      const el = box.current;
+      if (!el) return;
+      const now = zoom < SUMMARY_BELOW;
+      if (now !== summary) {
+        summary = now;
+        el.classList.toggle('aa-zoomed-out', now);
+      }
+      const farNow = zoom < FAR_BELOW;
+      if (farNow !== far) {
+        far = farNow;
+        el.classList.toggle('aa-zoomed-far', farNow);
+      }
+      const step = Math.min(SUMMARY_MAX_SCALE, SUMMARY_STEP ** Math.round(Math.log(1 / zoom) / Math.log(SUMMARY_STEP)));
+      if (now && step !== scale) {
+        scale = step;
+        el.style.setProperty('--aa-summary-scale', String(step));
+      }
+    };
+    apply(store.getState().transform[2]);
+    return store.subscribe((s) => apply(s.transform[2]));
+  }, [store]);
 
   // Move the view once every node has been measured (fitting needs their sizes).
   const fitMode = useEditor((s) => s.fitMode);
@@ -104,11 +152,20 @@ export function MapCanvas() {
     if (shown.some((id) => !sizes.has(id))) return;
     fitted.current = fitRequest;
     requestAnimationFrame(() => {
-      const opening = fitMode === 'opening' ? openingViewport(map, sizes, box.current?.clientWidth ?? 800) : null;
+      const opening = fitMode === 'opening' ? openingViewport(map, (id) => sizes.get(id), canvasSize()) : null;
       if (opening) void flow.setViewport(opening);
       else void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0 });
     });
   }, [fitRequest, fitMode, flow, sizes, map, hidden]);
+
+  // A node whose text is being written is shown whole: zoomed out, the view zooms in on it.
+  const editing = useEditor((s) => s.editing);
+  useEffect(() => {
+    if (editing === null || store.getState().transform[2] >= SUMMARY_BELOW) return;
+    const m = editor.getState().history.present;
+    const r = rectOfNode(m, editing, sizeOf);
+    if (r) void flow.setCenter(r.x + r.w / 2, r.y + r.h / 2, { zoom: 1, duration: 200 });
+  }, [editing, flow, store, sizeOf]);
 
   // A node selected from elsewhere (the sources pane, the inspector) is brought into view.
   useEffect(() => {
@@ -206,7 +263,7 @@ export function MapCanvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         proOptions={proOptions}
         onPaneContextMenu={(e) => {
@@ -227,7 +284,8 @@ export function MapCanvas() {
         aria-label="Argument map"
       >
         <Background gap={24} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeColor={minimapColour} />
+        {/* Top left: a map opens on its thesis at the left, centred on its claims, so that corner is free. */}
+        <MiniMap pannable zoomable position="top-left" style={MINIMAP_SIZE} ariaLabel="Overview of the map" nodeColor={minimapColour} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {pending && <RelationPicker pending={pending} onClose={() => setPending(null)} />}

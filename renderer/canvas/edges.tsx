@@ -1,11 +1,14 @@
 // Relation edges. Each kind has its own line (solid, dashed, dotted, dash-dot), arrowhead
 // and a word on the line, so the map reads in grayscale and print. Linked co-premises
-// meet at one join, boxed together; an undercut ends on the inference it attacks.
+// meet at one join, boxed together; an undercut ends on the inference it attacks, and an
+// undercut of an undercut on the middle of that undercut's line. Arrows are drawn above the
+// cards (an arrow crossing a card it does not touch stays visible), their words in free space.
 import { memo } from 'react';
-import { BaseEdge, useStore, type EdgeProps, type ReactFlowState } from '@xyflow/react';
+import { BaseEdge, useStore, type EdgeProps, type ReactFlowState, type XYPosition } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import type { RelationKind } from '../../arguments/model';
-import { anchors, curve, inferencePoint, joinPoint, rectOf, union, type Rect } from './geometry';
+import { freePlace, LABEL_TRIES, useDirection, useLabelObstacles } from './arrangement';
+import { anchors, attackPoint, curve, curveAt, joinPoint, rectOf, undercutAt, undercutLine, undercutPath, union, type Rect } from './geometry';
 import type { RelationFlowEdge, UndercutFlowEdge } from './types';
 
 export const RELATION_STYLE: Record<RelationKind, { dash?: string; label: string }> = {
@@ -19,17 +22,25 @@ function useRects(ids: readonly string[]): (Rect | null)[] {
   return useStore((s: ReactFlowState) => ids.map((id) => s.nodeLookup.get(id)), shallow).map(rectOf);
 }
 
-function Label({ x, y, text }: { x: number; y: number; text: string }) {
+/**
+ * A word on a line, at the first place along it (`along(u)`, u from 0 to 1) where it covers no
+ * card; with no such place the word is left out (the line's pattern and head say the same).
+ */
+const Label = memo(function Label({ text, along, tries = LABEL_TRIES }: { text: string; along: (u: number) => XYPosition; tries?: readonly number[] }) {
+  const cards = useLabelObstacles();
   if (!text) return null;
+  const at = freePlace(cards, text, tries.map(along));
+  if (!at) return null;
   return (
-    <text x={x} y={y - 6} className="aa-edge-label" textAnchor="middle">
+    <text x={at.x} y={at.y} dy="0.35em" className="aa-edge-label" textAnchor="middle" data-label={text}>
       {text}
     </text>
   );
-}
+});
 
 export const RelationEdge = memo(function RelationEdge({ id, target, data, selected }: EdgeProps<RelationFlowEdge>) {
   const { kind, premises, index } = data!;
+  const direction = useDirection();
   const [to, ...rects] = useRects([target, ...premises]);
   if (!to || rects.some((r) => !r)) return null;
   const premiseRects = rects as Rect[];
@@ -38,37 +49,37 @@ export const RelationEdge = memo(function RelationEdge({ id, target, data, selec
   const marker = `url(#aa-head-${kind})`;
 
   if (premises.length === 1) {
-    const { s, t } = anchors(premiseRects[0]!, to);
-    const mid = inferencePoint(premiseRects, to);
+    const { s, t, axis } = anchors(premiseRects[0]!, to, direction);
+    const mid = { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
     return (
       <g className={cls}>
-        <BaseEdge id={id} path={curve(s, t)} markerEnd={marker} style={style} interactionWidth={16} />
+        <BaseEdge id={id} path={curve(s, t, axis)} markerEnd={marker} style={style} interactionWidth={16} />
         <circle cx={mid.x} cy={mid.y} r={3} className="aa-inference" />
-        <Label x={mid.x} y={mid.y} text={RELATION_STYLE[kind].label} />
+        <Label text={RELATION_STYLE[kind].label} along={(u) => curveAt(s, t, axis, u)} />
       </g>
     );
   }
   // Linked: this edge draws its premise's branch to the join; the first also draws the
   // group box and the one arrow from the join to the target.
-  const j = joinPoint(premiseRects, to);
+  const j = joinPoint(premiseRects, to, direction);
   const mine = premiseRects[index]!;
-  const { s } = anchors(mine, to);
+  const { s, axis } = anchors(mine, to, direction);
   const box = union(premiseRects);
-  const { t } = anchors(box, to);
+  const { t } = anchors(box, to, direction);
+  const lerp = (a: XYPosition, b: XYPosition) => (u: number) => ({ x: a.x + (b.x - a.x) * u, y: a.y + (b.y - a.y) * u });
   return (
     <g className={cls}>
       {index === 0 && (
         <rect x={box.x - 10} y={box.y - 10} width={box.w + 20} height={box.h + 20} rx={14} className="aa-linked-box" />
       )}
-      <BaseEdge id={id} path={curve(s, j)} style={style} interactionWidth={16} />
+      <BaseEdge id={id} path={curve(s, j, axis)} style={style} interactionWidth={16} />
       {index === 0 && (
         <>
           <BaseEdge path={`M${j.x},${j.y} L${t.x},${t.y}`} markerEnd={marker} style={style} interactionWidth={0} />
           <circle cx={j.x} cy={j.y} r={5} className="aa-inference aa-join" />
-          <text x={box.x + box.w / 2} y={box.y - 16} className="aa-edge-label" textAnchor="middle">
-            linked premises
-          </text>
-          <Label x={(j.x + t.x) / 2} y={(j.y + t.y) / 2} text={RELATION_STYLE[kind].label} />
+          {/* Above the box, else below it: the box's own premises are cards too. */}
+          <Label text="linked premises" along={(u) => ({ x: box.x + box.w / 2, y: u < 0.5 ? box.y - 20 : box.y + box.h + 20 })} tries={[0, 1]} />
+          <Label text={RELATION_STYLE[kind].label} along={lerp(j, t)} />
         </>
       )}
     </g>
@@ -76,18 +87,18 @@ export const RelationEdge = memo(function RelationEdge({ id, target, data, selec
 });
 
 export const UndercutEdge = memo(function UndercutEdge({ id, source, data, selected }: EdgeProps<UndercutFlowEdge>) {
-  const { attackedPremises, attackedTarget } = data!;
-  const rects = useRects([source, attackedTarget, ...attackedPremises]);
-  const [from, to, ...premises] = rects;
-  if (!from || !to || premises.some((r) => !r)) return null;
-  const point = inferencePoint(premises as Rect[], to);
-  const start = { x: from.x + (point.x < from.x ? 0 : point.x > from.x + from.w ? from.w : from.w / 2), y: from.y + from.h / 2 };
-  if (start.x === from.x + from.w / 2) start.y = point.y < from.y ? from.y : from.y + from.h;
-  const path = `M${start.x},${start.y} Q${(start.x + point.x) / 2},${start.y} ${point.x},${point.y}`;
+  const { attackedPremises, attackedTarget, through } = data!;
+  const direction = useDirection();
+  const rects = useRects([source, attackedTarget, ...attackedPremises, ...through]);
+  if (rects.some((r) => !r)) return null;
+  const [from, to, ...rest] = rects as Rect[];
+  const premises = rest.slice(0, attackedPremises.length);
+  const attackers = rest.slice(attackedPremises.length);
+  const line = undercutLine(from!, attackPoint(premises, to!, attackers, direction));
   return (
-    <g className={`aa-edge aa-edge-undercuts${selected ? ' selected' : ''}`}>
-      <BaseEdge id={id} path={path} markerEnd="url(#aa-head-undercuts)" style={{ strokeDasharray: RELATION_STYLE.undercuts.dash }} interactionWidth={16} />
-      <Label x={(start.x + point.x) / 2} y={(start.y + point.y) / 2} text="undercuts" />
+    <g className={`aa-edge aa-edge-undercuts${selected ? ' selected' : ''}`} data-attacks={data!.attacks}>
+      <BaseEdge id={id} path={undercutPath(line)} markerEnd="url(#aa-head-undercuts)" style={{ strokeDasharray: RELATION_STYLE.undercuts.dash }} interactionWidth={16} />
+      <Label text="undercuts" along={(u) => undercutAt(line, u)} />
     </g>
   );
 });

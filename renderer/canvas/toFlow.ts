@@ -2,6 +2,7 @@
 // (same domain node, same position object, same selection), so React Flow's diff and the
 // memoized node components do work only for what changed: one node per drag frame.
 import type { ArgumentMap, ArgNode, Id, Point, Relation } from '../../arguments/model';
+import { visibleControls } from '../../arguments/text/controls';
 import { checkQuote } from './quoteStatus';
 import type { ArgumentFlowNode, FlowEdge } from './types';
 
@@ -20,7 +21,7 @@ export function hiddenByCollapse(relations: ArgumentMap['relations'], collapsedI
   const collapsed = new Set(collapsedIds);
   const targets = new Map<Id, Id[]>();
   for (const r of Object.values(relations)) {
-    const target = r.kind === 'undercuts' ? (Object.hasOwn(relations, r.to) ? relations[r.to]!.to : undefined) : r.to;
+    const target = r.kind === 'undercuts' ? undercutAnchor(relations, r) : r.to;
     if (target === undefined) continue;
     for (const f of r.from) targets.set(f, [...(targets.get(f) ?? []), target]);
   }
@@ -35,6 +36,18 @@ export function hiddenByCollapse(relations: ArgumentMap['relations'], collapsedI
     }
   }
   return hidden;
+}
+
+/** The node an undercut (of an undercut…) finally bears on; undefined for a broken or circular chain. */
+function undercutAnchor(relations: ArgumentMap['relations'], r: Relation): Id | undefined {
+  const seen = new Set<Id>();
+  let at: Relation | undefined = r;
+  while (at && at.kind === 'undercuts') {
+    if (seen.has(at.id)) return undefined;
+    seen.add(at.id);
+    at = Object.hasOwn(relations, at.to) ? relations[at.to] : undefined;
+  }
+  return at?.to;
 }
 
 interface NodeKey {
@@ -70,7 +83,7 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
       selected: isSelected,
       hidden: isHidden,
       data: { node, quoteCheck: checkQuote(map.sources, node), collapsed: isCollapsed },
-      ariaLabel: `${node.kind}${node.title ? ` ${node.title}` : ''}: ${node.text || node.quote?.exact || 'empty'}`.slice(0, 200),
+      ariaLabel: visibleControls(`${node.kind}${node.title ? ` ${node.title}` : ''}: ${node.text || node.quote?.exact || 'empty'}`.slice(0, 200)).text,
       ...(size ? { measured: size } : {}),
     };
     nodeCache.set(node, { node, position, size, hidden: isHidden, selected: isSelected, collapsed: isCollapsed, flow });
@@ -79,7 +92,31 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
   return out;
 }
 
-const edgeCache = new WeakMap<Relation, { selected: boolean; targetOf?: Relation; edges: FlowEdge[] }>();
+/** Arrows are drawn above every card, selected ones too (React Flow lifts those to 1000). */
+export const EDGE_Z_INDEX = 1001;
+
+const edgeCache = new WeakMap<Relation, { selected: boolean; chain: readonly Relation[]; edges: FlowEdge[] }>();
+
+/**
+ * What an undercut attacks, outward from the inference at its root: [inference, undercut, …,
+ * the relation it attacks directly]. Null when the chain is broken, circular or never reaches
+ * an inference between nodes (then nothing can be drawn).
+ */
+export function attackChain(map: Pick<ArgumentMap, 'relations' | 'nodes'>, undercut: Relation): Relation[] | null {
+  const chain: Relation[] = [];
+  const seen = new Set<Id>([undercut.id]);
+  let at = Object.hasOwn(map.relations, undercut.to) ? map.relations[undercut.to] : undefined;
+  while (at) {
+    if (seen.has(at.id)) return null;
+    seen.add(at.id);
+    chain.unshift(at);
+    if (at.kind !== 'undercuts') return Object.hasOwn(map.nodes, at.to) ? chain : null;
+    at = Object.hasOwn(map.relations, at.to) ? map.relations[at.to] : undefined;
+  }
+  return null;
+}
+
+const sameChain = (a: readonly Relation[], b: readonly Relation[]) => a.length === b.length && a.every((r, i) => r === b[i]);
 
 export function edgeIdsOf(relation: Relation): string[] {
   return relation.kind === 'undercuts' || relation.from.length === 1 ? [relation.id] : relation.from.map((_, i) => `${relation.id}::${i}`);
@@ -94,23 +131,32 @@ export function toFlowEdges(map: ArgumentMap, selected: ReadonlySet<Id>): FlowEd
   const out: FlowEdge[] = [];
   for (const r of Object.values(map.relations)) {
     const isSelected = selected.has(r.id);
-    const attacked = r.kind === 'undercuts' && Object.hasOwn(map.relations, r.to) ? map.relations[r.to] : undefined;
+    const chain = r.kind === 'undercuts' ? attackChain(map, r) : [];
     const hit = edgeCache.get(r);
-    if (hit && hit.selected === isSelected && hit.targetOf === attacked) {
+    if (hit && hit.selected === isSelected && chain && sameChain(hit.chain, chain)) {
       out.push(...hit.edges);
       continue;
     }
     let edges: FlowEdge[];
     if (r.kind === 'undercuts') {
-      if (!attacked) continue;
+      if (!chain) continue;
+      const inference = chain[0]!;
       edges = [
         {
           id: r.id,
           type: 'undercut',
+          zIndex: EDGE_Z_INDEX,
           source: r.from[0]!,
-          target: Object.hasOwn(map.nodes, attacked.to) ? attacked.to : attacked.from[0]!,
+          target: inference.to,
           selected: isSelected,
-          data: { relationId: r.id, attacks: attacked.id, attackedPremises: attacked.from, attackedTarget: attacked.to, voice: r.voice },
+          data: {
+            relationId: r.id,
+            attacks: r.to,
+            attackedPremises: inference.from,
+            attackedTarget: inference.to,
+            through: chain.slice(1).map((u) => u.from[0]!),
+            voice: r.voice,
+          },
         },
       ];
     } else {
@@ -118,13 +164,14 @@ export function toFlowEdges(map: ArgumentMap, selected: ReadonlySet<Id>): FlowEd
       edges = r.from.map((premise, index) => ({
         id: ids[index]!,
         type: 'relation' as const,
+        zIndex: EDGE_Z_INDEX,
         source: premise,
         target: r.to,
         selected: isSelected,
         data: { relationId: r.id, kind: r.kind, premises: r.from, index, voice: r.voice },
       }));
     }
-    edgeCache.set(r, { selected: isSelected, targetOf: attacked, edges });
+    edgeCache.set(r, { selected: isSelected, chain: chain ?? [], edges });
     out.push(...edges);
   }
   return out;

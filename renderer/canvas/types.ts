@@ -26,8 +26,14 @@ export type UndercutEdgeData = {
   relationId: Id;
   /** The relation (inference) this undercut attacks. */
   attacks: Id;
+  /** The inference at the root of the chain: its premises and target. */
   attackedPremises: readonly Id[];
   attackedTarget: Id;
+  /**
+   * For an undercut of an undercut (of an undercut…): the attackers of the undercuts between that
+   * inference and this one, innermost first; each line's middle is where the next one ends.
+   */
+  through: readonly Id[];
   voice?: string;
 };
 export type UndercutFlowEdge = Edge<UndercutEdgeData, 'undercut'>;

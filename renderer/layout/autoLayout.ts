@@ -24,6 +24,11 @@ export function setNodeSizeSource(fn: SizeSource | null): () => void {
   };
 }
 
+/** The sizes the canvas measured (empty before it has); placement and auto-layout read them. */
+export function measuredNodeSizes(): Record<Id, Size> {
+  return measuredSizes();
+}
+
 function measuredSizes(): Record<Id, Size> {
   try {
     return sizeSource?.() ?? {};

@@ -1,4 +1,4 @@
-import { expect, node, test } from './fixtures';
+import { expect, fitAll, node, test, viewportSettled } from './fixtures';
 
 const edgesOf = (page: import('@playwright/test').Page) => page.locator('.react-flow__edge');
 
@@ -22,11 +22,15 @@ test('add a node, edit its text, connect it by dragging, then undo and redo each
   const edited = node(app, 'Stalin expected the war to tie America down.');
   await expect(edited).toHaveCount(1);
 
-  // Connect: drag from the new claim's top handle to the thesis.
+  // Connect: drag from the new claim's left handle to the thesis's right one.
+  // Both in view: the whole map, the thesis added to the selection, then Shift+F zooms to the two.
   const thesis = node(app, /explains the 1950 Soviet absence/);
-  await thesis.scrollIntoViewIfNeeded();
-  const from = await edited.locator('.react-flow__handle-top').boundingBox();
-  const to = await thesis.locator('.react-flow__handle-bottom').boundingBox();
+  await fitAll(app);
+  await thesis.click({ modifiers: ['Control'] });
+  await app.keyboard.press('Shift+F');
+  await viewportSettled(app);
+  const from = await edited.locator('.react-flow__handle-left').boundingBox();
+  const to = await thesis.locator('.react-flow__handle-right').boundingBox();
   await app.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
   await app.mouse.down();
   await app.mouse.move(to!.x + 5, to!.y + 5, { steps: 12 });

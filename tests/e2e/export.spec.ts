@@ -55,7 +55,7 @@ test('export a PDF from the dialog: a vector PDF with embedded fonts that popple
 
   const info = tool('pdfinfo', [path]);
   expect(info).toMatch(/Pages:\s+1\n/);
-  expect(info).toContain('Page size:       841.89 x 595.28 pts'); // A4 landscape
+  expect(info).toContain('Page size:       595.28 x 841.89 pts'); // A4 upright: the map's columns make it taller than wide
   expect(info).toMatch(/Title:\s+Stalin's letter to Gottwald/);
   const text = tool('pdftotext', [path, '-']).replace(/\s+/g, ' ');
   if (!shipped.ok) throw new Error('the shipped map does not load');

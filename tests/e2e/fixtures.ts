@@ -1,7 +1,7 @@
 // The test fixture every browser test uses: it records every request and fails the test
 // if any leaves the app (the app must work offline), and any uncaught page error.
 import { _electron, test as chromiumTest, expect, type Page } from '@playwright/test';
-import { fitAll, node } from '../canvas';
+import { fitAll, node, viewportSettled } from '../canvas';
 
 /**
  * Where no Chrome/Chromium is installed but the Electron binary is (playwright.config.ts sets
@@ -46,4 +46,4 @@ export const test = base.extend<{ app: Page }>({
 
 export { expect };
 
-export { fitAll, node };
+export { fitAll, node, viewportSettled };

@@ -168,7 +168,9 @@ test('Ctrl+Shift+O and the canvas menu open Add Source, not Open', async ({ app 
   await expect(dialog).toBeVisible();
   await app.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
-  await app.locator('.react-flow__pane').click({ button: 'right', position: { x: 20, y: 20 } });
+  // The top right corner of the canvas: the overview sits at the top left.
+  const pane = (await app.locator('.react-flow__pane').boundingBox())!;
+  await app.locator('.react-flow__pane').click({ button: 'right', position: { x: pane.width - 20, y: 20 } });
   await app.getByRole('menuitem', { name: 'Add source…' }).click();
   await expect(dialog).toBeVisible();
 });

@@ -58,7 +58,8 @@ describe('argmap export', () => {
     expect(r.out).toContain(`${size.width} × ${size.height} pixels at 150 DPI`);
     const pdf = join(dir, 'a4.pdf');
     expect(argmap('export', SHIPPED_PATH, '--out', pdf, '--page', 'a4', '--caption', 'Рисунок 1. Письмо Сталина Готвальду').code).toBe(0);
-    expect(tool('pdfinfo', [pdf])).toContain('Page size:       841.89 x 595.28 pts');
+    // The shipped map reads left to right in columns, taller than wide: an A4 page upright.
+    expect(tool('pdfinfo', [pdf])).toContain('Page size:       595.28 x 841.89 pts');
     expect(tool('pdftotext', [pdf, '-'])).toContain('Рисунок 1. Письмо Сталина Готвальду');
   });
 

@@ -70,8 +70,9 @@ describe('PDF figure of the shipped map', () => {
     expect(Buffer.from(again.bytes).equals(Buffer.from(fit.bytes))).toBe(true);
   });
 
-  for (const [page, size] of [['a4', '841.89 x 595.28'], ['letter', '792 x 612']] as const)
-    it(`fits the figure on ${page} paper (landscape for a wide figure)`, async () => {
+  // The shipped map reads left to right in columns, taller than wide: upright pages.
+  for (const [page, size] of [['a4', '595.28 x 841.89'], ['letter', '612 x 792']] as const)
+    it(`fits the figure on ${page} paper (portrait for the tall shipped map)`, async () => {
       const { path } = await pdfOf(page, 'compact');
       expect(tool('pdfinfo', [path])).toContain(`Page size:       ${size} pts`);
       expect(normal(tool('pdftotext', [path, '-']))).toContain(normal(map.nodes.C1!.text));
@@ -83,5 +84,7 @@ describe('PDF figure of the shipped map', () => {
     expect(p.y).toBeCloseTo(36, 5);
     expect(p.x).toBeGreaterThan(36);
     expect(pdfPlacement(100000, 100, 'fit').page[0]).toBeLessThanOrEqual(14400);
+    expect(pdfPlacement(1200, 400, 'a4').page).toEqual([841.89, 595.28]);
+    expect(pdfPlacement(1200, 400, 'letter').page).toEqual([792, 612]);
   });
 });

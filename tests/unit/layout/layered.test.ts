@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { loadMap } from '../../../arguments/format/load';
-import { anchorOf, buildLayoutGraph, DEFAULT_NODE_SIZE, MODEL_ORDER_MAX_NODES, positionsFromLayout, type Size } from '../../../arguments/layout/layered';
+import { anchorOf, buildLayoutGraph, compareNumbered, compareSiblings, DEFAULT_NODE_SIZE, MODEL_ORDER_MAX_NODES, positionsFromLayout, THESIS_STRAIGHTNESS, type Size } from '../../../arguments/layout/layered';
 import type { ArgNode, ArgumentMap, Id, NodeKind, Point, Relation } from '../../../arguments/model';
 
 const elk = new ELK();
@@ -110,10 +110,10 @@ describe('buildLayoutGraph', () => {
     expect(byId.get('T')).toMatchObject({ width: 300, height: 150 });
     expect(byId.get('C1')).toMatchObject(DEFAULT_NODE_SIZE);
     expect(graph.children![0]!.id).toBe('T');
-    expect(graph.layoutOptions).toMatchObject({ 'elk.algorithm': 'layered', 'elk.direction': 'DOWN' });
+    expect(graph.layoutOptions).toMatchObject({ 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT' });
   });
 
-  it('runs edges from each target down to its premises; co-premises share the source', () => {
+  it('runs edges from each target to its premises; co-premises share the source', () => {
     expect(edge('T', 'C1')).toHaveLength(1);
     expect(edge('C1', 'P1a')).toHaveLength(1);
     expect(edge('C1', 'P1b')).toHaveLength(1);
@@ -150,8 +150,25 @@ describe('buildLayoutGraph', () => {
     const g = buildLayoutGraph(mapOf([['N', 'note']], []), { N: { width: Number.NaN, height: -3 } });
     expect(g.children![0]).toMatchObject(DEFAULT_NODE_SIZE);
     expect(g.layoutOptions!['elk.layered.considerModelOrder.strategy']).toBe('NODES_AND_EDGES');
+    expect(g.layoutOptions!['elk.layered.crossingMinimization.forceNodeModelOrder']).toBe('true');
     const big = buildLayoutGraph(generatedMap(MODEL_ORDER_MAX_NODES + 1), {});
     expect(big.layoutOptions!['elk.layered.considerModelOrder.strategy']).toBe('NONE');
+    expect(big.layoutOptions!['elk.layered.crossingMinimization.forceNodeModelOrder']).toBe('false');
+    expect(big.layoutOptions!['elk.layered.nodePlacement.strategy']).toBe('BRANDES_KOEPF');
+  });
+
+  it("hands ELK the nodes in the argument's order: the thesis, then Claim 1 and its reasons before Claim 2", () => {
+    const order = graph.children!.map((c) => c.id);
+    const at = (id: Id) => order.indexOf(id);
+    expect(at('C1')).toBeLessThan(at('C2'));
+    expect(at('C2')).toBeLessThan(at('C3'));
+    expect(at('C3')).toBeLessThan(at('C4'));
+    expect(at('P1a')).toBeLessThan(at('C2'));
+  });
+
+  it("weighs the thesis's arrows to its claims more, so the claims stand together beside it", () => {
+    const heavy = edges.filter((e) => e.layoutOptions?.['elk.layered.priority.straightness'] === String(THESIS_STRAIGHTNESS));
+    expect(heavy.map((e) => e.targets[0]).sort()).toEqual(['C1', 'C2', 'C3', 'C4']);
   });
 });
 
@@ -176,8 +193,9 @@ describe.each([
 ])('layout of the shipped map (%s)', (_name, sizesOf) => {
   const map = shippedMap();
   let laid: Laid;
+  const x = (id: Id) => laid.pos[id]!.x;
   const y = (id: Id) => laid.pos[id]!.y;
-  const bottom = (id: Id) => laid.pos[id]!.y + laid.size[id]!.height;
+  const right = (id: Id) => laid.pos[id]!.x + laid.size[id]!.width;
 
   it('lays out every node', async () => {
     laid = await layOut(map, sizesOf(map));
@@ -186,15 +204,26 @@ describe.each([
     for (const p of Object.values(laid.pos)) expect(Number.isInteger(p.x) && Number.isInteger(p.y)).toBe(true);
   });
 
-  it('puts the thesis on top and the claims below it', () => {
-    for (const id of Object.keys(map.nodes)) if (id !== 'T') expect(y(id), id).toBeGreaterThan(y('T'));
-    for (const c of ['C1', 'C2', 'C3', 'C4']) expect(y(c), c).toBeGreaterThanOrEqual(bottom('T'));
+  it('puts the thesis at the left and its claims in the next column, in numbered order from the top', () => {
+    for (const id of Object.keys(map.nodes)) if (id !== 'T') expect(x(id), id).toBeGreaterThan(x('T'));
+    const claims = ['C1', 'C2', 'C3', 'C4'];
+    for (const c of claims) expect(x(c), c).toBeGreaterThanOrEqual(right('T'));
+    expect(new Set(claims.map(x)).size).toBe(1);
+    expect([...claims].sort((a, b) => y(a) - y(b))).toEqual(claims);
   });
 
-  it('puts every premise below what it supports', () => {
+  it('puts the thesis level with its claims, so one view holds them all', () => {
+    const top = Math.min(...['C1', 'C2', 'C3', 'C4'].map(y));
+    const bottom = Math.max(...['C1', 'C2', 'C3', 'C4'].map((c) => y(c) + laid.size[c]!.height));
+    const middle = y('T') + laid.size.T!.height / 2;
+    expect(middle).toBeGreaterThan(top);
+    expect(middle).toBeLessThan(bottom);
+  });
+
+  it('puts every premise to the right of what it supports', () => {
     for (const r of Object.values(map.relations)) {
       if (r.kind !== 'supports') continue;
-      for (const p of r.from) expect(y(p), `${p} under ${r.to}`).toBeGreaterThanOrEqual(bottom(r.to));
+      for (const p of r.from) expect(x(p), `${p} right of ${r.to}`).toBeGreaterThanOrEqual(right(r.to));
     }
   });
 
@@ -202,18 +231,18 @@ describe.each([
     expect(overlaps(laid)).toEqual([]);
   });
 
-  it('puts linked co-premises side by side', () => {
-    expect(y('P1a')).toBe(y('P1b'));
+  it('puts linked co-premises in one column', () => {
+    expect(x('P1a')).toBe(x('P1b'));
   });
 
-  it('puts an undercutter beside the premises of the inference it attacks, not above its target', () => {
+  it('puts an undercutter in the column of the premises of the inference it attacks, not before its target', () => {
     const undercuts = Object.values(map.relations).filter((r) => r.kind === 'undercuts');
     expect(undercuts.length).toBeGreaterThan(0);
     for (const u of undercuts) {
       const attacked = map.relations[u.to]!;
       const anchor = anchorOf(map, u)!;
-      expect(y(u.from[0]!), u.id).toBeGreaterThanOrEqual(bottom(anchor));
-      expect(attacked.from.map(y), u.id).toContain(y(u.from[0]!));
+      expect(x(u.from[0]!), u.id).toBeGreaterThanOrEqual(right(anchor));
+      expect(attacked.from.map(x), u.id).toContain(x(u.from[0]!));
     }
   });
 });
@@ -233,8 +262,8 @@ describe('layout of awkward maps', () => {
       expect(overlaps(laid)).toEqual([]);
     }
     const loose = await layOut(maps[3]!, {});
-    expect(loose.pos.A!.y).toBeGreaterThan(loose.pos.T!.y);
-    for (const id of ['N1', 'N2', 'A']) expect(loose.pos[id]!.y).toBeGreaterThanOrEqual(loose.pos.T!.y);
+    expect(loose.pos.A!.x).toBeGreaterThan(loose.pos.T!.x);
+    for (const id of ['N1', 'N2', 'A']) expect(loose.pos[id]!.x).toBeGreaterThanOrEqual(loose.pos.T!.x);
   });
 });
 
@@ -245,7 +274,28 @@ describe('layout of a generated map of 1,000 nodes', () => {
     console.log(`generated map: ${Object.keys(map.nodes).length} nodes, ${Object.keys(map.relations).length} relations laid out in ${laid.ms.toFixed(0)} ms`);
     expect(Object.keys(laid.pos)).toHaveLength(Object.keys(map.nodes).length);
     expect(overlaps(laid)).toEqual([]);
-    const top = Math.min(...Object.values(laid.pos).map((p) => p.y));
-    expect(laid.pos.n0!.y).toBe(top);
+    const left = Math.min(...Object.values(laid.pos).map((p) => p.x));
+    expect(laid.pos.n0!.x).toBe(left);
+  });
+});
+
+describe('the order of siblings', () => {
+  it('compares titles and ids in numbered order: Claim 2 before Claim 10, n9 before n10', () => {
+    expect(['Claim 10', 'Claim 2', 'claim 1', 'Claim 1'].sort(compareNumbered)).toEqual(['Claim 1', 'claim 1', 'Claim 2', 'Claim 10']);
+    expect(['n10', 'n9', 'n09a', 'n1'].sort(compareNumbered)).toEqual(['n1', 'n9', 'n09a', 'n10']);
+    expect(compareNumbered('toString', 'toString')).toBe(0);
+  });
+
+  it('puts reasons before objections, claims before evidence, titled before untitled', () => {
+    const n = (id: Id, kind: NodeKind, title?: string): ArgNode => ({ id, kind, text: id, ...(title ? { title } : {}) });
+    const list = [
+      { node: n('a', 'counter', 'Objection 1'), kind: 'opposes' as const },
+      { node: n('b', 'evidence'), kind: 'supports' as const },
+      { node: n('c', 'claim', 'Claim 2'), kind: 'supports' as const },
+      { node: n('d', 'claim'), kind: 'supports' as const },
+      { node: n('e', 'claim', 'Claim 1'), kind: 'supports' as const },
+      { node: n('f', 'counter'), kind: 'undercuts' as const },
+    ];
+    expect(list.sort(compareSiblings).map((s) => s.node.id)).toEqual(['e', 'c', 'd', 'b', 'a', 'f']);
   });
 });
