@@ -24,7 +24,8 @@ export function jsonErrorOffset(text: string): number {
       if (c === 0x5c) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) (i += 2, fail());
+          // The first digit that is not hex is the error; an escape cut off by the end of the text is truncation.
+          for (let k = 2; k < 6; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) (i = Math.min(i + k, n), fail());
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else (i++, fail());
@@ -33,7 +34,10 @@ export function jsonErrorOffset(text: string): number {
     fail();
   };
   const number = () => {
+    // A number that runs into the end of the text ("1.", "-", "2e") was cut off, not mistyped.
+    const loose = /^-?\d*(\.\d*)?([eE][+-]?\d*)?/.exec(text.slice(i, i + 400));
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (loose && loose[0] !== '' && i + loose[0].length === n && (m?.[0].length ?? 0) < loose[0].length) (i = n, fail());
     if (!m || m[0] === '' || m[0] === '-') fail();
     i += m![0].length;
   };
