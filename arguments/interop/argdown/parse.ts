@@ -85,6 +85,17 @@ function reservedTitle(text: string): { title: string; line: number; column: num
   return undefined;
 }
 
+/** Whether Argdown's own lexer and parser (without this project's stricter checks) refuse the text. */
+export function argdownSyntaxRefuses(input: string): boolean {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  try {
+    const parsed = application().run({ input: text, process: ['parse-input'], logLevel: 'none', logExceptions: false } as never) as Record<string, unknown>;
+    return ((parsed.lexerErrors as object[] | undefined)?.length ?? 0) + ((parsed.parserErrors as object[] | undefined)?.length ?? 0) > 0 || !parsed.ast;
+  } catch {
+    return true;
+  }
+}
+
 export function parseArgdown(input: string): { ok: true; document: ArgdownDocument } | { ok: false; problems: ExchangeProblem[] } {
   if (input.length > MAX_ARGDOWN_CHARS) return { ok: false, problems: [{ code: 'too-large', message: `The text has ${input.length.toLocaleString('en-US')} characters; Argument Atlas reads Argdown files of up to ${MAX_ARGDOWN_CHARS.toLocaleString('en-US')}.` }] };
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;

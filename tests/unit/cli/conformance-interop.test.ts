@@ -39,13 +39,20 @@ describe('npm run conformance:interop', () => {
     expect(conformance(dir)).toEqual({ code: 0, out: ['3 passed, 0 failed'], err: [] });
   });
 
+  it('passes a file that Argdown’s own parser refuses when it is refused here too, with its line and column', () => {
+    const r = conformance(corpus({ 'bad.argdown': '[A]: Eins.\n  <+ [B]: Zwei.\n <- ((\n' }));
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([expect.stringMatching(/^refused, as Argdown's parser refuses it: bad\.argdown: line 3, column 1: ./), '1 passed, 0 failed']);
+  });
+
   it('prints one line per failure and exits 1', () => {
     const bad = JSON.stringify({ nodes: [{ nodeID: '1', type: 'ZZ', text: 'A' }], edges: [] });
     const differs = CLI_JSON.replace('Zwei.', 'Zwo.');
-    const r = conformance(corpus({ 'a.argdown': ARGDOWN, 'b.argdown': '[A]: Eins.\n  <+ [B]: Zwei.\n <- ((\n', 'c.json': bad, 'cli-json-out/a.json': differs, 'cli-json-out/z.json': CLI_JSON }));
+    const r = conformance(corpus({ 'a.argdown': ARGDOWN, 'b.argdown': '[A]: Eins. {x: [1 2] y}\n', 'c.json': bad, 'cli-json-out/a.json': differs, 'cli-json-out/z.json': CLI_JSON }));
     expect(r.code).toBe(1);
     expect(r.out).toEqual([
-      expect.stringMatching(/^FAIL b\.argdown: line 3, column 1: ./),
+      // Argdown reads past a {data} block that is not YAML; this import refuses the file, on purpose.
+      expect.stringMatching(/^FAIL b\.argdown: line 1, column 12: the \{data\} block is not valid YAML/),
       'FAIL c.json: Node "1" has the type "ZZ", which AIF does not have; its node types are I, RA, CA, MA, PA, L, TA, YA.',
       expect.stringMatching(/^FAIL cli-json-out\/a\.json: differs from this project’s reading of a\.argdown: statement \[B\]: "Zwei\." is in this reading but not in Argdown’s JSON/),
       'FAIL cli-json-out/z.json: no z.argdown to compare it with.',
