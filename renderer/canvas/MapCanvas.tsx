@@ -30,6 +30,8 @@ import { setArrangement } from './arrangement';
 import { FAR_BELOW, fitRects, openingViewport, SUMMARY_BELOW } from './viewports';
 import { setZoomer } from './zoom';
 import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
+import { CardHoles } from './CardHoles';
+import type { Rect } from '../../arguments/geometry';
 import { RelationPicker, type PendingConnection } from './RelationPicker';
 import { CanvasMenu, type MenuState } from './CanvasMenu';
 import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
@@ -104,13 +106,13 @@ export function MapCanvas() {
   // The arrows' reading direction and the cards their words avoid, once the arrangement settles.
   const positions = map.view.positions;
   const gesture = useEditor((s) => s.history.gestureBase !== undefined);
+  const [cards, setCards] = useState<readonly Rect[]>([]);
   useEffect(() => {
     if (gesture) return;
     const m = editor.getState().history.present;
-    setArrangement(
-      readingDirection(m, sizeOf),
-      Object.keys(m.nodes).flatMap((id) => (hidden.has(id) ? [] : (rectOfNode(m, id, sizeOf) ?? []))),
-    );
+    const rects = Object.keys(m.nodes).flatMap((id) => (hidden.has(id) ? [] : (rectOfNode(m, id, sizeOf) ?? [])));
+    setArrangement(readingDirection(m, sizeOf), rects);
+    setCards(rects);
   }, [positions, relations, sizes, hidden, gesture, sizeOf]);
 
   // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.
@@ -246,6 +248,7 @@ export function MapCanvas() {
       onPointerUp={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
     >
       <EdgeMarkers />
+      <CardHoles cards={cards} />
       <ReactFlow<FlowNode, FlowEdge>
         nodes={route.nodes}
         edges={route.edges}

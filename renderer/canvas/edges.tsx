@@ -75,7 +75,7 @@ export const RelationEdge = memo(function RelationEdge({ id, target, data, selec
       <BaseEdge id={id} path={curve(s, j, axis)} style={style} interactionWidth={16} />
       {index === 0 && (
         <>
-          <BaseEdge path={`M${j.x},${j.y} L${t.x},${t.y}`} markerEnd={marker} style={style} interactionWidth={0} />
+          <BaseEdge path={`M${j.x},${j.y} L${t.x},${t.y}`} markerEnd={marker} style={style} interactionWidth={16} />
           <circle cx={j.x} cy={j.y} r={5} className="aa-inference aa-join" />
           {/* Above the box, else below it: the box's own premises are cards too. */}
           <Label text="linked premises" along={(u) => ({ x: box.x + box.w / 2, y: u < 0.5 ? box.y - 20 : box.y + box.h + 20 })} tries={[0, 1]} />

@@ -130,7 +130,7 @@ test('twenty nodes added by the toolbar, Make evidence, paste and Connect overla
   for (let i = 0; i < 5; i++) {
     if (i % 2 === 0) await app.keyboard.press('Escape');
     else await pick('T');
-    await app.getByRole('button', { name: 'Add premise' }).click();
+    await app.getByRole('button', { name: 'Add premise', exact: true }).click();
     await editor.fill(`Toolbar premise ${i}.`);
     await editor.press('Enter');
     await expect(count).toHaveCount(++expected);
