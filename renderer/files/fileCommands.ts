@@ -18,6 +18,10 @@ import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
 import type { DocumentKind } from '../../arguments/intake/kinds';
 import { detectKind, extensionOf } from '../../arguments/intake/detect';
 import { openAddSource } from '../sources/addSourceState';
+import { exchangeFormat, type ExchangeFormat } from '../../arguments/interop/recognise';
+import { describeProblem } from '../../arguments/interop/problems';
+import { describeReport } from '../../arguments/interop/report';
+import { EXCHANGE_FORMAT_NAMES, importExchangeFile, mapNameForImport } from './exchange';
 
 export const UNTITLED_NAME = 'Untitled.argmap.json';
 export const MAP_EXTENSION = '.argmap.json';
@@ -121,8 +125,42 @@ function offerAsSource(opened: OpenedFile, kind: DocumentKind): false {
   return false;
 }
 
+/**
+ * An Argdown or AIF file: imported as a new, unsaved map (Save asks where), with what the map
+ * could not carry said in the notice. A file with any problem changes nothing.
+ */
+async function openExchange(opened: OpenedFile, format: ExchangeFormat, asked: boolean): Promise<boolean> {
+  const what = EXCHANGE_FORMAT_NAMES[format];
+  let result;
+  try {
+    result = await importExchangeFile(opened.name, opened.bytes, format, new Date().toISOString());
+  } catch (err) {
+    notify({ kind: 'error', title: `Could not import “${opened.name}”`, lines: [errorText(err, `The ${what} file could not be read.`)] });
+    return false;
+  }
+  if (!result.ok) {
+    notify({ kind: 'error', title: `Could not import “${opened.name}” (${what}); nothing was changed`, lines: result.problems.map(describeProblem) });
+    return false;
+  }
+  if (!asked && !(await settleUnsavedChanges())) return false;
+  showDocument(result.map, mapNameForImport(opened.name), null, null);
+  editor.setState({ saved: UNSAVED });
+  const losses = describeReport(result.report);
+  notify({
+    kind: 'info',
+    title: `Imported “${opened.name}” (${what}) as a new map`,
+    lines: [
+      `${Object.keys(result.map.nodes).length} statements and ${Object.keys(result.map.relations).length} relations; the map is not saved yet (Save asks where).`,
+      ...(losses.length > 0 ? losses.map((l) => `Not carried: ${l}`) : ['Everything in the file was carried into the map.']),
+    ],
+  });
+  return true;
+}
+
 /** Loads a file's bytes; on success replaces the document (asking first unless `asked`). */
 async function openLoaded(opened: OpenedFile, asked: boolean): Promise<boolean> {
+  const exchange = exchangeFormat(opened.name, opened.bytes);
+  if (exchange) return openExchange(opened, exchange, asked);
   let file = opened;
   const kind = documentKindOf(opened.name, opened.bytes);
   // A figure exported by Argument Atlas carries its map: open that. The figure is not the
@@ -185,7 +223,7 @@ export async function openDroppedFile(file: DroppedFile): Promise<boolean> {
     notify({ kind: 'error', title: `Could not open “${file.name}”`, lines: [errorText(err, 'The file could not be read.')] });
     return false;
   }
-  const kind = documentKindOf(opened.name, opened.bytes);
+  const kind = exchangeFormat(opened.name, opened.bytes) ? null : documentKindOf(opened.name, opened.bytes);
   if (kind !== null && !(kind === 'pdf' && (await carriesMap(opened)))) {
     openAddSource({ document: { name: opened.name, bytes: opened.bytes } });
     return false;

@@ -85,6 +85,7 @@ export const HOST_COMMANDS = [
   'saveAs',
   'revert',
   'export',
+  'exportOutline',
   'addSource',
   'importBibliography',
   'undo',
