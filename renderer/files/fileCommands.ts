@@ -13,7 +13,7 @@ import { emptyMap, type ArgumentMap } from '../../arguments/model';
 import { slugify } from '../../arguments/text/slug';
 import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from '../platform/types';
 import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
-import { askToRevert, askToSave } from './dialogState';
+import { askForFileName, askToRevert, askToSave } from './dialogState';
 import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
 import type { DocumentKind } from '../../arguments/intake/kinds';
 import { detectKind, extensionOf } from '../../arguments/intake/detect';
@@ -244,14 +244,31 @@ async function carriesMap(opened: OpenedFile): Promise<boolean> {
 /** One save at a time: a second Save while one is writing gets the first one's outcome. */
 let saving: Promise<boolean> | null = null;
 
-async function save(ref: FileRef | null): Promise<boolean> {
-  const s = editor.getState();
+/**
+ * What a name typed for Save As becomes: folders and characters file systems refuse taken out,
+ * the map's ending added when it is missing. Empty when nothing usable is left.
+ */
+export function typedFileName(typed: string): string {
+  const base = (typed.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim().replace(/^\.+/, '');
+  if (base === '' || /^\.?argmap\.json$/i.test(base)) return '';
+  return /\.json$/i.test(base) ? base : base + MAP_EXTENSION;
+}
+
+async function save(ref: FileRef | null, askName = false): Promise<boolean> {
+  let s = editor.getState();
+  let name = nameForSave(s);
+  // Save As where the platform has no dialog that asks (a browser download): the app asks.
+  if (askName && ref === null && host().hasSaveDialog?.() === false) {
+    const typed = await askForFileName(name);
+    if (typed === null) return false;
+    name = typed;
+    s = editor.getState();
+  }
   const doc = generation;
   const written = s.history;
   const map = written.present;
   // The file records when it was saved; the document itself is not edited (no undo step, not dirty).
   const text = serializeMap({ ...map, meta: { ...map.meta, modified: new Date().toISOString() } });
-  const name = nameForSave(s);
   let result: SavedFile | null;
   try {
     result = await host().saveFile(text, name, ref);
@@ -281,7 +298,7 @@ export function saveMap(): Promise<boolean> {
 }
 
 export function saveMapAs(): Promise<boolean> {
-  return once(() => save(null));
+  return once(() => save(null, true));
 }
 
 // ----- revert and recovery --------------------------------------------------------------------

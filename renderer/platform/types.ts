@@ -128,6 +128,11 @@ export interface Platform {
    */
   saveFile(text: string, suggestedName: string, ref: FileRef | null): Promise<SavedFile | null>;
   /**
+   * False where Save As has no dialog of its own that asks for a name (a browser that can only
+   * download): the app then asks for the name itself. Absent: the host's Save dialog asks.
+   */
+  hasSaveDialog?(): boolean;
+  /**
    * Asks the user for a document to add as a source or for bibliographic records to import;
    * null when they cancel. Throws an Error worded for the user when it cannot be read
    * (files over the intake size limit are refused before they are read).

@@ -330,6 +330,7 @@ export const webPlatform: Platform = {
   openFile,
   openDocument,
   saveFile,
+  hasSaveDialog: () => pickers() !== null,
   reread,
   openDropped: async (file: DroppedFile) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ref: null }),
   onOpenRequest(open) {
