@@ -125,6 +125,8 @@ function offerAsSource(opened: OpenedFile, kind: DocumentKind): false {
   return false;
 }
 
+const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+
 /**
  * An Argdown or AIF file: imported as a new, unsaved map (Save asks where), with what the map
  * could not carry said in the notice. A file with any problem changes nothing.
@@ -150,7 +152,7 @@ async function openExchange(opened: OpenedFile, format: ExchangeFormat, asked: b
     kind: 'info',
     title: `Imported “${opened.name}” (${what}) as a new map`,
     lines: [
-      `${Object.keys(result.map.nodes).length} statements and ${Object.keys(result.map.relations).length} relations; the map is not saved yet (Save asks where).`,
+      `${count(Object.keys(result.map.nodes).length, 'statement')} and ${count(Object.keys(result.map.relations).length, 'relation')}; the map is not saved yet (Save asks where).`,
       ...(losses.length > 0 ? losses.map((l) => `Not carried: ${l}`) : ['Everything in the file was carried into the map.']),
     ],
   });
