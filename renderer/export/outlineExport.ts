@@ -8,10 +8,9 @@ import { describeReport } from '../../arguments/interop/report';
 import type { ArgumentMap } from '../../arguments/model';
 import type { SavedKind } from './save';
 
-export const OUTLINE_FORMATS = ['docx', 'md', 'tex', 'argdown', 'aif'] as const;
-export type OutlineFormat = (typeof OUTLINE_FORMATS)[number];
+import { isProse, type OutlineFormat } from './outlineFormats';
 
-export const isOutlineFormat = (f: string): f is OutlineFormat => (OUTLINE_FORMATS as readonly string[]).includes(f);
+export { isProse, OUTLINE_FORMATS, type OutlineFormat } from './outlineFormats';
 
 /** What each format is saved as; the MIME types are the ones the Electron shell checks the bytes against. */
 export const OUTLINE_KINDS = {
@@ -24,8 +23,6 @@ export const OUTLINE_KINDS = {
 
 export const BIBLATEX_KIND: SavedKind = { mime: 'application/x-bibtex', extension: '.bib', description: 'BibLaTeX bibliography' };
 
-/** Outlines carry the dialectical status on request; Argdown and AIF carry the map's structure. */
-export const isProse = (f: OutlineFormat) => f === 'docx' || f === 'md' || f === 'tex';
 
 /** "stalin-gottwald-1950.docx", "stalin-gottwald-1950.aif.json". */
 export function outlineFileName(documentName: string, map: ArgumentMap, format: OutlineFormat): string {

@@ -1,6 +1,6 @@
 // The Export Outline dialog's open state and the format it remembers.
 import { createStore, useStore } from 'zustand';
-import { isOutlineFormat, type OutlineFormat } from './outlineExport';
+import { isOutlineFormat, type OutlineFormat } from './outlineFormats';
 
 const KEY = 'argument-atlas.outlineExport';
 const storage = () => (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
