@@ -31,7 +31,7 @@ export interface WireSaved {
 }
 
 /** What an export is: its Save dialog's title and the check of its bytes follow from it. */
-export type ExportKind = 'figure' | 'bibliography';
+export type ExportKind = 'figure' | 'bibliography' | 'outline';
 
 /**
  * What file:save-binary writes, by MIME type: the one extension each must have, and its kind.
@@ -44,6 +44,12 @@ export const EXPORT_TYPES = {
   'application/pdf': { extension: 'pdf', kind: 'figure' },
   'application/vnd.citationstyles.csl+json': { extension: 'json', kind: 'bibliography' },
   'application/x-bibtex': { extension: 'bib', kind: 'bibliography' },
+  // File > Export Outline… (renderer/export/outlineExport.ts: OUTLINE_KINDS).
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extension: 'docx', kind: 'outline' },
+  'text/markdown': { extension: 'md', kind: 'outline' },
+  'application/x-tex': { extension: 'tex', kind: 'outline' },
+  'text/x-argdown': { extension: 'argdown', kind: 'outline' },
+  'application/x-aif+json': { extension: 'json', kind: 'outline' },
 } as const satisfies Record<string, { extension: string; kind: ExportKind }>;
 export type ExportMime = keyof typeof EXPORT_TYPES;
 // Larger exports are refused before anything is shown or written (main/ipc.ts): the largest

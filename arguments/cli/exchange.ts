@@ -2,18 +2,16 @@
 // by its content: a list of nodes with AIF's types and a list of edges). Used by `argmap import`
 // and the interop conformance run; anything else is not an exchange file (null).
 import { dirname, join, relative, sep } from 'node:path';
-import { looksLikeAif } from '../interop/aif/read';
 import { importAif } from '../interop/aif/import';
 import { importArgdown } from '../interop/argdown/import';
 import type { IncludeReader } from '../interop/argdown/include';
 import type { ImportResult } from '../interop/problems';
+import { exchangeFormat, type ExchangeFormat } from '../interop/recognise';
 import { EXCHANGE_FILE, ReadError, readBytes } from './read';
 
-export type ExchangeFormat = 'argdown' | 'aif';
+export { exchangeFormat, isArgdownName, type ExchangeFormat } from '../interop/recognise';
 
 const decode = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
-
-export const isArgdownName = (file: string) => /\.(argdown|ad)$/i.test(file);
 
 /** Reads the files an Argdown file includes, relative to its folder (include.ts keeps them inside it). */
 function includeReader(file: string): IncludeReader {
@@ -29,18 +27,6 @@ function includeReader(file: string): IncludeReader {
       }
     },
   };
-}
-
-/** The file's format when it is an exchange file: Argdown by name, AIF by content. */
-export function exchangeFormat(file: string, bytes: Uint8Array): ExchangeFormat | null {
-  if (isArgdownName(file)) return 'argdown';
-  const head = decode(bytes.subarray(0, 64)).trimStart();
-  if (!head.startsWith('{')) return null;
-  try {
-    return looksLikeAif(JSON.parse(decode(bytes))) ? 'aif' : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Imports an exchange file already read; null when it is none. */

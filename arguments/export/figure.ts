@@ -2,7 +2,6 @@
 // its arrangement, never from the screen, so the same map and options give the same figure
 // everywhere. SVG here; PNG and PDF are drawn from this SVG by each platform's edge
 // (resvg in the CLI, a canvas in the browser; PDFKit + svg-to-pdfkit in both, see pdf.ts).
-import { slugify } from '../text/slug';
 import { serializeMap } from '../format/serialize';
 import type { ArgumentMap } from '../model';
 import { layoutFigure, type FigureLayout } from './layout';
@@ -113,9 +112,6 @@ export function rasterTooLarge(size: { width: number; height: number }, dpi: num
 }
 
 /** "Stalin’s letter (1950)" + "pdf" -> "stalins-letter-1950.pdf". */
-export function figureFileName(title: string, format: FigureFormat, themeName?: ThemeName): string {
-  return `${slugify(title) || 'argument-map'}${themeName ? `.${themeName}` : ''}.${format}`;
-}
 
 export function isFigureFormat(s: string): s is FigureFormat {
   return (FIGURE_FORMATS as readonly string[]).includes(s);

@@ -42,6 +42,8 @@ export interface ShellDeps {
 
 const FILE_FILTERS = [
   { name: 'Argument maps', extensions: ['json'] },
+  // Open imports these as new maps (renderer/files/exchange.ts); Save writes maps only.
+  { name: 'Argdown and AIF', extensions: ['argdown', 'ad', 'json'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -78,9 +80,14 @@ const EXPORT_FILTER_NAMES = {
   'application/pdf': 'PDF document',
   'application/vnd.citationstyles.csl+json': 'CSL-JSON bibliography',
   'application/x-bibtex': 'BibTeX bibliography',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
+  'text/markdown': 'Markdown',
+  'application/x-tex': 'LaTeX document',
+  'text/x-argdown': 'Argdown',
+  'application/x-aif+json': 'AIF (OVA3 JSON)',
 } satisfies Record<ExportMime, string>;
 
-const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography' } satisfies Record<ExportKind, string>;
+const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline' } satisfies Record<ExportKind, string>;
 
 /** fileService's sentences speak of maps and Save As; an export is exported again instead. */
 function exportWriteMessage(err: unknown, name: string): string {

@@ -4,7 +4,9 @@
 // bibliography was asked for: a compromised page gets no further than the formats the app
 // itself writes.
 // Pure: no Electron, no file system.
+import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
+import { looksLikeAif } from '../../arguments/interop/aif/read';
 import { isPng, readPngChunks } from '../../arguments/export/embed';
 import { MAP_METADATA_NS } from '../../arguments/export/svg';
 import { unescapeXml } from '../../arguments/export/xml';
@@ -12,7 +14,7 @@ import { describeIssue } from '../../arguments/format/errors';
 import { loadMap } from '../../arguments/format/load';
 import { EXPORT_TYPES, type ExportKind, type ExportMime } from '../ipc-contract';
 
-export type WriteRefusalCode = 'not-a-map' | 'not-a-figure' | 'not-a-bibliography';
+export type WriteRefusalCode = 'not-a-map' | 'not-a-figure' | 'not-a-bibliography' | 'not-an-outline';
 
 /** A write refused before anything was written: a code and a sentence for the user. */
 export interface WriteRefusal {
@@ -37,6 +39,11 @@ const EXPORT_NAMES = {
   'application/pdf': 'a PDF document',
   'application/vnd.citationstyles.csl+json': 'a CSL-JSON bibliography',
   'application/x-bibtex': 'a BibTeX bibliography',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'a Word document',
+  'text/markdown': 'a Markdown text',
+  'application/x-tex': 'a LaTeX text',
+  'text/x-argdown': 'an Argdown text',
+  'application/x-aif+json': 'an AIF file',
 } satisfies Record<ExportMime, string>;
 
 const checks = {
@@ -45,9 +52,14 @@ const checks = {
   'application/pdf': async (bytes) => pdfProblem(bytes),
   'application/vnd.citationstyles.csl+json': async (bytes) => cslJsonProblem(bytes),
   'application/x-bibtex': async (bytes) => bibtexProblem(bytes),
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': async (bytes) => docxProblem(bytes),
+  'text/markdown': async (bytes) => bibtexProblem(bytes),
+  'application/x-tex': async (bytes) => bibtexProblem(bytes),
+  'text/x-argdown': async (bytes) => bibtexProblem(bytes),
+  'application/x-aif+json': async (bytes) => aifProblem(bytes),
 } satisfies Record<ExportMime, (bytes: Uint8Array) => Promise<string | null>>;
 
-const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography' } satisfies Record<ExportKind, WriteRefusalCode>;
+const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography', outline: 'not-an-outline' } satisfies Record<ExportKind, WriteRefusalCode>;
 
 /** Null when `bytes` are the kind of file `mime` says, as the app's exporters write it; else why not. */
 export async function exportRefusal(bytes: Uint8Array, mime: ExportMime, name: string): Promise<WriteRefusal | null> {
@@ -84,7 +96,32 @@ function cslJsonProblem(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** BibTeX / BibLaTeX: UTF-8 text; a NUL byte means it is something else. */
+/** A Word document as the outline writer makes it: a ZIP holding word/document.xml and [Content_Types].xml. */
+function docxProblem(bytes: Uint8Array): string | null {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) return 'they do not begin as a ZIP archive';
+  let names: string[] = [];
+  try {
+    // Only the names are read (filter returns false): nothing is inflated.
+    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+  } catch {
+    return 'the ZIP archive is damaged';
+  }
+  if (!names.includes('word/document.xml') || !names.includes('[Content_Types].xml')) return 'the archive has no word/document.xml';
+  return null;
+}
+
+/** AIF as the exporter writes it: UTF-8 JSON with lists of nodes and edges (under "AIF"). */
+function aifProblem(bytes: Uint8Array): string | null {
+  const text = utf8Text(bytes);
+  if (text === null) return 'they are not UTF-8 text';
+  try {
+    return looksLikeAif(JSON.parse(text)) ? null : 'the JSON has no AIF nodes and edges';
+  } catch {
+    return 'they are not JSON';
+  }
+}
+
+/** BibTeX / BibLaTeX (and the outline's Markdown, LaTeX and Argdown): UTF-8 text; a NUL byte means it is something else. */
 function bibtexProblem(bytes: Uint8Array): string | null {
   const text = utf8Text(bytes);
   if (text === null) return 'they are not UTF-8 text';

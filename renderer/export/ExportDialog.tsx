@@ -3,7 +3,8 @@
 // choices. Opened by the toolbar's Export… and Ctrl+E (⌘E).
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { FIGURE_FORMATS, figureFileName, MAX_DPI, MIN_DPI, pixelSize, rasterTooLarge, renderFigure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
+import { FIGURE_FORMATS, MAX_DPI, MIN_DPI, pixelSize, rasterTooLarge, renderFigure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
+import { exportFileName } from '../../arguments/export/names';
 import { THEME_LABELS, THEME_NAMES, type ThemeName } from '../../arguments/export/themes';
 import { NODE_KIND_LABELS, type ArgumentMap, type Id, type NodeKind } from '../../arguments/model';
 import { notify, useEditor, useEditorShallow } from '../store/store';
@@ -133,7 +134,8 @@ function ExportForm() {
     if (!canExport) return;
     setError(null);
     rememberChoices(choices);
-    const name = figureFileName(map.meta.title || docName.replace(/\.argmap\.json$|\.json$/, ''), choices.format);
+    // Named from the map, the scope and the theme: exports of different scopes never share a name.
+    const name = exportFileName({ documentName: docName, map, scope: options.scope, theme: choices.theme, extension: choices.format });
     let target;
     try {
       // First, while the click still counts as one: where to save.

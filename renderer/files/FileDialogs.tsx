@@ -1,15 +1,19 @@
 // The file layer's UI: the Save / Don't Save / Cancel question and the crash-recovery banner.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { restoreFocusSoon } from '../canvas/navigation';
-import { answerSaveQuestion, useFileDialogs } from './dialogState';
+import { Modal } from '../panels/Modal';
+import { answerNameQuestion, answerSaveQuestion, useFileDialogs } from './dialogState';
+import { typedFileName } from './fileCommands';
 import { discardRecovery, restoreRecovery } from './startup';
 import './files.css';
 
 export function FileDialogs() {
   const question = useFileDialogs((s) => s.saveQuestion);
+  const nameQuestion = useFileDialogs((s) => s.nameQuestion);
   return (
     <>
       <RecoveryBanner />
+      {nameQuestion && <SaveAsNameDialog key={nameQuestion.id} name={nameQuestion.name} />}
       {/* A key per question: a new question gets a fresh dialog and fresh focus. */}
       {question && <SaveChangesDialog key={question.id} name={question.name} kind={question.kind} />}
     </>
@@ -95,6 +99,67 @@ function SaveChangesDialog({ name, kind }: { name: string; kind: 'save' | 'rever
         )}
       </div>
     </div>
+  );
+}
+
+/** Save As in a browser that can only download: the name to save under, prefilled with the current one. */
+function SaveAsNameDialog({ name }: { name: string }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [value, setValue] = useState(name);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    // The name without its ending is selected, ready to be typed over.
+    const end = name.replace(/(\.argmap)?\.json$/i, '').length;
+    input.current?.setSelectionRange(0, end);
+  }, [name]);
+  const submit = () => {
+    const chosen = typedFileName(value);
+    if (!chosen) {
+      setProblem('Type a name for the file, e.g. “letter-analysis”; “.argmap.json” is added.');
+      input.current?.focus();
+      return;
+    }
+    answerNameQuestion(chosen);
+  };
+  return (
+    <Modal labelledBy={`${id}-title`} describedBy={`${id}-hint`} className="aa-save-as-dialog" onClose={() => answerNameQuestion(null)} initialFocus={input}>
+      <h2 id={`${id}-title`}>Save As</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="aa-field">
+          <label htmlFor={`${id}-name`}>File name</label>
+          <input
+            ref={input}
+            id={`${id}-name`}
+            type="text"
+            value={value}
+            spellCheck={false}
+            aria-invalid={problem !== null}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => {
+              setValue(e.target.value);
+              setProblem(null);
+            }}
+          />
+        </div>
+        <p id={`${id}-hint`} className={problem ? 'aa-error' : 'aa-hint'} role={problem ? 'alert' : undefined}>
+          {problem ?? 'The browser saves the map to its downloads folder under this name.'}
+        </p>
+        <div className="aa-modal-buttons">
+          <button type="button" onClick={() => answerNameQuestion(null)}>
+            Cancel
+          </button>
+          <button type="submit" className="aa-primary">
+            Save
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
 

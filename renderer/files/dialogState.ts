@@ -15,14 +15,24 @@ interface SaveQuestion {
   answer: (choice: SaveChoice) => void;
 }
 
+/** Save As where the platform cannot ask (a browser download): the name to save under. */
+interface NameQuestion {
+  id: number;
+  /** The name offered, to be edited. */
+  name: string;
+  answer: (name: string | null) => void;
+}
+
 export interface FileDialogState {
+  /** The open "Save as what name?" question. */
+  nameQuestion: NameQuestion | null;
   /** The open Save / Don't Save / Cancel question. */
   saveQuestion: SaveQuestion | null;
   /** A backup found at startup, offered for restoring until the user decides. */
   recovery: Backup | null;
 }
 
-export const fileDialogs = createStore<FileDialogState>(() => ({ saveQuestion: null, recovery: null }));
+export const fileDialogs = createStore<FileDialogState>(() => ({ saveQuestion: null, nameQuestion: null, recovery: null }));
 export const useFileDialogs = <T,>(sel: (s: FileDialogState) => T): T => useStore(fileDialogs, sel);
 
 /** Asks whether to save the changes to `name`; a question still open is answered "cancel". */
@@ -52,6 +62,26 @@ export function askToRevert(name: string): Promise<SaveChoice> {
 /** Answers the open question (the dialog's buttons; Esc is "cancel"). */
 export function answerSaveQuestion(choice: SaveChoice): void {
   fileDialogs.getState().saveQuestion?.answer(choice);
+}
+
+/** Asks for the name to save under, offering `name`; null when the user cancels. */
+export function askForFileName(name: string): Promise<string | null> {
+  fileDialogs.getState().nameQuestion?.answer(null);
+  return new Promise((resolve) => {
+    const question: NameQuestion = {
+      id: ++asked,
+      name,
+      answer: (chosen) => {
+        if (fileDialogs.getState().nameQuestion === question) fileDialogs.setState({ nameQuestion: null });
+        resolve(chosen);
+      },
+    };
+    fileDialogs.setState({ nameQuestion: question });
+  });
+}
+
+export function answerNameQuestion(name: string | null): void {
+  fileDialogs.getState().nameQuestion?.answer(name);
 }
 
 export function offerRecovery(backup: Backup | null): void {

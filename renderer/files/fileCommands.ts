@@ -13,11 +13,15 @@ import { emptyMap, type ArgumentMap } from '../../arguments/model';
 import { slugify } from '../../arguments/text/slug';
 import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from '../platform/types';
 import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
-import { askToRevert, askToSave } from './dialogState';
+import { askForFileName, askToRevert, askToSave } from './dialogState';
 import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
 import type { DocumentKind } from '../../arguments/intake/kinds';
 import { detectKind, extensionOf } from '../../arguments/intake/detect';
 import { openAddSource } from '../sources/addSourceState';
+import { exchangeFormat, type ExchangeFormat } from '../../arguments/interop/recognise';
+import { describeProblem } from '../../arguments/interop/problems';
+import { describeReport } from '../../arguments/interop/report';
+import { EXCHANGE_FORMAT_NAMES, importExchangeFile, mapNameForImport } from './exchange';
 
 export const UNTITLED_NAME = 'Untitled.argmap.json';
 export const MAP_EXTENSION = '.argmap.json';
@@ -121,8 +125,44 @@ function offerAsSource(opened: OpenedFile, kind: DocumentKind): false {
   return false;
 }
 
+const count = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * An Argdown or AIF file: imported as a new, unsaved map (Save asks where), with what the map
+ * could not carry said in the notice. A file with any problem changes nothing.
+ */
+async function openExchange(opened: OpenedFile, format: ExchangeFormat, asked: boolean): Promise<boolean> {
+  const what = EXCHANGE_FORMAT_NAMES[format];
+  let result;
+  try {
+    result = await importExchangeFile(opened.name, opened.bytes, format, new Date().toISOString());
+  } catch (err) {
+    notify({ kind: 'error', title: `Could not import “${opened.name}”`, lines: [errorText(err, `The ${what} file could not be read.`)] });
+    return false;
+  }
+  if (!result.ok) {
+    notify({ kind: 'error', title: `Could not import “${opened.name}” (${what}); nothing was changed`, lines: result.problems.map(describeProblem) });
+    return false;
+  }
+  if (!asked && !(await settleUnsavedChanges())) return false;
+  showDocument(result.map, mapNameForImport(opened.name), null, null);
+  editor.setState({ saved: UNSAVED });
+  const losses = describeReport(result.report);
+  notify({
+    kind: 'info',
+    title: `Imported “${opened.name}” (${what}) as a new map`,
+    lines: [
+      `${count(Object.keys(result.map.nodes).length, 'statement')} and ${count(Object.keys(result.map.relations).length, 'relation')}; the map is not saved yet (Save asks where).`,
+      ...(losses.length > 0 ? losses.map((l) => `Not carried: ${l}`) : ['Everything in the file was carried into the map.']),
+    ],
+  });
+  return true;
+}
+
 /** Loads a file's bytes; on success replaces the document (asking first unless `asked`). */
 async function openLoaded(opened: OpenedFile, asked: boolean): Promise<boolean> {
+  const exchange = exchangeFormat(opened.name, opened.bytes);
+  if (exchange) return openExchange(opened, exchange, asked);
   let file = opened;
   const kind = documentKindOf(opened.name, opened.bytes);
   // A figure exported by Argument Atlas carries its map: open that. The figure is not the
@@ -185,7 +225,7 @@ export async function openDroppedFile(file: DroppedFile): Promise<boolean> {
     notify({ kind: 'error', title: `Could not open “${file.name}”`, lines: [errorText(err, 'The file could not be read.')] });
     return false;
   }
-  const kind = documentKindOf(opened.name, opened.bytes);
+  const kind = exchangeFormat(opened.name, opened.bytes) ? null : documentKindOf(opened.name, opened.bytes);
   if (kind !== null && !(kind === 'pdf' && (await carriesMap(opened)))) {
     openAddSource({ document: { name: opened.name, bytes: opened.bytes } });
     return false;
@@ -206,14 +246,31 @@ async function carriesMap(opened: OpenedFile): Promise<boolean> {
 /** One save at a time: a second Save while one is writing gets the first one's outcome. */
 let saving: Promise<boolean> | null = null;
 
-async function save(ref: FileRef | null): Promise<boolean> {
-  const s = editor.getState();
+/**
+ * What a name typed for Save As becomes: folders and characters file systems refuse taken out,
+ * the map's ending added when it is missing. Empty when nothing usable is left.
+ */
+export function typedFileName(typed: string): string {
+  const base = (typed.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '').trim().replace(/^\.+/, '');
+  if (base === '' || /^\.?argmap\.json$/i.test(base)) return '';
+  return /\.json$/i.test(base) ? base : base + MAP_EXTENSION;
+}
+
+async function save(ref: FileRef | null, askName = false): Promise<boolean> {
+  let s = editor.getState();
+  let name = nameForSave(s);
+  // Save As where the platform has no dialog that asks (a browser download): the app asks.
+  if (askName && ref === null && host().hasSaveDialog?.() === false) {
+    const typed = await askForFileName(name);
+    if (typed === null) return false;
+    name = typed;
+    s = editor.getState();
+  }
   const doc = generation;
   const written = s.history;
   const map = written.present;
   // The file records when it was saved; the document itself is not edited (no undo step, not dirty).
   const text = serializeMap({ ...map, meta: { ...map.meta, modified: new Date().toISOString() } });
-  const name = nameForSave(s);
   let result: SavedFile | null;
   try {
     result = await host().saveFile(text, name, ref);
@@ -243,7 +300,7 @@ export function saveMap(): Promise<boolean> {
 }
 
 export function saveMapAs(): Promise<boolean> {
-  return once(() => save(null));
+  return once(() => save(null, true));
 }
 
 // ----- revert and recovery --------------------------------------------------------------------

@@ -11,6 +11,8 @@ import { openConnectDialog } from './connectDialogState';
 import { SHORTCUT_HINT } from '../keyboard';
 import { ExportDialog } from '../export/ExportDialog';
 import { openExportDialog } from '../export/exportState';
+import { OutlineExportDialog } from '../export/OutlineExportDialog';
+import { openOutlineExport } from '../export/outlineExportState';
 import { openFind } from '../find/findState';
 import { useRovingToolbar } from './rovingToolbar';
 import { toggleOutline, useOutlineMode } from '../outline/outlineState';
@@ -30,6 +32,7 @@ export function Toolbar() {
         <button type="button" onClick={() => void saveMapAs()} title={`Save As… (${SHORTCUT_HINT.saveAs})`}>Save As…</button>
         <button type="button" onClick={() => void revertMap()} title="Revert to the saved file">Revert</button>
         <button type="button" onClick={openExportDialog} title={`Export a figure: SVG, PNG or PDF (${SHORTCUT_HINT.export})`}>Export…</button>
+        <button type="button" onClick={openOutlineExport} title="Export the argument as an outline (Word, Markdown, LaTeX) or for Argdown and AIF">Export Outline…</button>
       </div>
       <div className="aa-group" aria-label="Add">
         {NODE_KINDS.map((k) => (
@@ -55,6 +58,7 @@ export function Toolbar() {
         <button type="button" aria-pressed={outline !== 'off'} onClick={toggleOutline} title="The argument as an indented outline, beside or instead of the map">Outline</button>
       </div>
       <ExportDialog />
+      <OutlineExportDialog />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 // The panes and the shortcut table are handed in by startup.ts (HostUi), so this module and
 // its tests need no DOM library.
 import { openExportDialog } from '../export/exportState';
+import { openOutlineExport } from '../export/outlineExportState';
 import { canRevert, newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
 import { openAddSource } from '../sources/addSourceState';
 import { importBibliography } from '../sources/importState';
@@ -67,6 +68,8 @@ const HANDLERS = {
   revert: () => revertMap(),
   // The same dialog as the toolbar's Export… and Ctrl+E (renderer/keyboard.ts).
   export: () => openExportDialog(),
+  // The same dialog as the toolbar's Export Outline….
+  exportOutline: () => openOutlineExport(),
   // The same dialog as the sources pane's Add source… and Ctrl+Shift+O.
   addSource: () => openAddSource(),
   importBibliography: () => importBibliography(),

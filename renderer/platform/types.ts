@@ -85,6 +85,7 @@ export const HOST_COMMANDS = [
   'saveAs',
   'revert',
   'export',
+  'exportOutline',
   'addSource',
   'importBibliography',
   'undo',
@@ -126,6 +127,11 @@ export interface Platform {
    * `suggestedName`. Null when the user cancels; throws SaveError when it cannot be written.
    */
   saveFile(text: string, suggestedName: string, ref: FileRef | null): Promise<SavedFile | null>;
+  /**
+   * False where Save As has no dialog of its own that asks for a name (a browser that can only
+   * download): the app then asks for the name itself. Absent: the host's Save dialog asks.
+   */
+  hasSaveDialog?(): boolean;
   /**
    * Asks the user for a document to add as a source or for bibliographic records to import;
    * null when they cancel. Throws an Error worded for the user when it cannot be read

@@ -24,7 +24,10 @@ export const OPEN_INPUT_TEST_ID = 'aa-open-file-input';
 export const DOCUMENT_INPUT_TEST_ID = 'aa-open-document-input';
 
 const ACCEPT_EXTENSIONS = ['.argmap.json', '.json'];
+/** Open also imports Argdown and AIF (JSON); Save writes maps only. */
+const OPEN_EXTENSIONS = [...ACCEPT_EXTENSIONS, '.argdown', '.ad'];
 const FILE_TYPES: PickerAcceptType[] = [{ description: 'Argument maps', accept: { 'application/json': ACCEPT_EXTENSIONS } }];
+const OPEN_TYPES: PickerAcceptType[] = [{ description: 'Argument maps, Argdown and AIF', accept: { 'application/json': ACCEPT_EXTENSIONS, 'text/plain': ['.argdown', '.ad'] } }];
 
 // ----- the File System Access API, which lib.dom does not (yet) declare -----------------
 
@@ -87,7 +90,7 @@ function classicInput(): HTMLInputElement {
   if (openInput?.isConnected) return openInput;
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = [...ACCEPT_EXTENSIONS, 'application/json'].join(',');
+  input.accept = [...OPEN_EXTENSIONS, 'application/json'].join(',');
   input.hidden = true;
   input.dataset.testid = OPEN_INPUT_TEST_ID;
   input.setAttribute('aria-hidden', 'true');
@@ -125,7 +128,7 @@ async function openFile(): Promise<OpenedFile | null> {
   }
   let handle: FileSystemFileHandle | undefined;
   try {
-    [handle] = await p.showOpenFilePicker({ id: 'argument-maps', types: FILE_TYPES });
+    [handle] = await p.showOpenFilePicker({ id: 'argument-maps', types: OPEN_TYPES });
   } catch (err) {
     if (isAbort(err)) return null;
     throw isNoGesture(err) ? new Error('The Open dialog could not be shown. Choose Open again.') : err;
@@ -327,6 +330,7 @@ export const webPlatform: Platform = {
   openFile,
   openDocument,
   saveFile,
+  hasSaveDialog: () => pickers() !== null,
   reread,
   openDropped: async (file: DroppedFile) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ref: null }),
   onOpenRequest(open) {

@@ -2,9 +2,10 @@
 // BibLaTeX: through the desktop host's Save dialog where there is one, else the browser's
 // picker or a download (renderer/export/save.ts, as for figures).
 import { useId, useRef, useState } from 'react';
-import { slugify } from '../../arguments/text/slug';
+import { exportFileName } from '../../arguments/export/names';
+import type { ArgumentMap } from '../../arguments/model';
 import { chooseTargetFor, type SavedKind } from '../export/save';
-import { getMap, notify } from '../store/store';
+import { editor, getMap, notify } from '../store/store';
 
 type BibFormat = 'csl-json' | 'biblatex';
 
@@ -15,14 +16,14 @@ const KINDS = {
 
 const LABELS: Record<BibFormat, string> = { 'csl-json': 'CSL-JSON (.json)', biblatex: 'BibLaTeX (.bib)' };
 
-export function exportFileName(title: string, format: BibFormat): string {
-  const base = slugify(title) || 'sources';
-  return format === 'csl-json' ? `${base}.sources.json` : `${base}.bib`;
+/** "stalin-gottwald-1950.sources.json", "stalin-gottwald-1950.bib" (arguments/export/names.ts). */
+export function bibliographyFileName(documentName: string, map: ArgumentMap, format: BibFormat): string {
+  return format === 'csl-json' ? exportFileName({ documentName, map, kind: 'sources', extension: 'json' }) : exportFileName({ documentName, map, extension: 'bib' });
 }
 
 async function exportSources(format: BibFormat): Promise<void> {
   const map = getMap();
-  const name = exportFileName(map.meta.title, format);
+  const name = bibliographyFileName(editor.getState().name, map, format);
   let target;
   try {
     // First, while the click still counts: where to save.

@@ -49,7 +49,7 @@ test('export a PDF from the dialog: a vector PDF with embedded fonts that popple
   await dialog.getByLabel('Caption (optional)').fill('Figure 1. Stalin’s letter to Gottwald, 27 August 1950.');
   await dialog.getByLabel('Legend').check();
   const { path, name } = await exportWith(app, /^Export PDF/);
-  expect(name).toBe('stalins-letter-to-gottwald-27-august-1950-the-analysts-argument.pdf');
+  expect(name).toBe('stalin-gottwald-1950.print.pdf');
   await expect(dialog).toHaveCount(0);
   await expect(app.getByRole('status').filter({ hasText: `Exported “${name}”` })).toBeVisible();
 
@@ -120,7 +120,7 @@ test('opening an exported figure in the app restores the full editable map', asy
   await app.getByRole('dialog', { name: 'Export figure' }).getByRole('radio', { name: /SVG/ }).check();
   const { path } = await exportWith(app, /^Export SVG/);
   await app.locator('[data-testid="aa-open-file-input"]').setInputFiles(path);
-  await expect(app.getByTestId('document-name')).toHaveText('stalins-letter-to-gottwald-27-august-1950-the-analysts-argument.argmap.json');
+  await expect(app.getByTestId('document-name')).toHaveText('stalin-gottwald-1950.argmap.json');
   await expect(app.locator('.react-flow__node')).toHaveCount(39);
   await expect(app.getByTestId('dirty-marker')).toHaveCount(0);
 });

@@ -2,6 +2,7 @@
 // document's state flows out to the shell.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as ops from '../../../arguments/operations';
+import { outlineExportDialog } from '../../../renderer/export/outlineExportState';
 import { exportDialog } from '../../../renderer/export/exportState';
 import { fileDialogs } from '../../../renderer/files/dialogState';
 import { setFilePlatform, showDocument, UNTITLED_NAME } from '../../../renderer/files/fileCommands';
@@ -40,6 +41,7 @@ beforeEach(() => {
   fakeDocument.execCommand.mockClear();
   fileDialogs.setState({ saveQuestion: null, recovery: null });
   exportDialog.setState({ open: false });
+  outlineExportDialog.setState({ open: false });
   showDocument(sampleMap(), 'open.argmap.json', 'ref-open', null);
   panes = { sources: true, inspector: true };
   notify(null);
@@ -107,6 +109,15 @@ describe('menu commands', () => {
     await runHostCommand('export');
     expect(exportDialog.getState().open).toBe(true);
     expect(editor.getState().notice).toBeNull(); // no placeholder notice any more
+  });
+
+  it('Export Outline… opens the outline Export dialog (as the toolbar does), and not over another question', async () => {
+    fakeDocument.querySelector.mockReturnValue({});
+    await runHostCommand('exportOutline');
+    expect(outlineExportDialog.getState().open).toBe(false);
+    fakeDocument.querySelector.mockReturnValue(null);
+    await runHostCommand('exportOutline');
+    expect(outlineExportDialog.getState().open).toBe(true);
   });
 
   it('Save writes the map through the platform to its file, and resolves once written', async () => {
@@ -201,6 +212,10 @@ describe('menu commands', () => {
     export: async () => {
       await runHostCommand('export');
       expect(exportDialog.getState().open).toBe(true);
+    },
+    exportOutline: async () => {
+      await runHostCommand('exportOutline');
+      expect(outlineExportDialog.getState().open).toBe(true);
     },
     addSource: async () => {
       closeAddSource();

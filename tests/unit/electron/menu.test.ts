@@ -141,7 +141,7 @@ describe('the native menu', () => {
     const { template, byId, actions, click } = menu();
     const file = template.find((m) => m.id === 'file')!.submenu as MenuItemConstructorOptions[];
     const labels = file.map((i) => i.label ?? i.role ?? i.type);
-    expect(labels.indexOf('Print…')).toBe(labels.indexOf('Export…') + 1);
+    expect(labels.indexOf('Print…')).toBe(labels.indexOf('Export Outline…') + 1);
     expect(byId('print')).toMatchObject({ accelerator: 'CmdOrCtrl+P', enabled: true });
     expect(byId('print').registerAccelerator).toBeUndefined();
     click(byId('print'));
@@ -157,6 +157,16 @@ describe('the native menu', () => {
     click(item);
     expect(actions.command).toHaveBeenCalledTimes(1);
     expect(actions.command).toHaveBeenCalledWith('export');
+  });
+
+  it('File > Export Outline… follows Export…, is enabled with a document and sends exportOutline to the renderer', () => {
+    const { byId, actions, click } = menu();
+    const item = byId('exportOutline');
+    expect(item.label).toBe('Export Outline…');
+    expect(item.enabled).toBe(true);
+    click(item);
+    expect(actions.command).toHaveBeenCalledWith('exportOutline');
+    expect(menu({ document: null }).byId('exportOutline').enabled).toBe(false);
   });
 
   it('File: Add Source… (Ctrl+Shift+O) and Import Bibliography… between Revert and Export, each sending its command to the window in front', () => {

@@ -216,3 +216,29 @@ describe('bibliographies: CSL-JSON is a JSON list of records, BibTeX is text', (
     expect((await exportRefusal(enc(BIBLATEX), CSL, 'sources.json'))?.message).toMatch(/\(they are not JSON\)/);
   });
 });
+
+describe('outlines: the Word, Markdown, LaTeX, Argdown and AIF files the app writes, and nothing else', () => {
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  it('accepts a Word outline, an Argdown and an AIF export of the shipped map', async () => {
+    const { buildOutline } = await import('../../../arguments/outline/build');
+    const { outlineDocx } = await import('../../../arguments/outline/docx');
+    const { nodeCiteProcessor } = await import('../../../arguments/cli/citeproc-node');
+    const { exportArgdown } = await import('../../../arguments/interop/argdown/export');
+    const { exportAif } = await import('../../../arguments/interop/aif/export');
+    const processor = await nodeCiteProcessor();
+    const docx = await outlineDocx(buildOutline(shippedMap(), processor));
+    processor.dispose();
+    expect(await exportRefusal(docx.bytes, DOCX, 'o.docx')).toBeNull();
+    expect(await exportRefusal(enc(exportArgdown(shippedMap()).text), 'text/x-argdown', 'm.argdown')).toBeNull();
+    expect(await exportRefusal(enc(exportAif(shippedMap()).text), 'application/x-aif+json', 'm.aif.json')).toBeNull();
+  });
+
+  it('refuses a page that is not what the format says: HTML as Word, a map as AIF, binary as Markdown', async () => {
+    expect((await exportRefusal(enc('<html><script>alert(1)</script></html>'), DOCX, 'o.docx'))?.code).toBe('not-an-outline');
+    expect((await exportRefusal(enc(serializeMap(shippedMap())), 'application/x-aif+json', 'm.aif.json'))?.message).toMatch(/no AIF nodes and edges/);
+    expect((await exportRefusal(new Uint8Array([0x41, 0, 0x42]), 'text/markdown', 'o.md'))?.code).toBe('not-an-outline');
+    // A ZIP that is not a Word document.
+    const { zipSync } = await import('fflate');
+    expect((await exportRefusal(zipSync({ 'a.txt': enc('x') }), DOCX, 'o.docx'))?.message).toMatch(/word\/document\.xml/);
+  });
+});
