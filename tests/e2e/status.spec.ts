@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, fitAll, test } from './fixtures';
+import { expect, fitAll, test, viewportSettled } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'aa-e2e-status-'));
 const card = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -22,6 +22,14 @@ async function labels(page: Page, ids: string[]): Promise<Record<string, string 
   return out;
 }
 const CLAIMS = ['T', 'C1', 'C2', 'C3', 'C4'];
+
+/** Zoomed out (the whole map) a click on a card selects it; zoomed in on it, its badge opens why?. */
+async function clickBadge(page: Page, id: string): Promise<void> {
+  await card(page, id).click({ position: { x: 12, y: 12 } });
+  await page.keyboard.press('Shift+F');
+  await viewportSettled(page);
+  await badge(page, id).click();
+}
 
 async function openVoices(page: Page): Promise<void> {
   if (!(await panel(page).isVisible())) await page.getByRole('toolbar').getByRole('button', { name: 'Voices' }).click();
@@ -143,7 +151,7 @@ test('rejecting a premise makes what rests on it fall, undo restores it, and sav
 
 test('why? gives the reason chain; choosing a cause selects it; the keyboard opens and closes it', async ({ app }) => {
   await preset(app, 'Analyst + critic');
-  await badge(app, 'C4').click();
+  await clickBadge(app, 'C4');
   const why = app.getByRole('dialog', { name: /^Why / });
   await expect(why).toBeVisible();
   await expect(why.getByTestId('why-reason')).toContainText('falls: opposed by O7, which stands');
@@ -154,7 +162,8 @@ test('why? gives the reason chain; choosing a cause selects it; the keyboard ope
   await expect(card(app, 'O7')).toBeFocused();
 
   // W on the selected card; Esc closes and gives focus back.
-  await card(app, 'C1').click();
+  await fitAll(app);
+  await card(app, 'C1').click({ position: { x: 12, y: 12 } });
   await card(app, 'C1').focus();
   await app.keyboard.press('w');
   await expect(why).toBeVisible();
@@ -176,7 +185,7 @@ for (const theme of ['Light', 'Dark'] as const) {
     await preset(app, 'Analyst + critic');
     await panel(app).getByRole('checkbox', { name: 'Legend' }).check();
     await expect(app.getByRole('region', { name: 'Status' }).first()).toBeVisible();
-    await badge(app, 'C1').click();
+    await clickBadge(app, 'C1');
     await expect(app.getByRole('dialog', { name: /^Why / })).toBeVisible();
     const result = await new AxeBuilder({ page: app }).analyze();
     expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')})`)).toEqual([]);
