@@ -16,11 +16,11 @@ await page.locator('.react-flow__node').first().waitFor();
 await page.waitForTimeout(800);
 // The map and the inspector: the sources pane closed to give the map the room.
 await page.getByRole('toolbar').getByRole('button', { name: 'Sources', exact: true }).click();
+await page.waitForTimeout(600);
 await page.getByRole('toolbar').getByRole('button', { name: 'Voices', exact: true }).click();
 await page.getByRole('region', { name: 'Voices' }).getByRole('button', { name: 'Analyst + critic' }).click();
 await page.getByRole('region', { name: 'Voices' }).getByRole('checkbox', { name: 'Legend' }).check();
-await page.keyboard.press('f');
-await page.waitForTimeout(900);
+// The opening view (thesis and claims at a legible size): Claim 4's badge opens its why?.
 await page.locator('.react-flow__node[data-id="C4"] [data-testid="status-badge"]').click();
 await page.waitForTimeout(500);
 await page.screenshot({ path: out });

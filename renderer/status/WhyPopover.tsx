@@ -77,7 +77,7 @@ export function WhyPopover() {
               {first.id}
               {first.name !== first.id ? ` (${first.name})` : ''} {first.label === 'open' ? 'is open' : first.label}
             </strong>{' '}
-            — {first.reason}
+            — {first.reason.replace(/^[^:]+: /, '')}
           </p>
           {steps.length > 1 && (
             <>

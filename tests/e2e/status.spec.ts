@@ -154,7 +154,7 @@ test('why? gives the reason chain; choosing a cause selects it; the keyboard ope
   await clickBadge(app, 'C4');
   const why = app.getByRole('dialog', { name: /^Why / });
   await expect(why).toBeVisible();
-  await expect(why.getByTestId('why-reason')).toContainText('falls: opposed by O7, which stands');
+  await expect(why.getByTestId('why-reason')).toContainText('C4 (Claim 4) falls — opposed by O7, which stands');
   await why.getByRole('button', { name: /^Select O7/ }).click();
   await expect(why).toHaveCount(0);
   await expect(card(app, 'O7')).toHaveClass(/selected/);
