@@ -11,6 +11,7 @@ import { clearSelection, editor, redoChange, requestFit, startEditing, undoChang
 import { findNext, openFind } from './find/findState';
 import { focusArea, focusNodeSoon } from './canvas/navigation';
 import { zoomToSelection } from './canvas/zoom';
+import { openWhy } from './status/whyState';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -48,6 +49,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Shift+L', 'Auto-layout'],
   ['F', 'Fit the map to the window'],
   ['Shift+F', 'Zoom to the selection'],
+  ['W', 'Why? The selected node’s status (stands, falls, open), its reason and what causes it'],
   ['Esc', 'Clear the selection'],
 ];
 
@@ -103,6 +105,9 @@ export function handleShortcut(e: KeyboardEvent): void {
   if (key === 'g') return done(() => keepFocus(e.shiftKey ? unlinkSelectedPremises : linkSelectedPremises));
   if (key === 'l' && e.shiftKey) return done(runAutoLayout);
   if (key === 'f') return done(e.shiftKey ? zoomToSelection : requestFit);
+  // Why? for the one selected node or inference (the badge's popover from the keyboard).
+  const one = selection.nodes.length + selection.relations.length === 1 ? (selection.nodes[0] ?? selection.relations[0]!) : null;
+  if (key === 'w' && !e.shiftKey && one !== null) return done(() => openWhy(one));
 }
 
 /** Runs a command that may redraw the focused node or arrow away; focus stays on the node acted on. */

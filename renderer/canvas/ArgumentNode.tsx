@@ -15,6 +15,8 @@ import { finishEditing } from '../commands';
 import type { ArgumentFlowNode } from './types';
 import { VisibleText } from './VisibleText';
 import { visibleControls } from '../../arguments/text/controls';
+import { StatusBadge, useStatusClass } from '../status/StatusBadge';
+import { useLayers } from '../status/layersState';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
   thesis: '◆',
@@ -119,9 +121,13 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
   const editing = useEditor((s) => s.editing === id);
   const label = NODE_KIND_LABELS[node.kind];
   const quoteProblem = quoteCheck?.status === 'not-found';
+  // Per-card selectors: a layer switched or a status changed re-renders only the cards it touches.
+  const statusClass = useStatusClass(id);
+  const voice = node.voice;
+  const dimmed = useLayers((s) => voice !== undefined && Object.hasOwn(s.visibility, voice) && s.visibility[voice] === 'dimmed');
   return (
     <div
-      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}`}
+      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${dimmed ? ' aa-dimmed' : ''}`}
       onDoubleClick={() => startEditing(id)}
     >
       <Handle type="source" position={Position.Left} id="left" className="aa-handle" />
@@ -134,6 +140,7 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
             <VisibleText text={node.title} />
           </span>
         )}
+        <StatusBadge id={id} />
         {node.voice && (
           <span className={`aa-voice aa-voice-${node.voice}`}>
             <VisibleText text={node.voice} />

@@ -7,6 +7,29 @@ import { openConnectDialog } from '../panels/connectDialogState';
 import { openAddSource } from '../sources/addSourceState';
 import { run, startEditing, useMap } from '../store/store';
 import { zoomToClaim } from './zoom';
+import { judgedKind, VERDICTS, type Verdict } from '../../arguments/analysis/evaluation';
+import { setEvaluation } from '../../arguments/operations';
+import { useLayers } from '../status/layersState';
+import { verdictWord } from '../status/verdicts';
+
+/** The verdicts that fit a node or an inference, by the remembered judge: one undo step each. */
+function JudgeItems({ id, act }: { id: Id; act: (fn: () => void) => () => void }) {
+  const judge = useLayers((s) => s.judge);
+  const kind = useMap((m) => {
+    const k = judgedKind(m, id);
+    return typeof k === 'string' ? k : null;
+  });
+  if (kind === null) return null;
+  return (
+    <>
+      {(VERDICTS[kind] as readonly Verdict[]).map((v) => (
+        <button key={v} role="menuitem" type="button" onClick={act(() => run(setEvaluation(id, judge, v, undefined, new Date().toISOString())))}>
+          {verdictWord(kind, v)} (as {judge})
+        </button>
+      ))}
+    </>
+  );
+}
 
 export type MenuState =
   | { kind: 'pane'; x: number; y: number; flowPoint: Point }
@@ -50,6 +73,7 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
           <button role="menuitem" type="button" onClick={act(copySelection)}>Copy</button>
           <button role="menuitem" type="button" onClick={act(linkSelectedPremises)}>Link selected as co-premises</button>
           <button role="menuitem" type="button" onClick={act(() => run(setCollapsed(menu.id, true)))}>Collapse</button>
+          <JudgeItems id={menu.id} act={act} />
           <button role="menuitem" type="button" onClick={act(deleteSelection)}>Delete</button>
         </>
       )}
@@ -62,6 +86,7 @@ export function CanvasMenu({ menu, onClose }: { menu: MenuState; onClose: () => 
           ))}
           {relation.from.length > 1 && <button role="menuitem" type="button" onClick={act(unlinkSelectedPremises)}>Unlink co-premises</button>}
           <button role="menuitem" type="button" onClick={act(() => openConnectDialog(null, menu.id))}>Undercut this inference…</button>
+          <JudgeItems id={menu.id} act={act} />
           <button role="menuitem" type="button" onClick={act(deleteSelection)}>Delete arrow</button>
         </>
       )}

@@ -37,6 +37,11 @@ import { CanvasMenu, type MenuState } from './CanvasMenu';
 import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
 import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
+import { layeredEdges, withHiddenVoices } from './layers';
+import { useLayers } from '../status/layersState';
+import { VoicesPanel } from '../status/VoicesPanel';
+import { StatusLegend } from '../status/StatusLegend';
+import { WhyPopover } from '../status/WhyPopover';
 import '../export/fonts.css';
 import './canvas.css';
 
@@ -72,12 +77,19 @@ export function MapCanvas() {
   const relations = map.relations;
   const collapsedIds = map.view.collapsed;
   // Recomputed when relations or the collapsed list change, not on drag frames (positions).
-  const hidden = useMemo(() => hiddenByCollapse(relations, collapsedIds), [relations, collapsedIds]);
+  const collapsedAway = useMemo(() => hiddenByCollapse(relations, collapsedIds), [relations, collapsedIds]);
+  // Voices as layers: a hidden voice's cards leave the canvas (and the keyboard's route) like collapsed ones.
+  const visibility = useLayers((s) => s.visibility);
+  const nodeRecordForLayers = map.nodes;
+  const hidden = useMemo(() => withHiddenVoices(collapsedAway, nodeRecordForLayers, visibility), [collapsedAway, nodeRecordForLayers, visibility]);
   const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes, hidden), [map, selectedNodes, sizes, hidden]);
   const nodeRecord = map.nodes;
   // Edges read only the relations and which nodes exist. A drag frame changes positions alone, so
   // it keeps this array: React Flow then does not rebuild its connection lookup over every edge.
-  const edges = useMemo(() => toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), [relations, nodeRecord, selectedRelations]);
+  const allEdges = useMemo(() => toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), [relations, nodeRecord, selectedRelations]);
+  const edges = useMemo(() => layeredEdges(allEdges, nodeRecord, visibility), [allEdges, nodeRecord, visibility]);
+  const voicesPanel = useLayers((s) => s.panel);
+  const legend = useLayers((s) => s.legend);
 
   const route = useCanvasRoute({ map, nodes, edges, selection, hidden, culled: nodes.length > RENDER_ALL_BELOW });
   const box = useRef<HTMLDivElement>(null);
@@ -293,6 +305,9 @@ export function MapCanvas() {
       </ReactFlow>
       {pending && <RelationPicker pending={pending} onClose={() => setPending(null)} />}
       {menu && <CanvasMenu menu={menu} onClose={() => setMenu(null)} />}
+      {voicesPanel && <VoicesPanel />}
+      {legend && <StatusLegend />}
+      <WhyPopover />
     </div>
   );
 }

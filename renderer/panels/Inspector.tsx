@@ -9,6 +9,7 @@ import { openConnectDialog } from './connectDialogState';
 import { CommitField } from './inspector/CommitField';
 import { describeRelation } from './inspector/describe';
 import { NodeInspector } from './inspector/NodeInspector';
+import { EvaluationSection, StatusSection } from '../status/EvaluationSection';
 
 function RelationInspector({ relation }: { relation: Relation }) {
   const allowed = RELATION_KINDS.filter((k) => (k === 'undercuts') === (relation.kind === 'undercuts'));
@@ -25,6 +26,12 @@ function RelationInspector({ relation }: { relation: Relation }) {
         </select>
       </label>
       <CommitField label="Voice" value={relation.voice ?? ''} onCommit={(v) => run(setRelationVoice(relation.id, v.trim() || undefined))} />
+      {relation.kind !== 'qualifies' && (
+        <>
+          <StatusSection id={relation.id} />
+          <EvaluationSection id={relation.id} />
+        </>
+      )}
       {relation.from.length > 1 && (
         <p>
           Linked premises: the inference holds only with all {relation.from.length} together.{' '}

@@ -16,6 +16,7 @@ import { openOutlineExport } from '../export/outlineExportState';
 import { openFind } from '../find/findState';
 import { useRovingToolbar } from './rovingToolbar';
 import { toggleOutline, useOutlineMode } from '../outline/outlineState';
+import { setShowStatus, setVoicesPanel, useLayers } from '../status/layersState';
 
 export function Toolbar() {
   const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();
@@ -23,6 +24,8 @@ export function Toolbar() {
   const panes = useUi((s) => s.panes);
   const outline = useOutlineMode();
   const roving = useRovingToolbar<HTMLDivElement>();
+  const voicesPanel = useLayers((s) => s.panel);
+  const showStatus = useLayers((s) => s.showStatus);
   return (
     <div className="aa-toolbar" role="toolbar" aria-label="Map tools" {...roving}>
       <div className="aa-group" aria-label="File">
@@ -55,6 +58,8 @@ export function Toolbar() {
         <button type="button" onClick={requestFit} title="Fit the map to the window (F)">Fit</button>
         <button type="button" aria-pressed={panes.sources} onClick={() => togglePane('sources')}>Sources</button>
         <button type="button" aria-pressed={panes.inspector} onClick={() => togglePane('inspector')}>Inspector</button>
+        <button type="button" data-voices-toggle aria-pressed={voicesPanel} onClick={() => setVoicesPanel(!voicesPanel)} title="The voices as layers: shown, dimmed or hidden, counted in the status or not">Voices</button>
+        <button type="button" aria-pressed={showStatus} onClick={() => setShowStatus(!showStatus)} title="Show what stands, falls or is open on the cards">Status</button>
         <button type="button" aria-pressed={outline !== 'off'} onClick={toggleOutline} title="The argument as an indented outline, beside or instead of the map">Outline</button>
       </div>
       <ExportDialog />

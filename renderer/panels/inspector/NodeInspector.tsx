@@ -7,6 +7,7 @@ import { openConnectDialog } from '../connectDialogState';
 import { CommitField } from './CommitField';
 import { describeRelation } from './describe';
 import { QuoteSection } from './QuoteSection';
+import { EvaluationSection, StatusSection } from '../../status/EvaluationSection';
 
 const VOICES_ID = 'aa-voices';
 
@@ -40,6 +41,8 @@ export function NodeInspector({ node }: { node: ArgNode }) {
         <datalist id={VOICES_ID}>{KNOWN_VOICES.map((v) => <option key={v} value={v} />)}</datalist>
       </label>
       <QuoteSection node={node} />
+      <StatusSection id={node.id} />
+      <EvaluationSection id={node.id} />
       <section aria-label="Relations">
         <h3>Relations</h3>
         {related.length === 0 && <p className="aa-muted">Not connected. Press C to connect.</p>}
