@@ -4,15 +4,7 @@
 // clockwise frame with each card cut out counter-clockwise, so overlapping cards stay holes.
 import { memo } from 'react';
 import type { Rect } from '../../arguments/geometry';
-import { MAX_COORDINATE } from '../../arguments/limits';
-
-export const CARD_HOLES_ID = 'aa-outside-cards';
-
-export function cardHolesPath(cards: readonly Rect[]): string {
-  const e = MAX_COORDINATE * 2;
-  const frame = `M${-e},${-e}H${e}V${e}H${-e}Z`;
-  return frame + cards.map((r) => `M${r.x},${r.y}V${r.y + r.h}H${r.x + r.w}V${r.y}Z`).join('');
-}
+import { CARD_HOLES_ID, cardHolesPath } from './cardHoles';
 
 export const CardHoles = memo(function CardHoles({ cards }: { cards: readonly Rect[] }) {
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardHolesPath } from '../../../../renderer/canvas/CardHoles';
+import { cardHolesPath } from '../../../../renderer/canvas/cardHoles';
 
 // The arrows' hit band is clipped to this path: a card inside it must be a hole, or a click on
 // a card under an arrow selects the arrow instead.

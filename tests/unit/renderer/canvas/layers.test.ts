@@ -20,8 +20,8 @@ describe('voices as layers on the canvas', () => {
     const collapsed = new Set(['n']);
     expect(withHiddenVoices(collapsed, nodes, {})).toBe(collapsed);
     expect([...withHiddenVoices(collapsed, nodes, { critic: 'hidden', analyst: 'dimmed' })].sort()).toEqual(['n', 'o']);
-    expect([...withHiddenVoices(new Set(), nodes, { toString: 'hidden' })]).toEqual([]);
-    expect([...withHiddenVoices(new Set(), nodes, { constructor: 'hidden' })]).toEqual(['k']);
+    expect([...withHiddenVoices(new Set(), nodes, { toString: 'hidden' as const })]).toEqual([]);
+    expect([...withHiddenVoices(new Set(), nodes, { constructor: 'hidden' as const })]).toEqual(['k']);
   });
 
   it('hides or dims the arrows of a voice (its relation’s, else its premise’s) and keeps the others', () => {
