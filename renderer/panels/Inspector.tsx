@@ -9,6 +9,7 @@ import { openConnectDialog } from './connectDialogState';
 import { CommitField } from './inspector/CommitField';
 import { describeRelation } from './inspector/describe';
 import { NodeInspector } from './inspector/NodeInspector';
+import { ThreadsSection } from '../comments/ThreadsSection';
 
 function RelationInspector({ relation }: { relation: Relation }) {
   const allowed = RELATION_KINDS.filter((k) => (k === 'undercuts') === (relation.kind === 'undercuts'));
@@ -32,6 +33,7 @@ function RelationInspector({ relation }: { relation: Relation }) {
         </p>
       )}
       <button type="button" onClick={() => openConnectDialog(null, relation.id)}>Undercut this inference…</button>
+      <ThreadsSection target={relation.id} />
       <button type="button" className="aa-danger" onClick={deleteSelection}>Delete relation</button>
     </>
   );

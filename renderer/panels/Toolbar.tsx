@@ -14,6 +14,7 @@ import { openExportDialog } from '../export/exportState';
 import { openFind } from '../find/findState';
 import { useRovingToolbar } from './rovingToolbar';
 import { toggleOutline, useOutlineMode } from '../outline/outlineState';
+import { CommentsButton } from '../comments/CommentsButton';
 
 export function Toolbar() {
   const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();
@@ -53,6 +54,7 @@ export function Toolbar() {
         <button type="button" aria-pressed={panes.sources} onClick={() => togglePane('sources')}>Sources</button>
         <button type="button" aria-pressed={panes.inspector} onClick={() => togglePane('inspector')}>Inspector</button>
         <button type="button" aria-pressed={outline !== 'off'} onClick={toggleOutline} title="The argument as an indented outline, beside or instead of the map">Outline</button>
+        <CommentsButton />
       </div>
       <ExportDialog />
     </div>

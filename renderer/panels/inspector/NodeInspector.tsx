@@ -7,6 +7,7 @@ import { openConnectDialog } from '../connectDialogState';
 import { CommitField } from './CommitField';
 import { describeRelation } from './describe';
 import { QuoteSection } from './QuoteSection';
+import { ThreadsSection } from '../../comments/ThreadsSection';
 
 const VOICES_ID = 'aa-voices';
 
@@ -54,6 +55,7 @@ export function NodeInspector({ node }: { node: ArgNode }) {
         </ul>
         <button type="button" onClick={() => openConnectDialog(node.id)}>Connect…</button>
       </section>
+      <ThreadsSection target={node.id} />
       <button type="button" className="aa-danger" onClick={deleteSelection}>Delete node</button>
     </>
   );
