@@ -15,7 +15,7 @@ export function CommentBadge({ target }: { target: Id }) {
   if (open === 0) return null;
   return (
     <span className="aa-comment-badge" role="img" aria-label={openCount(open)} title={openCount(open)}>
-      <span aria-hidden="true">💬 {open}</span>
+      <span aria-hidden="true">{open}</span>
     </span>
   );
 }
