@@ -65,7 +65,7 @@ export async function run(given: string[], io: Io): Promise<number> {
     if (figureOnly.length > 0) throw new CliError(`argmap export: --${figureOnly[0]} applies to figures (svg, png, pdf) only.`);
     return exportText(readMap(file), format, { out, status: flags.has('status') }, io);
   }
-  if (flags.has('status')) throw new CliError('argmap export: --status applies to outlines (docx, md, tex) only; a figure shows what stands with --status-badges.');
+  if (flags.has('status')) throw new CliError('argmap export: --status applies to outlines (docx, md, tex) only.');
   if (!isFigureFormat(format))
     throw new CliError(values.has('format') ? `argmap export: --format must be one of ${formats.join(', ')} (got ${quote(format)}).` : `argmap export: cannot tell the format from ${quote(out)}; add --format ${formats.join('|')}.`);
   const theme = values.get('theme') ?? DEFAULT_FIGURE_OPTIONS.theme;
