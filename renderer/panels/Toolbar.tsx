@@ -53,8 +53,8 @@ export function Toolbar() {
         <button type="button" onClick={requestFit} title="Fit the map to the window (F)">Fit</button>
         <button type="button" aria-pressed={panes.sources} onClick={() => togglePane('sources')}>Sources</button>
         <button type="button" aria-pressed={panes.inspector} onClick={() => togglePane('inspector')}>Inspector</button>
-        <button type="button" aria-pressed={outline !== 'off'} onClick={toggleOutline} title="The argument as an indented outline, beside or instead of the map">Outline</button>
         <CommentsButton />
+        <button type="button" aria-pressed={outline !== 'off'} onClick={toggleOutline} title="The argument as an indented outline, beside or instead of the map">Outline</button>
       </div>
       <ExportDialog />
     </div>
