@@ -16,6 +16,7 @@ import { FindBar } from './find/FindBar';
 import { OutlineView } from './outline/OutlineView';
 import { useOutlineMode } from './outline/outlineState';
 import { PrintFit } from './print/PrintFit';
+import { CommentsPanel } from './comments/CommentsPanel';
 
 export function App() {
   const panes = useUi((s) => s.panes);
@@ -45,6 +46,7 @@ export function App() {
           {outline !== 'instead' && <MapCanvas />}
           {outline !== 'off' && <OutlineView />}
           {panes.inspector && <Inspector />}
+          <CommentsPanel />
         </main>
         <ConnectDialog />
         <SourceDialogs />

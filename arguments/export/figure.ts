@@ -2,8 +2,9 @@
 // its arrangement, never from the screen, so the same map and options give the same figure
 // everywhere. SVG here; PNG and PDF are drawn from this SVG by each platform's edge
 // (resvg in the CLI, a canvas in the browser; PDFKit + svg-to-pdfkit in both, see pdf.ts).
+import { computeStatus, type StatusLabel } from '../analysis/status';
 import { serializeMap } from '../format/serialize';
-import type { ArgumentMap } from '../model';
+import type { ArgumentMap, Id } from '../model';
 import { layoutFigure, type FigureLayout } from './layout';
 import { scopeMap, type Scope } from './scope';
 import { writeSvg } from './svg';
@@ -31,6 +32,19 @@ export interface FigureOptions {
    * the working discussion of a map, not part of a figure one publishes (they are never drawn).
    */
   comments?: boolean;
+  /**
+   * Draw each node's dialectical status (stands / falls / open) as a badge, with the status
+   * legend: computed from the whole map and the file's evaluations, whatever the scope.
+   */
+  statusBadges?: boolean;
+  /** The voices the status counts (their nodes, relations and evaluations); absent or null: every voice. */
+  statusVoices?: readonly string[] | null;
+}
+
+/** The status labels a figure draws: computed as the app and `argmap status` compute them. */
+export function figureStatus(map: ArgumentMap, voices: readonly string[] | null | undefined): Map<Id, StatusLabel> {
+  const status = computeStatus(map, Object.values(map.evaluations ?? {}), { voices: voices ? new Set(voices) : null });
+  return new Map([...status.nodes].map(([id, s]) => [id, s.label]));
 }
 
 /** The map a figure carries: without its comment threads unless they were asked for. */
@@ -73,7 +87,8 @@ export interface RenderExtras {
 export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: RenderExtras = {}): Figure {
   const theme = THEMES[options.theme];
   const scoped = scopeMap(map, options.scope, { counters: options.counters });
-  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution });
+  const status = options.statusBadges ? { labels: figureStatus(map, options.statusVoices), voices: options.statusVoices ? [...options.statusVoices] : null } : undefined;
+  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution, status });
   const title = map.meta.title || 'Argument map';
   // The map's text is made once, and only when something needs it (a preview does not).
   const carried = carriedMap(map, options);

@@ -12,6 +12,7 @@ import { locatorFor } from '../cite/locator';
 import { centre, union, type Rect } from '../geometry';
 import { MAX_COORDINATE } from '../limits';
 import { NODE_KIND_LABELS, NODE_KINDS, RELATION_KINDS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
+import type { StatusLabel } from '../analysis/status';
 import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
 import { Obstacles } from './obstacles';
 import type { Scoped } from './scope';
@@ -47,6 +48,16 @@ export interface NodeBox extends Rect {
   quote?: { bar: { x: number; y1: number; y2: number }; text: TextBlock };
   /** Under the quote: the short citation of the quoted source ("Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, l. 71"). */
   attribution?: TextBlock;
+  /** The node's dialectical status, drawn when asked: a badge with a mark and the word. */
+  status?: StatusBadge;
+}
+
+/** A status badge: its box (border patterned by the label), the mark's square and the word. */
+export interface StatusBadge {
+  label: StatusLabel;
+  box: Rect;
+  mark: { x: number; y: number; size: number };
+  text: TextBlock;
 }
 
 export type Head = 'supports' | 'opposes' | 'qualifies' | 'undercuts';
@@ -65,8 +76,9 @@ export interface EdgeGeometry {
 }
 
 export interface LegendEntry {
-  kind: 'node' | 'relation' | 'linked';
-  of: NodeKind | RelationKind | 'linked';
+  /** 'status': a badge (`of` its label); 'counted': the line saying whose voices the status counts (no sample). */
+  kind: 'node' | 'relation' | 'linked' | 'status' | 'counted';
+  of: NodeKind | RelationKind | 'linked' | StatusLabel | 'counted';
   /** The sample: a small node box, or a line with its head. */
   sample: Rect;
   label: TextBlock;
@@ -89,7 +101,12 @@ export interface LayoutOptions {
   attribution?: boolean;
   caption?: string;
   legend: boolean;
+  /** Each node's status label, to draw as a badge (nodes without one get none), and whose voices it counts (null: every voice). */
+  status?: { labels: ReadonlyMap<Id, StatusLabel>; voices: readonly string[] | null };
 }
+
+/** The words of the status badges and legend. */
+export const STATUS_WORDS = { stands: 'stands', falls: 'falls', open: 'open' } as const satisfies Record<StatusLabel, string>;
 
 /** The canvas's card width and ELK's spacing between cards: the pitch of the map's own arrangement. */
 const CANVAS_PITCH = 260 + 40;
@@ -118,7 +135,7 @@ export function quoteAttribution(map: ArgumentMap, node: ArgNode): string | unde
 }
 
 /** A node's box at (x, y): its texts wrapped to the theme's width, its height from them. */
-function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string): NodeBox {
+function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string, statusLabel?: StatusLabel): NodeBox {
   const { width: w, padX, padY, gap } = theme.node;
   const lh = theme.lineHeight;
   const inset = node.kind === 'thesis' ? 3 : node.kind === 'evidence' ? 4 : 0;
@@ -176,8 +193,26 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
     attribution = block(wrapCitation(attributionText, 'regular', size, inner - indent), 'regular', size, lh, left + indent, top);
     top += blockHeight(attribution) + gap;
   }
+  let status: StatusBadge | undefined;
+  if (statusLabel) {
+    status = statusBadge(statusLabel, left, top, theme);
+    top += status.box.h + gap;
+  }
   const h = Math.max(top - gap + padY + (node.kind === 'thesis' ? 3 : 0) - y, 2 * padY + headH);
-  return { id: node.id, kind: node.kind, x, y, w, h, icon, kindLabel: kindBlock, voice, title, text, quote, attribution };
+  return { id: node.id, kind: node.kind, x, y, w, h, icon, kindLabel: kindBlock, voice, title, text, quote, attribution, status };
+}
+
+/** A status badge with its top left at (x, top): the mark, then the word, in a box. */
+function statusBadge(label: StatusLabel, x: number, top: number, theme: Theme): StatusBadge {
+  const size = theme.size.voice;
+  const lh = theme.lineHeight;
+  const word = STATUS_WORDS[label];
+  const width = measure(word, 'bold', size);
+  const pad = size * 0.5;
+  const markSize = size * 0.9;
+  const h = size * lh + 4;
+  const box = { x, y: top, w: pad + markSize + size * 0.4 + width + pad, h };
+  return { label, box, mark: { x: x + pad, y: top + (h - markSize) / 2, size: markSize }, text: block([{ text: word, width }], 'bold', size, lh, x + pad + markSize + size * 0.4, top + 2) };
 }
 
 // ----- arrangement --------------------------------------------------------------------------
@@ -426,7 +461,23 @@ function undercutEdge(r: Relation, from: Rect, point: Point, theme: Theme, obsta
 // ----- legend and caption --------------------------------------------------------------------
 
 
-function legendEntries(kinds: Set<NodeKind>, relations: Set<RelationKind>, linked: boolean, width: number, top: number, left: number, theme: Theme): { entries: LegendEntry[]; height: number } {
+/** The legend's line on the status: whose voices it counts. */
+export function countedWords(voices: readonly string[] | null): string {
+  if (voices === null) return 'What stands counts every voice and evaluation in the map.';
+  if (voices.length === 0) return 'What stands counts only what has no voice.';
+  return `What stands counts the voices ${voices.map((v) => displayText(v)).join(', ')}.`;
+}
+
+function legendEntries(
+  kinds: Set<NodeKind>,
+  relations: Set<RelationKind>,
+  linked: boolean,
+  width: number,
+  top: number,
+  left: number,
+  theme: Theme,
+  statusVoices?: readonly string[] | null,
+): { entries: LegendEntry[]; height: number } {
   const size = theme.size.legend;
   const lh = size * theme.lineHeight;
   const rowH = Math.max(lh, size * 1.9);
@@ -434,22 +485,38 @@ function legendEntries(kinds: Set<NodeKind>, relations: Set<RelationKind>, linke
     ...NODE_KINDS.filter((k) => kinds.has(k)).map((k) => ({ kind: 'node' as const, of: k })),
     ...RELATION_KINDS.filter((k) => relations.has(k)).map((k) => ({ kind: 'relation' as const, of: k })),
     ...(linked ? [{ kind: 'linked' as const, of: 'linked' as const }] : []),
+    ...(statusVoices !== undefined ? (['stands', 'falls', 'open'] as const).map((k) => ({ kind: 'status' as const, of: k })) : []),
+    ...(statusVoices !== undefined ? [{ kind: 'counted' as const, of: 'counted' as const }] : []),
   ];
   const entries: LegendEntry[] = [];
   let x = left;
   let y = top;
   for (const item of items) {
-    const text = item.kind === 'node' ? NODE_KIND_LABELS[item.of as NodeKind] : item.kind === 'linked' ? 'linked premises' : String(item.of);
-    const sampleW = item.kind === 'node' ? size * 2.4 : size * 4;
-    const sampleH = item.kind === 'node' ? size * 1.5 : size * 1.5;
+    if (item.kind === 'status') {
+      // The badge itself is the sample; its word is the label.
+      const badge = statusBadge(item.of as StatusLabel, x, y, theme);
+      const entryW = badge.box.w;
+      if (x > left && x + entryW > left + width) {
+        x = left;
+        y += rowH;
+      }
+      const placed = statusBadge(item.of as StatusLabel, x, y + (rowH - badge.box.h) / 2, theme);
+      entries.push({ ...item, sample: placed.box, label: placed.text });
+      x += entryW + size * 1.6;
+      continue;
+    }
+    const text = item.kind === 'node' ? NODE_KIND_LABELS[item.of as NodeKind] : item.kind === 'linked' ? 'linked premises' : item.kind === 'counted' ? countedWords(statusVoices ?? null) : String(item.of);
+    const sampleW = item.kind === 'node' ? size * 2.4 : item.kind === 'counted' ? 0 : size * 4;
+    const sampleH = size * 1.5;
     const textW = measure(text, 'regular', size);
-    const entryW = sampleW + size * 0.6 + textW;
+    const space = sampleW > 0 ? size * 0.6 : 0;
+    const entryW = sampleW + space + textW;
     if (x > left && x + entryW > left + width) {
       x = left;
       y += rowH;
     }
     const sample = { x, y: y + (rowH - sampleH) / 2, w: sampleW, h: sampleH };
-    entries.push({ ...item, sample, label: block([{ text, width: textW }], 'regular', size, theme.lineHeight, x + sampleW + size * 0.6, y + (rowH - lh) / 2) });
+    entries.push({ ...item, sample, label: block([{ text, width: textW }], 'regular', size, theme.lineHeight, x + sampleW + space, y + (rowH - lh) / 2) });
     x += entryW + size * 1.6;
   }
   return { entries, height: entries.length > 0 ? y + rowH - top : 0 };
@@ -461,11 +528,12 @@ export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, opt
   const ids = [...scoped.nodes].filter((id) => Object.hasOwn(map.nodes, id)).sort();
   const attributions = new Map<Id, string | undefined>(options.attribution === false ? [] : ids.map((id) => [id, quoteAttribution(map, map.nodes[id]!)]));
   // Sizes first (positions do not change a node's size), then the arrangement.
-  const sized = new Map(ids.map((id) => [id, nodeBox(map.nodes[id]!, 0, 0, theme, options.voices, attributions.get(id))]));
+  const labelOf = (id: Id) => options.status?.labels.get(id);
+  const sized = new Map(ids.map((id) => [id, nodeBox(map.nodes[id]!, 0, 0, theme, options.voices, attributions.get(id), labelOf(id))]));
   const positions = arrange(map, ids, theme, (id) => sized.get(id)!.h);
   const nodes = ids.map((id) => {
     const p = positions.get(id)!;
-    return nodeBox(map.nodes[id]!, p.x, p.y, theme, options.voices, attributions.get(id));
+    return nodeBox(map.nodes[id]!, p.x, p.y, theme, options.voices, attributions.get(id), labelOf(id));
   });
   const rects = new Map<Id, Rect>(nodes.map((n) => [n.id, n]));
 
@@ -529,12 +597,13 @@ export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, opt
   let y = maxY - minY + m;
 
   let legend: LegendEntry[] | undefined;
-  if (options.legend) {
-    const kinds = new Set(nodes.map((n) => n.kind));
-    const kindsOfRelations = new Set(relations.map((r) => r.kind));
-    const linked = relations.some((r) => r.kind !== 'undercuts' && r.from.length > 1);
+  // Status badges always come with their key: a figure's reader cannot ask what they mean.
+  if (options.legend || options.status) {
+    const kinds = new Set(options.legend ? nodes.map((n) => n.kind) : []);
+    const kindsOfRelations = new Set(options.legend ? relations.map((r) => r.kind) : []);
+    const linked = !!options.legend && relations.some((r) => r.kind !== 'undercuts' && r.from.length > 1);
     const legendWidth = Math.max(contentW, theme.node.width * 2);
-    const { entries, height } = legendEntries(kinds, kindsOfRelations, linked, legendWidth, y + theme.rowGap / 2, m, theme);
+    const { entries, height } = legendEntries(kinds, kindsOfRelations, linked, legendWidth, y + theme.rowGap / 2, m, theme, options.status?.voices);
     legend = entries;
     width = Math.max(width, legendWidth + 2 * m);
     if (height > 0) y += theme.rowGap / 2 + height;

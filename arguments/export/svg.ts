@@ -4,7 +4,8 @@
 // same in browsers, Inkscape, librsvg, resvg and svg-to-pdfkit. Every user string passes
 // through escapeXml; every number is formatted here.
 import type { NodeKind, RelationKind } from '../model';
-import type { EdgeGeometry, FigureLayout, Head, LegendEntry, NodeBox, Point, Rect, TextBlock } from './layout';
+import type { StatusLabel } from '../analysis/status';
+import type { EdgeGeometry, FigureLayout, Head, LegendEntry, NodeBox, Point, Rect, StatusBadge, TextBlock } from './layout';
 import { FONT_FAMILY_CSS } from './metrics';
 import type { Theme } from './themes';
 import { displayText, escapeXml, jsonAsXmlText } from './xml';
@@ -156,7 +157,41 @@ function node(n: NodeBox, theme: Theme): string {
     body += text(n.quote.text, theme.ink);
   }
   if (n.attribution) body += text(n.attribution, theme.muted);
+  if (n.status) body += el('g', { id: `status-${n.id}` }, statusBadge(n.status, theme));
   return el('g', { id: `node-${n.id}` }, body);
+}
+
+// ----- status badges ----------------------------------------------------------------------------
+
+/**
+ * A status told without colour: a mark (a tick, a cross, a hollow ring), the word, and the
+ * badge's border (solid and heavy for stands, dashed for falls, dotted for open).
+ */
+export function statusMark(label: StatusLabel, x: number, y: number, s: number, ink: string): string {
+  const line = (d: string) => el('path', { d, fill: 'none', stroke: ink, 'stroke-width': s * 0.2, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' });
+  switch (label) {
+    case 'stands':
+      return line(`M${f(x + s * 0.1)},${f(y + s * 0.55)} L${f(x + s * 0.4)},${f(y + s * 0.85)} L${f(x + s * 0.9)},${f(y + s * 0.15)}`);
+    case 'falls':
+      return line(`M${f(x + s * 0.15)},${f(y + s * 0.15)} L${f(x + s * 0.85)},${f(y + s * 0.85)} M${f(x + s * 0.85)},${f(y + s * 0.15)} L${f(x + s * 0.15)},${f(y + s * 0.85)}`);
+    case 'open':
+      return el('path', { d: circle({ x: x + s / 2, y: y + s / 2 }, s * 0.36), fill: 'none', stroke: ink, 'stroke-width': s * 0.16 });
+  }
+}
+
+const STATUS_BORDER = {
+  stands: (w: number) => ({ 'stroke-width': w * 1.6 }),
+  falls: (w: number) => ({ 'stroke-width': w, 'stroke-dasharray': `${f(w * 4)} ${f(w * 2.5)}` }),
+  open: (w: number) => ({ 'stroke-width': w, 'stroke-dasharray': `0.1 ${f(w * 2.4)}`, 'stroke-linecap': 'round' }),
+} as const satisfies Record<StatusLabel, (w: number) => Attrs>;
+
+function statusBadge(b: StatusBadge, theme: Theme): string {
+  const w = Math.max(theme.stroke.thin, 0.8);
+  return (
+    el('rect', { x: b.box.x, y: b.box.y, width: b.box.w, height: b.box.h, rx: 3, fill: theme.background, stroke: theme.ink, ...STATUS_BORDER[b.label](w) }) +
+    statusMark(b.label, b.mark.x, b.mark.y, b.mark.size, theme.ink) +
+    text(b.text, theme.ink)
+  );
 }
 
 // ----- edges ----------------------------------------------------------------------------------
@@ -235,6 +270,13 @@ function label(e: EdgeGeometry, theme: Theme): string {
 function legendEntry(l: LegendEntry, theme: Theme): string {
   const s = l.sample;
   let sample: string;
+  if (l.kind === 'status') {
+    const label = l.of as StatusLabel;
+    const markSize = l.label.size * 0.9;
+    const badge: StatusBadge = { label, box: s, mark: { x: s.x + l.label.size * 0.5, y: s.y + (s.h - markSize) / 2, size: markSize }, text: l.label };
+    return el('g', { id: `legend-status-${label}` }, statusBadge(badge, theme));
+  }
+  if (l.kind === 'counted') return el('g', { id: 'legend-status-counted' }, text(l.label, theme.ink));
   if (l.kind === 'node') {
     const kind = l.of as NodeKind;
     const icon = s.h * 0.6;

@@ -13,6 +13,7 @@ import { editNode, setCollapsed } from '../../arguments/operations';
 import { run, startEditing, useEditor, useMap } from '../store/store';
 import { finishEditing } from '../commands';
 import type { ArgumentFlowNode } from './types';
+import { CommentBadge } from '../comments/CommentBadge';
 import { VisibleText } from './VisibleText';
 import { visibleControls } from '../../arguments/text/controls';
 import { StatusBadge, useStatusClass } from '../status/StatusBadge';
@@ -146,6 +147,7 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
             <VisibleText text={node.voice} />
           </span>
         )}
+        <CommentBadge target={id} />
       </div>
       {editing ? (
         <InlineEditor id={id} text={node.text} />

@@ -6,6 +6,7 @@ import { createPortal } from 'react-dom';
 import { FIGURE_FORMATS, MAX_DPI, MIN_DPI, pixelSize, rasterTooLarge, renderFigure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
 import { exportFileName } from '../../arguments/export/names';
 import { THEME_LABELS, THEME_NAMES, type ThemeName } from '../../arguments/export/themes';
+import { voicesInMap } from '../../arguments/analysis/voices';
 import { NODE_KIND_LABELS, type ArgumentMap, type Id, type NodeKind } from '../../arguments/model';
 import { notify, useEditor, useEditorShallow } from '../store/store';
 import { closeExportDialog, readChoices, rememberChoices, useExportDialog, type ExportChoices, type ScopeChoice } from './exportState';
@@ -48,6 +49,11 @@ function ExportForm() {
     return { ...c, root, scope };
   });
   const set = <K extends keyof ExportChoices>(key: K, value: ExportChoices[K]) => setChoices((c) => ({ ...c, [key]: value }));
+  // The voices the status may count: those speaking in the map and those judging in it.
+  const voices = useMemo(() => [...new Set([...voicesInMap(map).map((v) => v.voice), ...Object.values(map.evaluations ?? {}).map((e) => e.by)])].sort(), [map]);
+  // Every voice counts until one is left out (null: every voice, as `argmap status` without --voices).
+  const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
+  const statusVoices = useMemo(() => (leftOut.size === 0 ? null : voices.filter((v) => !leftOut.has(v))), [voices, leftOut]);
 
   const [preview, setPreview] = useState<{ url: string; width: number; height: number; nodes: number; relations: number } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -72,8 +78,10 @@ function ExportForm() {
       voices: choices.voices,
       legend: choices.legend,
       caption: choices.caption,
+      statusBadges: choices.statusBadges,
+      statusVoices,
     }),
-    [choices, selected],
+    [choices, selected, statusVoices],
   );
 
   // Focus the dialog's first choice on opening; give focus back when it closes.
@@ -251,7 +259,36 @@ function ExportForm() {
               <label>
                 <input type="checkbox" checked={choices.legend} onChange={(e) => set('legend', e.target.checked)} disabled={busy} /> Legend
               </label>
+              <label>
+                <input type="checkbox" checked={choices.statusBadges} onChange={(e) => set('statusBadges', e.target.checked)} disabled={busy} aria-describedby="aa-export-status-hint" /> Show what stands
+              </label>
+              <span id="aa-export-status-hint" className="aa-hint">
+                Each node’s status (stands, falls, open) as a badge, with its legend.
+              </span>
             </div>
+            {choices.statusBadges && voices.length > 0 && (
+              <fieldset className="aa-export-voices">
+                <legend>Voices the status counts</legend>
+                {voices.map((v) => (
+                  <label key={v}>
+                    <input
+                      type="checkbox"
+                      checked={!leftOut.has(v)}
+                      disabled={busy}
+                      onChange={(e) =>
+                        setLeftOut((s) => {
+                          const next = new Set(s);
+                          if (e.target.checked) next.delete(v);
+                          else next.add(v);
+                          return next;
+                        })
+                      }
+                    />{' '}
+                    {v}
+                  </label>
+                ))}
+              </fieldset>
+            )}
             {choices.format === 'png' && (
               <div className="aa-field">
                 <label htmlFor="aa-export-dpi">Resolution (DPI)</label>

@@ -20,6 +20,8 @@ export interface ExportChoices {
   counters: boolean;
   voices: boolean;
   legend: boolean;
+  /** Draw what stands, falls or is open on each node (with the status legend). */
+  statusBadges: boolean;
   dpi: number;
   page: PageSize;
   caption: string;
@@ -33,6 +35,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
   counters: true,
   voices: true,
   legend: false,
+  statusBadges: false,
   dpi: DEFAULT_DPI,
   page: 'fit',
   caption: '',
@@ -57,6 +60,7 @@ export function readChoices(): ExportChoices {
     counters: bool('counters'),
     voices: bool('voices'),
     legend: bool('legend'),
+    statusBadges: bool('statusBadges'),
     dpi,
     page: typeof c.page === 'string' && isPageSize(c.page) ? c.page : DEFAULT_CHOICES.page,
     caption: typeof c.caption === 'string' ? c.caption.slice(0, 2000) : '',

@@ -10,6 +10,7 @@ import { CommitField } from './inspector/CommitField';
 import { describeRelation } from './inspector/describe';
 import { NodeInspector } from './inspector/NodeInspector';
 import { EvaluationSection, StatusSection } from '../status/EvaluationSection';
+import { ThreadsSection } from '../comments/ThreadsSection';
 
 function RelationInspector({ relation }: { relation: Relation }) {
   const allowed = RELATION_KINDS.filter((k) => (k === 'undercuts') === (relation.kind === 'undercuts'));
@@ -39,6 +40,7 @@ function RelationInspector({ relation }: { relation: Relation }) {
         </p>
       )}
       <button type="button" onClick={() => openConnectDialog(null, relation.id)}>Undercut this inference…</button>
+      <ThreadsSection target={relation.id} />
       <button type="button" className="aa-danger" onClick={deleteSelection}>Delete relation</button>
     </>
   );

@@ -17,6 +17,7 @@ import { openFind } from '../find/findState';
 import { useRovingToolbar } from './rovingToolbar';
 import { toggleOutline, useOutlineMode } from '../outline/outlineState';
 import { setShowStatus, setVoicesPanel, useLayers } from '../status/layersState';
+import { CommentsButton } from '../comments/CommentsButton';
 
 export function Toolbar() {
   const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();
@@ -60,6 +61,7 @@ export function Toolbar() {
         <button type="button" aria-pressed={panes.inspector} onClick={() => togglePane('inspector')}>Inspector</button>
         <button type="button" data-voices-toggle aria-pressed={voicesPanel} onClick={() => setVoicesPanel(!voicesPanel)} title="The voices as layers: shown, dimmed or hidden, counted in the status or not">Voices</button>
         <button type="button" aria-pressed={showStatus} onClick={() => setShowStatus(!showStatus)} title="Show what stands, falls or is open on the cards">Status</button>
+        <CommentsButton />
         <button type="button" aria-pressed={outline !== 'off'} onClick={toggleOutline} title="The argument as an indented outline, beside or instead of the map">Outline</button>
       </div>
       <ExportDialog />

@@ -124,3 +124,23 @@ test('opening an exported figure in the app restores the full editable map', asy
   await expect(app.locator('.react-flow__node')).toHaveCount(39);
   await expect(app.getByTestId('dirty-marker')).toHaveCount(0);
 });
+
+test('"Show what stands" draws the status badges and their legend, counting the voices ticked', async ({ app }) => {
+  await app.getByRole('toolbar').getByRole('button', { name: 'Export…' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Export figure' });
+  await dialog.getByRole('radio', { name: /SVG/ }).check();
+  await dialog.getByLabel('Show what stands').check();
+  const voices = dialog.getByRole('group', { name: 'Voices the status counts' });
+  await expect(voices.getByRole('checkbox', { name: 'critic' })).toBeChecked();
+  // Left out: the translator. Counted: analyst and critic.
+  await voices.getByRole('checkbox', { name: 'translator' }).uncheck();
+  const { path } = await exportWith(app, /^Export SVG/);
+  const svg = readFileSync(path, 'utf8');
+  const badge = (id: string) => new RegExp(`<g id="status-${id}">.*?<tspan[^>]*>([a-z]+)</tspan>`).exec(svg)?.[1];
+  expect(['T', 'C1', 'C2', 'C3', 'C4'].map(badge)).toEqual(['stands', 'falls', 'stands', 'falls', 'falls']);
+  expect(svg).toContain('id="legend-status-open"');
+  expect(svg).toContain('What stands counts the voices analyst, critic.');
+  // The same figure as the CLI's `--status-badges --voices analyst,critic`.
+  if (!shipped.ok) throw new Error('the shipped map does not load');
+  expect(svg).toBe(renderFigure(shipped.map, { ...DEFAULT_FIGURE_OPTIONS, statusBadges: true, statusVoices: ['analyst', 'critic'] }).svg);
+});

@@ -5,6 +5,7 @@ import { pdfPlacement } from '../../export/pdf';
 import { parseScope, ScopeError } from '../../export/scope';
 import { isThemeName, THEME_NAMES } from '../../export/themes';
 import { figureSizeProblem } from '../../limits';
+import { existsSync } from 'node:fs';
 import { CliError, say, type Io } from '../io';
 import { readMap } from '../maps';
 import { parseOptions, positional } from '../options';
@@ -16,11 +17,42 @@ import { COMMAND_USAGE } from './usage';
 const SPEC = {
   command: 'export',
   valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page'],
-  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments'],
+  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments', 'status-badges'],
   usage: COMMAND_USAGE.export,
 } as const;
 
-export async function run(rest: string[], io: Io): Promise<number> {
+/**
+ * `--voices LIST` (or `--voices=LIST`) after `--status-badges` names the voices the badges count;
+ * a bare `--voices` stays the flag that shows voice badges (on by default). A word after it that
+ * is a file, or another option, is not a list.
+ */
+function takeStatusVoices(rest: string[]): { rest: string[]; voices: string[] | null } {
+  const out: string[] = [];
+  let voices: string[] | null = null;
+  const badges = rest.includes('--status-badges');
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--') {
+      out.push(...rest.slice(i));
+      break;
+    }
+    let list: string | undefined;
+    if (a.startsWith('--voices=')) list = a.slice('--voices='.length);
+    else if (a === '--voices' && badges && i + 1 < rest.length && !rest[i + 1]!.startsWith('--') && !existsSync(rest[i + 1]!)) list = rest[++i];
+    if (list === undefined) {
+      out.push(a);
+      continue;
+    }
+    if (!badges) throw new CliError('argmap export: --voices=LIST names the voices the status badges count; add --status-badges (a bare --voices shows voice badges).');
+    if (voices) throw new CliError('argmap export: --voices is given twice; give it once.');
+    voices = list.split(',').map((v) => v.trim()).filter((v) => v !== '');
+    if (voices.length === 0) throw new CliError('argmap export: --voices needs a list of voices, e.g. --voices analyst,critic.');
+  }
+  return { rest: out, voices };
+}
+
+export async function run(given: string[], io: Io): Promise<number> {
+  const { rest, voices: statusVoices } = takeStatusVoices(given);
   const { args, values, flags } = parseOptions(rest, SPEC);
   const [file] = positional({ args }, ['FILE'], SPEC) as [string];
   const out = values.get('out');
@@ -59,6 +91,8 @@ export async function run(rest: string[], io: Io): Promise<number> {
     legend: flags.has('legend') && !flags.has('no-legend'),
     caption: values.get('caption'),
     comments: flags.has('comments'),
+    statusBadges: flags.has('status-badges'),
+    statusVoices,
   };
   checkTarget(out, { overwrite: true });
 

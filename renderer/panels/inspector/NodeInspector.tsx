@@ -8,6 +8,7 @@ import { CommitField } from './CommitField';
 import { describeRelation } from './describe';
 import { QuoteSection } from './QuoteSection';
 import { EvaluationSection, StatusSection } from '../../status/EvaluationSection';
+import { ThreadsSection } from '../../comments/ThreadsSection';
 
 const VOICES_ID = 'aa-voices';
 
@@ -57,6 +58,7 @@ export function NodeInspector({ node }: { node: ArgNode }) {
         </ul>
         <button type="button" onClick={() => openConnectDialog(node.id)}>Connect…</button>
       </section>
+      <ThreadsSection target={node.id} />
       <button type="button" className="aa-danger" onClick={deleteSelection}>Delete node</button>
     </>
   );

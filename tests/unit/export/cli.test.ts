@@ -63,6 +63,26 @@ describe('argmap export', () => {
     expect(tool('pdftotext', [pdf, '-'])).toContain('Рисунок 1. Письмо Сталина Готвальду');
   });
 
+  it('draws what stands with --status-badges, counting the voices --voices names; --status stays the outlines\' option', () => {
+    const badge = (svg: string, id: string) => new RegExp(`<g id="status-${id}">.*?<tspan[^>]*>([a-z]+)</tspan>`).exec(svg)?.[1];
+    const both = join(dir, 'status-both.svg');
+    const r = argmap('export', SHIPPED_PATH, '--out', both, '--status-badges', '--voices', 'analyst,critic');
+    expect(r.code, r.err).toBe(0);
+    const svg = readFileSync(both, 'utf8');
+    expect(['T', 'C1', 'C2', 'C3', 'C4'].map((id) => badge(svg, id))).toEqual(['stands', 'falls', 'stands', 'falls', 'falls']);
+    expect(svg).toContain('What stands counts the voices analyst, critic.');
+    const analyst = join(dir, 'status-analyst.svg');
+    expect(argmap('export', SHIPPED_PATH, '--status-badges', '--voices=analyst', '--out', analyst).code).toBe(0);
+    expect(badge(readFileSync(analyst, 'utf8'), 'C1')).toBe('stands');
+    // A bare --voices is still the flag that shows voice badges; without --status-badges, no badge.
+    const plain = join(dir, 'status-none.svg');
+    expect(argmap('export', SHIPPED_PATH, '--voices', '--out', plain).code).toBe(0);
+    expect(readFileSync(plain, 'utf8')).not.toContain('id="status-');
+    expect(argmap('export', SHIPPED_PATH, '--out', join(dir, 'x.svg'), '--voices=critic').err).toMatch(/add --status-badges/);
+    expect(argmap('export', SHIPPED_PATH, '--out', join(dir, 'x.svg'), '--status').err).toMatch(/--status applies to outlines/);
+    expect(argmap('export', SHIPPED_PATH, '--out', join(dir, 'outline.md'), '--status').code).toBe(0);
+  });
+
   it('overwrites an earlier figure (a Makefile rebuilds it)', () => {
     const out = join(dir, 'again.svg');
     writeFileSync(out, 'old');
