@@ -50,9 +50,9 @@ export interface SplitPremises {
 /** The other way: premises the model gives separately, linked by the student. */
 export interface JoinedPremises {
   /** The student's linked relation. */
-  studentId: Id;
+  id: Id;
   /** The instructor's relations it joins. */
-  ids: Id[];
+  instructorIds: Id[];
 }
 
 export interface MissingRelation {
@@ -139,6 +139,11 @@ export function compareRelations(student: ArgumentMap, instructor: ArgumentMap, 
   const account = (premise: Id, r: Relation) => accounted.add(`${premise}\n${r.id}`);
   const unmet = new Map<Id, Link[]>();
   const wrong = new Map<string, WrongRelation>();
+  // One entry per pair of relations: a linked inference of the wrong kind is named once, by its first premise.
+  const wrongly = (w: WrongRelation) => {
+    const key = `${w.id}\n${w.studentId}`;
+    if (!wrong.has(key)) wrong.set(key, w);
+  };
   const studentOut = (id: Id) => S.out.get(id) ?? [];
 
   for (const id of Object.keys(instructor.relations).sort(byString)) {
@@ -159,7 +164,7 @@ export function compareRelations(student: ArgumentMap, instructor: ArgumentMap, 
         } else if (rels[0] || reversed) {
           const r = (rels[0] ?? reversed)!;
           account(rels[0] ? mp : mt, r);
-          wrong.set(`${R.id}\n${r.id}`, { id: R.id, studentId: r.id, from: p, expected: R.kind, found: r.kind, reversed: !rels[0] });
+          wrongly({ id: R.id, studentId: r.id, from: p, expected: R.kind, found: r.kind, reversed: !rels[0] });
         } else unmet.set(p, [...(unmet.get(p) ?? []), { premise: p, relation: R }]);
         continue;
       }
@@ -175,7 +180,7 @@ export function compareRelations(student: ArgumentMap, instructor: ArgumentMap, 
         account(mp, same);
       } else if (atClaim) {
         account(mp, atClaim);
-        wrong.set(`${R.id}\n${atClaim.id}`, { id: R.id, studentId: atClaim.id, from: p, expected: 'undercuts', found: atClaim.kind, reversed: false });
+        wrongly({ id: R.id, studentId: atClaim.id, from: p, expected: 'undercuts', found: atClaim.kind, reversed: false });
       } else unmet.set(p, [...(unmet.get(p) ?? []), { premise: p, relation: R }]);
     }
   }
@@ -228,7 +233,7 @@ export function compareRelations(student: ArgumentMap, instructor: ArgumentMap, 
   }
   for (const id of Object.keys(student.relations).sort(byString)) {
     const a = apart(student.relations[id]!, Mi, I.into);
-    if (a) found.joined.push({ studentId: id, ids: a.rels });
+    if (a) found.joined.push({ id, instructorIds: a.rels });
   }
   return found;
 }

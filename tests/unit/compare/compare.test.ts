@@ -45,7 +45,7 @@ function expected(edits: readonly Edit[], to: (id: Id) => Id) {
   return out;
 }
 
-const sortBy = <T extends { id: Id }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const sortBy = <T extends { id: Id }>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
 
 describe('compare', () => {
   it('finds nothing to say about a map compared with itself, with a score of 1', () => {
@@ -79,7 +79,7 @@ describe('compare', () => {
         expect(c.score).toBeLessThanOrEqual(1);
         if (edits.some((e) => e.type !== 'reword')) expect(c.score).toBeLessThan(1);
       }),
-      { numRuns: Math.min(300, Number(process.env.FC_RUNS ?? 300)) },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 
@@ -126,7 +126,7 @@ describe('compare', () => {
     expect(c.split).toEqual([{ id: 'r.P1.C1', studentIds: Object.keys(split.relations).filter((id) => split.relations[id]!.to === 'C1' && split.relations[id]!.kind === 'supports').sort(), premises: ['P1a', 'P1b'] }]);
     expect(c.wrongRelation).toEqual([]);
     const joined = run(model, groupPremises(['r.E1b.P1b', 'r.E1c.P1b']));
-    expect(compare(joined, model).joined).toEqual([{ studentId: 'r.E1b.P1b', ids: ['r.E1b.P1b', 'r.E1c.P1b'] }]);
+    expect(compare(joined, model).joined).toEqual([{ id: 'r.E1b.P1b', instructorIds: ['r.E1b.P1b', 'r.E1c.P1b'] }]);
   });
 
   it('names an arrow drawn the other way round, and an undercut drawn as an objection to the claim', () => {

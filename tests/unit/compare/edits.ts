@@ -1,7 +1,7 @@
 // Random edits of the shipped map for the comparison's property tests, and what each implies.
 // An edit is one of: delete a node (with what depends on it, as the editor deletes), reword a
 // node (every third word replaced), move a node under another claim (its single-premise relation
-// re-aimed), re-link (a relation's kind changed). Edits touch disjoint things: a deleted node is
+// re-aimed; one move per node), re-link (a relation's kind changed). Edits touch disjoint things: a deleted node is
 // no end of a moved or re-linked relation, so each edit's consequence is exactly its own.
 import fc from 'fast-check';
 import { produce } from 'immer';
@@ -30,6 +30,7 @@ export function applyEdits(map: ArgumentMap, wanted: readonly Edit[]): { map: Ar
   const touchedRelations = new Set<Id>();
   const ends = new Set<Id>();
   const reworded = new Set<Id>();
+  const moved = new Set<Id>();
   let m = map;
   for (const e of wanted) {
     if (e.type === 'delete') {
@@ -55,8 +56,12 @@ export function applyEdits(map: ArgumentMap, wanted: readonly Edit[]): { map: Ar
       if (e.type === 'move') {
         if (r.from.length !== 1 || e.to === r.to || r.from.includes(e.to) || !Object.hasOwn(m.nodes, e.to) || deleted.has(e.to)) continue;
         const p = r.from[0]!;
+        // One move per node: a node moved twice could be told either way round.
+        if (moved.has(p)) continue;
         // The node keeps no other tie to its old target, and has none yet to the new one.
-        const ties = Object.values(m.relations).filter((o) => o.id !== r.id && ((o.from.includes(p) && (o.to === r.to || o.to === e.to)) || (o.from.includes(r.to) && o.to === p) || (o.from.includes(e.to) && o.to === p)));
+        // (in the map as it is and as it was: a tie moved away would read as an arrow reversed).
+        const tied = (x: ArgumentMap) => Object.values(x.relations).some((o) => o.id !== r.id && ((o.from.includes(p) && (o.to === r.to || o.to === e.to)) || (o.from.includes(r.to) && o.to === p) || (o.from.includes(e.to) && o.to === p)));
+        const ties = tied(m) || tied(map) ? [r] : [];
         if (ties.length > 0) continue;
         const next = { ...r, to: e.to };
         if (relationProblem(m, next)) continue;
@@ -64,6 +69,7 @@ export function applyEdits(map: ArgumentMap, wanted: readonly Edit[]): { map: Ar
           d.relations[r.id]!.to = e.to;
         });
         ends.add(p).add(r.to).add(e.to);
+        moved.add(p);
       } else {
         if (e.kind === r.kind || e.kind === 'undercuts') continue;
         if (relationProblem(m, { ...r, kind: e.kind })) continue;
