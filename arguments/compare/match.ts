@@ -92,12 +92,14 @@ interface Candidate {
 
 /** Every pair worth scoring: sharing enough words (an index of the student's words) or an overlapping quote. */
 function candidates(I: Side, S: Side): Candidate[] {
-  const postings = new Map<string, { s: number; k: number }[]>();
+  // Words as numbers, postings as flat arrays, counts in a typed array: the index is the hot loop.
+  const wordId = new Map<string, number>();
+  const postings: number[][] = [];
   S.bags.forEach(({ bag }, s) => {
     for (const [w, k] of bag) {
-      const list = postings.get(w);
-      if (list) list.push({ s, k });
-      else postings.set(w, [{ s, k }]);
+      let id = wordId.get(w);
+      if (id === undefined) wordId.set(w, (id = postings.push([]) - 1));
+      postings[id]!.push(s, k);
     }
   });
   const bySource = new Map<Id, number[]>();
@@ -108,22 +110,37 @@ function candidates(I: Side, S: Side): Candidate[] {
     else bySource.set(r.source, [s]);
   });
   const out: Candidate[] = [];
-  const shared = new Map<number, number>();
+  const shared = new Int32Array(S.ids.length);
+  const quoted = new Float64Array(S.ids.length);
+  const touched: number[] = [];
+  const touch = (s: number) => {
+    if (shared[s] === 0 && quoted[s] === 0) touched.push(s);
+  };
   I.bags.forEach(({ bag, size }, i) => {
-    shared.clear();
-    for (const [w, k] of bag) for (const p of postings.get(w) ?? []) shared.set(p.s, (shared.get(p.s) ?? 0) + Math.min(k, p.k));
-    const range = I.ranges[i];
-    const quoted = new Map<number, number>();
-    if (range) for (const s of bySource.get(range.source) ?? []) {
-      const q = quoteOverlap(range, S.ranges[s]!);
-      if (q > 0) quoted.set(s, q);
+    touched.length = 0;
+    for (const [w, k] of bag) {
+      const list = wordId.has(w) ? postings[wordId.get(w)!]! : [];
+      for (let j = 0; j < list.length; j += 2) {
+        const s = list[j]!;
+        touch(s);
+        shared[s]! += Math.min(k, list[j + 1]!);
+      }
     }
-    const seen = new Set<number>([...shared.keys(), ...quoted.keys()]);
-    // Two empty statements are alike (dice of nothing): pair them only through quotes or structure.
-    for (const s of seen) {
-      const text = dice(shared.get(s) ?? 0, size, S.bags[s]!.size);
+    const range = I.ranges[i];
+    if (range)
+      for (const s of bySource.get(range.source) ?? []) {
+        const q = quoteOverlap(range, S.ranges[s]!);
+        if (q > 0) {
+          touch(s);
+          quoted[s] = q;
+        }
+      }
+    for (const s of touched) {
+      const text = dice(shared[s]!, size, S.bags[s]!.size);
       const bothQuote = range !== null && S.ranges[s] !== null;
-      const quote = bothQuote ? (quoted.get(s) ?? 0) : null;
+      const quote = bothQuote ? quoted[s]! : null;
+      shared[s] = 0;
+      quoted[s] = 0;
       if (quote === null && text < MIN_TEXT) continue;
       const base = quote === null ? text : (1 - QUOTE_WEIGHT) * text + QUOTE_WEIGHT * quote;
       if (base < MIN_BASE) continue;
@@ -134,17 +151,19 @@ function candidates(I: Side, S: Side): Candidate[] {
   return out;
 }
 
+/** Each node's place in an order by content (text, then kind; id last): what breaks ties, whatever the order of records. */
+function ranks(side: Side): Int32Array {
+  const node = (k: number): ArgNode => side.map.nodes[side.ids[k]!]!;
+  const order = side.ids.map((_, k) => k).sort((a, b) => byString(node(a).text, node(b).text) || byString(node(a).kind, node(b).kind) || byString(side.ids[a]!, side.ids[b]!));
+  const rank = new Int32Array(side.ids.length);
+  order.forEach((k, r) => (rank[k] = r));
+  return rank;
+}
+
 function tieBreak(I: Side, S: Side): (a: Candidate, b: Candidate) => number {
-  const node = (side: Side, k: number): ArgNode => side.map.nodes[side.ids[k]!]!;
-  return (a, b) =>
-    b.score - a.score ||
-    Number(b.sameKind) - Number(a.sameKind) ||
-    byString(node(I, a.i).text, node(I, b.i).text) ||
-    byString(node(S, a.s).text, node(S, b.s).text) ||
-    byString(node(I, a.i).kind, node(I, b.i).kind) ||
-    byString(node(S, a.s).kind, node(S, b.s).kind) ||
-    byString(I.ids[a.i]!, I.ids[b.i]!) ||
-    byString(S.ids[a.s]!, S.ids[b.s]!);
+  const ri = ranks(I);
+  const rs = ranks(S);
+  return (a, b) => b.score - a.score || Number(b.sameKind) - Number(a.sameKind) || ri[a.i]! - ri[b.i]! || rs[a.s]! - rs[b.s]!;
 }
 
 /** Best pairs first, each node in at most one pair. */

@@ -38,8 +38,9 @@ function expected(edits: readonly Edit[], to: (id: Id) => Id) {
     else if (e.type === 'reword') out.reworded.push(e.node);
     else {
       const r = model.relations[e.relation]!;
-      if (e.type === 'move') out.misplaced.push({ id: r.from[0], studentId: to(r.from[0]!), expected: r.to, found: to(e.to), foundInInstructor: e.to, relation: r.id, studentRelation: to(r.id) });
-      else out.wrongRelation.push({ id: r.id, studentId: to(r.id), from: r.from[0], expected: r.kind, found: e.kind, reversed: false });
+      const p = e.premise!;
+      if (e.type === 'move') out.misplaced.push({ id: p, studentId: to(p), expected: r.to, found: to(e.to), foundInInstructor: e.to, relation: r.id, studentRelation: to(r.id) });
+      else out.wrongRelation.push({ id: r.id, studentId: to(r.id), from: p, expected: r.kind, found: e.kind, reversed: false });
     }
   }
   return out;

@@ -12,8 +12,8 @@ import { removeAll } from '../../../arguments/operations/removal';
 export type Edit =
   | { type: 'delete'; node: Id }
   | { type: 'reword'; node: Id }
-  | { type: 'move'; relation: Id; to: Id }
-  | { type: 'relink'; relation: Id; kind: RelationKind };
+  | { type: 'move'; relation: Id; to: Id; premise?: Id }
+  | { type: 'relink'; relation: Id; kind: RelationKind; premise?: Id };
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -23,7 +23,7 @@ export function reword(text: string): string {
   return text.replace(/[\p{L}\p{N}]+/gu, (w) => (++k % 3 === 0 ? `zq${k}x` : w));
 }
 
-/** Applies the edits that still make sense in order; returns the map and the edits applied. */
+/** Applies the edits that still make sense in order; returns the map and the edits applied (a move or re-link with the premise it moved). */
 export function applyEdits(map: ArgumentMap, wanted: readonly Edit[]): { map: ArgumentMap; edits: Edit[] } {
   const applied: Edit[] = [];
   const deleted = new Set<Id>();
@@ -79,6 +79,9 @@ export function applyEdits(map: ArgumentMap, wanted: readonly Edit[]): { map: Ar
         for (const id of [...r.from, r.to]) ends.add(id);
       }
       touchedRelations.add(r.id);
+      // Its first premise when edited (a deletion before may have taken a co-premise).
+      applied.push({ ...e, premise: r.from[0]! });
+      continue;
     }
     applied.push(e);
   }
