@@ -208,13 +208,14 @@ export function matchNodes(student: ArgumentMap, instructor: ArgumentMap): Match
     const toStudent = new Map([...taken.values()].map((c) => [I.ids[c.i]!, S.ids[c.s]!]));
     for (const c of list) {
       c.structure = structure(I, S, c, toStudent);
-      c.score = Math.min(1, c.base + STRUCTURE_WEIGHT * c.structure + (c.sameKind ? KIND_WEIGHT : 0));
+      // Not capped here: two statements worded the same are told apart by structure.
+      c.score = c.base + STRUCTURE_WEIGHT * c.structure + (c.sameKind ? KIND_WEIGHT : 0);
     }
     taken = greedy(list, order);
   }
   const pairs = [...taken.values()]
     .sort((a, b) => a.i - b.i)
-    .map((c): NodeMatch => ({ id: I.ids[c.i]!, studentId: S.ids[c.s]!, confidence: round3(c.score), text: round3(c.text), quote: c.quote === null ? null : round3(c.quote), structure: round3(c.structure) }));
+    .map((c): NodeMatch => ({ id: I.ids[c.i]!, studentId: S.ids[c.s]!, confidence: round3(Math.min(1, c.score)), text: round3(c.text), quote: c.quote === null ? null : round3(c.quote), structure: round3(c.structure) }));
   return {
     pairs,
     toStudent: new Map(pairs.map((p) => [p.id, p.studentId])),
