@@ -36,6 +36,7 @@ const COMMANDS = {
   cite: lazy(COMMAND_USAGE.cite, () => import('./commands/cite')),
   export: lazy(COMMAND_USAGE.export, () => import('./commands/export')),
   import: lazy(COMMAND_USAGE.import, () => import('./commands/import')),
+  compare: lazy(COMMAND_USAGE.compare, () => import('./commands/compare')),
   help: helpCommand,
 } satisfies Record<CommandName, Command>;
 

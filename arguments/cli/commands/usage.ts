@@ -3,7 +3,7 @@
 import { STATUS_USAGE } from '../status';
 import { usage } from './command';
 
-export type CommandName = 'validate' | 'audit' | 'status' | 'new' | 'source' | 'import-bib' | 'cite' | 'export' | 'import' | 'help';
+export type CommandName = 'validate' | 'audit' | 'status' | 'new' | 'source' | 'import-bib' | 'cite' | 'export' | 'import' | 'compare' | 'help';
 export type SourceSubcommand = 'add' | 'list' | 'remove';
 
 export const SOURCE_USAGE = {
@@ -66,6 +66,17 @@ export const COMMAND_USAGE = {
       'an Argdown file (.argdown) or an AIF file (JSON); what it cannot',
       'carry named (written to --out, refusing to overwrite without --force;',
       'to standard output without --out)',
+    ],
+  ),
+  compare: usage(
+    ['compare STUDENT INSTRUCTOR [--json] [--out REPORT.md|REPORT.html]'],
+    [
+      'what of the instructor’s map the student’s has, as feedback:',
+      'the model’s points missing, the student’s own, those under',
+      'another claim or connected differently, linked premises split;',
+      'a score 0–1 (feedback, not a grade); --json: {"missing": […],',
+      '"extra": […], "misplaced": […], "wrongRelation": […], "score": …};',
+      '--out: the report as Markdown or a self-contained HTML page',
     ],
   ),
   help: usage(['help [COMMAND]'], ['show this text, or one command’s']),

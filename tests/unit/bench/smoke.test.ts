@@ -50,6 +50,8 @@ const SMOKE_FIGURES = [
   'cite.bibliography.100',
   'node.status.1000',
   'node.status.10000',
+  'node.compare.edited.1000',
+  'node.compare.unrelated.1000',
   'node.reanchor.report',
   'node.reanchor.replace',
   'cli.help',
