@@ -1,12 +1,15 @@
 // The CLI's figure backends: PNG with resvg (a native renderer, no browser), PDF with PDFKit's
-// Node build and svg-to-pdfkit, both with the bundled Source Serif 4 TTFs and no system fonts.
+// Node build and svg-to-pdfkit, both with the bundled Source Serif 4 TTFs and no system fonts,
+// plus the fallback faces (Noto Serif, Noto Serif SC) the figure's text uses, and only those:
+// the CJK font is 14.8 MB a face.
 // Loaded only when `argmap export` needs them, so the other commands start as fast as before.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { addPngMetadata } from '../export/embed';
 import { pixelSize, type Figure, type PageSize } from '../export/figure';
+import { facesUsed, type FontFaceUse } from '../export/glyphs';
 import { FONT_FAMILY, type FontStyle } from '../export/metrics';
-import { writePdf, type FontBytes, type PdfLibraries } from '../export/pdf';
+import { fallbackFacesOf, writePdf, type FallbackFontBytes, type FontBytes, type PdfLibraries } from '../export/pdf';
 import { resizeSvg } from '../export/svg';
 
 // Not named `require`: the bundle's banner defines one at its top level.
@@ -18,6 +21,33 @@ const FONT_MODULES: Record<FontStyle, string> = {
   italic: '@expo-google-fonts/source-serif-4/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
   bold: '@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf',
 };
+
+/** The TTFs of the fallback faces (the same files scripts/font-metrics.ts measured). */
+const FALLBACK_MODULES = {
+  'Noto Serif': {
+    regular: '@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf',
+    italic: '@expo-google-fonts/noto-serif/400Regular_Italic/NotoSerif_400Regular_Italic.ttf',
+    bold: '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf',
+  },
+  'Noto Serif SC': {
+    regular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+    bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  },
+} as const satisfies Record<keyof FallbackFontBytes, Partial<Record<FontStyle, string>>>;
+
+/** The file of a fallback face the figure uses. */
+export function fallbackFontFile(use: { font: keyof FallbackFontBytes; face: FontStyle }): string {
+  const faces: Partial<Record<FontStyle, string>> = FALLBACK_MODULES[use.font];
+  if (!Object.hasOwn(faces, use.face)) throw new Error(`${use.font} has no ${use.face} face.`);
+  return resolver.resolve(faces[use.face]!);
+}
+
+/** The fallback faces `used` names, read from node_modules. */
+export function fallbackFontBytes(used: readonly FontFaceUse[]): FallbackFontBytes {
+  const out: FallbackFontBytes = {};
+  for (const use of fallbackFacesOf(used)) (out[use.font] ??= {})[use.face] = readFileSync(fallbackFontFile(use));
+  return out;
+}
 
 export function fontFile(style: FontStyle): string {
   return resolver.resolve(FONT_MODULES[style]);
@@ -41,7 +71,7 @@ export async function renderPng(figure: Figure, dpi: number): Promise<Uint8Array
     fitTo: { mode: 'original' },
     font: {
       loadSystemFonts: false,
-      fontFiles: (['regular', 'italic', 'bold'] as const).map(fontFile),
+      fontFiles: [...(['regular', 'italic', 'bold'] as const).map(fontFile), ...fallbackFacesOf(facesUsed(figure.layout)).map(fallbackFontFile)],
       defaultFontFamily: FONT_FAMILY,
       serifFamily: FONT_FAMILY,
     },
@@ -62,5 +92,6 @@ async function pdfLibraries(): Promise<PdfLibraries> {
 
 /** The figure as a vector PDF with the fonts embedded and the map attached. `svg` is the copy without metadata. */
 export async function renderPdf(figure: Figure, svgWithoutMap: string, page: PageSize, date: string): Promise<Uint8Array> {
-  return writePdf(await pdfLibraries(), fontBytes(), { svg: svgWithoutMap, width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date }, page);
+  const fallbacks = fallbackFontBytes(facesUsed(figure.layout));
+  return writePdf(await pdfLibraries(), fontBytes(), { svg: svgWithoutMap, width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date }, page, fallbacks);
 }
