@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { addPngMetadata } from '../export/embed';
 import { pixelSize, type Figure, type PageSize } from '../export/figure';
+import type { FigureLayout } from '../export/layout';
 import { facesUsed, type FontFaceUse } from '../export/glyphs';
 import { FONT_FAMILY, type FontStyle } from '../export/metrics';
 import { fallbackFacesOf, writePdf, type FallbackFontBytes, type FontBytes, type PdfLibraries } from '../export/pdf';
@@ -57,6 +58,16 @@ export function fontBytes(): FontBytes {
   return { regular: readFileSync(fontFile('regular')), italic: readFileSync(fontFile('italic')), bold: readFileSync(fontFile('bold')) };
 }
 
+/** resvg's font options for a figure: the bundled faces its text uses, no system fonts. */
+export function resvgFontOptions(layout: FigureLayout): Record<string, unknown> {
+  return {
+    loadSystemFonts: false,
+    fontFiles: [...(['regular', 'italic', 'bold'] as const).map(fontFile), ...fallbackFacesOf(facesUsed(layout)).map(fallbackFontFile)],
+    defaultFontFamily: FONT_FAMILY,
+    serifFamily: FONT_FAMILY,
+  };
+}
+
 interface ResvgModule {
   Resvg: new (svg: string, options: Record<string, unknown>) => { render(): { asPng(): Uint8Array; width: number; height: number } };
 }
@@ -69,12 +80,7 @@ export async function renderPng(figure: Figure, dpi: number): Promise<Uint8Array
   const px = pixelSize(figure, dpi);
   const resvg = new Resvg(resizeSvg(figure.svg, px.width, px.height), {
     fitTo: { mode: 'original' },
-    font: {
-      loadSystemFonts: false,
-      fontFiles: [...(['regular', 'italic', 'bold'] as const).map(fontFile), ...fallbackFacesOf(facesUsed(figure.layout)).map(fallbackFontFile)],
-      defaultFontFamily: FONT_FAMILY,
-      serifFamily: FONT_FAMILY,
-    },
+    font: resvgFontOptions(figure.layout),
     shapeRendering: 2,
     textRendering: 1,
     imageRendering: 0,

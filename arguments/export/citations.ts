@@ -29,9 +29,15 @@ export function quotedSources(map: ArgumentMap, nodes: Iterable<Id>): Id[] {
  * (plain text), keyed by source id.
  */
 export function fullCitations(map: ArgumentMap, sources: readonly Id[], processor: Pick<CiteProcessor, 'bibliography'>): Map<Id, string> {
-  const items = sources.filter((id) => Object.hasOwn(map.sources, id)).map((id) => toCsl(map.sources[id]!));
-  if (items.length === 0) return new Map();
-  return new Map(processor.bibliography(items).map((e) => [e.id, e.plain.replace(/\s+/g, ' ').trim()]));
+  // One item at a time: in a list of several, Chicago writes "———." for an author repeated from
+  // the entry before, and this list is in the order quoted, not the bibliography's.
+  const out = new Map<Id, string>();
+  for (const id of sources) {
+    if (!Object.hasOwn(map.sources, id) || out.has(id)) continue;
+    const [entry] = processor.bibliography([toCsl(map.sources[id]!)]);
+    if (entry) out.set(id, entry.plain.replace(/\s+/g, ' ').trim());
+  }
+  return out;
 }
 
 /** The laid-out nodes in reading order: by row (tops within half a line of each other), then left to right. */
