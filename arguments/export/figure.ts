@@ -5,6 +5,8 @@
 import { computeStatus, type StatusLabel } from '../analysis/status';
 import { serializeMap } from '../format/serialize';
 import type { ArgumentMap, Id } from '../model';
+import type { CiteProcessor } from '../cite/processor';
+import { fullCitations, quotedSources } from './citations';
 import { layoutFigure, type FigureLayout } from './layout';
 import { scopeMap, type Scope } from './scope';
 import { writeSvg } from './svg';
@@ -25,6 +27,11 @@ export interface FigureOptions {
   voices: boolean;
   legend: boolean;
   caption?: string;
+  /**
+   * Under the figure, the full citation of every source quoted in it, first quoted first
+   * (Chicago bibliography entries from the CSL processor: pass RenderExtras.citeProcessor).
+   */
+  citations?: boolean;
   /** Show the short citation of the quoted source under each quote; shown unless false. */
   attribution?: boolean;
   /**
@@ -81,6 +88,17 @@ export interface RenderExtras {
   embedMap?: boolean;
   /** See SvgOptions.fontFaceCss: only for copies rasterised in a browser. */
   fontFaceCss?: string;
+  /** Formats the full citations of FigureOptions.citations (the app's CSL processor, already opened). */
+  citeProcessor?: Pick<CiteProcessor, 'bibliography'>;
+}
+
+/** A figure asked to list its sources without a citation processor to format them. */
+export class FigureCitationError extends Error {
+  readonly code = 'no-citation-processor';
+  constructor() {
+    super('The list of sources under the figure needs the citation processor; open it first (or turn the list off).');
+    this.name = 'FigureCitationError';
+  }
 }
 
 /** Draws the figure. Throws ScopeError when the scope names nothing in the map. */
@@ -88,7 +106,12 @@ export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: R
   const theme = THEMES[options.theme];
   const scoped = scopeMap(map, options.scope, { counters: options.counters });
   const status = options.statusBadges ? { labels: figureStatus(map, options.statusVoices), voices: options.statusVoices ? [...options.statusVoices] : null } : undefined;
-  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution, status });
+  let citations: Map<Id, string> | undefined;
+  if (options.citations) {
+    if (!extras.citeProcessor) throw new FigureCitationError();
+    citations = fullCitations(map, quotedSources(map, scoped.nodes), extras.citeProcessor);
+  }
+  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, citations, attribution: options.attribution, status });
   const title = map.meta.title || 'Argument map';
   // The map's text is made once, and only when something needs it (a preview does not).
   const carried = carriedMap(map, options);

@@ -14,6 +14,7 @@ import { MAX_COORDINATE } from '../limits';
 import { NODE_KIND_LABELS, NODE_KINDS, RELATION_KINDS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
 import type { StatusLabel } from '../analysis/status';
 import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
+import { citationBlocks } from './citations';
 import { Obstacles } from './obstacles';
 import type { Scoped } from './scope';
 import type { Theme } from './themes';
@@ -93,6 +94,8 @@ export interface FigureLayout {
   edges: EdgeGeometry[];
   legend?: LegendEntry[];
   caption?: TextBlock;
+  /** Under the caption: "Sources quoted" and each quoted source's full citation (citations.ts). */
+  citations?: TextBlock[];
 }
 
 export interface LayoutOptions {
@@ -100,6 +103,8 @@ export interface LayoutOptions {
   /** The short citation of the quoted source under each quote (default: shown). */
   attribution?: boolean;
   caption?: string;
+  /** Source id -> full citation: listed under the caption for the sources the figure quotes, first quoted first. */
+  citations?: ReadonlyMap<Id, string>;
   legend: boolean;
   /** Each node's status label, to draw as a badge (nodes without one get none), and whose voices it counts (null: every voice). */
   status?: { labels: ReadonlyMap<Id, StatusLabel>; voices: readonly string[] | null };
@@ -617,5 +622,15 @@ export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, opt
     width = Math.max(width, most(lines.map((l) => l.width)) + 2 * m);
     y += theme.rowGap / 3 + blockHeight(caption);
   }
-  return { width: Math.ceil(width), height: Math.ceil(y + m), offset, nodes, edges, legend, caption };
+  let citations: TextBlock[] | undefined;
+  if (options.citations && options.citations.size > 0) {
+    // Node boxes are in the drawing's coordinates; the list is placed in the figure's.
+    const list = citationBlocks(map, nodes, options.citations, m, y + theme.rowGap / 3, Math.max(width - 2 * m, theme.node.width), theme);
+    if (list.blocks.length > 0) {
+      citations = list.blocks;
+      width = Math.max(width, list.widest + 2 * m);
+      y += theme.rowGap / 3 + list.height;
+    }
+  }
+  return { width: Math.ceil(width), height: Math.ceil(y + m), offset, nodes, edges, legend, caption, citations };
 }

@@ -1,7 +1,11 @@
-// Text measurement for figures, from a precomputed table of the bundled font's advance widths
+// Text measurement for figures, from a precomputed table of the bundled fonts' advance widths
 // (fonts/source-serif-4.metrics.json, written by scripts/font-metrics.ts from the TTFs). No
 // canvas, no DOM, no font files: the app and the CLI get the same widths, so the same lines.
 // Kerning and ligatures are ignored (they only ever narrow Latin and Cyrillic text slightly).
+//
+// Fallback is per character: Source Serif 4 first, then Noto Serif (polytonic Greek, old
+// Cyrillic), then Noto Serif SC (CJK). Each character is measured in the font that will draw
+// it, and textRuns() tells the SVG writer which font that is, so no renderer has to choose.
 import table from './fonts/source-serif-4.metrics.json' with { type: 'json' };
 
 export type FontStyle = 'regular' | 'italic' | 'bold';
@@ -15,6 +19,52 @@ const EM = table.unitsPerEm;
 /** Ascent and descent of the font, in em (descent positive, below the baseline). */
 export const ASCENT_EM = table.ascent / EM;
 export const DESCENT_EM = -table.descent / EM;
+
+/** The bundled fonts, in the order a character is looked for. */
+export const FIGURE_FONTS = ['Source Serif 4', 'Noto Serif', 'Noto Serif SC'] as const;
+export type FigureFont = (typeof FIGURE_FONTS)[number];
+
+/** The SVG font-family of a run set in a fallback font (the primary family is the text element's). */
+export const FALLBACK_FAMILY_CSS = {
+  'Source Serif 4': FONT_FAMILY_CSS,
+  'Noto Serif': `'Noto Serif', serif`,
+  'Noto Serif SC': `'Noto Serif SC', 'Noto Serif CJK SC', serif`,
+} as const satisfies Record<FigureFont, string>;
+
+interface Fallback {
+  font: FigureFont;
+  em: number;
+  styles: Record<FontStyle, FontStyle>;
+  /** Per face: [first code point, count, width in font units], sorted. */
+  faces: Partial<Record<FontStyle, [number, number, number][]>>;
+}
+
+const FALLBACKS: Fallback[] = (table.fallbacks as { font: string; unitsPerEm: number; styles: Record<FontStyle, FontStyle>; faces: Partial<Record<FontStyle, number[][]>> }[]).map((fb) => {
+  if (!(FIGURE_FONTS as readonly string[]).includes(fb.font)) throw new Error(`The font table names a font the exporter does not know (${fb.font}).`);
+  return { font: fb.font as FigureFont, em: fb.unitsPerEm, styles: fb.styles, faces: fb.faces as Fallback['faces'] };
+});
+
+/** The face of `font` that draws `style` (Noto Serif SC has no italic: its regular draws italic CJK). */
+export function faceOf(font: FigureFont, style: FontStyle): FontStyle {
+  const fb = FALLBACKS.find((f) => f.font === font);
+  return fb ? fb.styles[style] : style;
+}
+
+/** The advance in em of `cp` in a fallback's face, or undefined when the face lacks it. */
+function fallbackAdvance(fb: Fallback, style: FontStyle, cp: number): number | undefined {
+  const runs = fb.faces[fb.styles[style]];
+  if (!runs) return undefined;
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    const [first, count, width] = runs[m]!;
+    if (cp < first) hi = m - 1;
+    else if (cp >= first + count) lo = m + 1;
+    else return width / fb.em;
+  }
+  return undefined;
+}
 
 const widths = new Map<FontStyle, Map<number, number>>();
 
@@ -58,22 +108,95 @@ function wide(cp: number): boolean {
   );
 }
 
-/** The advance of one code point, in em. */
-export function advanceEm(cp: number, style: FontStyle): number {
-  const w = widthTable(style).get(cp);
-  if (w !== undefined) return w;
-  if (zeroWidth(cp)) return 0;
-  return wide(cp) ? table.fallbackEm.wide : table.fallbackEm.narrow;
+/** The advance of `cp` in `font`, in em; undefined when the font lacks it. */
+function advanceIn(font: FigureFont, cp: number, style: FontStyle): number | undefined {
+  if (font === FONT_FAMILY) return widthTable(style).get(cp);
+  const fb = FALLBACKS.find((f) => f.font === font)!;
+  return fallbackAdvance(fb, style, cp);
 }
 
-/** Is this code point in the bundled font (as opposed to measured with a fallback width)? */
+/** The first bundled font with a glyph for `cp` in `style`; null when none has one. */
+export function fontFor(cp: number, style: FontStyle): FigureFont | null {
+  for (const font of FIGURE_FONTS) if (advanceIn(font, cp, style) !== undefined) return font;
+  return null;
+}
+
+/** Does some bundled font draw `cp`? Zero-width controls and spaces count as drawn. */
+export function hasGlyph(cp: number, style: FontStyle = 'regular'): boolean {
+  return fontFor(cp, style) !== null || zeroWidth(cp) || cp === 0x0a || cp === 0x0d || cp === 0x09;
+}
+
+/** The width of a character no bundled font has (the viewer draws it as it can, often an empty box). */
+const missingEm = (cp: number) => (zeroWidth(cp) ? 0 : wide(cp) ? table.fallbackEm.wide : table.fallbackEm.narrow);
+
+/** The advance of one code point, in em, in the font that draws it on its own. */
+export function advanceEm(cp: number, style: FontStyle): number {
+  const font = fontFor(cp, style);
+  return font === null ? missingEm(cp) : advanceIn(font, cp, style)!;
+}
+
+/** Is this code point in the primary font, Source Serif 4 (rather than a fallback or none)? */
 export function inFont(cp: number, style: FontStyle = 'regular'): boolean {
   return widthTable(style).has(cp);
+}
+
+/** Marks and joiners: they belong to the character before them and are drawn in its font. */
+const JOINS_BEFORE = /^[\p{M}\u200c\u200d]$/u;
+
+/** A character with its marks, set in one font. */
+export interface Cluster {
+  text: string;
+  /** The font that draws it; null when no bundled font has its base character. */
+  font: FigureFont | null;
+  /** Its advance, in em. */
+  em: number;
+}
+
+/**
+ * The text as clusters (a character and the marks after it), each in the first font that has
+ * all of its characters, else in its base character's font. Context-free, so a word measured
+ * alone and the same word in a line get the same fonts and widths.
+ */
+export function clusters(text: string, style: FontStyle): Cluster[] {
+  const groups: number[][] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (groups.length > 0 && JOINS_BEFORE.test(ch)) groups[groups.length - 1]!.push(cp);
+    else groups.push([cp]);
+  }
+  return groups.map((cps) => {
+    const str = String.fromCodePoint(...cps);
+    const font = cps.length === 1 ? fontFor(cps[0]!, style) : (FIGURE_FONTS.find((f) => cps.every((cp) => advanceIn(f, cp, style) !== undefined || zeroWidth(cp))) ?? fontFor(cps[0]!, style));
+    let em = 0;
+    for (const cp of cps) em += font === null ? missingEm(cp) : (advanceIn(font, cp, style) ?? missingEm(cp));
+    return { text: str, font, em };
+  });
+}
+
+/** A stretch of text set in one font. */
+export interface TextRun {
+  text: string;
+  font: FigureFont | null;
+  /** Width in em. */
+  em: number;
+}
+
+/** The text split where its font changes: what the SVG writer writes as one tspan each. */
+export function textRuns(text: string, style: FontStyle): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const c of clusters(text, style)) {
+    const last = runs[runs.length - 1];
+    if (last && last.font === c.font) {
+      last.text += c.text;
+      last.em += c.em;
+    } else runs.push({ ...c });
+  }
+  return runs;
 }
 
 /** The width of `text` set in `style` at `size` px, the way an SVG renderer lays it out (no kerning). */
 export function measure(text: string, style: FontStyle, size: number): number {
   let em = 0;
-  for (const ch of text) em += advanceEm(ch.codePointAt(0)!, style);
+  for (const c of clusters(text, style)) em += c.em;
   return em * size;
 }

@@ -3,7 +3,8 @@
 // in (PDFKit's Node build in the CLI, its browser build in the app), so both run this code.
 import { PDF_ATTACHMENT_NAME } from './embed';
 import type { PageSize } from './figure';
-import type { FontStyle } from './metrics';
+import type { FontFaceUse } from './glyphs';
+import type { FigureFont, FontStyle } from './metrics';
 
 /** The parts of PDFKit this uses (its Node and browser builds both have them). */
 export interface PdfDocumentLike {
@@ -27,6 +28,9 @@ export interface PdfLibraries {
 
 export type FontBytes = Record<FontStyle, Uint8Array>;
 
+/** A fallback font's faces, by the face name (Noto Serif SC has regular and bold only). */
+export type FallbackFontBytes = Partial<Record<Exclude<FigureFont, 'Source Serif 4'>, Partial<Record<FontStyle, Uint8Array>>>>;
+
 export interface PdfFigure {
   /** The figure's SVG; the copy without the map in <metadata> is enough (the PDF attaches it). */
   svg: string;
@@ -46,6 +50,27 @@ const PAPER: Record<Exclude<PageSize, 'fit'>, [number, number]> = { a4: [595.28,
 const PAPER_MARGIN = 36;
 
 const FONT_NAMES: Record<FontStyle, string> = { regular: 'SourceSerif4-Regular', italic: 'SourceSerif4-Italic', bold: 'SourceSerif4-Bold' };
+/** The PDF names of the fallback faces (PDFKit subsets each one it is given and a figure uses). */
+const FALLBACK_NAMES = {
+  'Noto Serif': { regular: 'NotoSerif-Regular', italic: 'NotoSerif-Italic', bold: 'NotoSerif-Bold' },
+  'Noto Serif SC': { regular: 'NotoSerifSC-Regular', italic: 'NotoSerifSC-Regular', bold: 'NotoSerifSC-Bold' },
+} as const satisfies Record<keyof FallbackFontBytes, Record<FontStyle, string>>;
+
+/** The faces a PDF needs beyond Source Serif 4: what the caller loads and passes to writePdf. */
+export function fallbackFacesOf(used: readonly FontFaceUse[]): { font: keyof FallbackFontBytes; face: FontStyle }[] {
+  return used.filter((u): u is { font: keyof FallbackFontBytes; face: FontStyle } => u.font !== 'Source Serif 4');
+}
+
+/** The registered face for an SVG font-family value (the writer names a fallback family first) and style. */
+function pdfFontName(family: string, bold: boolean, italic: boolean, registered: ReadonlySet<string>): string {
+  const style: FontStyle = bold ? 'bold' : italic ? 'italic' : 'regular';
+  const first = family.split(',')[0]!.trim().replace(/^['"]|['"]$/g, '');
+  if (Object.hasOwn(FALLBACK_NAMES, first)) {
+    const name = FALLBACK_NAMES[first as keyof typeof FALLBACK_NAMES][style];
+    if (registered.has(name)) return name;
+  }
+  return FONT_NAMES[style];
+}
 
 /** Page size and where the figure goes on it, in points. */
 export function pdfPlacement(width: number, height: number, page: PageSize): { page: [number, number]; x: number; y: number; scale: number } {
@@ -61,7 +86,11 @@ export function pdfPlacement(width: number, height: number, page: PageSize): { p
   return { page: [W, H], x: (W - w * k) / 2, y: (H - h * k) / 2, scale: k };
 }
 
-export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: PdfFigure, page: PageSize): Promise<Uint8Array> {
+/**
+ * The PDF of a figure. `fallbacks` holds the fallback faces the figure uses (fallbackFacesOf
+ * its facesUsed); only those are registered, so a Latin-only figure embeds Source Serif alone.
+ */
+export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: PdfFigure, page: PageSize, fallbacks: FallbackFontBytes = {}): Promise<Uint8Array> {
   const place = pdfPlacement(figure.width, figure.height, page);
   const date = figure.date && !Number.isNaN(Date.parse(figure.date)) ? new Date(figure.date) : new Date(0);
   const doc = new libs.PDFDocument({
@@ -86,6 +115,15 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: Pdf
     doc.on('error', reject);
   });
   for (const style of ['regular', 'italic', 'bold'] as const) doc.registerFont(FONT_NAMES[style], fonts[style]);
+  const registered = new Set<string>();
+  for (const font of Object.keys(FALLBACK_NAMES) as (keyof FallbackFontBytes)[]) {
+    const faces = Object.hasOwn(fallbacks, font) ? fallbacks[font]! : {};
+    for (const face of ['regular', 'italic', 'bold'] as const)
+      if (Object.hasOwn(faces, face) && !registered.has(FALLBACK_NAMES[font][face])) {
+        doc.registerFont(FALLBACK_NAMES[font][face], faces[face]!);
+        registered.add(FALLBACK_NAMES[font][face]);
+      }
+  }
   doc.font(FONT_NAMES.regular);
 
   const warnings: string[] = [];
@@ -95,8 +133,8 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: Pdf
   libs.SVGtoPDF(doc, figure.svg, 0, 0, {
     width: figure.width * PT_PER_PX,
     height: figure.height * PT_PER_PX,
-    // Every text is in the bundled family: pick the style by weight and slant.
-    fontCallback: (_family: string, bold: boolean, italic: boolean) => FONT_NAMES[bold ? 'bold' : italic ? 'italic' : 'regular'],
+    // Every text is in a bundled family (the SVG names the fallback of each run): pick the face by family, weight and slant.
+    fontCallback: (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered),
     warningCallback: (w: string) => warnings.push(w),
   });
   doc.restore();

@@ -6,7 +6,8 @@
 import type { NodeKind, RelationKind } from '../model';
 import type { StatusLabel } from '../analysis/status';
 import type { EdgeGeometry, FigureLayout, Head, LegendEntry, NodeBox, Point, Rect, StatusBadge, TextBlock } from './layout';
-import { FONT_FAMILY_CSS } from './metrics';
+import { FALLBACK_FAMILY_CSS, FONT_FAMILY, FONT_FAMILY_CSS, textRuns, type FigureFont } from './metrics';
+import type { Line } from './wrap';
 import type { Theme } from './themes';
 import { displayText, escapeXml, jsonAsXmlText } from './xml';
 
@@ -37,9 +38,30 @@ function attrs(a: Attrs): string {
 
 const el = (name: string, a: Attrs, body?: string) => (body === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${body}</${name}>`);
 
+/**
+ * One line as tspans, one per font it changes to, each placed at its measured x (so the
+ * renderer draws what was measured): a run in a fallback font names its family, as
+ * svg-to-pdfkit does not fall back by itself. Every run is its own text chunk, anchored at its
+ * start: resvg sets a chunk's Latin in the regular face when the chunk also holds CJK.
+ */
+function lineSpans(line: Line, b: TextBlock, y: number): string {
+  const runs = textRuns(line.text, b.style);
+  if (runs.length <= 1) return el('tspan', { x: b.x, y, 'font-family': family(runs[0]?.font ?? null) }, escapeXml(line.text));
+  let x = b.anchor === 'start' ? b.x : b.anchor === 'middle' ? b.x - line.width / 2 : b.x - line.width;
+  return runs
+    .map((r) => {
+      const span = el('tspan', { x, y, 'text-anchor': b.anchor === 'start' ? undefined : 'start', 'font-family': family(r.font) }, escapeXml(r.text));
+      x += r.em * b.size;
+      return span;
+    })
+    .join('');
+}
+
+const family = (font: FigureFont | null) => (font === null || font === FONT_FAMILY ? undefined : FALLBACK_FAMILY_CSS[font]);
+
 function text(b: TextBlock, fill: string, extra: Attrs = {}): string {
   const lines = b.lines
-    .map((l, i) => (l.text === '' ? '' : el('tspan', { x: b.x, y: b.y + i * b.lineHeight }, escapeXml(l.text))))
+    .map((l, i) => (l.text === '' ? '' : lineSpans(l, b, b.y + i * b.lineHeight)))
     .join('');
   if (lines === '') return '';
   return el(
@@ -337,6 +359,7 @@ export function writeSvg(layout: FigureLayout, theme: Theme, options: SvgOptions
   parts.push('</g>\n');
   if (layout.legend && layout.legend.length > 0) parts.push(el('g', { id: 'legend' }, layout.legend.map((l) => legendEntry(l, theme)).join('')) + '\n');
   if (layout.caption) parts.push(el('g', { id: 'caption' }, text(layout.caption, theme.ink)) + '\n');
+  if (layout.citations && layout.citations.length > 0) parts.push(el('g', { id: 'citations' }, layout.citations.map((b) => text(b, theme.ink)).join('')) + '\n');
   parts.push('</svg>\n');
   return parts.join('');
 }

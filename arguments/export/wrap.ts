@@ -2,7 +2,7 @@
 // inside a word; a word wider than the line on its own is broken between characters (never
 // inside a surrogate pair or before a combining mark). Line feeds start a new paragraph.
 // Runs of spaces count as one, as SVG draws them (xml:space="default").
-import { advanceEm, measure, type FontStyle } from './metrics';
+import { clusters, measure, type FontStyle } from './metrics';
 import { displayText } from './xml';
 
 export interface Line {
@@ -33,15 +33,15 @@ function breakWord(text: string, style: FontStyle, size: number, max: number): L
   const pieces: Line[] = [];
   let piece = '';
   let width = 0;
-  for (const ch of text) {
-    const w = advanceEm(ch.codePointAt(0)!, style) * size;
-    // A zero-width character (a combining mark) stays with the character before it.
+  // By clusters: a combining mark stays with the character before it (and in its font).
+  for (const c of clusters(text, style)) {
+    const w = c.em * size;
     if (piece !== '' && w > 0 && width + w > max) {
       pieces.push({ text: piece, width });
       piece = '';
       width = 0;
     }
-    piece += ch;
+    piece += c.text;
     width += w;
   }
   if (piece !== '') pieces.push({ text: piece, width });

@@ -11,6 +11,8 @@ import { NODE_KIND_LABELS, type ArgumentMap, type Id, type NodeKind } from '../.
 import { notify, useEditor, useEditorShallow } from '../store/store';
 import { closeExportDialog, readChoices, rememberChoices, useExportDialog, type ExportChoices, type ScopeChoice } from './exportState';
 import { restoreFocusSoon } from '../canvas/navigation';
+import { facesUsed, missingGlyphs, missingGlyphWarnings } from '../../arguments/export/glyphs';
+import { citeProcessor } from '../sources/citeService';
 import { inlineFontFaceCss } from './fonts';
 import { produceFigure } from './produce';
 import { chooseTarget } from './save';
@@ -55,7 +57,7 @@ function ExportForm() {
   const [leftOut, setLeftOut] = useState<ReadonlySet<string>>(new Set());
   const statusVoices = useMemo(() => (leftOut.size === 0 ? null : voices.filter((v) => !leftOut.has(v))), [voices, leftOut]);
 
-  const [preview, setPreview] = useState<{ url: string; width: number; height: number; nodes: number; relations: number } | null>(null);
+  const [preview, setPreview] = useState<{ url: string; width: number; height: number; nodes: number; relations: number; missing: string[] } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -80,6 +82,7 @@ function ExportForm() {
       caption: choices.caption,
       statusBadges: choices.statusBadges,
       statusVoices,
+      citations: choices.citations,
     }),
     [choices, selected, statusVoices],
   );
@@ -105,12 +108,15 @@ function ExportForm() {
         setStatus(nodeCount > LARGE_MAP ? `Drawing the preview of ${nodeCount.toLocaleString('en')} nodes…` : 'Drawing the preview…');
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
         try {
-          const css = await inlineFontFaceCss();
+          const cite = options.citations ? await citeProcessor() : undefined;
           if (cancelled) return;
-          const fig = renderFigure(map, options, { embedMap: false, fontFaceCss: css });
+          const fig = renderFigure(map, options, { embedMap: false, citeProcessor: cite });
+          // The fonts the figure's text uses, inside the image (the CJK faces only for CJK text).
+          const css = await inlineFontFaceCss(facesUsed(fig.layout));
           if (cancelled) return;
-          url = URL.createObjectURL(new Blob([fig.svg], { type: 'image/svg+xml' }));
-          setPreview({ url, width: fig.width, height: fig.height, nodes: fig.layout.nodes.length, relations: fig.layout.edges.length });
+          url = URL.createObjectURL(new Blob([fig.variant({ embedMap: false, fontFaceCss: css })], { type: 'image/svg+xml' }));
+          const missing = missingGlyphWarnings(missingGlyphs(fig.layout, map));
+          setPreview({ url, width: fig.width, height: fig.height, nodes: fig.layout.nodes.length, relations: fig.layout.edges.length, missing });
           setPreviewError(null);
           setStatus('');
         } catch (err) {
@@ -155,7 +161,8 @@ function ExportForm() {
     if (!target) return;
     setBusy(true);
     try {
-      const { bytes } = await produceFigure(map, { ...options, format: choices.format, dpi: choices.dpi, page: choices.page }, setStatus);
+      const cite = options.citations ? await citeProcessor() : undefined;
+      const { bytes } = await produceFigure(map, { ...options, format: choices.format, dpi: choices.dpi, page: choices.page }, setStatus, { citeProcessor: cite });
       setStatus('Saving…');
       const saved = await target.write(bytes);
       setBusy(false);
@@ -265,6 +272,12 @@ function ExportForm() {
               <span id="aa-export-status-hint" className="aa-hint">
                 Each node’s status (stands, falls, open) as a badge, with its legend.
               </span>
+              <label>
+                <input type="checkbox" checked={choices.citations} onChange={(e) => set('citations', e.target.checked)} disabled={busy} aria-describedby="aa-export-citations-hint" /> List the sources
+              </label>
+              <span id="aa-export-citations-hint" className="aa-hint">
+                Under the figure, the full citation of every source it quotes, in the order first quoted.
+              </span>
             </div>
             {choices.statusBadges && voices.length > 0 && (
               <fieldset className="aa-export-voices">
@@ -325,6 +338,15 @@ function ExportForm() {
               <textarea id="aa-export-caption" rows={2} value={choices.caption} onChange={(e) => set('caption', e.target.value)} disabled={busy} placeholder="Figure 1. …" />
             </div>
             {tooLarge && <p className="aa-error">{tooLarge}</p>}
+            {preview && preview.missing.length > 0 && (
+              <div className="aa-export-missing" role="note" aria-label="Characters no bundled font has">
+                {preview.missing.map((w) => (
+                  <p key={w} className="aa-warning">
+                    {w}
+                  </p>
+                ))}
+              </div>
+            )}
             {error && (
               <p className="aa-error" role="alert">
                 {error}

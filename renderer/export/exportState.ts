@@ -22,6 +22,8 @@ export interface ExportChoices {
   legend: boolean;
   /** Draw what stands, falls or is open on each node (with the status legend). */
   statusBadges: boolean;
+  /** List the full citation of each quoted source under the figure. */
+  citations: boolean;
   dpi: number;
   page: PageSize;
   caption: string;
@@ -36,6 +38,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
   voices: true,
   legend: false,
   statusBadges: false,
+  citations: false,
   dpi: DEFAULT_DPI,
   page: 'fit',
   caption: '',
@@ -61,6 +64,7 @@ export function readChoices(): ExportChoices {
     voices: bool('voices'),
     legend: bool('legend'),
     statusBadges: bool('statusBadges'),
+    citations: bool('citations'),
     dpi,
     page: typeof c.page === 'string' && isPageSize(c.page) ? c.page : DEFAULT_CHOICES.page,
     caption: typeof c.caption === 'string' ? c.caption.slice(0, 2000) : '',

@@ -8,7 +8,9 @@ import { writePdf, type PdfLibraries } from '../../arguments/export/pdf';
 import { resizeSvg } from '../../arguments/export/svg';
 import { figureSizeProblem } from '../../arguments/limits';
 import type { ArgumentMap } from '../../arguments/model';
-import { fontBytes, inlineFontFaceCss } from './fonts';
+import { facesUsed } from '../../arguments/export/glyphs';
+import type { CiteProcessor } from '../../arguments/cite/processor';
+import { fallbackFontBytes, fontBytes, inlineFontFaceCss } from './fonts';
 
 export interface ProduceOptions extends FigureOptions {
   format: FigureFormat;
@@ -39,7 +41,8 @@ export async function rasterise(figure: Figure, dpi: number): Promise<Uint8Array
   const tooLarge = rasterTooLarge(figure, dpi);
   if (tooLarge) throw new Error(tooLarge);
   const px = pixelSize(figure, dpi);
-  const withFonts = figure.variant({ embedMap: false, fontFaceCss: await inlineFontFaceCss() });
+  // The fallback faces only when the figure's text uses them (the CJK ones are 14.8 MB each).
+  const withFonts = figure.variant({ embedMap: false, fontFaceCss: await inlineFontFaceCss(facesUsed(figure.layout)) });
   const img = await loadImage(resizeSvg(withFonts, px.width, px.height));
   const canvas = document.createElement('canvas');
   canvas.width = px.width;
@@ -78,10 +81,10 @@ const PRODUCERS = {
   },
   pdf: async (map, figure, options, progress) => {
     progress('Loading the PDF writer and fonts…');
-    const [libs, fonts] = await Promise.all([pdfLibraries(), fontBytes()]);
+    const [libs, fonts, fallbacks] = await Promise.all([pdfLibraries(), fontBytes(), fallbackFontBytes(facesUsed(figure.layout))]);
     progress(`Writing the PDF (${figure.layout.nodes.length.toLocaleString('en')} nodes)…`);
     await nextFrame();
-    return writePdf(libs, fonts, { svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, description: map.meta.description, date: map.meta.modified }, options.page);
+    return writePdf(libs, fonts, { svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, description: map.meta.description, date: map.meta.modified }, options.page, fallbacks);
   },
 } satisfies Record<FigureFormat, Producer>;
 
@@ -90,13 +93,13 @@ const PRODUCERS = {
  * Error worded for the user for a format it does not write (never a PDF instead) and for a
  * figure larger than Argument Atlas opens again.
  */
-export async function produceFigure(map: ArgumentMap, options: ProduceOptions, progress: Progress): Promise<{ bytes: Uint8Array; figure: Figure }> {
+export async function produceFigure(map: ArgumentMap, options: ProduceOptions, progress: Progress, services: { citeProcessor?: Pick<CiteProcessor, 'bibliography'> } = {}): Promise<{ bytes: Uint8Array; figure: Figure }> {
   const format: string = options.format;
   if (!Object.hasOwn(PRODUCERS, format)) throw new Error(`Argument Atlas cannot export a figure as “${format}”; choose ${FIGURE_FORMATS.map((f) => f.toUpperCase()).join(', ')}.`);
   const count = Object.keys(map.nodes).length;
   progress(`Laying out ${count.toLocaleString('en')} nodes…`);
   await nextFrame();
-  const figure = renderFigure(map, options);
+  const figure = renderFigure(map, options, { citeProcessor: services.citeProcessor });
   const bytes = await PRODUCERS[options.format](map, figure, options, progress);
   const tooLarge = figureSizeProblem(bytes.length, options.format);
   if (tooLarge) throw new Error(tooLarge);

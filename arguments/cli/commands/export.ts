@@ -1,6 +1,7 @@
 // `argmap export FILE --out PATH …`: the map drawn as an SVG, PNG or PDF figure that carries the
 // map, written atomically; or as an outline or an exchange file (export-text.ts). The PNG and PDF backends (resvg, PDFKit) load only when needed.
 import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, FIGURE_FORMATS, isFigureFormat, isPageSize, MAX_DPI, MIN_DPI, PAGE_SIZES, pixelSize, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../export/figure';
+import { missingGlyphs, missingGlyphWarnings } from '../../export/glyphs';
 import { pdfPlacement } from '../../export/pdf';
 import { parseScope, ScopeError } from '../../export/scope';
 import { isThemeName, THEME_NAMES } from '../../export/themes';
@@ -17,7 +18,7 @@ import { COMMAND_USAGE } from './usage';
 const SPEC = {
   command: 'export',
   valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page'],
-  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments', 'status-badges'],
+  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments', 'status-badges', 'citations', 'strict-glyphs'],
   usage: COMMAND_USAGE.export,
 } as const;
 
@@ -93,17 +94,26 @@ export async function run(given: string[], io: Io): Promise<number> {
     comments: flags.has('comments'),
     statusBadges: flags.has('status-badges'),
     statusVoices,
+    citations: flags.has('citations'),
   };
   checkTarget(out, { overwrite: true });
 
   const map = readMap(file);
   let figure: Figure;
+  // The CSL processor (WebAssembly) loads only when the list of sources is asked for.
+  const cite = options.citations ? await (await import('../citeproc-node')).nodeCiteProcessor() : undefined;
   try {
-    figure = renderFigure(map, options);
+    figure = renderFigure(map, options, { citeProcessor: cite });
   } catch (err) {
     if (err instanceof ScopeError) throw new CliError(`argmap export: ${err.message}`);
     throw err;
+  } finally {
+    cite?.dispose();
   }
+  // Said before anything is written: a character no bundled font has prints as an empty box.
+  const missing = missingGlyphWarnings(missingGlyphs(figure.layout, map));
+  if (missing.length > 0 && flags.has('strict-glyphs')) throw new CliError(missing.map((w) => `argmap export: ${w}`).concat('argmap export: nothing written (--strict-glyphs); change the text or leave out --strict-glyphs.'));
+  for (const w of missing) say(io.err, `argmap export: warning: ${w}`);
   return writeFigure(figure, format, { dpi, page, date: map.meta.modified, out, io, options });
 }
 

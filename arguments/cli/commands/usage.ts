@@ -46,8 +46,8 @@ export const COMMAND_USAGE = {
     ],
   ),
   export: usage(
-    ['export FILE --out PATH [--format svg|png|pdf] [--theme screen|print|compact]', '[--scope all|claim:ID|selection:ID,ID] [--no-counters] [--no-voices]', '[--caption TEXT] [--legend] [--comments] [--dpi N] [--page fit|a4|letter]', '[--status-badges [--voices analyst,critic]]'],
-    ['draw the map as a figure; the figure carries the map', "(format from --out's extension unless given; theme print;", 'PNG at 300 DPI; PDF page fitted to the figure; an earlier', 'figure is replaced); --status-badges: what stands, falls or is', 'open on each node, with its legend (every voice counts unless', '--voices names them)'],
+    ['export FILE --out PATH [--format svg|png|pdf] [--theme screen|print|compact]', '[--scope all|claim:ID|selection:ID,ID] [--no-counters] [--no-voices]', '[--caption TEXT] [--legend] [--comments] [--dpi N] [--page fit|a4|letter]', '[--status-badges [--voices analyst,critic]] [--citations] [--strict-glyphs]'],
+    ['draw the map as a figure; the figure carries the map', "(format from --out's extension unless given; theme print;", 'PNG at 300 DPI; PDF page fitted to the figure; an earlier', 'figure is replaced); --status-badges: what stands, falls or is', 'open on each node, with its legend (every voice counts unless', '--voices names them); --citations: the full citation of each quoted', 'source under the figure; characters no bundled font has are', 'named on stderr (--strict-glyphs: refused, nothing written)'],
   ) +
     '\n' +
     usage(

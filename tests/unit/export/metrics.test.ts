@@ -2,8 +2,9 @@
 // it is rebuilt from the TTFs with fontkit and compared with the committed file.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ASCENT_EM, DESCENT_EM, inFont, measure, type FontStyle } from '../../../arguments/export/metrics';
-import { buildMetrics, formatMetrics, FONT_STYLES, METRICS_FILE, openFont } from '../../../scripts/font-metrics';
+import * as fontkit from 'fontkit';
+import { ASCENT_EM, DESCENT_EM, fontFor, hasGlyph, inFont, measure, textRuns, type FigureFont, type FontStyle } from '../../../arguments/export/metrics';
+import { buildMetrics, fallbackFontPath, formatMetrics, FALLBACK_FONTS, FONT_STYLES, METRICS_FILE, openFont } from '../../../scripts/font-metrics';
 
 const SAMPLES = [
   'The letter explains the 1950 Soviet absence from the Security Council.',
@@ -33,12 +34,68 @@ describe('font metrics', () => {
     for (const sample of SAMPLES) for (const ch of sample.replace(/\s/g, '')) expect(inFont(ch.codePointAt(0)!), ch).toBe(true);
   });
 
-  it('gives characters outside the font a fallback width: wide for CJK and emoji, none for combining marks', () => {
-    expect(measure('\ufffd', 'regular', 10)).toBeCloseTo(6.2, 6);
-    expect(measure('漢', 'regular', 10)).toBeCloseTo(11, 6);
-    expect(measure('😀', 'regular', 10)).toBeCloseTo(11, 6);
+  it('gives characters no bundled font has an estimated width: wide for emoji, narrow for others, none for combining marks', () => {
+    expect(measure('\u{1F9FF}', 'regular', 10)).toBeCloseTo(11, 6);
+    expect(measure('\u{10000}', 'regular', 10)).toBeCloseTo(6.2, 6); // Linear B syllable A
     expect(measure('\u20dd', 'regular', 10)).toBe(0);
     expect(measure('', 'bold', 10)).toBe(0);
+    expect(hasGlyph(0x1f9ff)).toBe(false);
+    expect(hasGlyph(0x10000)).toBe(false);
+  });
+
+  // Mixed scripts: each character measured in the font that draws it (fontkit's advances, per font).
+  const fallbackFont = (font: FigureFont, style: FontStyle) => {
+    const i = FALLBACK_FONTS.findIndex((f) => f.font === font);
+    return fontkit.openSync(fallbackFontPath(i, FALLBACK_FONTS[i]!.styles[style])) as fontkit.Font;
+  };
+  const MIXED = ['Mao Zedong (毛澤東) to Stalin, 1949', 'ἀρχὴ τῶν ὅλων — Ἀθῆναι', 'Ѣ and ѣ in the old orthography: хлѣбъ; Ѧ Ѫ ꙗ', 'Ά Έ Ή 中国 Сталин 「共産党」。'];
+  for (const style of FONT_STYLES)
+    it(`measures mixed-script ${style} text with the fallback fonts' advances (Noto Serif, Noto Serif SC)`, () => {
+      const primary = openFont(style);
+      for (const sample of MIXED) {
+        let em = 0;
+        for (const ch of sample) {
+          const cp = ch.codePointAt(0)!;
+          const font = fontFor(cp, style);
+          expect(font, `${ch} has a font`).not.toBeNull();
+          const f = font === 'Source Serif 4' ? primary : fallbackFont(font!, style);
+          expect(f.hasGlyphForCodePoint(cp), `${font} has ${ch}`).toBe(true);
+          em += f.glyphForCodePoint(cp).advanceWidth / f.unitsPerEm;
+        }
+        expect(measure(sample, style, 13)).toBeCloseTo(em * 13, 6);
+      }
+    });
+
+  it('sends each character to the first font that has it: Source Serif 4, then Noto Serif, then Noto Serif SC', () => {
+    expect(fontFor('a'.codePointAt(0)!, 'regular')).toBe('Source Serif 4');
+    expect(fontFor('Я'.codePointAt(0)!, 'italic')).toBe('Source Serif 4');
+    expect(fontFor('ῶ'.codePointAt(0)!, 'regular')).toBe('Noto Serif');
+    expect(fontFor('Ѣ'.codePointAt(0)!, 'bold')).toBe('Source Serif 4');
+    expect(fontFor('Ѧ'.codePointAt(0)!, 'bold')).toBe('Noto Serif'); // little yus: old Cyrillic Source Serif 4 lacks
+    for (const ch of '中毛澤東') for (const style of FONT_STYLES) expect(fontFor(ch.codePointAt(0)!, style)).toBe('Noto Serif SC');
+    // CJK ideographs are one em; the old estimate for them was 1.1.
+    expect(measure('毛澤東', 'regular', 10)).toBeCloseTo(30, 6);
+  });
+
+  it('splits a line into runs where the font changes, a combining mark staying with its letter', () => {
+    expect(textRuns('Mao 毛澤東 wrote', 'regular').map((r) => [r.text, r.font])).toEqual([
+      ['Mao ', 'Source Serif 4'],
+      ['毛澤東', 'Noto Serif SC'],
+      [' wrote', 'Source Serif 4'],
+    ]);
+    expect(textRuns('τῶν', 'italic').map((r) => [r.text, r.font])).toEqual([
+      ['τ', 'Source Serif 4'],
+      ['ῶ', 'Noto Serif'],
+      ['ν', 'Source Serif 4'],
+    ]);
+    expect(textRuns('x\u{1F9FF}y', 'regular').map((r) => r.font)).toEqual(['Source Serif 4', null, 'Source Serif 4']);
+    const combined = textRuns('e\u0301', 'regular');
+    expect(combined).toHaveLength(1);
+    expect(combined[0]!.text).toBe('e\u0301');
+  });
+
+  it('keeps the table small enough to ship (under 128 KB)', () => {
+    expect(readFileSync(METRICS_FILE).length).toBeLessThan(128 * 1024);
   });
 
   it('knows the font\u2019s vertical metrics', () => {
