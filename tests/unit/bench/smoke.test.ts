@@ -39,6 +39,7 @@ const SMOKE_FIGURES = [
   'browser.layout.longtask',
   'browser.layout.gap',
   'browser.heap',
+  'browser.layers.toggle',
   ...['open', 'save', 'commit', 'undo', 'redo', 'audit', 'layout'].map((f) => `node.${f}.100`),
   'shell.mapCheck.100',
   'shell.svgCheck.100',
@@ -55,6 +56,9 @@ const SMOKE_FIGURES = [
   'cli.help',
   'cli.cite',
   'cli.source-list',
+  // bench/peer.ts: start-up against bare Node, and the SVG export against Argdown's CLI (tools/argdown).
+  'cli.validate.startup',
+  'cli.export.svg.40',
 ];
 
 const median = (xs: readonly number[]) => {
