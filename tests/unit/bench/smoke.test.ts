@@ -95,7 +95,7 @@ function section(report: string, heading: string): string[] {
 
 it('npm run bench -- --smoke measures every figure and writes a table a reader can trust', () => {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/run.ts', '--smoke'], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'bench/run.ts', '--smoke'], { cwd: root, encoding: 'utf8', timeout: 420_000 });
   const seconds = (Date.now() - started) / 1000;
   expect(r.status, `exit ${r.status} after ${seconds.toFixed(0)} s\n${r.stdout}\n${r.stderr}`).toBe(0);
 
@@ -170,4 +170,4 @@ it('npm run bench -- --smoke measures every figure and writes a table a reader c
   expect(section(report, '## Worst ratios against the baseline')).toEqual(
     ratios.slice(0, 5).map(({ f, ratio }) => `- ${ratio.toFixed(2)}× — ${f.label}${f.size ? ` (${f.size.toLocaleString('en-US')} nodes)` : ''}`),
   );
-}, 300_000);
+}, 480_000);
