@@ -178,6 +178,10 @@ export function valueProblem(value: unknown, at: readonly PathSegment[] = []): V
     for (let p = e; p && p.key !== null; p = p.parent) out.push(p.key);
     return [...at, ...out.reverse()];
   };
+  // A child that can break no rule (a number, a short string) is not stacked: the first problem
+  // found is the same, and a 10,000-node map allocates a tenth of the entries.
+  const max = STRING_LIMITS.any.max;
+  const mayBreak = (c: unknown) => (c !== null && typeof c === 'object') || (typeof c === 'string' && c.length > max);
   const stack: Entry[] = [{ value, depth: at.length, parent: null, key: null }];
   while (stack.length > 0) {
     const e = stack.pop()!;
@@ -191,7 +195,7 @@ export function valueProblem(value: unknown, at: readonly PathSegment[] = []): V
     if (e.depth + 1 > MAX_NESTING_DEPTH)
       return { kind: 'too-deep', path: pathOf(e), message: `Objects and lists can be nested at most ${MAX_NESTING_DEPTH} deep in a map, and this one is deeper. Flatten the field.` };
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth: e.depth + 1, parent: e, key: i });
+      for (let i = v.length - 1; i >= 0; i--) if (mayBreak(v[i])) stack.push({ value: v[i], depth: e.depth + 1, parent: e, key: i });
       continue;
     }
     const keys = Object.keys(v);
@@ -199,8 +203,9 @@ export function valueProblem(value: unknown, at: readonly PathSegment[] = []): V
       const k = keys[i]!;
       if (k === RESERVED_KEY)
         return { kind: 'reserved-key', path: pathOf(e, k), message: `A field cannot be named "${RESERVED_KEY}": JavaScript objects cannot keep it as data, so it would be lost. Rename the field.` };
-      if (k.length > STRING_LIMITS.any.max) return { kind: 'too-long', path: pathOf(e), message: lengthMessage(STRING_LIMITS.any, k.length) };
-      stack.push({ value: (v as Record<string, unknown>)[k], depth: e.depth + 1, parent: e, key: k });
+      if (k.length > max) return { kind: 'too-long', path: pathOf(e), message: lengthMessage(STRING_LIMITS.any, k.length) };
+      const c = (v as Record<string, unknown>)[k];
+      if (mayBreak(c)) stack.push({ value: c, depth: e.depth + 1, parent: e, key: k });
     }
   }
   return null;

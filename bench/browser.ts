@@ -24,6 +24,10 @@
 //                  "Laying out…" (positions applied); longest task (PerformanceObserver longtask,
 //                  which sees tasks over 50 ms; 0 = none) and worst frame gap from the click until
 //                  the page has been quiet for a second (the re-render and the fit included)
+//   layer toggle   a voice's layer (LAYER_VOICE) set shown -> dimmed -> hidden -> shown, three
+//                  times, through its select (app: the Voices panel; baseline: a select that sets
+//                  the voice's nodes `hidden` or dimmed by style with setNodes); per toggle, the
+//                  main-thread time (TaskDuration) from the change until the page is quiet again
 //   JS heap        performance.memory.usedJSHeapSize after gc() (Chromium runs with
 //                  --js-flags=--expose-gc --enable-precise-memory-info), once the map is shown
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
@@ -51,6 +55,9 @@ const LOAD_TIMEOUT_MS = 300_000;
 const DRAG_MOVES = 60;
 const PAN_MOVES = 40;
 const TYPED = 'in the light of it';
+/** The voice whose layer is toggled: the generator's most frequent one (about a third of the nodes). */
+const LAYER_VOICE = 'analyst';
+const LAYER_STEPS = ['dimmed', 'hidden', 'shown', 'dimmed', 'hidden', 'shown', 'dimmed', 'hidden', 'shown'] as const;
 
 export function chromiumVersion(browser: Browser): string {
   return browser.version();
@@ -245,6 +252,25 @@ async function autoLayout(l: Loaded): Promise<{ ms: number; longestTask: number;
   return call(page, 'layoutResult');
 }
 
+async function toggleLayer(l: Loaded, kind: PageKind): Promise<number[]> {
+  const { page } = l;
+  await settle(page);
+  if (kind === 'app') await page.getByRole('button', { name: 'Voices', exact: true }).click();
+  const select = page.getByRole('combobox', { name: `${LAYER_VOICE} on the map` });
+  await select.waitFor({ timeout: 10_000 });
+  await settle(page, 300);
+  const costs: number[] = [];
+  for (const how of LAYER_STEPS) {
+    const busy0 = await taskSeconds(l.cdp);
+    await select.selectOption(how);
+    await settle(page, 200);
+    costs.push((await taskSeconds(l.cdp)) - busy0);
+  }
+  // Back to shown: the map must be on the canvas again.
+  if ((await call(page, 'renderedNodes')) === 0) throw new Error(`${kind}: no node is on the canvas after the toggles`);
+  return costs.map((s) => s * 1000);
+}
+
 async function heapMB(l: Loaded): Promise<number> {
   await settle(l.page, 1000);
   const h = await call(l.page, 'heap');
@@ -270,6 +296,7 @@ export async function runBrowserFigures(browser: Browser, plan: BrowserPlan): Pr
   const panCost = empty();
   const typeLatency = empty();
   const typeWorst = empty();
+  const layerCost = empty();
   const layoutMs: number[] = [];
   const layoutTask: number[] = [];
   const layoutGap: number[] = [];
@@ -328,6 +355,11 @@ export async function runBrowserFigures(browser: Browser, plan: BrowserPlan): Pr
               zoomCost[kind].push(z.cost);
               parts.push(`zoom gap ${z.maxGap.toFixed(0)}`);
             });
+            await attempt('layers', `${kind} layer toggle`, async () => {
+              const cs = (await toggleLayer(page, kind)).sort((a, b) => a - b);
+              layerCost[kind].push(cs[cs.length >> 1]!);
+              parts.push(`layer toggle ${cs[cs.length >> 1]!.toFixed(1)} ms (worst ${cs[cs.length - 1]!.toFixed(1)})`);
+            });
             await attempt('pan', `${kind} pan`, async () => {
               const p = await pan(page);
               panGap[kind].push(p.maxGap);
@@ -378,6 +410,11 @@ export async function runBrowserFigures(browser: Browser, plan: BrowserPlan): Pr
   push({ key: 'browser.zoom.cost', label: 'Zoom: main-thread time per wheel event', size: plan.dragSize, unit: 'ms/event' }, zoomCost, 'zoom');
   push({ key: 'browser.pan.gap', label: 'Pan (dragging the pane, 40 moves): worst frame gap', size: plan.dragSize, unit: 'ms' }, panGap, 'pan');
   push({ key: 'browser.pan.cost', label: 'Pan: main-thread time per mouse move', size: plan.dragSize, unit: 'ms/event' }, panCost, 'pan');
+  push(
+    { key: 'browser.layers.toggle', label: `Toggle a voice's layer (shown/dimmed/hidden, “${LAYER_VOICE}”): main-thread time per toggle (median of 9)`, size: plan.dragSize, unit: 'ms/event', goal: atMost(1000 / 60, 'within one frame (≤ 16.7 ms)') },
+    layerCost,
+    'layers',
+  );
   push({ key: 'browser.layout.time', label: 'Auto-layout (ELK in a worker): click → positions applied', size: plan.layoutSize, unit: 'ms', goal: atMost(2000, '≤ 2 s') }, layoutMs, 'layout');
   push({ key: 'browser.layout.longtask', label: 'Auto-layout: longest main-thread task (0 = none over 50 ms)', size: plan.layoutSize, unit: 'ms', goal: worstAtMost(50, 'no task > 50 ms') }, layoutTask, 'layout');
   push({ key: 'browser.layout.gap', label: 'Auto-layout: worst frame gap, click → quiet', size: plan.layoutSize, unit: 'ms' }, layoutGap, 'layout');

@@ -21,7 +21,7 @@ import { benchFind } from './find';
 import { FIRST_THESIS } from './generate';
 import { benchIntake } from './intake';
 import { benchReanchor } from './reanchor';
-import { atMost, type Figure } from './results';
+import { atMost, ratioAtMost, type Figure } from './results';
 import { benchStatus } from './status';
 
 export interface NodePlan {
@@ -82,11 +82,14 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
       const commitMs: number[] = [];
       const undoMs: number[] = [];
       const redoMs: number[] = [];
+      // The floor of opening: JSON.parse of the same bytes, decoded (what any JSON reader pays), alternating with it.
+      const parseMs: number[] = [];
       let map: ArgumentMap | null = null;
       for (let i = 0; i < n; i++) {
         const [m, t] = timed(() => open(file));
         openMs.push(t);
         map = m;
+        parseMs.push(timed(() => JSON.parse(new TextDecoder().decode(readFileSync(file))))[1]);
       }
       const out = join(tmp, `save-${size}.argmap.json`);
       for (let i = 0; i < n; i++) saveMs.push(timed(() => writeFileSync(out, serializeMap(map!)))[1]);
@@ -120,7 +123,8 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
         history = redone;
       }
       figures.push(
-        { key: `node.open.${size}`, label: 'Open + validate (read file, loadMap)', size, unit: 'ms', app: keep(openMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.open } : {}) },
+        { key: `node.open.${size}`, label: 'Open + validate (read file, loadMap); baseline: read file + JSON.parse', size, unit: 'ms', app: keep(openMs), baseline: keep(parseMs), ...(isLargest(size) ? { goal: LARGEST_GOALS.open } : {}) },
+        ...(size === 10_000 ? [{ key: `node.open.ratio.${size}`, label: 'Open + validate ÷ JSON.parse of the same bytes (the samples of the row above)', size, unit: 'ms' as const, app: keep(openMs), baseline: keep(parseMs), goal: ratioAtMost(3, '≤ 3× JSON.parse') }] : []),
         { key: `node.save.${size}`, label: 'Save (serializeMap + write file)', size, unit: 'ms', app: keep(saveMs), baseline: null },
         { key: `node.commit.${size}`, label: 'Edit one node’s text (commit one step)', size, unit: 'ms', app: keep(commitMs), baseline: null },
         { key: `node.undo.${size}`, label: 'Undo one step', size, unit: 'ms', app: keep(undoMs), baseline: null, ...(isLargest(size) ? { goal: LARGEST_GOALS.step } : {}) },

@@ -20,6 +20,7 @@ import { NODE_KINDS } from '../arguments/model';
 import { launchBrowser, runBrowserFigures } from './browser';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
 import { runFeatureFigures, runNodeFigures } from './node';
+import { PEER_SIZES, runPeerFigures } from './peer';
 import { markdownTable, ratios, row, type Figure } from './results';
 import { serveStatic } from './serve';
 
@@ -152,6 +153,8 @@ async function main(): Promise<number> {
     figures.push(...(await runNodeFigures({ files, sizes: o.sizes, layoutSizes: plan.layoutNode, reps: o.nodeReps, warmup: !o.smoke, root: ROOT, log })));
     log('== sources and citations: PDF intake, citation processor, status, re-anchoring, CLI commands');
     figures.push(...(await runFeatureFigures({ smoke: o.smoke, reps: o.nodeReps, root: ROOT, log })));
+    log(`== the CLI against Argdown's CLI (tools/argdown) and bare Node, whole processes, alternating`);
+    figures.push(...(await runPeerFigures({ root: ROOT, dir: join(OUT, 'peer'), sizes: o.smoke ? [PEER_SIZES[0]] : PEER_SIZES, reps: o.nodeReps, warmup: !o.smoke, log })));
   }
 
   const minutes = (performance.now() - started) / 60000;

@@ -2,6 +2,11 @@
 // The argmap CLI, bundled from arguments/cli by `npm run build:cli` (run by npm ci / npm install)
 // into dist/argmap.mjs and the chunks its commands load (dist/argmap-chunks/).
 import { existsSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+
+// Node 22.1+ keeps V8's compiled code of the bundle and its chunks between runs (in the OS temp
+// folder, NODE_COMPILE_CACHE elsewhere); Node 20 has no such cache, and runs as before.
+nodeModule.enableCompileCache?.();
 
 const bundle = new URL('../dist/argmap.mjs', import.meta.url);
 if (!existsSync(bundle)) {

@@ -1,5 +1,10 @@
 // Entry point bundled into dist/argmap.mjs (see scripts/build-cli.mjs).
+import * as nodeModule from 'node:module';
 import { run } from './argmap';
+
+// Node 22.1+: the commands' chunks, imported later, are compiled from V8's cache (bin/argmap.mjs
+// enables it before this bundle loads; run as `node dist/argmap.mjs`, from here). Not in Node 20.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // `argmap cite map.json | head` closes the pipe early: stop quietly, as other tools do.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

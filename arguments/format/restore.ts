@@ -9,19 +9,27 @@ import { CURRENT_VERSION, FORMAT_NAME, type MapFile } from './schema';
 const MAX_WARNINGS = 20;
 const ENVELOPE_KEYS = new Set(['format', 'version', 'meta', 'sources', 'nodes', 'relations', 'evaluations', 'comments', 'view']);
 
+/** The file's nodes, relations and sources keyed by id: built once, for the checks and for the map. */
+export function recordsOf(file: MapFile): Records {
+  return { nodes: byId(file.nodes as ArgNode[]), relations: byId(file.relations as Relation[]), sources: byId(file.sources as Source[]) };
+}
+
+type Collection = 'sources' | 'nodes' | 'relations';
+
 /** Checks ids and references in a schema-valid file. Returns problems; an empty list means it can be restored. */
-export function checkReferences(file: MapFile): LoadIssue[] {
+export function checkReferences(file: MapFile, records: Records = recordsOf(file)): LoadIssue[] {
   const problems: LoadIssue[] = [];
-  const seen = new Map<Id, string>();
-  const claim = (id: Id, path: string) => {
-    const first = seen.get(id);
+  // Where each id was first seen; its path is written only for a problem (10,000 paths are measurable).
+  const seen = new Map<Id, { what: Collection; index: number }>();
+  const claim = (what: Collection) => (item: { id: Id }, index: number) => {
+    const first = seen.get(item.id);
     if (first !== undefined)
-      problems.push(issue('duplicate-id', path, `The id ${quote(id)} is used twice (also at ${first}); every node, relation and source needs its own id.`));
-    else seen.set(id, path);
+      problems.push(issue('duplicate-id', `${what}[${index}].id`, `The id ${quote(item.id)} is used twice (also at ${first.what}[${first.index}].id); every node, relation and source needs its own id.`));
+    else seen.set(item.id, { what, index });
   };
-  file.sources.forEach((s, i) => claim(s.id, `sources[${i}].id`));
-  file.nodes.forEach((n, i) => claim(n.id, `nodes[${i}].id`));
-  file.relations.forEach((r, i) => claim(r.id, `relations[${i}].id`));
+  file.sources.forEach(claim('sources'));
+  file.nodes.forEach(claim('nodes'));
+  file.relations.forEach(claim('relations'));
   // Evaluations, threads and the messages of a thread have ids of their own, apart from the argument's.
   const unique = (ids: readonly Id[], what: string, path: (i: number) => string) => {
     const first = new Map<Id, number>();
@@ -35,7 +43,6 @@ export function checkReferences(file: MapFile): LoadIssue[] {
   unique(file.comments.map((t) => t.id), 'comment thread', (i) => `comments[${i}].id`);
   file.comments.forEach((t, k) => unique(t.messages.map((m) => m.id), 'message of a thread', (i) => `comments[${k}].messages[${i}].id`));
 
-  const records: Records = { nodes: byId(file.nodes as ArgNode[]), relations: byId(file.relations as Relation[]), sources: byId(file.sources as Source[]) };
   const report = (base: PathSegment[], ps: readonly RuleProblem[]) => {
     for (const p of ps) problems.push(issue(p.code, [...base, ...p.at], p.message));
   };
@@ -67,9 +74,9 @@ function byId<T extends { id: Id }>(items: readonly T[]): Record<Id, T> {
  * A checked file becomes a map. Presentation entries for things that no longer exist
  * (a position of a deleted node) are dropped and reported as warnings.
  */
-export function restore(file: MapFile): { map: ArgumentMap; warnings: LoadIssue[] } {
+export function restore(file: MapFile, records: Records = recordsOf(file)): { map: ArgumentMap; warnings: LoadIssue[] } {
   const warnings: LoadIssue[] = [];
-  const nodes = byId(file.nodes as ArgNode[]);
+  const { nodes } = records;
   const { positions: rawPositions, collapsed: rawCollapsed, ...viewRest } = file.view;
   const positions: ArgumentMap['view']['positions'] = {};
   let dropped = 0;
@@ -89,9 +96,9 @@ export function restore(file: MapFile): { map: ArgumentMap; warnings: LoadIssue[
   const threads = file.comments as CommentThread[];
   const map: ArgumentMap = {
     meta: file.meta,
-    sources: byId(file.sources as Source[]),
+    sources: records.sources,
     nodes,
-    relations: byId(file.relations as Relation[]),
+    relations: records.relations,
     evaluations: byId(evaluations),
     comments: byId(threads),
     view: { ...viewRest, positions, collapsed },

@@ -3,7 +3,7 @@
 // argmap.v1.schema.json, is frozen: never regenerated). The loader validates only the current
 // version: older files are first migrated (migrate.ts). Every object is "loose": fields a
 // later version adds are kept on the round trip.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALL_VERDICTS } from '../analysis/evaluation';
 import { checkEdtf } from '../dates';
 import { checkLanguage } from '../language';
@@ -49,7 +49,8 @@ const coordinate = z
 const collection = <T extends z.ZodType>(what: Collection, item: T) => z.array(item).max(COUNT_LIMITS[what], { error: (iss) => countMessage(what, (iss.input as unknown[]).length) });
 /** A list of ids of one collection: never longer than the collection can be. */
 const ids = (what: Collection, whose: string) =>
-  z.array(id).max(COUNT_LIMITS[what], { error: `${whose} can name at most ${COUNT_LIMITS[what].toLocaleString('en-US')} ${COLLECTION_WORDS[what]}, as many as a map can have.` });
+  // Worded when needed: the first toLocaleString loads ICU's number data (~25 ms of every command's start-up).
+  z.array(id).max(COUNT_LIMITS[what], { error: () => `${whose} can name at most ${COUNT_LIMITS[what].toLocaleString('en-US')} ${COLLECTION_WORDS[what]}, as many as a map can have.` });
 
 export const quoteSchema = z.looseObject({
   source: id.describe('The id of the quoted source.'),

@@ -19,7 +19,7 @@ installProbe();
 const Handle = xyflow.Handle;
 
 /**
- * @typedef {{ kind: string, title?: string, text: string, quote?: string }} CardData
+ * @typedef {{ kind: string, title?: string, text: string, quote?: string, voice?: string }} CardData
  * @typedef {import('@xyflow/react').Node<CardData, 'card'>} CardNode
  * @typedef {import('@xyflow/react').Edge} PlainEdge
  */
@@ -49,13 +49,31 @@ function Card({ id, data }) {
 const nodeTypes = { card: Card };
 
 /**
- * @param {{ nodes: CardNode[], edges: PlainEdge[], viewport: import('@xyflow/react').Viewport }} props
+ * @param {{ nodes: CardNode[], edges: PlainEdge[], voices: string[], viewport: import('@xyflow/react').Viewport }} props
  */
 function Flow(props) {
-  const [nodes, , onNodesChange] = useNodesState(props.nodes);
+  const [nodes, setNodes, onNodesChange] = useNodesState(props.nodes);
   const [edges, , onEdgesChange] = useEdgesState(props.edges);
+  /**
+   * A voice's layer the plain React Flow way (the layer toggle's baseline): its nodes hidden, or dimmed by style.
+   * @param {string} voice
+   * @param {string} how
+   */
+  const showVoice = (voice, how) =>
+    setNodes((ns) => ns.map((n) => (n.data.voice !== voice ? n : { ...n, hidden: how === 'hidden', style: how === 'dimmed' ? { opacity: 0.35 } : {} })));
   return (
-    <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} nodeTypes={nodeTypes} defaultViewport={props.viewport} minZoom={0.05} maxZoom={2.5} />
+    <>
+      <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} nodeTypes={nodeTypes} defaultViewport={props.viewport} minZoom={0.05} maxZoom={2.5} />
+      <div className="voice-layers">
+        {props.voices.map((voice) => (
+          <select key={voice} aria-label={`${voice} on the map`} defaultValue="shown" onChange={(e) => showVoice(voice, e.target.value)}>
+            <option value="shown">shown</option>
+            <option value="dimmed">dimmed</option>
+            <option value="hidden">hidden</option>
+          </select>
+        ))}
+      </div>
+    </>
   );
 }
 
@@ -72,7 +90,7 @@ function toPlain(file) {
     id: n.id,
     type: 'card',
     position: positions[n.id] ?? { x: 0, y: 0 },
-    data: { kind: n.kind, title: n.title, text: n.text, quote: n.quote?.exact },
+    data: { kind: n.kind, title: n.title, text: n.text, quote: n.quote?.exact, voice: n.voice },
   }));
   /** @type {Map<string, any>} */
   const relations = new Map(file.relations.map((/** @type {any} */ r) => [r.id, r]));
@@ -119,7 +137,7 @@ async function main() {
   createRoot(root).render(
     <StrictMode>
       <ReactFlowProvider>
-        <Flow nodes={nodes} edges={edges} viewport={openingViewport(file, window.innerWidth)} />
+        <Flow nodes={nodes} edges={edges} voices={[...new Set(nodes.map((n) => n.data.voice ?? ''))].filter((v) => v !== '').sort()} viewport={openingViewport(file, window.innerWidth)} />
       </ReactFlowProvider>
     </StrictMode>,
   );

@@ -1,17 +1,11 @@
 // `argmap export MAP --format docx|md|tex|argdown|aif --out PATH`: the argument as prose (a Word
 // document with real footnotes, Pandoc Markdown, LaTeX with a BibLaTeX file beside it) or as
 // Argdown or AIF for other tools. What Argdown or AIF cannot carry is named on standard error.
-import { exportBiblatex } from '../../cite/biblatex';
-import { exportAif } from '../../interop/aif/export';
-import { exportArgdown } from '../../interop/argdown/export';
+// Each writer (docx, the citation processor, Argdown's parser) is imported only when its format
+// is asked for: `argmap export --format svg` loads this module and none of them.
 import { describeReport, type ExchangeReport } from '../../interop/report';
 import type { ArgumentMap } from '../../model';
-import { buildOutline } from '../../outline/build';
-import { outlineDocx } from '../../outline/docx';
-import { outlineLatex } from '../../outline/latex';
-import { outlineMarkdown } from '../../outline/markdown';
 import type { Outline } from '../../outline/model';
-import { nodeCiteProcessor } from '../citeproc-node';
 import { CliError, say, type Io } from '../io';
 import { shown } from '../quote';
 import { checkTarget, writeFileAtomic } from '../write';
@@ -36,6 +30,7 @@ export interface TextExportOptions {
 const kb = (n: number) => `${(n / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB`;
 
 async function outlineOf(map: ArgumentMap, status: boolean): Promise<Outline> {
+  const [{ nodeCiteProcessor }, { buildOutline }] = await Promise.all([import('../citeproc-node'), import('../../outline/build')]);
   const processor = await nodeCiteProcessor();
   try {
     return buildOutline(map, processor, status ? { status: { voices: null } } : {});
@@ -53,7 +48,7 @@ export async function exportText(map: ArgumentMap, format: TextFormat, o: TextEx
   checkTarget(o.out, { overwrite: true });
   const write = (path: string, data: string | Uint8Array) => writeFileAtomic(path, data, { overwrite: true });
   if (format === 'argdown' || format === 'aif') {
-    const exported = format === 'argdown' ? exportArgdown(map) : exportAif(map);
+    const exported = format === 'argdown' ? (await import('../../interop/argdown/export')).exportArgdown(map) : (await import('../../interop/aif/export')).exportAif(map);
     write(o.out, exported.text);
     say(io.out, `${shown(o.out)}: ${format === 'argdown' ? 'Argdown' : 'AIF (OVA3 JSON)'}, ${Object.keys(map.nodes).length} statements, ${Object.keys(map.relations).length} relations, ${kb(exported.text.length)}`);
     sayReport(io, exported.report);
@@ -65,18 +60,19 @@ export async function exportText(map: ArgumentMap, format: TextFormat, o: TextEx
   const summary = `${sections} sections, ${quotations} quotations, ${outline.notes.length} notes, ${outline.bibliography.length} bibliography entries`;
   const warnings = [...outline.warnings];
   if (format === 'docx') {
-    const docx = await outlineDocx(outline);
+    const docx = await (await import('../../outline/docx')).outlineDocx(outline);
     warnings.push(...docx.warnings);
     write(o.out, docx.bytes);
     say(io.out, `${shown(o.out)}: Word outline, ${summary}, ${kb(docx.bytes.length)}`);
   } else if (format === 'md') {
-    const text = outlineMarkdown(outline);
+    const text = (await import('../../outline/markdown')).outlineMarkdown(outline);
     write(o.out, text);
     say(io.out, `${shown(o.out)}: Pandoc Markdown outline, ${summary}, ${kb(text.length)}`);
   } else {
     const bib = o.out.replace(/(\.tex)?$/i, '.bib');
     const bibName = bib.split(/[\\/]/).pop()!;
     checkTarget(bib, { overwrite: true });
+    const [{ outlineLatex }, { exportBiblatex }] = await Promise.all([import('../../outline/latex'), import('../../cite/biblatex')]);
     const text = outlineLatex(outline, bibName);
     write(bib, exportBiblatex(map));
     write(o.out, text);

@@ -1,7 +1,7 @@
 // Keys named twice in one object: found where JSON.parse would silently keep the last.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys } from '../../../arguments/format/json-keys';
+import { duplicateKeys, keepsEveryKey } from '../../../arguments/format/json-keys';
 
 /** A JSON text of `value` with its object keys written as given (duplicates allowed). */
 type Raw = { obj: [string, Raw][] } | { arr: Raw[] } | { leaf: unknown };
@@ -53,5 +53,23 @@ describe('duplicateKeys', () => {
   it('walks a million levels without recursion', () => {
     const n = 1_000_000;
     expect(duplicateKeys(`${'{"k":['.repeat(n)}{"k":1,"k":2}${']}'.repeat(n)}`)).toHaveLength(1);
+  });
+});
+
+describe('keepsEveryKey', () => {
+  it('is false exactly where duplicateKeys finds a key named twice', () => {
+    fc.assert(
+      fc.property(raw, (r) => {
+        const text = write(r);
+        expect(keepsEveryKey(text, JSON.parse(text))).toBe(duplicateKeys(text, 1).length === 0);
+      }),
+    );
+  });
+
+  it('tells keys from values, whatever the spacing, escapes and colons inside strings', () => {
+    const ok = ['{"a" : "b:" , "c"\n:\t{"d":"\\":"}}', '["a:", {"x":1}, "y"]', '{"__proto__":1,"constructor":2}', '"a:"', '{}', '[]', '{"a\\\\":"\\\\"}'];
+    for (const t of ok) expect(keepsEveryKey(t, JSON.parse(t)), t).toBe(true);
+    const twice = ['{"a" :1 , "a"\n: 2}', '[{"x":{"y":1,"\\u0079":2}}]', '{"__proto__":1,"__proto__":2}'];
+    for (const t of twice) expect(keepsEveryKey(t, JSON.parse(t)), t).toBe(false);
   });
 });
