@@ -31,8 +31,11 @@ interface ResvgModule {
   Resvg: new (svg: string, options: Record<string, unknown>) => { render(): { asPng(): Uint8Array; width: number; height: number } };
 }
 
-/** The figure as a PNG at `dpi`, with its resolution, title and the map in text chunks. */
-export async function renderPng(figure: Figure, dpi: number): Promise<Uint8Array> {
+/**
+ * The figure as a PNG at `dpi`, with its resolution, title and the map in text chunks. A
+ * page-ready figure is drawn at `dpi` scaled to its print size and records `printDpi`.
+ */
+export async function renderPng(figure: Figure, dpi: number, printDpi: number = dpi): Promise<Uint8Array> {
   const mod = (await import('@resvg/resvg-js')) as unknown as ResvgModule & { default?: ResvgModule };
   const Resvg = mod.Resvg ?? mod.default!.Resvg;
   // Drawn at exactly the pixel size pixelSize() promises (resvg's own fitTo rounds the height its way).
@@ -50,7 +53,7 @@ export async function renderPng(figure: Figure, dpi: number): Promise<Uint8Array
     imageRendering: 0,
   });
   const png = resvg.render().asPng();
-  return addPngMetadata(png, { dpi, title: figure.title, mapJson: figure.mapJson });
+  return addPngMetadata(png, { dpi: printDpi, title: figure.title, mapJson: figure.mapJson });
 }
 
 async function pdfLibraries(): Promise<PdfLibraries> {
@@ -63,4 +66,10 @@ async function pdfLibraries(): Promise<PdfLibraries> {
 /** The figure as a vector PDF with the fonts embedded and the map attached. `svg` is the copy without metadata. */
 export async function renderPdf(figure: Figure, svgWithoutMap: string, page: PageSize, date: string): Promise<Uint8Array> {
   return writePdf(await pdfLibraries(), fontBytes(), { svg: svgWithoutMap, width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date }, page);
+}
+
+/** Page-ready figures as one PDF, a page each, every page exactly its figure at `printWidthPt`. */
+export async function renderPdfPages(figures: readonly { figure: Figure; printWidthPt: number }[], date: string): Promise<Uint8Array> {
+  const pages = figures.map(({ figure, printWidthPt }) => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date, printWidthPt }));
+  return writePdf(await pdfLibraries(), fontBytes(), pages, 'fit');
 }

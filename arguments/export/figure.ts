@@ -5,7 +5,8 @@
 import { computeStatus, type StatusLabel } from '../analysis/status';
 import { serializeMap } from '../format/serialize';
 import type { ArgumentMap, Id } from '../model';
-import { layoutFigure, type FigureLayout } from './layout';
+import type { Detail } from './detail';
+import { layoutFigure, type FigureLayout, type Point } from './layout';
 import { scopeMap, type Scope } from './scope';
 import { writeSvg } from './svg';
 import { THEMES, type Theme, type ThemeName } from './themes';
@@ -39,6 +40,18 @@ export interface FigureOptions {
   statusBadges?: boolean;
   /** The voices the status counts (their nodes, relations and evaluations); absent or null: every voice. */
   statusVoices?: readonly string[] | null;
+  /** How much of each node is drawn; full unless said. */
+  detail?: Detail;
+  /** A page-fit figure's own arrangement (fit.ts): the card width and where each node stands; the map's arrangement otherwise. */
+  arrangement?: { cardWidth: number; positions: ReadonlyMap<Id, Point> };
+}
+
+/** The margin of a page-fit figure, px: the page around it is margin enough. */
+export const PAGE_FIGURE_MARGIN = 6;
+
+/** The theme of a page-fit figure: cards `cardWidth` px wide (the fitter's wrap width), a thin margin. Unchanged without a card width. */
+export function themeWithCardWidth(theme: Theme, cardWidth: number | undefined): Theme {
+  return cardWidth === undefined ? theme : { ...theme, margin: Math.min(theme.margin, PAGE_FIGURE_MARGIN), node: { ...theme.node, width: cardWidth } };
 }
 
 /** The status labels a figure draws: computed as the app and `argmap status` compute them. */
@@ -85,10 +98,10 @@ export interface RenderExtras {
 
 /** Draws the figure. Throws ScopeError when the scope names nothing in the map. */
 export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: RenderExtras = {}): Figure {
-  const theme = THEMES[options.theme];
+  const theme = themeWithCardWidth(THEMES[options.theme], options.arrangement?.cardWidth);
   const scoped = scopeMap(map, options.scope, { counters: options.counters });
   const status = options.statusBadges ? { labels: figureStatus(map, options.statusVoices), voices: options.statusVoices ? [...options.statusVoices] : null } : undefined;
-  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution, status });
+  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution, status, detail: options.detail, positions: options.arrangement?.positions });
   const title = map.meta.title || 'Argument map';
   // The map's text is made once, and only when something needs it (a preview does not).
   const carried = carriedMap(map, options);

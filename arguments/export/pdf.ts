@@ -11,6 +11,7 @@ export interface PdfDocumentLike {
   font(name: string): unknown;
   save(): unknown;
   restore(): unknown;
+  addPage(options: Record<string, unknown>): unknown;
   translate(x: number, y: number): unknown;
   scale(k: number): unknown;
   file(src: Uint8Array, options: Record<string, unknown>): unknown;
@@ -37,6 +38,8 @@ export interface PdfFigure {
   description?: string;
   /** ISO date for the PDF's dates (the map's modification time), so the same map gives the same bytes. */
   date?: string;
+  /** A page-ready figure's printed width, pt: its page is exactly the figure at that width (with page 'fit'). */
+  printWidthPt?: number;
 }
 
 const PT_PER_PX = 72 / 96;
@@ -48,9 +51,13 @@ const PAPER_MARGIN = 36;
 const FONT_NAMES: Record<FontStyle, string> = { regular: 'SourceSerif4-Regular', italic: 'SourceSerif4-Italic', bold: 'SourceSerif4-Bold' };
 
 /** Page size and where the figure goes on it, in points. */
-export function pdfPlacement(width: number, height: number, page: PageSize): { page: [number, number]; x: number; y: number; scale: number } {
+export function pdfPlacement(width: number, height: number, page: PageSize, printWidthPt?: number): { page: [number, number]; x: number; y: number; scale: number } {
   const w = width * PT_PER_PX;
   const h = height * PT_PER_PX;
+  if (page === 'fit' && printWidthPt !== undefined) {
+    const k = printWidthPt / w;
+    return { page: [printWidthPt, h * k], x: 0, y: 0, scale: k };
+  }
   if (page === 'fit') {
     const k = Math.min(1, MAX_PAGE_PT / w, MAX_PAGE_PT / h);
     return { page: [w * k, h * k], x: 0, y: 0, scale: k };
@@ -61,8 +68,11 @@ export function pdfPlacement(width: number, height: number, page: PageSize): { p
   return { page: [W, H], x: (W - w * k) / 2, y: (H - h * k) / 2, scale: k };
 }
 
-export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: PdfFigure, page: PageSize): Promise<Uint8Array> {
-  const place = pdfPlacement(figure.width, figure.height, page);
+/** One figure a page; with several (a figure set), the map and title of the first. */
+export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figures: PdfFigure | readonly PdfFigure[], page: PageSize): Promise<Uint8Array> {
+  const pages: readonly PdfFigure[] = Array.isArray(figures) ? figures : [figures as PdfFigure];
+  const figure = pages[0]!;
+  const place = pdfPlacement(figure.width, figure.height, page, figure.printWidthPt);
   const date = figure.date && !Number.isNaN(Date.parse(figure.date)) ? new Date(figure.date) : new Date(0);
   const doc = new libs.PDFDocument({
     size: place.page,
@@ -89,17 +99,21 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: Pdf
   doc.font(FONT_NAMES.regular);
 
   const warnings: string[] = [];
-  doc.save();
-  doc.translate(place.x, place.y);
-  doc.scale(place.scale);
-  libs.SVGtoPDF(doc, figure.svg, 0, 0, {
-    width: figure.width * PT_PER_PX,
-    height: figure.height * PT_PER_PX,
-    // Every text is in the bundled family: pick the style by weight and slant.
-    fontCallback: (_family: string, bold: boolean, italic: boolean) => FONT_NAMES[bold ? 'bold' : italic ? 'italic' : 'regular'],
-    warningCallback: (w: string) => warnings.push(w),
+  pages.forEach((one, i) => {
+    const at = i === 0 ? place : pdfPlacement(one.width, one.height, page, one.printWidthPt);
+    if (i > 0) doc.addPage({ size: at.page, margin: 0 });
+    doc.save();
+    doc.translate(at.x, at.y);
+    doc.scale(at.scale);
+    libs.SVGtoPDF(doc, one.svg, 0, 0, {
+      width: one.width * PT_PER_PX,
+      height: one.height * PT_PER_PX,
+      // Every text is in the bundled family: pick the style by weight and slant.
+      fontCallback: (_family: string, bold: boolean, italic: boolean) => FONT_NAMES[bold ? 'bold' : italic ? 'italic' : 'regular'],
+      warningCallback: (w: string) => warnings.push(w),
+    });
+    doc.restore();
   });
-  doc.restore();
 
   doc.file(new TextEncoder().encode(figure.mapJson), {
     name: PDF_ATTACHMENT_NAME,
