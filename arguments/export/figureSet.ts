@@ -11,6 +11,7 @@ import { fitFigure, type FitOutcome, type FitPreferences, type LayoutEngine } fr
 import { mapSlug, scopeSlug } from './names';
 import type { PageTarget } from './page';
 import { slugify } from '../text/slug';
+import { excerpt } from '../text/excerpt';
 import { scopeMap, type Scope } from './scope';
 
 export interface SetFigure {
@@ -145,7 +146,7 @@ export async function waysOut(map: ArgumentMap, options: FigureOptions, target: 
   const smallerScopes: WaysOut['smallerScopes'] = [];
   for (const c of claims.slice(0, MAX_SCOPES_CHECKED)) {
     const outcome = await fit({ ...options, scope: { kind: 'subtree', root: c.id } }, prefs);
-    smallerScopes.push({ claim: c.id, title: c.title?.trim() || c.id, fits: outcome.fits });
+    smallerScopes.push({ claim: c.id, title: excerpt(c.title?.trim() || c.id, 40), fits: outcome.fits });
   }
   let lowerDetail: Detail | null = null;
   if (o.detail)

@@ -25,6 +25,7 @@ import { DETAILS, DETAIL_LABELS, type Detail } from './detail';
 import { figureStatus, renderFigure, themeWithCardWidth, type Figure, type FigureOptions } from './figure';
 import { figureNodeSizes, kindLabel, layoutFigure, type FigureLayout, type LayoutOptions, type Point } from './layout';
 import { measure } from './metrics';
+import { excerpt } from '../text/excerpt';
 import { MM_PER_PT, printedSize, smallestTextPx, type PageTarget, type PrintedSize } from './page';
 import { scopeMap, ScopeError, type Scoped } from './scope';
 import { THEMES } from './themes';
@@ -139,7 +140,7 @@ function scopeWords(options: FigureOptions, map: ArgumentMap): string {
   if (s.kind === 'all') return 'The whole map';
   if (s.kind === 'selection') return 'The selection';
   const root = Object.hasOwn(map.nodes, s.root) ? map.nodes[s.root]! : undefined;
-  return `${root?.title?.split(':')[0]?.trim() || s.root} with what bears on it`;
+  return `${excerpt(root?.title?.split(':')[0]?.trim() || s.root, 40)} with what bears on it`;
 }
 
 function notFitting(map: ArgumentMap, options: FigureOptions, target: PageTarget, attempts: FitAttempt[], prefs: FitPreferences): FitOutcome {

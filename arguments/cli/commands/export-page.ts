@@ -129,7 +129,8 @@ export async function exportPage(map: ArgumentMap, req: PageRequest): Promise<nu
     const set = await makeFigureSet(map, req.options, target, engine, { ...prefs, baseNumber: base, fitter });
     if (!set.fits && !req.force) {
       const lines = set.figures.filter((f) => !f.outcome.fits).map((f) => `  ${f.label}: ${f.outcome.fits ? '' : f.outcome.message}`);
-      throw new CliError([`argmap export: the figure set does not fit: ${lines.length} of ${set.figures.length} figures are too large; nothing was written.`, ...lines, '  Choose a wider target, a smaller --min-type or a lower --detail, or add --force to write them anyway.'], 1);
+      const fitting = set.figures.filter((f) => f.outcome.fits).map((f) => f.label);
+      throw new CliError([`argmap export: the figure set does not fit: ${lines.length} of ${set.figures.length} figures are too large; nothing was written.`, ...lines, `  ${fitting.length > 0 ? `These fit: ${fitting.join(', ')}.` : 'None of them fits.'}`, '  Choose a wider target, a smaller --min-type or a lower --detail, or add --force to write them anyway.'], 1);
     }
     const fitted = set.figures.map((f) => ({ f, fitted: drawAnyway(map, { ...req.options, scope: f.scope }, target, f.outcome) }));
     const dir = dirname(req.out);
