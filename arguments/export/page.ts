@@ -181,3 +181,9 @@ export function printedSize(layout: FigureLayout, widthMm: number): PrintedSize 
   const least = smallestTextPx(layout);
   return { widthMm, heightMm: layout.height * k * MM_PER_PT, smallestPt: least === null ? null : least * k };
 }
+
+/** The SVG with its printed size in mm (its viewBox, in px, unchanged), so it is placed at the target width. */
+export function printSizedSvg(svg: string, widthMm: number, heightMm: number): string {
+  const mm = (n: number) => `${Math.round(n * 100) / 100}mm`;
+  return svg.replace(/<svg\b[^>]*>/, (root) => root.replace(/ width="[^"]*"/, ` width="${mm(widthMm)}"`).replace(/ height="[^"]*"/, ` height="${mm(heightMm)}"`));
+}

@@ -9,7 +9,7 @@ import { pixelSize, rasterTooLarge, renderFigure } from '../../export/figure';
 import { DIRECTION_LABELS, renderAttempt, type FitOutcome, type FittedFigure, type LayoutEngine } from '../../export/fit';
 import { FigureSetError, makeFigureSet, memoFitter, setFigureFileName, setRangeLabel, waysOut, waysOutWords } from '../../export/figureSet';
 import { DETAIL_LABELS } from '../../export/detail';
-import { MM_PER_PT, pageTarget, PageError, printedSize, type PageTarget } from '../../export/page';
+import { MM_PER_PT, pageTarget, PageError, printedSize, printSizedSvg, type PageTarget } from '../../export/page';
 import { ScopeError } from '../../export/scope';
 import { figureSizeProblem } from '../../limits';
 import type { ArgumentMap } from '../../model';
@@ -63,12 +63,6 @@ async function figureBytes(f: FittedFigure, format: FigureFormat, dpi: number, t
     return (await import('../figures')).renderPng(figure, scaleDpi, dpi);
   }
   return (await import('../figures')).renderPdfPages([{ figure, printWidthPt: target.widthMm / MM_PER_PT }], date);
-}
-
-/** The SVG with its printed size in mm (its viewBox, in px, unchanged), so it is placed at the target width. */
-export function printSizedSvg(svg: string, widthMm: number, heightMm: number): string {
-  const mm = (n: number) => `${Math.round(n * 100) / 100}mm`;
-  return svg.replace(/<svg\b[^>]*>/, (root) => root.replace(/ width="[^"]*"/, ` width="${mm(widthMm)}"`).replace(/ height="[^"]*"/, ` height="${mm(heightMm)}"`));
 }
 
 function drawAnyway(map: ArgumentMap, options: FigureOptions, target: PageTarget, outcome: FitOutcome): FittedFigure {
