@@ -11,7 +11,7 @@ import { buildCli, expectRefusal, SHIPPED, type Cli } from '../helpers';
 let cli: Cli;
 beforeAll(() => {
   cli = buildCli('page', 180_000);
-});
+}, 180_000); // bundling the CLI takes more than the default 10 s on a busy machine
 afterAll(() => cli.remove());
 
 const PT_175MM = (175 / 25.4) * 72;
