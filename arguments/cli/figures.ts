@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { addPngMetadata } from '../export/embed';
 import { pixelSize, type Figure, type PageSize } from '../export/figure';
 import type { FigureLayout } from '../export/layout';
-import { facesUsed, type FontFaceUse } from '../export/glyphs';
+import { facesUsed, uniqueFaces, type FontFaceUse } from '../export/glyphs';
 import { FONT_FAMILY, type FontStyle } from '../export/metrics';
 import { fallbackFacesOf, writePdf, type FallbackFontBytes, type FontBytes, type PdfLibraries } from '../export/pdf';
 import { resizeSvg } from '../export/svg';
@@ -72,8 +72,11 @@ interface ResvgModule {
   Resvg: new (svg: string, options: Record<string, unknown>) => { render(): { asPng(): Uint8Array; width: number; height: number } };
 }
 
-/** The figure as a PNG at `dpi`, with its resolution, title and the map in text chunks. */
-export async function renderPng(figure: Figure, dpi: number): Promise<Uint8Array> {
+/**
+ * The figure as a PNG at `dpi`, with its resolution, title and the map in text chunks. A
+ * page-ready figure is drawn at `dpi` scaled to its print size and records `printDpi`.
+ */
+export async function renderPng(figure: Figure, dpi: number, printDpi: number = dpi): Promise<Uint8Array> {
   const mod = (await import('@resvg/resvg-js')) as unknown as ResvgModule & { default?: ResvgModule };
   const Resvg = mod.Resvg ?? mod.default!.Resvg;
   // Drawn at exactly the pixel size pixelSize() promises (resvg's own fitTo rounds the height its way).
@@ -86,7 +89,7 @@ export async function renderPng(figure: Figure, dpi: number): Promise<Uint8Array
     imageRendering: 0,
   });
   const png = resvg.render().asPng();
-  return addPngMetadata(png, { dpi, title: figure.title, mapJson: figure.mapJson });
+  return addPngMetadata(png, { dpi: printDpi, title: figure.title, mapJson: figure.mapJson });
 }
 
 async function pdfLibraries(): Promise<PdfLibraries> {
@@ -100,4 +103,11 @@ async function pdfLibraries(): Promise<PdfLibraries> {
 export async function renderPdf(figure: Figure, svgWithoutMap: string, page: PageSize, date: string): Promise<Uint8Array> {
   const fallbacks = fallbackFontBytes(facesUsed(figure.layout));
   return writePdf(await pdfLibraries(), fontBytes(), { svg: svgWithoutMap, width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date }, page, fallbacks);
+}
+
+/** Page-ready figures as one PDF, a page each, every page exactly its figure at `printWidthPt`. */
+export async function renderPdfPages(figures: readonly { figure: Figure; printWidthPt: number }[], date: string): Promise<Uint8Array> {
+  const pages = figures.map(({ figure, printWidthPt }) => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date, printWidthPt }));
+  const fallbacks = fallbackFontBytes(uniqueFaces(figures.flatMap(({ figure }) => facesUsed(figure.layout))));
+  return writePdf(await pdfLibraries(), fontBytes(), pages, 'fit', fallbacks);
 }

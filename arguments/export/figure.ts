@@ -7,7 +7,8 @@ import { serializeMap } from '../format/serialize';
 import type { ArgumentMap, Id } from '../model';
 import type { CiteProcessor } from '../cite/processor';
 import { fullCitations, quotedSources } from './citations';
-import { layoutFigure, type FigureLayout } from './layout';
+import type { Detail } from './detail';
+import { layoutFigure, type FigureLayout, type Point } from './layout';
 import { scopeMap, type Scope } from './scope';
 import { writeSvg } from './svg';
 import { THEMES, type Theme, type ThemeName } from './themes';
@@ -46,6 +47,18 @@ export interface FigureOptions {
   statusBadges?: boolean;
   /** The voices the status counts (their nodes, relations and evaluations); absent or null: every voice. */
   statusVoices?: readonly string[] | null;
+  /** How much of each node is drawn; full unless said. */
+  detail?: Detail;
+  /** A page-fit figure's own arrangement (fit.ts): the card width and where each node stands; the map's arrangement otherwise. */
+  arrangement?: { cardWidth: number; positions: ReadonlyMap<Id, Point> };
+}
+
+/** The margin of a page-fit figure, px: the page around it is margin enough. */
+export const PAGE_FIGURE_MARGIN = 6;
+
+/** The theme of a page-fit figure: cards `cardWidth` px wide (the fitter's wrap width), a thin margin. Unchanged without a card width. */
+export function themeWithCardWidth(theme: Theme, cardWidth: number | undefined): Theme {
+  return cardWidth === undefined ? theme : { ...theme, margin: Math.min(theme.margin, PAGE_FIGURE_MARGIN), node: { ...theme.node, width: cardWidth } };
 }
 
 /** The status labels a figure draws: computed as the app and `argmap status` compute them. */
@@ -103,7 +116,7 @@ export class FigureCitationError extends Error {
 
 /** Draws the figure. Throws ScopeError when the scope names nothing in the map. */
 export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: RenderExtras = {}): Figure {
-  const theme = THEMES[options.theme];
+  const theme = themeWithCardWidth(THEMES[options.theme], options.arrangement?.cardWidth);
   const scoped = scopeMap(map, options.scope, { counters: options.counters });
   const status = options.statusBadges ? { labels: figureStatus(map, options.statusVoices), voices: options.statusVoices ? [...options.statusVoices] : null } : undefined;
   let citations: Map<Id, string> | undefined;
@@ -111,7 +124,7 @@ export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: R
     if (!extras.citeProcessor) throw new FigureCitationError();
     citations = fullCitations(map, quotedSources(map, scoped.nodes), extras.citeProcessor);
   }
-  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, citations, attribution: options.attribution, status });
+  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, citations, attribution: options.attribution, status, detail: options.detail, positions: options.arrangement?.positions });
   const title = map.meta.title || 'Argument map';
   // The map's text is made once, and only when something needs it (a preview does not).
   const carried = carriedMap(map, options);

@@ -39,6 +39,12 @@ export function facesUsed(layout: FigureLayout): FontFaceUse[] {
   return out;
 }
 
+/** Faces used by several figures (the pages of one PDF), each once, in the order facesUsed lists them. */
+export function uniqueFaces(used: readonly FontFaceUse[]): FontFaceUse[] {
+  const seen = new Set<string>();
+  return used.filter((u) => !seen.has(`${u.font}\u0000${u.face}`) && !!seen.add(`${u.font}\u0000${u.face}`));
+}
+
 /** Does the figure set any text in `font`? */
 export const usesFont = (layout: FigureLayout, font: FigureFont) => facesUsed(layout).some((f) => f.font === font);
 

@@ -15,6 +15,7 @@ import { NODE_KIND_LABELS, NODE_KINDS, RELATION_KINDS, type ArgNode, type Argume
 import type { StatusLabel } from '../analysis/status';
 import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
 import { citationBlocks } from './citations';
+import { shownParts, type Detail } from './detail';
 import { Obstacles } from './obstacles';
 import type { Scoped } from './scope';
 import type { Theme } from './themes';
@@ -108,6 +109,10 @@ export interface LayoutOptions {
   legend: boolean;
   /** Each node's status label, to draw as a badge (nodes without one get none), and whose voices it counts (null: every voice). */
   status?: { labels: ReadonlyMap<Id, StatusLabel>; voices: readonly string[] | null };
+  /** How much of each node is drawn (detail.ts); full unless said. */
+  detail?: Detail;
+  /** Top-left corners of the nodes from a fresh arrangement (page-fit figures: fit.ts); the map's own arrangement otherwise. */
+  positions?: ReadonlyMap<Id, Point>;
 }
 
 /** The words of the status badges and legend. */
@@ -140,7 +145,8 @@ export function quoteAttribution(map: ArgumentMap, node: ArgNode): string | unde
 }
 
 /** A node's box at (x, y): its texts wrapped to the theme's width, its height from them. */
-function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string, statusLabel?: StatusLabel): NodeBox {
+function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string, statusLabel?: StatusLabel, detail: Detail = 'full'): NodeBox {
+  const shown = shownParts(node, detail);
   const { width: w, padX, padY, gap } = theme.node;
   const lh = theme.lineHeight;
   const inset = node.kind === 'thesis' ? 3 : node.kind === 'evidence' ? 4 : 0;
@@ -174,17 +180,17 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
   top = headBottom + gap;
 
   let title: TextBlock | undefined;
-  if (node.title) {
-    title = block(wrapText(node.title, 'bold', theme.size.title, inner), 'bold', theme.size.title, lh, left, top);
+  if (shown.title) {
+    title = block(wrapText(shown.title, 'bold', theme.size.title, inner), 'bold', theme.size.title, lh, left, top);
     top += blockHeight(title) + gap;
   }
   let text: TextBlock | undefined;
-  if (node.text.trim() !== '') {
-    text = block(wrapText(node.text, 'regular', theme.size.text, inner), 'regular', theme.size.text, lh, left, top);
+  if (shown.text.trim() !== '') {
+    text = block(wrapText(shown.text, 'regular', theme.size.text, inner), 'regular', theme.size.text, lh, left, top);
     top += blockHeight(text) + gap;
   }
   let quote: NodeBox['quote'];
-  if (node.quote) {
+  if (node.quote && shown.quote) {
     const indent = Math.max(6, theme.size.quote * 0.7);
     const q = block(wrapText(`“${node.quote.exact}”`, 'italic', theme.size.quote, inner - indent), 'italic', theme.size.quote, lh, left + indent, top + 1);
     const y2 = top + 1 + blockHeight(q);
@@ -192,8 +198,9 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
     top = y2 + 1 + gap;
   }
   let attribution: TextBlock | undefined;
-  if (quote && attributionText) {
-    const indent = quote.text.x - left;
+  // Without its quotation (a lower detail), evidence still names its source.
+  if (attributionText && (quote || !shown.quote)) {
+    const indent = quote ? quote.text.x - left : 0;
     const size = theme.size.attribution;
     attribution = block(wrapCitation(attributionText, 'regular', size, inner - indent), 'regular', size, lh, left + indent, top);
     top += blockHeight(attribution) + gap;
@@ -529,16 +536,29 @@ function legendEntries(
 
 // ----- the figure -----------------------------------------------------------------------------
 
+/** The size of each node `layoutFigure` draws with these options (where it stands does not change it): what a fresh arrangement is given. */
+export function figureNodeSizes(map: ArgumentMap, scoped: Scoped, theme: Theme, options: LayoutOptions): Map<Id, { width: number; height: number }> {
+  const out = new Map<Id, { width: number; height: number }>();
+  for (const id of [...scoped.nodes].filter((id) => Object.hasOwn(map.nodes, id)).sort()) {
+    const node = map.nodes[id]!;
+    const attribution = options.attribution === false ? undefined : quoteAttribution(map, node);
+    const box = nodeBox(node, 0, 0, theme, options.voices, attribution, options.status?.labels.get(id), options.detail);
+    out.set(id, { width: box.w, height: box.h });
+  }
+  return out;
+}
+
 export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, options: LayoutOptions): FigureLayout {
   const ids = [...scoped.nodes].filter((id) => Object.hasOwn(map.nodes, id)).sort();
   const attributions = new Map<Id, string | undefined>(options.attribution === false ? [] : ids.map((id) => [id, quoteAttribution(map, map.nodes[id]!)]));
   // Sizes first (positions do not change a node's size), then the arrangement.
   const labelOf = (id: Id) => options.status?.labels.get(id);
-  const sized = new Map(ids.map((id) => [id, nodeBox(map.nodes[id]!, 0, 0, theme, options.voices, attributions.get(id), labelOf(id))]));
-  const positions = arrange(map, ids, theme, (id) => sized.get(id)!.h);
+  const boxAt = (id: Id, x: number, y: number) => nodeBox(map.nodes[id]!, x, y, theme, options.voices, attributions.get(id), labelOf(id), options.detail);
+  const given = options.positions;
+  const positions = given && ids.every((id) => given.has(id)) ? given : arrange(map, ids, theme, (id) => boxAt(id, 0, 0).h);
   const nodes = ids.map((id) => {
     const p = positions.get(id)!;
-    return nodeBox(map.nodes[id]!, p.x, p.y, theme, options.voices, attributions.get(id), labelOf(id));
+    return boxAt(id, p.x, p.y);
   });
   const rects = new Map<Id, Rect>(nodes.map((n) => [n.id, n]));
 

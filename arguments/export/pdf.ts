@@ -12,6 +12,7 @@ export interface PdfDocumentLike {
   font(name: string): unknown;
   save(): unknown;
   restore(): unknown;
+  addPage(options: Record<string, unknown>): unknown;
   translate(x: number, y: number): unknown;
   scale(k: number): unknown;
   file(src: Uint8Array, options: Record<string, unknown>): unknown;
@@ -41,6 +42,8 @@ export interface PdfFigure {
   description?: string;
   /** ISO date for the PDF's dates (the map's modification time), so the same map gives the same bytes. */
   date?: string;
+  /** A page-ready figure's printed width, pt: its page is exactly the figure at that width (with page 'fit'). */
+  printWidthPt?: number;
 }
 
 const PT_PER_PX = 72 / 96;
@@ -73,9 +76,13 @@ function pdfFontName(family: string, bold: boolean, italic: boolean, registered:
 }
 
 /** Page size and where the figure goes on it, in points. */
-export function pdfPlacement(width: number, height: number, page: PageSize): { page: [number, number]; x: number; y: number; scale: number } {
+export function pdfPlacement(width: number, height: number, page: PageSize, printWidthPt?: number): { page: [number, number]; x: number; y: number; scale: number } {
   const w = width * PT_PER_PX;
   const h = height * PT_PER_PX;
+  if (page === 'fit' && printWidthPt !== undefined) {
+    const k = printWidthPt / w;
+    return { page: [printWidthPt, h * k], x: 0, y: 0, scale: k };
+  }
   if (page === 'fit') {
     const k = Math.min(1, MAX_PAGE_PT / w, MAX_PAGE_PT / h);
     return { page: [w * k, h * k], x: 0, y: 0, scale: k };
@@ -87,11 +94,14 @@ export function pdfPlacement(width: number, height: number, page: PageSize): { p
 }
 
 /**
- * The PDF of a figure. `fallbacks` holds the fallback faces the figure uses (fallbackFacesOf
- * its facesUsed); only those are registered, so a Latin-only figure embeds Source Serif alone.
+ * The PDF of a figure, or of a figure set (one figure a page; the map and title of the first).
+ * `fallbacks` holds the fallback faces the figures use (fallbackFacesOf their facesUsed); only
+ * those are registered, so a Latin-only figure embeds Source Serif alone.
  */
-export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: PdfFigure, page: PageSize, fallbacks: FallbackFontBytes = {}): Promise<Uint8Array> {
-  const place = pdfPlacement(figure.width, figure.height, page);
+export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figures: PdfFigure | readonly PdfFigure[], page: PageSize, fallbacks: FallbackFontBytes = {}): Promise<Uint8Array> {
+  const pages: readonly PdfFigure[] = Array.isArray(figures) ? figures : [figures as PdfFigure];
+  const figure = pages[0]!;
+  const place = pdfPlacement(figure.width, figure.height, page, figure.printWidthPt);
   const date = figure.date && !Number.isNaN(Date.parse(figure.date)) ? new Date(figure.date) : new Date(0);
   const doc = new libs.PDFDocument({
     size: place.page,
@@ -127,17 +137,21 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figure: Pdf
   doc.font(FONT_NAMES.regular);
 
   const warnings: string[] = [];
-  doc.save();
-  doc.translate(place.x, place.y);
-  doc.scale(place.scale);
-  libs.SVGtoPDF(doc, figure.svg, 0, 0, {
-    width: figure.width * PT_PER_PX,
-    height: figure.height * PT_PER_PX,
-    // Every text is in a bundled family (the SVG names the fallback of each run): pick the face by family, weight and slant.
-    fontCallback: (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered),
-    warningCallback: (w: string) => warnings.push(w),
+  pages.forEach((one, i) => {
+    const at = i === 0 ? place : pdfPlacement(one.width, one.height, page, one.printWidthPt);
+    if (i > 0) doc.addPage({ size: at.page, margin: 0 });
+    doc.save();
+    doc.translate(at.x, at.y);
+    doc.scale(at.scale);
+    libs.SVGtoPDF(doc, one.svg, 0, 0, {
+      width: one.width * PT_PER_PX,
+      height: one.height * PT_PER_PX,
+      // Every text is in a bundled family (the SVG names the fallback of each run): pick the face by family, weight and slant.
+      fontCallback: (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered),
+      warningCallback: (w: string) => warnings.push(w),
+    });
+    doc.restore();
   });
-  doc.restore();
 
   doc.file(new TextEncoder().encode(figure.mapJson), {
     name: PDF_ATTACHMENT_NAME,

@@ -16,6 +16,9 @@ import { citeProcessor } from '../sources/citeService';
 import { inlineFontFaceCss } from './fonts';
 import { produceFigure } from './produce';
 import { chooseTarget } from './save';
+import { PageFitFields, usePageFit } from './PageFit';
+import { chooseSetTarget, pageFigureBytes, pagesPdf } from './pageExport';
+import { setFigureFileName } from '../../arguments/export/figureSet';
 import './fonts.css';
 import './export.css';
 
@@ -87,6 +90,11 @@ function ExportForm() {
     [choices, selected, statusVoices],
   );
 
+  const fit = usePageFit(map, options, choices);
+  const pageMode = choices.width !== 'none';
+  // The figure a page fit chose (the set's overview for a set): what the preview shows then.
+  const fitted = fit.kind === 'one' ? fit.fitted : fit.kind === 'set' ? (fit.set.figures[0]!.outcome.fits ? fit.set.figures[0]!.outcome.fitted : null) : null;
+
   // Focus the dialog's first choice on opening; give focus back when it closes.
   useEffect(() => {
     const before = document.activeElement;
@@ -110,7 +118,7 @@ function ExportForm() {
         try {
           const cite = options.citations ? await citeProcessor() : undefined;
           if (cancelled) return;
-          const fig = renderFigure(map, options, { embedMap: false, citeProcessor: cite });
+          const fig = fitted ? fitted.figure : renderFigure(map, options, { embedMap: false, citeProcessor: cite });
           // The fonts the figure's text uses, inside the image (the CJK faces only for CJK text).
           const css = await inlineFontFaceCss(facesUsed(fig.layout));
           if (cancelled) return;
@@ -133,19 +141,72 @@ function ExportForm() {
       clearTimeout(timer);
       if (url) setTimeout(() => URL.revokeObjectURL(url!), 1000);
     };
-  }, [map, options, nodeCount]);
+  }, [map, options, nodeCount, fitted]);
 
   const dpiValid = Number.isFinite(choices.dpi) && choices.dpi >= MIN_DPI && choices.dpi <= MAX_DPI;
   const px = preview && dpiValid ? pixelSize(preview, choices.dpi) : null;
   const tooLarge = preview && choices.format === 'png' && dpiValid ? rasterTooLarge(preview, choices.dpi) : null;
-  const canExport = !busy && !previewError && !!preview && (choices.format !== 'png' || (dpiValid && !tooLarge));
+  const pageReady = fit.kind === 'one' ? !!fit.fitted : fit.kind === 'set' ? fit.set.fits : false;
+  const canExport = pageMode ? !busy && pageReady : !busy && !previewError && !!preview && (choices.format !== 'png' || (dpiValid && !tooLarge));
 
   const close = () => {
     if (!busy) closeExportDialog();
   };
 
+  const doPageExport = async () => {
+    setError(null);
+    rememberChoices(choices);
+    const ext = choices.format;
+    try {
+      if (fit.kind === 'one' && fit.fitted) {
+        const target = await chooseTarget(exportFileName({ documentName: docName, map, scope: options.scope, theme: choices.theme, extension: ext }), ext);
+        if (!target) return;
+        setBusy(true);
+        setStatus('Writing the figure…');
+        const saved = await target.write(await pageFigureBytes(fit.fitted, ext));
+        setBusy(false);
+        setStatus('');
+        if (saved === null) return;
+        closeExportDialog();
+        notify({ kind: 'info', title: `Exported “${saved}”`, lines: [fit.message] });
+        return;
+      }
+      if (fit.kind !== 'set' || !fit.set.fits) return;
+      const figures = fit.set.figures.map((f) => ({ f, fitted: f.outcome.fits ? f.outcome.fitted : null })).filter((x) => x.fitted);
+      let saved: string[] | null;
+      if (ext === 'pdf' && choices.pages === 'one') {
+        const target = await chooseTarget(exportFileName({ documentName: docName, map, theme: choices.theme, kind: 'figures', extension: 'pdf' }), 'pdf');
+        if (!target) return;
+        setBusy(true);
+        setStatus(`Writing ${figures.length} pages…`);
+        const name = await target.write(await pagesPdf(figures.map((x) => x.fitted!)));
+        saved = name === null ? null : [name];
+      } else {
+        const target = await chooseSetTarget(exportFileName({ documentName: docName, map, theme: choices.theme, kind: 'figures', extension: 'zip' }), ext);
+        if (!target) return;
+        setBusy(true);
+        const files: { name: string; bytes: Uint8Array }[] = [];
+        for (const x of figures) {
+          setStatus(`Writing ${x.f.label}…`);
+          files.push({ name: setFigureFileName(docName, map, x.f, choices.theme, ext), bytes: await pageFigureBytes(x.fitted!, ext) });
+        }
+        saved = await target.write(files);
+      }
+      setBusy(false);
+      setStatus('');
+      if (saved === null) return;
+      closeExportDialog();
+      notify({ kind: 'info', title: `Exported ${saved.length === 1 ? `“${saved[0]}”` : `${saved.length} files`}`, lines: [`${fit.set.figures[0]!.label} and ${fit.set.figures.length - 1} figures for each claim, ${ext.toUpperCase()}.`] });
+    } catch (err) {
+      setBusy(false);
+      setStatus('');
+      setError(`The figure could not be exported: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+
   const doExport = async () => {
     if (!canExport) return;
+    if (pageMode) return doPageExport();
     setError(null);
     rememberChoices(choices);
     // Named from the map, the scope and the theme: exports of different scopes never share a name.
@@ -276,7 +337,7 @@ function ExportForm() {
                 <input type="checkbox" checked={choices.citations} onChange={(e) => set('citations', e.target.checked)} disabled={busy} aria-describedby="aa-export-citations-hint" /> List the sources
               </label>
               <span id="aa-export-citations-hint" className="aa-hint">
-                Under the figure, the full citation of every source it quotes, in the order first quoted.
+                Under the figure, the full citation of every source it quotes, in the order first quoted.{choices.width !== 'none' && choices.citations ? ' Not drawn in a figure fitted to a printed width yet.' : ''}
               </span>
             </div>
             {choices.statusBadges && voices.length > 0 && (
@@ -321,7 +382,7 @@ function ExportForm() {
                 </span>
               </div>
             )}
-            {choices.format === 'pdf' && (
+            {choices.format === 'pdf' && !pageMode && (
               <div className="aa-field">
                 <label htmlFor="aa-export-page">Page</label>
                 <select id="aa-export-page" value={choices.page} onChange={(e) => set('page', e.target.value as PageSize)} disabled={busy}>
@@ -333,6 +394,13 @@ function ExportForm() {
                 </select>
               </div>
             )}
+            <PageFitFields
+              choices={choices}
+              set={set}
+              fit={fit}
+              busy={busy}
+              chooseClaim={(id) => setChoices((c) => ({ ...c, scope: 'subtree', root: id, set: false }))}
+            />
             <div className="aa-field">
               <label htmlFor="aa-export-caption">Caption (optional)</label>
               <textarea id="aa-export-caption" rows={2} value={choices.caption} onChange={(e) => set('caption', e.target.value)} disabled={busy} placeholder="Figure 1. …" />
@@ -372,7 +440,7 @@ function ExportForm() {
             Cancel
           </button>
           <button type="button" className="aa-primary" onClick={() => void doExport()} disabled={!canExport}>
-            {busy ? 'Exporting…' : `Export ${choices.format.toUpperCase()}…`}
+            {busy ? 'Exporting…' : pageMode && choices.set ? `Export figure set (${choices.format.toUpperCase()})…` : `Export ${choices.format.toUpperCase()}…`}
           </button>
         </div>
       </div>

@@ -3,6 +3,8 @@
 import { createStore, useStore } from 'zustand';
 import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, isFigureFormat, isPageSize, MAX_DPI, MIN_DPI, type FigureFormat, type PageSize } from '../../arguments/export/figure';
 import { isThemeName, type ThemeName } from '../../arguments/export/themes';
+import { isDetail, type Detail } from '../../arguments/export/detail';
+import { DEFAULT_MIN_TYPE_PT, isPagePreset, MAX_WIDTH_MM, MIN_TYPE_RANGE_PT, MIN_WIDTH_MM, type PagePreset } from '../../arguments/export/page';
 
 export const EXPORT_CHOICES_KEY = 'argument-atlas.export';
 
@@ -27,6 +29,16 @@ export interface ExportChoices {
   dpi: number;
   page: PageSize;
   caption: string;
+  /** Page-ready: the printed width (a preset, or 'custom' for widthMm); 'none' draws the map's own arrangement. */
+  width: 'none' | PagePreset | 'custom';
+  widthMm: number;
+  minTypePt: number;
+  /** 'auto': the most detail that fits. */
+  detail: 'auto' | Detail;
+  /** An overview and a figure per claim instead of one figure. */
+  set: boolean;
+  /** A set as separate files, or (PDF) as the pages of one file. */
+  pages: 'each' | 'one';
 }
 
 export const DEFAULT_CHOICES: ExportChoices = {
@@ -42,6 +54,12 @@ export const DEFAULT_CHOICES: ExportChoices = {
   dpi: DEFAULT_DPI,
   page: 'fit',
   caption: '',
+  width: 'none',
+  widthMm: 175,
+  minTypePt: DEFAULT_MIN_TYPE_PT,
+  detail: 'auto',
+  set: false,
+  pages: 'each',
 };
 
 /** Stored choices, each checked: a stale or edited entry falls back to the default. */
@@ -68,6 +86,12 @@ export function readChoices(): ExportChoices {
     dpi,
     page: typeof c.page === 'string' && isPageSize(c.page) ? c.page : DEFAULT_CHOICES.page,
     caption: typeof c.caption === 'string' ? c.caption.slice(0, 2000) : '',
+    width: c.width === 'none' || c.width === 'custom' || (typeof c.width === 'string' && isPagePreset(c.width)) ? (c.width as ExportChoices['width']) : DEFAULT_CHOICES.width,
+    widthMm: typeof c.widthMm === 'number' && c.widthMm >= MIN_WIDTH_MM && c.widthMm <= MAX_WIDTH_MM ? c.widthMm : DEFAULT_CHOICES.widthMm,
+    minTypePt: typeof c.minTypePt === 'number' && c.minTypePt >= MIN_TYPE_RANGE_PT[0] && c.minTypePt <= MIN_TYPE_RANGE_PT[1] ? c.minTypePt : DEFAULT_CHOICES.minTypePt,
+    detail: c.detail === 'auto' || (typeof c.detail === 'string' && isDetail(c.detail)) ? (c.detail as ExportChoices['detail']) : DEFAULT_CHOICES.detail,
+    set: bool('set'),
+    pages: c.pages === 'one' ? 'one' : 'each',
   };
 }
 

@@ -58,7 +58,7 @@ export async function rasterise(figure: Figure, dpi: number): Promise<Uint8Array
 
 let libraries: Promise<PdfLibraries> | null = null;
 
-function pdfLibraries(): Promise<PdfLibraries> {
+export function pdfLibraries(): Promise<PdfLibraries> {
   libraries ??= Promise.all([import('pdfkit'), import('svg-to-pdfkit')]).then(([pdfkit, svgToPdf]) => ({
     PDFDocument: (pdfkit as unknown as { default: PdfLibraries['PDFDocument'] }).default,
     SVGtoPDF: (svgToPdf as unknown as { default: PdfLibraries['SVGtoPDF'] }).default,

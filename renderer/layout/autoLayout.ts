@@ -1,5 +1,6 @@
 // Auto-layout on demand: the map's nodes, at the sizes the canvas measured, laid out top-down
 // by ELK in a Web Worker (the main thread never runs ELK), applied as one undoable step.
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import { createStore, useStore } from 'zustand';
 import { buildLayoutGraph, positionsFromLayout, type Size } from '../../arguments/layout/layered';
 import type { ArgumentMap, Id, Point } from '../../arguments/model';
@@ -60,6 +61,9 @@ function openWorker(events: LayoutChannelEvents): LayoutChannel {
 
 let client: LayoutClient | null = null;
 const layoutClient = (): LayoutClient => (client ??= createLayoutClient(openWorker));
+
+/** ELK in the layout worker, for other layouts than the map's own (page-fit figures, export/fit.ts). */
+export const layoutEngine = { layout: async (graph: ElkNode): Promise<ElkNode> => (await layoutClient().layout(graph)).graph };
 
 // ----- running a layout --------------------------------------------------------------
 

@@ -14,11 +14,13 @@ import { quote, shown } from '../quote';
 import { checkTarget, writeFileAtomic } from '../write';
 import { exportText, isTextFormat, textFormatOf, TEXT_FORMATS } from './export-text';
 import { COMMAND_USAGE } from './usage';
+import { exportPage } from './export-page';
+import { DETAILS, isDetail } from '../../export/detail';
 
 const SPEC = {
   command: 'export',
-  valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page'],
-  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments', 'status-badges', 'citations', 'strict-glyphs'],
+  valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page', 'width', 'min-type', 'max-height', 'detail', 'pages', 'figure-number'],
+  flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments', 'status-badges', 'citations', 'strict-glyphs', 'set', 'force'],
   usage: COMMAND_USAGE.export,
 } as const;
 
@@ -67,6 +69,9 @@ export async function run(given: string[], io: Io): Promise<number> {
     return exportText(readMap(file), format, { out, status: flags.has('status') }, io);
   }
   if (flags.has('status')) throw new CliError('argmap export: --status applies to outlines (docx, md, tex) only.');
+  const pageOnly = (['min-type', 'max-height', 'pages', 'figure-number'] as const).filter((k) => values.has(k)).map((k) => `--${k}`).concat((['set', 'force'] as const).filter((k) => flags.has(k)).map((k) => `--${k}`));
+  if (!values.has('width') && pageOnly.length > 0) throw new CliError(`argmap export: ${pageOnly[0]} applies to page-ready figures; give the printed width with --width (e.g. --width 175mm or --width column).`);
+  if (values.has('width') && values.has('page')) throw new CliError('argmap export: --page puts a figure on a sheet of paper; --width already sets its printed size (the A4 and Letter text blocks are widths: --width a4).');
   if (!isFigureFormat(format))
     throw new CliError(values.has('format') ? `argmap export: --format must be one of ${formats.join(', ')} (got ${quote(format)}).` : `argmap export: cannot tell the format from ${quote(out)}; add --format ${formats.join('|')}.`);
   const theme = values.get('theme') ?? DEFAULT_FIGURE_OPTIONS.theme;
@@ -96,6 +101,30 @@ export async function run(given: string[], io: Io): Promise<number> {
     statusVoices,
     citations: flags.has('citations'),
   };
+  if (values.has('width')) {
+    const map = readMap(file);
+    return exportPage(map, {
+      file,
+      out,
+      format,
+      options,
+      width: values.get('width')!,
+      minType: values.get('min-type'),
+      maxHeight: values.get('max-height'),
+      detail: values.get('detail'),
+      dpi: dpiText === undefined ? undefined : dpi,
+      set: flags.has('set'),
+      pages: values.get('pages'),
+      figureNumber: values.get('figure-number'),
+      force: flags.has('force'),
+      io,
+    });
+  }
+  if (values.has('detail')) {
+    const d = values.get('detail')!;
+    if (!isDetail(d)) throw new CliError(`argmap export: --detail must be one of ${DETAILS.join(', ')} (got ${quote(d)}).`);
+    options.detail = d;
+  }
   checkTarget(out, { overwrite: true });
 
   const map = readMap(file);

@@ -51,6 +51,27 @@ export const COMMAND_USAGE = {
   ) +
     '\n' +
     usage(
+      [
+        'export FILE --out PATH --width W [--min-type 7pt] [--max-height H]',
+        '[--detail full|statements|titles] [--force] [figure options]',
+        'export FILE --out DIR/NAME.EXT --width W --set [--pages each|one]',
+        '[--figure-number N]',
+      ],
+      [
+        'a page-ready figure: laid out afresh to be W wide once printed',
+        '(mm, cm, in, or column 85 mm, column-and-half 120 mm, full-width',
+        '175 mm, a4, a4-landscape, letter, letter-landscape text blocks)',
+        'with type of at least --min-type (4-24 pt, default 7) and no taller',
+        'than the page (presets; 230 mm for a length); detail, direction,',
+        'spacing and card width chosen to fit; a scope that does not fit is',
+        'refused with the ways out (exit 1) unless --force. --set: an overview',
+        '(thesis and claims) and a figure per claim, Figure N, Na, Nb, …',
+        '(N from --figure-number, 1), each a file in DIR named from the map',
+        'and the scope, or with --pages one all in the PDF at PATH; PNG at 600 DPI',
+      ],
+    ) +
+    '\n' +
+    usage(
       ['export FILE --out PATH --format docx|md|tex [--status]', 'export FILE --out PATH --format argdown|aif'],
       [
         'the argument as prose: title, thesis, a section per claim, quotations',
