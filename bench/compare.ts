@@ -74,11 +74,12 @@ export async function benchCompare(options: CompareBenchOptions = {}): Promise<F
   const figures: Figure[] = [];
   for (const c of cases) {
     const ms: number[] = [];
-    let result = compare(c.student, instructor);
+    let result: ReturnType<typeof compare> | undefined;
     for (let i = 0; i < reps + (warmup ? 1 : 0); i++) {
       const t = timed(() => (result = compare(c.student, instructor)));
       if (i > 0 || !warmup) ms.push(t);
     }
+    if (!result) throw new Error('no repetition');
     const note = `(${Object.keys(c.student.nodes).length} against ${Object.keys(instructor.nodes).length} nodes: ${result.matches.length} matched, ${result.missing.length} missing, ${result.misplaced.length} misplaced, ${result.wrongRelation.length} connected differently)`;
     figures.push({ key: `node.compare.${c.key}.${size}`, label: c.label, size, unit: 'ms', app: ms, baseline: null, goal: GOAL, note });
     log(`  compare ${c.key} ${size} nodes: ${[...ms].sort((a, b) => a - b)[ms.length >> 1]!.toFixed(0)} ms ${note}`);
