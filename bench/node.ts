@@ -133,7 +133,7 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
         { key: `shell.mapCheck.${size}`, label: 'Desktop save: main process checks the map text (mapRefusal, blocking)', size, unit: 'ms', app: keep(mapCheckMs), baseline: null },
         { key: `shell.svgCheck.${size}`, label: 'Desktop SVG export: main process checks the figure (exportRefusal, in 1 MB slices)', size, unit: 'ms', app: keep(svgCheckMs), baseline: null },
       );
-      plan.log(`  ${String(size).padStart(6)} nodes: open ${med(keep(openMs))} ms, save ${med(keep(saveMs))}, undo ${med(keep(undoMs))}, redo ${med(keep(redoMs))}, audit ${med(keep(auditMs))}, save check ${med(keep(mapCheckMs))}, SVG check ${med(keep(svgCheckMs))}`);
+      plan.log(`  ${String(size).padStart(6)} nodes: open ${med(keep(openMs))} ms (JSON.parse ${med(keep(parseMs))}), save ${med(keep(saveMs))}, undo ${med(keep(undoMs))}, redo ${med(keep(redoMs))}, audit ${med(keep(auditMs))}, save check ${med(keep(mapCheckMs))}, SVG check ${med(keep(svgCheckMs))}`);
     }
 
     // ELK as the worker runs it, in this process.
