@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { auditMap } from '../arguments/analysis/audit';
+import { startFigureRouting } from '../arguments/cli/avoid';
 import { DEFAULT_FIGURE_OPTIONS, renderFigure } from '../arguments/export/figure';
 import { loadMap } from '../arguments/format/load';
 import { serializeMap } from '../arguments/format/serialize';
@@ -64,6 +65,7 @@ export function cliCommands(root: string, script = join(root, 'bin/argmap.mjs'))
 }
 
 export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
+  await startFigureRouting();
   const figures: Figure[] = [];
   const n = plan.reps + (plan.warmup ? 1 : 0);
   const keep = (xs: number[]) => (plan.warmup ? xs.slice(1) : xs);

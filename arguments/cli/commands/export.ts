@@ -6,6 +6,7 @@ import { parseScope, ScopeError } from '../../export/scope';
 import { isThemeName, THEME_NAMES } from '../../export/themes';
 import { figureSizeProblem } from '../../limits';
 import { existsSync } from 'node:fs';
+import { startFigureRouting } from '../avoid';
 import { CliError, say, type Io } from '../io';
 import { readMap } from '../maps';
 import { parseOptions, positional } from '../options';
@@ -97,6 +98,7 @@ export async function run(given: string[], io: Io): Promise<number> {
   checkTarget(out, { overwrite: true });
 
   const map = readMap(file);
+  await startFigureRouting();
   let figure: Figure;
   try {
     figure = renderFigure(map, options);
@@ -104,6 +106,7 @@ export async function run(given: string[], io: Io): Promise<number> {
     if (err instanceof ScopeError) throw new CliError(`argmap export: ${err.message}`);
     throw err;
   }
+  if (figure.layout.unrouted) say(io.err, `argmap export: ${figure.layout.unrouted}`);
   return writeFigure(figure, format, { dpi, page, date: map.meta.modified, out, io, options });
 }
 
