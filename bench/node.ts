@@ -23,6 +23,7 @@ import { benchIntake } from './intake';
 import { benchReanchor } from './reanchor';
 import { atMost, type Figure } from './results';
 import { benchStatus } from './status';
+import { benchRouting } from './routing';
 
 export interface NodePlan {
   /** Map files by size (dist/bench/maps/N.argmap.json). */
@@ -217,6 +218,7 @@ export async function runFeatureFigures(plan: FeaturePlan): Promise<Figure[]> {
   await guard('node.intake', 'Extract the text of a PDF (intakeDocument)', () => benchIntake({ pages: plan.smoke ? 20 : 300, reps, log: plan.log }));
   await guard('cite', 'Chicago notes and bibliography (citation processor)', () => benchCite(reps));
   await guard('node.status', 'Dialectical status (computeStatus)', () => benchStatus({ reps, warmup, log: plan.log }));
+  await guard('node.routing', 'Route the arrows around the cards (libavoid)', () => benchRouting({ sizes: plan.smoke ? [30] : undefined, log: plan.log }));
   await guard('node.find', 'Find and the outline (findInMap, buildOutline)', () => benchFind({ nodes: plan.smoke ? 1000 : 10_000, reps, log: plan.log }));
   await guard('node.reanchor', 'Re-anchor quotes on a replaced text', () =>
     benchReanchor(plan.smoke ? { reps, warmup, sourceBytes: 100_000, quotes: 50, corrections: 20, log: plan.log } : { reps, warmup, log: plan.log }),

@@ -273,9 +273,11 @@ function bounds(rects: readonly Rect[]): Rect {
 class CardGrid {
   private cells = new Map<string, [Id, Rect][]>();
   private list: [Id, Rect][] = [];
+  private order = new Map<[Id, Rect], number>();
   private static readonly CELL = 400;
   add(id: Id, r: Rect): void {
     const entry: [Id, Rect] = [id, r];
+    this.order.set(entry, this.list.length);
     this.list.push(entry);
     const c = CardGrid.CELL;
     const span = (Math.floor((r.x + r.w) / c) - Math.floor(r.x / c) + 1) * (Math.floor((r.y + r.h) / c) - Math.floor(r.y / c) + 1);
@@ -300,7 +302,7 @@ class CardGrid {
     if (areas.length === 1) return this.within(areas[0]!);
     const found = new Set<[Id, Rect]>();
     for (const a of areas) for (const e of this.within(a)) found.add(e);
-    return this.list.filter((e) => found.has(e));
+    return this.inOrder(found);
   }
   /** The cards overlapping `area`, each once, in the order added. */
   within(area: Rect): [Id, Rect][] {
@@ -312,7 +314,10 @@ class CardGrid {
     const found = new Set<[Id, Rect]>(this.cells.get('*') ?? []);
     for (let i = Math.floor(area.x / c), n = 0; n < cols; i++, n++)
       for (let j = Math.floor(area.y / c), m = 0; m < rows; j++, m++) for (const e of this.cells.get(`${i},${j}`) ?? []) found.add(e);
-    return this.list.filter((e) => found.has(e) && overlaps(e));
+    return this.inOrder([...found].filter(overlaps));
+  }
+  private inOrder(entries: Iterable<[Id, Rect]>): [Id, Rect][] {
+    return [...entries].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 }
 
