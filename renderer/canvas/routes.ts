@@ -10,8 +10,12 @@ import type { ArgumentMap, Id } from '../../arguments/model';
 import { loadRouting } from './avoid';
 import { attackChain } from './toFlow';
 
-/** Above this many cards the canvas does not route (the first routing would hold the page for seconds): measured in bench/routing.ts. */
-export const ROUTE_MAX_CARDS = 1000;
+/**
+ * Above this many cards the canvas does not route: the first routing runs on the page's thread
+ * and would hold it for seconds (bench/routing.ts: ~2 s at 300 cards, ~6-11 s at 1,000 on the
+ * shared 2-core machine). Later routings redo only the relations near what moved.
+ */
+export const ROUTE_MAX_CARDS = 500;
 
 export interface ScreenRoute extends EdgeRoute {
   /** The cards the arrow's component reads, as they were when routed (see cardsKey). */
