@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { auditMap } from '../arguments/analysis/audit';
+import { startFigureRouting } from '../arguments/cli/avoid';
 import { DEFAULT_FIGURE_OPTIONS, renderFigure } from '../arguments/export/figure';
 import { loadMap } from '../arguments/format/load';
 import { serializeMap } from '../arguments/format/serialize';
@@ -23,6 +24,7 @@ import { benchIntake } from './intake';
 import { benchReanchor } from './reanchor';
 import { atMost, ratioAtMost, type Figure } from './results';
 import { benchStatus } from './status';
+import { benchRouting } from './routing';
 
 export interface NodePlan {
   /** Map files by size (dist/bench/maps/N.argmap.json). */
@@ -65,6 +67,7 @@ export function cliCommands(root: string, script = join(root, 'bin/argmap.mjs'))
 }
 
 export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
+  await startFigureRouting();
   const figures: Figure[] = [];
   const n = plan.reps + (plan.warmup ? 1 : 0);
   const keep = (xs: number[]) => (plan.warmup ? xs.slice(1) : xs);
@@ -221,6 +224,7 @@ export async function runFeatureFigures(plan: FeaturePlan): Promise<Figure[]> {
   await guard('cite', 'Chicago notes and bibliography (citation processor)', () => benchCite(reps));
   await guard('node.status', 'Dialectical status (computeStatus)', () => benchStatus({ reps, warmup, log: plan.log }));
   await guard('node.compare', 'Compare two maps (compare)', () => benchCompare({ reps, warmup, nodes: plan.smoke ? 100 : 1000, log: plan.log }));
+  await guard('node.routing', 'Route the arrows around the cards (libavoid)', () => benchRouting({ sizes: plan.smoke ? [30] : undefined, log: plan.log }));
   await guard('node.find', 'Find and the outline (findInMap, buildOutline)', () => benchFind({ nodes: plan.smoke ? 1000 : 10_000, reps, log: plan.log }));
   await guard('node.reanchor', 'Re-anchor quotes on a replaced text', () =>
     benchReanchor(plan.smoke ? { reps, warmup, sourceBytes: 100_000, quotes: 50, corrections: 20, log: plan.log } : { reps, warmup, log: plan.log }),

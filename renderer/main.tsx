@@ -8,11 +8,13 @@ import { App } from './App';
 import { startApp } from './files/startup';
 import { startTheme } from './theme/applyTheme';
 import { startPrinting } from './print/PrintFit';
+import { loadRouting } from './canvas/avoid';
 
 // Before the first render, so the page never shows the other theme first.
 startTheme();
 startPrinting();
-startApp().finally(() => {
+// libavoid (edge routing, WASM) loads beside the app's start: figures and the canvas route with it.
+Promise.all([startApp(), loadRouting()]).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

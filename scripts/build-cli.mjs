@@ -33,8 +33,8 @@ const result = await build({
   // to itself, and `export` imports them only when it draws a PNG or PDF; citeproc-rs reads
   // its .wasm beside itself (arguments/cli/citeproc-node.ts imports it for `cite`); pdf.js's
   // Node build loads its worker relative to itself and mammoth is large (`source add` imports
-  // them for a PDF or a .docx).
-  external: ['@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit', '@citeproc-rs/wasm', 'pdfjs-dist', 'mammoth'],
+  // them for a PDF or a .docx); libavoid-js reads its .wasm beside itself (`export` routes arrows).
+  external: ['libavoid-js', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit', '@citeproc-rs/wasm', 'pdfjs-dist', 'mammoth'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 

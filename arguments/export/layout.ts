@@ -9,13 +9,14 @@
 // pushed apart and empty stretches wider than a gap (left by nodes outside the scope) closed.
 import { shortAttribution } from '../cite/attribution';
 import { locatorFor } from '../cite/locator';
-import { centre, union, type Rect } from '../geometry';
+import type { Rect } from '../geometry';
 import { MAX_COORDINATE } from '../limits';
 import { NODE_KIND_LABELS, NODE_KINDS, RELATION_KINDS, type ArgNode, type ArgumentMap, type Id, type NodeKind, type Relation, type RelationKind } from '../model';
 import type { StatusLabel } from '../analysis/status';
 import { ASCENT_EM, DESCENT_EM, measure, type FontStyle } from './metrics';
 import { citationBlocks } from './citations';
 import { shownParts, type Detail } from './detail';
+import { layoutEdges } from './edges';
 import { Obstacles } from './obstacles';
 import type { Scoped } from './scope';
 import type { Theme } from './themes';
@@ -97,6 +98,8 @@ export interface FigureLayout {
   caption?: TextBlock;
   /** Under the caption: "Sources quoted" and each quoted source's full citation (citations.ts). */
   citations?: TextBlock[];
+  /** Set when the arrows could not be routed around the cards (libavoid failed to load): why. */
+  unrouted?: string;
 }
 
 export interface LayoutOptions {
@@ -121,7 +124,6 @@ export const STATUS_WORDS = { stands: 'stands', falls: 'falls', open: 'open' } a
 /** The canvas's card width and ELK's spacing between cards: the pitch of the map's own arrangement. */
 const CANVAS_PITCH = 260 + 40;
 const ROW_TOLERANCE = 60;
-const HEAD_LENGTH = 9;
 
 export function block(lines: Line[], style: FontStyle, size: number, lineHeight: number, x: number, top: number, anchor: TextBlock['anchor'] = 'start'): TextBlock {
   const lh = size * lineHeight;
@@ -331,144 +333,7 @@ function arrange(map: ArgumentMap, ids: Id[], theme: Theme, heightOf: (id: Id) =
   return out;
 }
 
-// ----- edges --------------------------------------------------------------------------------
-
-const f = (n: number) => String(Math.round(n * 100) / 100);
-const pt = (p: Point) => `${f(p.x)},${f(p.y)}`;
-
-/** From a premise to what it bears on: leave by the side facing the target; `dir` is the direction of arrival. */
-function anchors(from: Rect, to: Rect): { s: Point; t: Point; dir: Point } {
-  const a = centre(from);
-  const b = centre(to);
-  const overlapY = from.y < to.y + to.h && to.y < from.y + from.h;
-  if (overlapY) {
-    // Side by side: from side to side.
-    const right = b.x >= a.x;
-    return right
-      ? { s: { x: from.x + from.w, y: a.y }, t: { x: to.x, y: b.y }, dir: { x: 1, y: 0 } }
-      : { s: { x: from.x, y: a.y }, t: { x: to.x + to.w, y: b.y }, dir: { x: -1, y: 0 } };
-  }
-  return a.y >= b.y
-    ? { s: { x: a.x, y: from.y }, t: { x: b.x, y: to.y + to.h }, dir: { x: 0, y: -1 } }
-    : { s: { x: a.x, y: from.y + from.h }, t: { x: b.x, y: to.y }, dir: { x: 0, y: 1 } };
-}
-
-/** An S-curve from a to b leaving and arriving along `dir` (vertical or horizontal). */
-function curve(a: Point, b: Point, dir: Point): string {
-  if (dir.x === 0) {
-    const dy = (b.y - a.y) / 2;
-    return `M${pt(a)} C${f(a.x)},${f(a.y + dy)} ${f(b.x)},${f(b.y - dy)} ${pt(b)}`;
-  }
-  const dx = (b.x - a.x) / 2;
-  return `M${pt(a)} C${f(a.x + dx)},${f(a.y)} ${f(b.x - dx)},${f(b.y)} ${pt(b)}`;
-}
-
-/** The point at t of the curve `curve(a, b, dir)` draws. */
-function curveAt(a: Point, b: Point, dir: Point, t: number): Point {
-  const c1 = dir.x === 0 ? { x: a.x, y: (a.y + b.y) / 2 } : { x: (a.x + b.x) / 2, y: a.y };
-  const c2 = dir.x === 0 ? { x: b.x, y: (a.y + b.y) / 2 } : { x: (a.x + b.x) / 2, y: b.y };
-  const u = 1 - t;
-  return {
-    x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x,
-    y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * b.y,
-  };
-}
-
-const back = (p: Point, dir: Point, by: number): Point => ({ x: p.x - dir.x * by, y: p.y - dir.y * by });
-const mid = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
-const lerp = (a: Point, b: Point, t: number): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
-
-/** Where along the line (t from 0 to 1) a label is tried: the middle first, then either way. */
-const LABEL_TRIES = [0.5, 0.62, 0.38, 0.74, 0.26, 0.86, 0.14];
-
-/**
- * A word on a line, centred on a point of it where it covers no node and no other label
- * (the middle when free). Where every place is taken there is no word: the line's pattern and
- * head say the same (and the legend explains them), and a word half under a node would not.
- */
-function edgeLabel(text: string, along: (t: number) => Point, theme: Theme, obstacles: Obstacles): { text: TextBlock; box: Rect } | undefined {
-  const size = theme.size.edgeLabel;
-  const width = measure(text, 'italic', size);
-  const lh = size * theme.lineHeight;
-  const at = (t: number) => {
-    const p = along(t);
-    return { p, box: { x: p.x - width / 2 - 3, y: p.y - lh / 2, w: width + 6, h: lh } };
-  };
-  const chosen = LABEL_TRIES.map(at).find((c) => !obstacles.hits(c.box));
-  if (!chosen) return undefined;
-  obstacles.add(chosen.box);
-  return { text: block([{ text, width }], 'italic', size, theme.lineHeight, chosen.p.x, chosen.box.y, 'middle'), box: chosen.box };
-}
-
-const LABEL: Record<RelationKind, string> = { supports: '', opposes: 'opposes', qualifies: 'qualifies', undercuts: 'undercuts' };
-
-function relationEdge(r: Relation, rects: Map<Id, Rect>, theme: Theme, obstacles: Obstacles): EdgeGeometry {
-  const to = rects.get(r.to)!;
-  const premises = r.from.map((id) => rects.get(id)!);
-  const headLen = HEAD_LENGTH * Math.max(0.75, theme.stroke.edge / 1.5);
-  if (premises.length === 1) {
-    const { s, t, dir } = anchors(premises[0]!, to);
-    const end = back(t, dir, headLen);
-    return {
-      id: r.id,
-      kind: r.kind,
-      paths: [curve(s, end, dir)],
-      head: { tip: t, dir, kind: r.kind },
-      inference: { at: mid(s, end), joint: false },
-      label: LABEL[r.kind] ? edgeLabel(LABEL[r.kind], (u) => curveAt(s, end, dir, u), theme, obstacles) : undefined,
-    };
-  }
-  // Linked premises: one box around them, each premise's branch to one join, one arrow on.
-  const box = union(premises);
-  const { s, t, dir } = anchors(box, to);
-  const j = lerp(s, t, 0.45);
-  const end = back(t, dir, headLen);
-  const paths = premises.map((p) => {
-    const a = anchors(p, to);
-    return curve(a.s, j, a.dir);
-  });
-  paths.push(`M${pt(j)} L${pt(end)}`);
-  // The box's words go inside it, under the premises, clear of the arrows above.
-  const pad = 8;
-  const size = theme.size.edgeLabel;
-  const lh = size * theme.lineHeight;
-  const boxRect = { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad + lh };
-  const labelText = 'linked premises';
-  const labelBlock = block([{ text: labelText, width: measure(labelText, 'italic', size) }], 'italic', size, theme.lineHeight, boxRect.x + boxRect.w / 2, box.y + box.h + pad / 2, 'middle');
-  return {
-    id: r.id,
-    kind: r.kind,
-    paths,
-    head: { tip: t, dir, kind: r.kind },
-    inference: { at: j, joint: true },
-    label: LABEL[r.kind] ? edgeLabel(LABEL[r.kind], (u) => lerp(j, end, u), theme, obstacles) : undefined,
-    linkedBox: { box: boxRect, label: labelBlock },
-  };
-}
-
-function undercutEdge(r: Relation, from: Rect, point: Point, theme: Theme, obstacles: Obstacles): { edge: EdgeGeometry; midpoint: Point } {
-  const side = point.x < from.x ? 0 : point.x > from.x + from.w ? from.w : from.w / 2;
-  const start = { x: from.x + side, y: from.y + from.h / 2 };
-  if (side === from.w / 2) start.y = point.y < from.y ? from.y : from.y + from.h;
-  const ctrl = { x: (start.x + point.x) / 2, y: start.y };
-  // The arrival direction is the curve's tangent at its end.
-  let dx = point.x - ctrl.x;
-  let dy = point.y - ctrl.y;
-  const len = Math.hypot(dx, dy) || 1;
-  dx /= len;
-  dy /= len;
-  const at = (t: number) => ({ x: (1 - t) * (1 - t) * start.x + 2 * (1 - t) * t * ctrl.x + t * t * point.x, y: (1 - t) * (1 - t) * start.y + 2 * (1 - t) * t * ctrl.y + t * t * point.y });
-  return {
-    edge: {
-      id: r.id,
-      kind: 'undercuts',
-      paths: [`M${pt(start)} Q${pt(ctrl)} ${pt(point)}`],
-      head: { tip: point, dir: { x: dx, y: dy }, kind: 'undercuts' },
-      label: edgeLabel('undercuts', at, theme, obstacles),
-    },
-    midpoint: at(0.5),
-  };
-}
+// ----- edges: arguments/export/edges.ts ------------------------------------------------------
 
 // ----- legend and caption --------------------------------------------------------------------
 
@@ -562,32 +427,14 @@ export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, opt
   });
   const rects = new Map<Id, Rect>(nodes.map((n) => [n.id, n]));
 
-  // Relations before the undercuts that attack them; undercuts of undercuts after those.
+  // Sorted by id, so the same map gives the same figure; edges.ts orders attacked before undercuts.
   const relations = [...scoped.relations]
     .filter((id) => Object.hasOwn(map.relations, id))
     .map((id) => map.relations[id]!)
     .sort((a, b) => (a.id < b.id ? -1 : 1));
-  const edges: EdgeGeometry[] = [];
-  const attackPoint = new Map<Id, Point>();
   const obstacles = new Obstacles();
   nodes.forEach((n) => obstacles.add(n));
-  for (const r of relations)
-    if (r.kind !== 'undercuts') {
-      const e = relationEdge(r, rects, theme, obstacles);
-      edges.push(e);
-      attackPoint.set(r.id, e.inference!.at);
-    }
-  let pending = relations.filter((r) => r.kind === 'undercuts');
-  while (pending.length > 0) {
-    const ready = pending.filter((r) => attackPoint.has(r.to));
-    if (ready.length === 0) break; // a cycle of undercuts: not drawable, left out
-    for (const r of ready) {
-      const { edge, midpoint } = undercutEdge(r, rects.get(r.from[0]!)!, attackPoint.get(r.to)!, theme, obstacles);
-      edges.push(edge);
-      attackPoint.set(r.id, midpoint);
-    }
-    pending = pending.filter((r) => !attackPoint.has(r.id));
-  }
+  const { edges, unrouted } = layoutEdges(relations, rects, theme, obstacles);
 
   // The drawing's extent: nodes, curves (inside their control points), labels, linked boxes.
   let minX = Infinity;
@@ -652,5 +499,5 @@ export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, opt
       y += theme.rowGap / 3 + list.height;
     }
   }
-  return { width: Math.ceil(width), height: Math.ceil(y + m), offset, nodes, edges, legend, caption, citations };
+  return { width: Math.ceil(width), height: Math.ceil(y + m), offset, nodes, edges, legend, caption, citations, ...(unrouted ? { unrouted } : {}) };
 }

@@ -31,6 +31,7 @@ import { FAR_BELOW, fitRects, openingViewport, SUMMARY_BELOW } from './viewports
 import { setZoomer } from './zoom';
 import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
 import { CardHoles } from './CardHoles';
+import { routeWhenSettled } from './routes';
 import type { Rect } from '../../arguments/geometry';
 import { RelationPicker, type PendingConnection } from './RelationPicker';
 import { CanvasMenu, type MenuState } from './CanvasMenu';
@@ -122,9 +123,16 @@ export function MapCanvas() {
   useEffect(() => {
     if (gesture) return;
     const m = editor.getState().history.present;
-    const rects = Object.keys(m.nodes).flatMap((id) => (hidden.has(id) ? [] : (rectOfNode(m, id, sizeOf) ?? [])));
+    const byId = new Map<Id, Rect>();
+    for (const id of Object.keys(m.nodes)) {
+      const r = hidden.has(id) ? undefined : rectOfNode(m, id, sizeOf);
+      if (r) byId.set(id, r);
+    }
+    const rects = [...byId.values()];
     setArrangement(readingDirection(m, sizeOf), rects);
     setCards(rects);
+    // Arrows routed around the cards once they are measured, and again whenever they settle.
+    if ([...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
   }, [positions, relations, sizes, hidden, gesture, sizeOf]);
 
   // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.

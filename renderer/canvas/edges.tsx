@@ -1,8 +1,10 @@
 // Relation edges. Each kind has its own line (solid, dashed, dotted, dash-dot), arrowhead
 // and a word on the line, so the map reads in grayscale and print. Linked co-premises
 // meet at one join, boxed together; an undercut ends on the inference it attacks, and an
-// undercut of an undercut on the middle of that undercut's line. Arrows are drawn above the
-// cards (an arrow crossing a card it does not touch stays visible), their words in free space.
+// undercut of an undercut on the middle of that undercut's line. Lines are routed around the
+// cards (routes.ts) once the arrangement settles; an arrow whose cards moved since (a drag in
+// progress) draws its plain curve until the drop. Arrows are drawn above the cards, their words
+// in free space.
 import { memo } from 'react';
 import { BaseEdge, useStore, type EdgeProps, type ReactFlowState, type XYPosition } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
@@ -10,6 +12,9 @@ import type { RelationKind } from '../../arguments/model';
 import { freePlace, LABEL_TRIES, useDirection, useLabelObstacles } from './arrangement';
 import { anchors, attackPoint, curve, curveAt, joinPoint, rectOf, undercutAt, undercutLine, undercutPath, union, type Rect } from './geometry';
 import type { RelationFlowEdge, UndercutFlowEdge } from './types';
+import { pointAlong } from '../../arguments/layout/routing';
+import { roundedPath } from '../../arguments/export/edges';
+import { cardsKey, useRoute, type ScreenRoute } from './routes';
 
 export const RELATION_STYLE: Record<RelationKind, { dash?: string; label: string }> = {
   supports: { label: '' },
@@ -20,6 +25,12 @@ export const RELATION_STYLE: Record<RelationKind, { dash?: string; label: string
 
 function useRects(ids: readonly string[]): (Rect | null)[] {
   return useStore((s: ReactFlowState) => ids.map((id) => s.nodeLookup.get(id)), shallow).map(rectOf);
+}
+
+/** The relation's route if it was routed between the cards as they are now. */
+function useFreshRoute(relationId: string, rects: readonly (Rect | null)[]): ScreenRoute | undefined {
+  const route = useRoute(relationId);
+  return route && route.key === cardsKey(rects) ? route : undefined;
 }
 
 /**
@@ -39,15 +50,18 @@ const Label = memo(function Label({ text, along, tries = LABEL_TRIES }: { text: 
 });
 
 export const RelationEdge = memo(function RelationEdge({ id, target, data, selected }: EdgeProps<RelationFlowEdge>) {
-  const { kind, premises, index } = data!;
+  const { kind, premises, index, relationId } = data!;
   const direction = useDirection();
-  const [to, ...rects] = useRects([target, ...premises]);
+  const all = useRects([target, ...premises]);
+  const route = useFreshRoute(relationId, all);
+  const [to, ...rects] = all;
   if (!to || rects.some((r) => !r)) return null;
   const premiseRects = rects as Rect[];
   const cls = `aa-edge aa-edge-${kind}${selected ? ' selected' : ''}`;
   const style = { strokeDasharray: RELATION_STYLE[kind].dash };
   const marker = `url(#aa-head-${kind})`;
 
+  if (route) return <RoutedRelation id={id} route={route} index={index} linked={premises.length > 1} premiseRects={premiseRects} cls={cls} style={style} marker={marker} label={RELATION_STYLE[kind].label} />;
   if (premises.length === 1) {
     const { s, t, axis } = anchors(premiseRects[0]!, to, direction);
     const mid = { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
@@ -86,11 +100,48 @@ export const RelationEdge = memo(function RelationEdge({ id, target, data, selec
   );
 });
 
+/** A relation drawn along its route: one premise's line, or a linked premise's branch (and, for the first, the box, the join and the line on). */
+function RoutedRelation({ id, route, index, linked, premiseRects, cls, style, marker, label }: { id: string; route: ScreenRoute; index: number; linked: boolean; premiseRects: Rect[]; cls: string; style: { strokeDasharray?: string }; marker: string; label: string }) {
+  const along = (u: number) => pointAlong(route.line, u);
+  if (!linked)
+    return (
+      <g className={cls} data-routed="">
+        <BaseEdge id={id} path={roundedPath(route.line)} markerEnd={marker} style={style} interactionWidth={16} />
+        <circle cx={route.inference.x} cy={route.inference.y} r={3} className="aa-inference" />
+        <Label text={label} along={along} />
+      </g>
+    );
+  const box = union(premiseRects);
+  const j = route.inference;
+  return (
+    <g className={cls} data-routed="">
+      {index === 0 && <rect x={box.x - 10} y={box.y - 10} width={box.w + 20} height={box.h + 20} rx={14} className="aa-linked-box" />}
+      <BaseEdge id={id} path={roundedPath(route.branches[index] ?? [])} style={style} interactionWidth={16} />
+      {index === 0 && (
+        <>
+          <BaseEdge path={roundedPath(route.line)} markerEnd={marker} style={style} interactionWidth={16} />
+          <circle cx={j.x} cy={j.y} r={5} className="aa-inference aa-join" />
+          <Label text="linked premises" along={(u) => ({ x: box.x + box.w / 2, y: u < 0.5 ? box.y - 20 : box.y + box.h + 20 })} tries={[0, 1]} />
+          <Label text={label} along={along} />
+        </>
+      )}
+    </g>
+  );
+}
+
 export const UndercutEdge = memo(function UndercutEdge({ id, source, data, selected }: EdgeProps<UndercutFlowEdge>) {
-  const { attackedPremises, attackedTarget, through } = data!;
+  const { attackedPremises, attackedTarget, through, relationId } = data!;
   const direction = useDirection();
   const rects = useRects([source, attackedTarget, ...attackedPremises, ...through]);
+  const route = useFreshRoute(relationId, rects);
   if (rects.some((r) => !r)) return null;
+  if (route)
+    return (
+      <g className={`aa-edge aa-edge-undercuts${selected ? ' selected' : ''}`} data-attacks={data!.attacks} data-routed="">
+        <BaseEdge id={id} path={roundedPath(route.line)} markerEnd="url(#aa-head-undercuts)" style={{ strokeDasharray: RELATION_STYLE.undercuts.dash }} interactionWidth={16} />
+        <Label text="undercuts" along={(u) => pointAlong(route.line, u)} />
+      </g>
+    );
   const [from, to, ...rest] = rects as Rect[];
   const premises = rest.slice(0, attackedPremises.length);
   const attackers = rest.slice(attackedPremises.length);

@@ -9,7 +9,13 @@ import type { Page } from '@playwright/test';
 import { importFigure, pngDpi, pngSize } from '../../arguments/export/embed';
 import { DEFAULT_FIGURE_OPTIONS, renderFigure } from '../../arguments/export/figure';
 import { loadMap } from '../../arguments/format/load';
+import { startFigureRouting } from '../../arguments/cli/avoid';
 import { expect, test } from './fixtures';
+
+// The figures this test draws itself, to compare with the app's, route their arrows as the app's do.
+test.beforeAll(async () => {
+  await startFigureRouting();
+});
 
 const shipped = loadMap(readFileSync(new URL('../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url)));
 const dir = mkdtempSync(join(tmpdir(), 'aa-e2e-export-'));

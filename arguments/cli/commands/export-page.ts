@@ -13,6 +13,7 @@ import { MM_PER_PT, pageTarget, PageError, printedSize, printSizedSvg, type Page
 import { ScopeError } from '../../export/scope';
 import { figureSizeProblem } from '../../limits';
 import type { ArgumentMap } from '../../model';
+import { startFigureRouting } from '../avoid';
 import { CliError, say, type Io } from '../io';
 import { quote, shown } from '../quote';
 import { checkTarget, writeFileAtomic } from '../write';
@@ -103,6 +104,8 @@ export async function exportPage(map: ArgumentMap, req: PageRequest): Promise<nu
   if (!Number.isSafeInteger(base) || base < 1 || base > 999) throw new CliError(`argmap export: --figure-number must be a whole number from 1 to 999 (got ${quote(req.figureNumber ?? '')}).`);
   const dpi = req.dpi ?? PAGE_DEFAULT_DPI;
   const engine = await elkEngine();
+  // Every attempt's figure routes its arrows around the cards.
+  await startFigureRouting();
   const fitter = memoFitter(map, target, engine);
   const prefs = detail ? { detail } : {};
 

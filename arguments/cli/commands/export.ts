@@ -7,6 +7,7 @@ import { parseScope, ScopeError } from '../../export/scope';
 import { isThemeName, THEME_NAMES } from '../../export/themes';
 import { figureSizeProblem } from '../../limits';
 import { existsSync } from 'node:fs';
+import { startFigureRouting } from '../avoid';
 import { CliError, say, type Io } from '../io';
 import { readMap } from '../maps';
 import { parseOptions, positional } from '../options';
@@ -128,6 +129,7 @@ export async function run(given: string[], io: Io): Promise<number> {
   checkTarget(out, { overwrite: true });
 
   const map = readMap(file);
+  await startFigureRouting();
   let figure: Figure;
   // The CSL processor (WebAssembly) loads only when the list of sources is asked for.
   const cite = options.citations ? await (await import('../citeproc-node')).nodeCiteProcessor() : undefined;
@@ -139,6 +141,7 @@ export async function run(given: string[], io: Io): Promise<number> {
   } finally {
     cite?.dispose();
   }
+  if (figure.layout.unrouted) say(io.err, `argmap export: ${figure.layout.unrouted}`);
   // Said before anything is written: a character no bundled font has prints as an empty box.
   const missing = missingGlyphWarnings(missingGlyphs(figure.layout, map));
   if (missing.length > 0 && flags.has('strict-glyphs')) throw new CliError(missing.map((w) => `argmap export: ${w}`).concat('argmap export: nothing written (--strict-glyphs); change the text or leave out --strict-glyphs.'));
