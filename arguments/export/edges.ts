@@ -9,8 +9,11 @@ import type { EdgeGeometry, Point, TextBlock } from './layout';
 import { block } from './layout';
 import { measure } from './metrics';
 import type { Obstacles } from './obstacles';
-import { figureRouting } from './routes';
+import { figureRouting, type FigureRouting } from './routes';
 import type { Theme } from './themes';
+
+/** The most arrows one figure routes around its cards (see layoutEdges). */
+export const MAX_ROUTED_RELATIONS = 1000;
 
 const HEAD_LENGTH = 9;
 /** Clearance between a line and the cards it passes (px at the figure's scale). */
@@ -154,7 +157,12 @@ function unrouted(rects: ReadonlyMap<Id, Rect>, relations: readonly Relation[]):
  * is added to it.
  */
 export function layoutEdges(relations: readonly Relation[], rects: ReadonlyMap<Id, Rect>, theme: Theme, obstacles: Obstacles): { edges: EdgeGeometry[]; unrouted?: string } {
-  const routing = figureRouting();
+  const registered = figureRouting();
+  // Routing grows faster than the map (bench/routing.ts: about 1 s at 300 arrows, minutes at 3,000): past the cap, straight lines, said.
+  const routing: FigureRouting =
+    registered.avoid && relations.length > MAX_ROUTED_RELATIONS
+      ? { avoid: null, reason: `the figure has ${relations.length.toLocaleString('en-US')} arrows, more than the ${MAX_ROUTED_RELATIONS.toLocaleString('en-US')} routed in one figure; export a claim or a selection to have them routed` }
+      : registered;
   const routed = new Map<Id, RoutedRelation>(relations.map((r) => [r.id, { kind: r.kind, from: r.from, to: r.to }]));
   const routes = routing.avoid ? routeEdges(routing.avoid, rects, routed, { buffer: CLEARANCE }) : unrouted(rects, relations);
   const headLen = HEAD_LENGTH * Math.max(0.75, theme.stroke.edge / 1.5);

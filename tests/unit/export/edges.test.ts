@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderFigure, DEFAULT_FIGURE_OPTIONS } from '../../../arguments/export/figure';
-import { roundedPath } from '../../../arguments/export/edges';
+import { MAX_ROUTED_RELATIONS, roundedPath } from '../../../arguments/export/edges';
 import { setFigureRouting, figureRouting } from '../../../arguments/export/routes';
 import type { ArgumentMap } from '../../../arguments/model';
 import { generateMap } from '../../../bench/generate';
@@ -67,5 +67,16 @@ describe('roundedPath', () => {
   it('rounds each bend inside the corner and keeps the ends', () => {
     const d = roundedPath([{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 50 }]);
     expect(d).toBe('M0,0 L94,0 Q100,0 100,6 L100,50');
+  });
+
+  it(`a figure of more than ${MAX_ROUTED_RELATIONS} arrows draws them straight at once and says so (routing them would take minutes)`, () => {
+    const big = generateMap(1200);
+    const relations = Object.keys(big.relations).length;
+    expect(relations).toBeGreaterThan(MAX_ROUTED_RELATIONS);
+    const started = Date.now();
+    const l = figure(big);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(l.unrouted).toContain(`${relations.toLocaleString('en-US')} arrows, more than the 1,000 routed in one figure`);
+    expect(l.edges.length).toBe(relations);
   });
 });
