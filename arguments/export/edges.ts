@@ -3,7 +3,7 @@
 // every line whose kind its pattern alone would leave in doubt (opposes, qualifies, undercuts),
 // placed on the line where it covers no card and no other word.
 import { centre, union, type Rect } from '../geometry';
-import { routeEdges, lengthOf, pointAlong, type EdgeRoute, type RoutedRelation } from '../layout/routing';
+import { routeEdges, lengthOf, pointAlong, RoutingError, type EdgeRoute, type RoutedRelation } from '../layout/routing';
 import type { Id, Relation, RelationKind } from '../model';
 import type { EdgeGeometry, Point, TextBlock } from './layout';
 import { block } from './layout';
@@ -164,7 +164,16 @@ export function layoutEdges(relations: readonly Relation[], rects: ReadonlyMap<I
       ? { avoid: null, reason: `the figure has ${relations.length.toLocaleString('en-US')} arrows, more than the ${MAX_ROUTED_RELATIONS.toLocaleString('en-US')} routed in one figure; export a claim or a selection to have them routed` }
       : registered;
   const routed = new Map<Id, RoutedRelation>(relations.map((r) => [r.id, { kind: r.kind, from: r.from, to: r.to }]));
-  const routes = routing.avoid ? routeEdges(routing.avoid, rects, routed, { buffer: CLEARANCE }) : unrouted(rects, relations);
+  let failed: string | null = null;
+  let routes: Map<Id, EdgeRoute>;
+  try {
+    routes = routing.avoid ? routeEdges(routing.avoid, rects, routed, { buffer: CLEARANCE }) : unrouted(rects, relations);
+  } catch (err) {
+    // A router that fails (libavoid's WebAssembly can abort) must not cost the figure: it is drawn, with straight lines, and says why.
+    if (!(err instanceof RoutingError)) throw err;
+    failed = err.message;
+    routes = unrouted(rects, relations);
+  }
   const headLen = HEAD_LENGTH * Math.max(0.75, theme.stroke.edge / 1.5);
   const edges: EdgeGeometry[] = [];
   // The linked boxes' words first: they are drawn inside the boxes, where no other word may go.
@@ -201,5 +210,6 @@ export function layoutEdges(relations: readonly Relation[], rects: ReadonlyMap<I
       ...(linked ? { linkedBox: boxes.get(id) } : {}),
     });
   }
+  if (failed !== null) return { edges, unrouted: `The arrows are drawn straight: ${failed}` };
   return routing.avoid ? { edges } : { edges, unrouted: `The arrows are drawn straight, not routed around the cards: ${routing.reason}.` };
 }

@@ -63,6 +63,24 @@ describe('without the router', () => {
   });
 });
 
+describe('when the router fails', () => {
+  it('a figure is still drawn, with straight lines, and says why (libavoid’s WebAssembly can abort)', () => {
+    const loaded = figureRouting();
+    if (!loaded.avoid) throw new Error('the tests load the router (tests/unit/setup.ts)');
+    const aborted = new Proxy(loaded.avoid, {
+      get: (target, key) => (key === 'Router' ? function Router() { throw new Error('Aborted(OOM)'); } : Reflect.get(target, key)),
+    });
+    try {
+      setFigureRouting(aborted);
+      const l = figure(shippedMap());
+      expect(l.unrouted).toBe('The arrows are drawn straight: The arrows could not be routed around the cards (Aborted(OOM)).');
+      expect(l.edges.length).toBe(Object.keys(shippedMap().relations).length);
+    } finally {
+      setFigureRouting(loaded.avoid);
+    }
+  });
+});
+
 describe('roundedPath', () => {
   it('rounds each bend inside the corner and keeps the ends', () => {
     const d = roundedPath([{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 50 }]);
