@@ -23,6 +23,8 @@ const has = (record: object, id: Id): boolean => Object.hasOwn(record, id);
 
 type RelationShape = Pick<Relation, 'id' | 'kind' | 'from' | 'to'>;
 
+const nameOf = (r: RelationShape): string => quote(r.id);
+
 /**
  * What is wrong with where a relation starts and ends, in the order the record reads: premises
  * that are not nodes or are listed twice, a target of the wrong sort (an undercut attacks a
@@ -30,36 +32,36 @@ type RelationShape = Pick<Relation, 'id' | 'kind' | 'from' | 'to'>;
  */
 export function relationProblems(records: Records, r: RelationShape): RuleProblem[] {
   const out: RuleProblem[] = [];
-  // Named only in a problem: most relations have none, and quoting every id is measurable at 10,000.
-  let quoted: string | undefined;
-  const name = () => (quoted ??= quote(r.id));
-  if (r.from.length === 0) out.push({ code: 'invalid', at: ['from'], message: `Relation ${name()} has no premise; a relation needs at least one.` });
-  const seen = new Set<Id>();
-  r.from.forEach((f, j) => {
-    if (!has(records.nodes, f)) out.push({ code: 'dangling-reference', at: ['from', j], message: `Relation ${name()} starts from ${quote(f)}, which is not a node in this map.` });
-    else if (seen.has(f)) out.push({ code: 'invalid', at: ['from', j], message: `Relation ${name()} lists the same premise ${quote(f)} twice.` });
-    seen.add(f);
-  });
+  // Ids are quoted only in a problem: most relations have none, and quoting every id is measurable at 10,000.
+  if (r.from.length === 0) out.push({ code: 'invalid', at: ['from'], message: `Relation ${nameOf(r)} has no premise; a relation needs at least one.` });
+  // Most relations have one premise: no set of them is needed to find one listed twice.
+  const seen = r.from.length > 1 ? new Set<Id>() : null;
+  for (let j = 0; j < r.from.length; j++) {
+    const f = r.from[j]!;
+    if (!has(records.nodes, f)) out.push({ code: 'dangling-reference', at: ['from', j], message: `Relation ${nameOf(r)} starts from ${quote(f)}, which is not a node in this map.` });
+    else if (seen?.has(f)) out.push({ code: 'invalid', at: ['from', j], message: `Relation ${nameOf(r)} lists the same premise ${quote(f)} twice.` });
+    seen?.add(f);
+  }
   if (r.kind === 'undercuts') {
-    if (r.to === r.id) out.push({ code: 'invalid', at: ['to'], message: `Relation ${name()} undercuts itself.` });
+    if (r.to === r.id) out.push({ code: 'invalid', at: ['to'], message: `Relation ${nameOf(r)} undercuts itself.` });
     else if (!has(records.relations, r.to))
       out.push({
         code: 'dangling-reference',
         at: ['to'],
         message: has(records.nodes, r.to)
-          ? `Relation ${name()} undercuts ${quote(r.to)}, which is a node: an undercut attacks an inference, so connect it to an arrow (a relation), not to a node.`
-          : `Relation ${name()} undercuts ${quote(r.to)}, but there is no relation with that id in this map: an undercut attacks an inference, so connect it to an arrow.`,
+          ? `Relation ${nameOf(r)} undercuts ${quote(r.to)}, which is a node: an undercut attacks an inference, so connect it to an arrow (a relation), not to a node.`
+          : `Relation ${nameOf(r)} undercuts ${quote(r.to)}, but there is no relation with that id in this map: an undercut attacks an inference, so connect it to an arrow.`,
       });
   } else if (!has(records.nodes, r.to)) {
     out.push({
       code: 'dangling-reference',
       at: ['to'],
       message: has(records.relations, r.to)
-        ? `Relation ${name()} ${r.kind} ${quote(r.to)}, which is an arrow: only an undercut can target an arrow; ${r.kind} needs a node.`
-        : `Relation ${name()} ${r.kind} ${quote(r.to)}, which is not a node in this map.`,
+        ? `Relation ${nameOf(r)} ${r.kind} ${quote(r.to)}, which is an arrow: only an undercut can target an arrow; ${r.kind} needs a node.`
+        : `Relation ${nameOf(r)} ${r.kind} ${quote(r.to)}, which is not a node in this map.`,
     });
   } else if (r.from.includes(r.to)) {
-    out.push({ code: 'invalid', at: [], message: `Relation ${name()} connects node ${quote(r.to)} to itself: a node cannot support or attack itself.` });
+    out.push({ code: 'invalid', at: [], message: `Relation ${nameOf(r)} connects node ${quote(r.to)} to itself: a node cannot support or attack itself.` });
   }
   return out;
 }
@@ -67,7 +69,8 @@ export function relationProblems(records: Records, r: RelationShape): RuleProble
 /** Two relations are the same when they have the same kind, the same target and the same set of premises. */
 export function relationKey(r: Pick<Relation, 'kind' | 'from' | 'to'>): string {
   // Ids hold no line breaks (model.ts: ID_PATTERN).
-  return `${r.kind}\n${r.to}\n${[...new Set(r.from)].sort().join('\n')}`;
+  const premises = r.from.length === 1 ? r.from[0]! : [...new Set(r.from)].sort().join('\n');
+  return `${r.kind}\n${r.to}\n${premises}`;
 }
 
 export function repeatedRelationProblem(r: RelationShape, same: Id): RuleProblem {

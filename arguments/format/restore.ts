@@ -19,17 +19,7 @@ type Collection = 'sources' | 'nodes' | 'relations';
 /** Checks ids and references in a schema-valid file. Returns problems; an empty list means it can be restored. */
 export function checkReferences(file: MapFile, records: Records = recordsOf(file)): LoadIssue[] {
   const problems: LoadIssue[] = [];
-  // Where each id was first seen; its path is written only for a problem (10,000 paths are measurable).
-  const seen = new Map<Id, { what: Collection; index: number }>();
-  const claim = (what: Collection) => (item: { id: Id }, index: number) => {
-    const first = seen.get(item.id);
-    if (first !== undefined)
-      problems.push(issue('duplicate-id', `${what}[${index}].id`, `The id ${quote(item.id)} is used twice (also at ${first.what}[${first.index}].id); every node, relation and source needs its own id.`));
-    else seen.set(item.id, { what, index });
-  };
-  file.sources.forEach(claim('sources'));
-  file.nodes.forEach(claim('nodes'));
-  file.relations.forEach(claim('relations'));
+  if (!idsUnique(file, records)) problems.push(...duplicateIds(file));
   // Evaluations, threads and the messages of a thread have ids of their own, apart from the argument's.
   const unique = (ids: readonly Id[], what: string, path: (i: number) => string) => {
     const first = new Map<Id, number>();
@@ -61,6 +51,36 @@ export function checkReferences(file: MapFile, records: Records = recordsOf(file
     else keys.set(key, r.id);
   });
   file.sources.forEach((s, i) => report(['sources', i], quotedSourceProblems(records, s)));
+  return problems;
+}
+
+/**
+ * Whether no two sources, nodes or relations share an id, from the records alone: each record
+ * kept every item of its list, and no id is in two records. A few lookups an item, where naming
+ * the duplicates (duplicateIds) costs a map of every id; it runs only when this says no.
+ */
+function idsUnique(file: MapFile, records: Records): boolean {
+  if (Object.keys(records.nodes).length !== file.nodes.length) return false;
+  if (Object.keys(records.relations).length !== file.relations.length) return false;
+  if (Object.keys(records.sources).length !== file.sources.length) return false;
+  for (const r of file.relations) if (Object.hasOwn(records.nodes, r.id)) return false;
+  for (const s of file.sources) if (Object.hasOwn(records.nodes, s.id) || Object.hasOwn(records.relations, s.id)) return false;
+  return true;
+}
+
+/** Every id used a second time, with where it was first seen. */
+function duplicateIds(file: MapFile): LoadIssue[] {
+  const problems: LoadIssue[] = [];
+  const seen = new Map<Id, { what: Collection; index: number }>();
+  const claim = (what: Collection) => (item: { id: Id }, index: number) => {
+    const first = seen.get(item.id);
+    if (first !== undefined)
+      problems.push(issue('duplicate-id', `${what}[${index}].id`, `The id ${quote(item.id)} is used twice (also at ${first.what}[${first.index}].id); every node, relation and source needs its own id.`));
+    else seen.set(item.id, { what, index });
+  };
+  file.sources.forEach(claim('sources'));
+  file.nodes.forEach(claim('nodes'));
+  file.relations.forEach(claim('relations'));
   return problems;
 }
 

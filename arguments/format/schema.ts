@@ -34,8 +34,13 @@ const ruled = (rule: (value: string) => string | null) =>
     const problem = rule(ctx.value);
     if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
   });
-const date = ruled(checkEdtf).describe('An EDTF date, levels 0 and 1: 1950-08-27, 1950-08, 1950, 1950-08~ (circa), 1950? (uncertain), 195X, 1949/1950.');
-const language = ruled(checkLanguage).describe('A BCP 47 language tag, e.g. "ru", "en", "de-AT".');
+/**
+ * The rules a JSON Schema cannot state, by the source field they check. The loader's fast path
+ * (fast-check.ts) runs the same list after the compiled JSON Schema, so each rule lives here once.
+ */
+export const SOURCE_FIELD_RULES = { date: checkEdtf, language: checkLanguage } as const;
+const date = ruled(SOURCE_FIELD_RULES.date).describe('An EDTF date, levels 0 and 1: 1950-08-27, 1950-08, 1950, 1950-08~ (circa), 1950? (uncertain), 195X, 1949/1950.');
+const language = ruled(SOURCE_FIELD_RULES.language).describe('A BCP 47 language tag, e.g. "ru", "en", "de-AT".');
 const timestamp = z.iso.datetime({ offset: true });
 
 // The limits of arguments/limits.ts, with its sentences (and in the published JSON Schema as maxLength, maxItems, minimum, maximum).

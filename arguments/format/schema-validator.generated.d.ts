@@ -1,0 +1,3 @@
+// The types of the generated module beside it (scripts/schema-validator.ts writes it).
+export declare function validate(data: unknown): boolean;
+export default validate;
