@@ -18,11 +18,13 @@ import { build } from 'vite';
 import { serializeMap } from '../arguments/format/serialize';
 import { NODE_KINDS } from '../arguments/model';
 import { launchBrowser, runBrowserFigures } from './browser';
+import { renderChart } from './chart';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
 import { runFeatureFigures, runNodeFigures } from './node';
 import { PEER_SIZES, runPeerFigures } from './peer';
 import { markdownTable, ratios, row, type Figure } from './results';
 import { serveStatic } from './serve';
+import { whyNotMet } from './why';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -174,6 +176,8 @@ async function main(): Promise<number> {
     '',
     table,
     '',
+    `The figures measured at several map sizes, drawn against the size: [${o.smoke ? 'smoke' : 'latest'}.svg](${o.smoke ? 'smoke' : 'latest'}.svg).`,
+    '',
     `Not measured: drag, zoom, pan and typing at 10,000 nodes (first render and heap only at that size), the baseline's auto-layout (bare React Flow has none), ELK layout of 10,000 nodes.`,
     '',
     '## Worst ratios against the baseline',
@@ -182,7 +186,12 @@ async function main(): Promise<number> {
     '',
     '## Goals',
     '',
-    ...goals.map(({ f, met }) => `- ${met.replace(/\*/g, '') || '?'} — ${f.label}${f.size ? ` (${f.size.toLocaleString('en-US')})` : ''}: ${f.goal!.text}`),
+    ...goals.map(({ f, met }) => {
+      const r = row(f);
+      const ratio = r.ratio !== 'n/a' && r.ratio !== '' ? `, ratio ${r.ratio}` : '';
+      const why = met === '**no**' ? ` — why: ${whyNotMet(f.key) ?? 'not yet explained (bench/why.ts)'}` : '';
+      return `- ${met.replace(/\*/g, '') || '?'} — ${f.label}${f.size ? ` (${f.size.toLocaleString('en-US')})` : ''}: ${f.goal!.text}; measured ${r.app}${ratio}${why}`;
+    }),
     '',
     '## The generated maps',
     '',
@@ -200,7 +209,8 @@ async function main(): Promise<number> {
   const name = o.smoke ? 'smoke' : 'latest';
   writeFileSync(join(ROOT, `bench/results/${name}.md`), report);
   writeFileSync(join(ROOT, `bench/results/${name}.json`), JSON.stringify({ date: new Date().toISOString(), options: o, chromium, figures }, null, 1));
-  log(`\nwritten: bench/results/${name}.md (${minutes.toFixed(1)} min)`);
+  writeFileSync(join(ROOT, `bench/results/${name}.svg`), await renderChart(figures, `Argument Atlas benchmark, ${new Date().toISOString().slice(0, 10)}: median and min–max of the repetitions, log scales`));
+  log(`\nwritten: bench/results/${name}.md and ${name}.svg (${minutes.toFixed(1)} min)`);
   const failed = figures.filter((f) => f.error);
   if (failed.length > 0) {
     log(`${failed.length} figure(s) could not be measured: ${failed.map((f) => f.key).join(', ')}`);
