@@ -140,6 +140,8 @@ export interface Point {
 export interface MapView {
   positions: Record<Id, Point>;
   collapsed: Id[];
+  /** Set by the instructor for a seminar: the map opens read-only until someone unlocks it. */
+  readOnly?: boolean;
 }
 
 /** One message of a comment thread: plain text, never markup. */

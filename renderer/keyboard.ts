@@ -7,7 +7,7 @@ import { newMap, openMap, saveMap, saveMapAs } from './files/fileCommands';
 import { runAutoLayout } from './layout/autoLayout';
 import { openConnectDialog } from './panels/connectDialogState';
 import { openExportDialog } from './export/exportState';
-import { clearSelection, editor, redoChange, requestFit, startEditing, undoChange } from './store/store';
+import { clearSelection, editor, isReadOnly, notify, READ_ONLY_REASON, redoChange, requestFit, startEditing, undoChange } from './store/store';
 import { findNext, openFind } from './find/findState';
 import { focusArea, focusNodeSoon } from './canvas/navigation';
 import { zoomToSelection } from './canvas/zoom';
@@ -130,6 +130,8 @@ function keepFocus(command: () => void): void {
 export function handlePaste(e: ClipboardEvent): void {
   if (e.defaultPrevented || inTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
   e.preventDefault();
-  if (hasCopiedNodes()) paste();
+  // A read-only map takes no pasted nodes, and no pasted text as a new source.
+  if (isReadOnly()) notify({ kind: 'info', title: 'Read-only', lines: [READ_ONLY_REASON] });
+  else if (hasCopiedNodes()) paste();
   else pasteSystemText(e.clipboardData?.getData('text/plain') ?? '');
 }

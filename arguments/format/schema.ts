@@ -121,6 +121,7 @@ export const pointSchema = z.looseObject({ x: coordinate, y: coordinate });
 export const viewSchema = z.looseObject({
   positions: z.record(id, pointSchema),
   collapsed: ids('nodes', 'The list of collapsed nodes'),
+  readOnly: z.boolean().optional().describe('The map opens read-only (for a seminar) until it is unlocked.'),
 });
 
 export const metaSchema = z.looseObject({

@@ -21,7 +21,7 @@ import {
 import { readingDirection, rectOfNode } from '../../arguments/layout/direction';
 import type { Id, Point } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
-import { editor, previewOp, run, select, useEditor } from '../store/store';
+import { editor, previewOp, run, select, useEditor, useReadOnly } from '../store/store';
 import { setViewportCentre } from '../commands';
 import { MINIMAP_FILL } from '../kinds';
 import { setNodeSizeSource } from '../layout/autoLayout';
@@ -67,6 +67,7 @@ export function MapCanvas() {
   const map = useEditor((s) => s.history.present);
   const selection = useEditor((s) => s.selection);
   const fitRequest = useEditor((s) => s.fitRequest);
+  const readOnly = useReadOnly();
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [pending, setPending] = useState<PendingConnection | null>(null);
   const [menu, setMenu] = useState<MenuState | null>(null);
@@ -281,6 +282,8 @@ export function MapCanvas() {
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         connectionMode={ConnectionMode.Loose}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         connectionRadius={40}
         onlyRenderVisibleElements={nodes.length > RENDER_ALL_BELOW}
         deleteKeyCode={null}

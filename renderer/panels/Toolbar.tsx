@@ -18,6 +18,8 @@ import { useRovingToolbar } from './rovingToolbar';
 import { toggleOutline, useOutlineMode } from '../outline/outlineState';
 import { setShowStatus, setVoicesPanel, useLayers } from '../status/layersState';
 import { CommentsButton } from '../comments/CommentsButton';
+import { ReadOnlyControl } from './ReadOnlyControl';
+import { useReadOnly } from '../store/store';
 
 export function Toolbar() {
   const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();
@@ -27,6 +29,7 @@ export function Toolbar() {
   const roving = useRovingToolbar<HTMLDivElement>();
   const voicesPanel = useLayers((s) => s.panel);
   const showStatus = useLayers((s) => s.showStatus);
+  const readOnly = useReadOnly();
   return (
     <div className="aa-toolbar" role="toolbar" aria-label="Map tools" {...roving}>
       <div className="aa-group" aria-label="File">
@@ -38,22 +41,25 @@ export function Toolbar() {
         <button type="button" onClick={openExportDialog} title={`Export a figure: SVG, PNG or PDF (${SHORTCUT_HINT.export})`}>Export…</button>
         <button type="button" onClick={openOutlineExport} title="Export the argument as an outline (Word, Markdown, LaTeX) or for Argdown and AIF">Export Outline…</button>
       </div>
+      <div className="aa-group" aria-label="Reading">
+        <ReadOnlyControl />
+      </div>
       <div className="aa-group" aria-label="Add">
         {NODE_KINDS.map((k) => (
-          <button key={k} type="button" className={`aa-add aa-add-${k}`} onClick={() => addNodeOfKind(k)} title={`Add ${NODE_KIND_LABELS[k].toLowerCase()} (Alt+${ADD_KIND_DIGIT[k]})`} aria-label={`Add ${NODE_KIND_LABELS[k].toLowerCase()}`}>
+          <button key={k} type="button" disabled={readOnly} className={`aa-add aa-add-${k}`} onClick={() => addNodeOfKind(k)} title={`Add ${NODE_KIND_LABELS[k].toLowerCase()} (Alt+${ADD_KIND_DIGIT[k]})`} aria-label={`Add ${NODE_KIND_LABELS[k].toLowerCase()}`}>
             <span aria-hidden="true">{KIND_GLYPH[k]}</span> {k === 'counter' ? 'Counter' : NODE_KIND_LABELS[k]}
           </button>
         ))}
       </div>
       <div className="aa-group" aria-label="Edit">
-        <button type="button" onClick={() => openConnectDialog(null)} title="Connect the selected node (C)">Connect…</button>
-        <button type="button" onClick={linkSelectedPremises} title="Link the selected arrows' premises into one inference (G)">Link premises</button>
+        <button type="button" disabled={readOnly} onClick={() => openConnectDialog(null)} title="Connect the selected node (C)">Connect…</button>
+        <button type="button" disabled={readOnly} onClick={linkSelectedPremises} title="Link the selected arrows' premises into one inference (G)">Link premises</button>
         <button type="button" onClick={openFind} title={`Find in the nodes and the sources (${SHORTCUT_HINT.find})`}>Find…</button>
         <button type="button" onClick={undoChange} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (${SHORTCUT_HINT.undo})`} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>Undo</button>
         <button type="button" onClick={redoChange} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (${SHORTCUT_HINT.redo})`} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>Redo</button>
       </div>
       <div className="aa-group" aria-label="View">
-        <button type="button" onClick={() => void runAutoLayout()} disabled={busy} title="Lay the map out automatically (Shift+L)">
+        <button type="button" onClick={() => void runAutoLayout()} disabled={busy || readOnly} title="Lay the map out automatically (Shift+L)">
           {busy ? 'Laying out…' : 'Auto-layout'}
         </button>
         <button type="button" onClick={requestFit} title="Fit the map to the window (F)">Fit</button>

@@ -21,6 +21,7 @@ import {
 } from '../../arguments/history';
 import type { ArgumentMap, Id } from '../../arguments/model';
 import { editNode } from '../../arguments/operations';
+import { changesOnlyTheLock } from '../../arguments/operations/reading';
 
 export interface Selection {
   nodes: readonly Id[];
@@ -58,6 +59,8 @@ export interface EditorState extends OpenDocument {
   /** Bumped by commands that want the canvas to move the view: fit everything, or the opening view of a document. */
   fitRequest: number;
   fitMode: 'all' | 'opening';
+  /** This window shows the map read-only (a presentation), whatever the file says. */
+  windowReadOnly: boolean;
 }
 
 /** The document as it was before a node was added, and the step that added it. */
@@ -83,6 +86,7 @@ export const editor = createStore<EditorState>(() => ({
   notice: null,
   fitRequest: 0,
   fitMode: 'opening',
+  windowReadOnly: false,
 }));
 
 export const getMap = (): ArgumentMap => editor.getState().history.present;
@@ -95,6 +99,16 @@ export function useEditorShallow<T>(selector: (s: EditorState) => T): T {
   return useStore(editor, useShallow(selector));
 }
 export const useMap = <T,>(selector: (m: ArgumentMap) => T): T => useStore(editor, (s) => selector(s.history.present));
+
+/**
+ * Whether nothing may be edited: the map is locked for reading (its saved view says so, so the
+ * lock travels with the file and with undo), or this window is. The one rule every write below
+ * obeys: selection, reading, following quotes and the status still work.
+ */
+export const isReadOnly = (s: EditorState = editor.getState()): boolean => s.windowReadOnly || s.history.present.view.readOnly === true;
+export const useReadOnly = (): boolean => useStore(editor, (s) => isReadOnly(s));
+
+export const READ_ONLY_REASON = 'The map is locked for reading. Unlock it (the “Read-only” marker in the toolbar) to edit.';
 
 /** Keeps selection and the node being edited pointing at things that still exist. */
 function prune(s: EditorState, history: History): Partial<EditorState> {
@@ -120,9 +134,11 @@ export function notify(notice: Notice | null): void {
  */
 export function attempt(op: Operation): string | null {
   const s = editor.getState();
+  if (isReadOnly(s) && !(changesOnlyTheLock(op) && !s.windowReadOnly)) return READ_ONLY_REASON;
   const r = commit(s.history, op);
   if (!r.ok) return r.reason;
-  editor.setState(prune(s, r.history));
+  // Locking ends an edit in place: its text could no longer be saved.
+  editor.setState(r.history.present.view.readOnly ? { ...prune(s, r.history), editing: null, creation: null } : prune(s, r.history));
   return null;
 }
 
@@ -136,21 +152,30 @@ export function run(op: Operation): boolean {
 /** A frame of a gesture (a drag): shown, not recorded; the gesture ends with `run`. */
 export function previewOp(op: Operation): void {
   const s = editor.getState();
+  if (isReadOnly(s)) return;
   editor.setState({ history: preview(s.history, op) });
 }
 
+/** Undo and redo change the map too: refused while it is read-only (undoing the lock is unlocking). */
 export function undoChange(): void {
   const s = editor.getState();
+  if (isReadOnly(s)) return notify({ kind: 'info', title: 'Read-only', lines: [READ_ONLY_REASON] });
   if (canUndo(s.history)) editor.setState(prune(s, undo(s.history)));
 }
 
 export function redoChange(): void {
   const s = editor.getState();
+  if (isReadOnly(s)) return notify({ kind: 'info', title: 'Read-only', lines: [READ_ONLY_REASON] });
   if (canRedo(s.history)) editor.setState(prune(s, redo(s.history)));
 }
 
 export const useUndoState = () =>
-  useEditorShallow((s) => ({ canUndo: canUndo(s.history), canRedo: canRedo(s.history), undoLabel: undoLabel(s.history), redoLabel: redoLabel(s.history) }));
+  useEditorShallow((s) => ({ canUndo: !isReadOnly(s) && canUndo(s.history), canRedo: !isReadOnly(s) && canRedo(s.history), undoLabel: undoLabel(s.history), redoLabel: redoLabel(s.history) }));
+
+/** A presentation shows the map read-only in this window only; the file is not changed. */
+export function setWindowReadOnly(on: boolean): void {
+  editor.setState(on ? { windowReadOnly: true, editing: null, creation: null } : { windowReadOnly: false });
+}
 
 export function select(selection: Selection): void {
   const cur = editor.getState().selection;
@@ -177,6 +202,7 @@ export function markSaved(name: string, fileRef: unknown): void {
  * the step that added the node, is the document before it: see `finishEditing`.
  */
 export function startEditing(id: Id | null, createdFrom?: Creation['before']): void {
+  if (id !== null && isReadOnly()) return notify({ kind: 'info', title: 'Read-only', lines: [READ_ONLY_REASON] });
   const { history } = editor.getState();
   const added = history.past[history.past.length - 1];
   const creation = id !== null && createdFrom && added && history.past.length === createdFrom.history.past.length + 1 ? { id, before: createdFrom, added } : null;
