@@ -142,6 +142,8 @@ export interface MapView {
   collapsed: Id[];
   /** Set by the instructor for a seminar: the map opens read-only until someone unlocks it. */
   readOnly?: boolean;
+  /** The order a presentation reveals the nodes in, as the instructor arranged it (arguments/present/steps.ts). */
+  presentation?: { steps: { nodes: Id[]; title?: string }[] };
 }
 
 /** One message of a comment thread: plain text, never markup. */

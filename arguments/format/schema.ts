@@ -122,6 +122,12 @@ export const viewSchema = z.looseObject({
   positions: z.record(id, pointSchema),
   collapsed: ids('nodes', 'The list of collapsed nodes'),
   readOnly: z.boolean().optional().describe('The map opens read-only (for a seminar) until it is unlocked.'),
+  presentation: z
+    .looseObject({
+      steps: collection('nodes', z.looseObject({ nodes: ids('nodes', 'A step of the presentation'), title: title.optional() })).describe('Each step reveals its nodes, in this order.'),
+    })
+    .optional()
+    .describe('The order in which a presentation reveals the argument.'),
 });
 
 export const metaSchema = z.looseObject({

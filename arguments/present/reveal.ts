@@ -1,0 +1,73 @@
+// What a presentation shows at a step, and the map it shows: hidden nodes are not dimmed but
+// absent, so the canvas, the status, the screen reader's DOM and any export made meanwhile
+// all work from `presentedMap` and cannot let a hidden node through.
+import type { ArgumentMap, Id, Relation } from '../model';
+import type { PresentationStep } from './steps';
+
+export interface RevealOptions {
+  /** Counter-considerations and rebuttals stay hidden until the presenter reveals them (`revealed`). */
+  hideCounters?: boolean;
+  /** Counter-considerations revealed by hand while `hideCounters` is on. */
+  revealed?: ReadonlySet<Id>;
+  /** Voices left out of the whole presentation ("critic", "translator", …). */
+  hiddenVoices?: ReadonlySet<string>;
+}
+
+const COUNTER_KINDS = new Set(['counter', 'rebuttal']);
+
+/** The nodes shown at step `at` (0-based; every step up to it is revealed). */
+export function shownAt(map: ArgumentMap, steps: readonly PresentationStep[], at: number, options: RevealOptions = {}): Set<Id> {
+  const shown = new Set<Id>();
+  const last = Math.min(at, steps.length - 1);
+  for (let k = 0; k <= last; k++)
+    for (const id of steps[k]!.nodes) {
+      if (!Object.hasOwn(map.nodes, id)) continue;
+      const n = map.nodes[id]!;
+      if (n.voice !== undefined && options.hiddenVoices?.has(n.voice)) continue;
+      if (options.hideCounters && COUNTER_KINDS.has(n.kind) && !options.revealed?.has(id)) continue;
+      shown.add(id);
+    }
+  return shown;
+}
+
+/**
+ * The map with only the `shown` nodes: a relation stays when all its premises are shown and its
+ * target is (an undercut: when the relation it attacks stays); positions, the collapsed list,
+ * evaluations and comment threads of what is gone go with it.
+ */
+export function presentedMap(map: ArgumentMap, shown: ReadonlySet<Id>): ArgumentMap {
+  const relations: Record<Id, Relation> = {};
+  const pending = Object.values(map.relations).filter((r) => r.from.every((f) => shown.has(f)));
+  for (const r of pending) if (r.kind !== 'undercuts' && shown.has(r.to)) relations[r.id] = r;
+  // Undercuts of undercuts: repeat until no more arrive (each pass adds one level).
+  for (let added = true; added; ) {
+    added = false;
+    for (const r of pending)
+      if (r.kind === 'undercuts' && !Object.hasOwn(relations, r.id) && Object.hasOwn(relations, r.to)) {
+        relations[r.id] = r;
+        added = true;
+      }
+  }
+  const nodes: ArgumentMap['nodes'] = {};
+  const positions: ArgumentMap['view']['positions'] = {};
+  for (const id of shown)
+    if (Object.hasOwn(map.nodes, id)) {
+      nodes[id] = map.nodes[id]!;
+      if (Object.hasOwn(map.view.positions, id)) positions[id] = map.view.positions[id]!;
+    }
+  const present = (id: Id) => Object.hasOwn(nodes, id) || Object.hasOwn(relations, id);
+  const keep = <T extends { target: Id }>(layer: Readonly<Record<Id, T>> | undefined) => {
+    if (!layer) return layer;
+    const out: Record<Id, T> = {};
+    for (const [k, v] of Object.entries(layer)) if (present(v.target)) out[k] = v;
+    return out;
+  };
+  return {
+    ...map,
+    nodes,
+    relations,
+    evaluations: keep(map.evaluations),
+    comments: keep(map.comments),
+    view: { ...map.view, positions, collapsed: map.view.collapsed.filter((id) => Object.hasOwn(nodes, id)) },
+  };
+}

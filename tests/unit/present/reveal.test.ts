@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { computeStatus } from '../../../arguments/analysis/status';
+import { renderFigure } from '../../../arguments/export/figure';
+import { loadMap } from '../../../arguments/format/load';
+import { serializeMap } from '../../../arguments/format/serialize';
+import { presentedMap, shownAt } from '../../../arguments/present/reveal';
+import { defaultSteps } from '../../../arguments/present/steps';
+import { FIGURE } from '../format/usable';
+import { shipped } from '../operations/helpers';
+
+describe('what a presentation shows', () => {
+  const map = shipped();
+  const steps = defaultSteps(map);
+  const last = steps.length - 1;
+
+  it('grows step by step, and the last step shows the whole map', () => {
+    expect([...shownAt(map, steps, 0)]).toEqual(['T']);
+    expect(shownAt(map, steps, 1).size).toBe(1 + steps[1]!.nodes.length);
+    expect(shownAt(map, steps, last).size).toBe(Object.keys(map.nodes).length);
+  });
+
+  it('keeps counter-considerations hidden until revealed by hand, and a hidden voice out altogether', () => {
+    const hidden = shownAt(map, steps, last, { hideCounters: true });
+    expect(hidden.has('K1')).toBe(false);
+    expect(hidden.has('O1')).toBe(false);
+    expect(hidden.has('E1a')).toBe(true);
+    expect(shownAt(map, steps, last, { hideCounters: true, revealed: new Set(['K1']) }).has('K1')).toBe(true);
+    const noCritic = shownAt(map, steps, last, { hiddenVoices: new Set(['critic']) });
+    expect([...noCritic].filter((id) => map.nodes[id]!.voice === 'critic')).toEqual([]);
+  });
+
+  it('presents a map without what is hidden: no relation, status, figure word or position of a hidden node, and the map still loads', () => {
+    const shown = shownAt(map, steps, last, { hideCounters: true });
+    const p = presentedMap(map, shown);
+    expect(Object.keys(p.nodes).sort()).toEqual([...shown].sort());
+    for (const r of Object.values(p.relations)) for (const f of r.from) expect(shown.has(f)).toBe(true);
+    // The undercuts are made by counters: with them hidden, none is left.
+    expect(Object.values(p.relations).filter((r) => r.kind === 'undercuts')).toEqual([]);
+    const status = computeStatus(p);
+    expect([...status.nodes.keys()].every((id) => shown.has(id))).toBe(true);
+    const svg = renderFigure(p, FIGURE).svg;
+    expect(svg).not.toContain('Anti-war mood');
+    expect(svg).toContain('Thesis');
+    expect(Object.keys(p.view.positions).every((id) => shown.has(id))).toBe(true);
+    expect(loadMap(serializeMap(p)).ok).toBe(true);
+  });
+
+  it('keeps an undercut only while the inference it attacks is shown', () => {
+    const all = shownAt(map, steps, last);
+    expect(Object.hasOwn(presentedMap(map, all).relations, 'r.O1')).toBe(true);
+    // r.O1 undercuts the linked inference from P1a and P1b to Claim 1: without P1a, neither is shown.
+    all.delete('P1a');
+    const p = presentedMap(map, all);
+    expect([Object.hasOwn(p.relations, 'r.P1.C1'), Object.hasOwn(p.relations, 'r.O1')]).toEqual([false, false]);
+    expect(Object.hasOwn(p.nodes, 'O1')).toBe(true);
+  });
+});
