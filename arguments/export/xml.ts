@@ -8,6 +8,9 @@
  */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Any character escapeXml could change: markup, tab and line breaks, what XML cannot carry (any surrogate, to be safe), and the ':' and '=' defuse() looks at. */
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff\ud800-\udfff&<>"':=]/;
+
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
 /**
@@ -16,6 +19,8 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
  * characters XML cannot carry removed.
  */
 export function escapeXml(text: string): string {
+  // Most strings of a figure (numbers' units, colours, words of plain prose) need none of it.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return defuse(text.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]!), '&#58;', '&#61;');
 }
 
