@@ -123,7 +123,7 @@ export function fontFor(cp: number, style: FontStyle): FigureFont | null {
 
 /** Does some bundled font draw `cp`? Zero-width controls and spaces count as drawn. */
 export function hasGlyph(cp: number, style: FontStyle = 'regular'): boolean {
-  return fontFor(cp, style) !== null || zeroWidth(cp) || cp === 0x0a || cp === 0x0d || cp === 0x09;
+  return single(cp, style).font !== null || zeroWidth(cp) || cp === 0x0a || cp === 0x0d || cp === 0x09;
 }
 
 /** The width of a character no bundled font has (the viewer draws it as it can, often an empty box). */
