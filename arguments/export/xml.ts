@@ -1,6 +1,9 @@
 // Every user string enters a figure through these functions. The figure is XML: what a map
 // holds must come out as text, never as markup, whatever it contains.
 
+/** The namespace of the map document carried in a figure's <metadata> (here, not in svg.ts: reading a figure's map needs no font table). */
+export const MAP_METADATA_NS = 'urn:argument-atlas:argmap';
+
 /**
  * Characters that may not appear in an XML 1.0 document at all (C0 controls but tab, line
  * feed and carriage return; U+FFFE and U+FFFF; unpaired surrogates), plus DEL and the C1
