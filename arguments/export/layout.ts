@@ -146,20 +146,32 @@ export function quoteAttribution(map: ArgumentMap, node: ArgNode): string | unde
   return `— ${shortAttribution(source, locatorFor(source, quote))}`;
 }
 
-/** Wrapped texts by what was wrapped: a node is boxed twice (for its height, then where it stands) and its lines do not depend on where. */
-type Wraps = Map<string, Line[]>;
+/**
+ * The texts a node's box wrapped, in the order it wrapped them: a node is boxed twice (for its
+ * height, then where it stands) and its lines do not depend on where. A call reuses the lines
+ * of the same call of the first box when it wrapped the same text at the same width.
+ */
+type Wraps = Map<Id, { how: typeof wrapText; text: string; style: FontStyle; size: number; max: number; lines: Line[] }[]>;
 
-function wrapped(wraps: Wraps | undefined, how: typeof wrapText, text: string, style: FontStyle, size: number, max: number): Line[] {
-  if (!wraps) return how(text, style, size, max);
-  const key = `${how === wrapText ? 't' : 'c'}\u0000${style}\u0000${size}\u0000${max}\u0000${text}`;
-  let lines = wraps.get(key);
-  if (!lines) wraps.set(key, (lines = how(text, style, size, max)));
-  return lines;
+function wrapper(wraps: Wraps | undefined, id: Id): (how: typeof wrapText, text: string, style: FontStyle, size: number, max: number) => Line[] {
+  if (!wraps) return (how, text, style, size, max) => how(text, style, size, max);
+  let done = wraps.get(id);
+  if (!done) wraps.set(id, (done = []));
+  let call = 0;
+  return (how, text, style, size, max) => {
+    const i = call++;
+    const d = done[i];
+    if (d && d.how === how && d.text === text && d.style === style && d.size === size && d.max === max) return d.lines;
+    const lines = how(text, style, size, max);
+    done[i] = { how, text, style, size, max, lines };
+    return lines;
+  };
 }
 
 /** A node's box at (x, y): its texts wrapped to the theme's width, its height from them. */
 function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string, statusLabel?: StatusLabel, detail: Detail = 'full', wraps?: Wraps): NodeBox {
-  const wrap = (text: string, style: FontStyle, size: number, max: number) => wrapped(wraps, wrapText, text, style, size, max);
+  const wrapped = wrapper(wraps, node.id);
+  const wrap = (text: string, style: FontStyle, size: number, max: number) => wrapped(wrapText, text, style, size, max);
   const shown = shownParts(node, detail);
   const { width: w, padX, padY, gap } = theme.node;
   const lh = theme.lineHeight;
@@ -216,7 +228,7 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
   if (attributionText && (quote || !shown.quote)) {
     const indent = quote ? quote.text.x - left : 0;
     const size = theme.size.attribution;
-    attribution = block(wrapped(wraps, wrapCitation, attributionText, 'regular', size, inner - indent), 'regular', size, lh, left + indent, top);
+    attribution = block(wrapped(wrapCitation, attributionText, 'regular', size, inner - indent), 'regular', size, lh, left + indent, top);
     top += blockHeight(attribution) + gap;
   }
   let status: StatusBadge | undefined;
