@@ -97,7 +97,26 @@ function bounds(p: Point): [number, number] {
   return [y0 * 10000 + m0 * 100 + (p.day ?? 1), y1 * 10000 + m1 * 100 + (p.day ?? 31)];
 }
 
+// A figure or a list of sources asks for the same few dates once per quote: the EDTF grammar
+// (a chart parser) is run once per distinct value. Results are frozen; the cache stays small.
+const analysed = new Map<string, Parsed | string>();
+const ANALYSED_MAX = 512;
+
 function analyse(value: string): Parsed | string {
+  const known = analysed.get(value);
+  if (known !== undefined) return known;
+  const result = analyseOnce(value);
+  if (analysed.size >= ANALYSED_MAX) analysed.clear();
+  analysed.set(value, typeof result === 'string' ? result : deepFreeze(result));
+  return result;
+}
+
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v !== null && typeof v === 'object') deepFreeze(v as object);
+  return Object.freeze(o);
+}
+
+function analyseOnce(value: string): Parsed | string {
   if (value.trim() === '') return 'The date is empty: give one such as 1950-08-27, or leave the date out.';
   if (value !== value.trim()) return `${quoted(value)} has spaces around it; remove them.`;
   const numbers = checkNumbers(value);

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serializeMap } from '../arguments/format/serialize';
 import { exportArgdown } from '../arguments/interop/argdown/export';
 import { generateMap } from './generate';
@@ -125,4 +126,19 @@ export async function runPeerFigures(plan: PeerPlan): Promise<Figure[]> {
     plan.log(`  export svg ${size}: argmap ${stats(r.a)?.median.toFixed(0)} ms, argdown ${stats(r.b)?.median.toFixed(0)} ms (${times(r.b, r.a)})`);
   }
   return figures;
+}
+
+// Alone: `npx tsx bench/peer.ts [REPS] [SIZE...]` (the CLI built first: npm run build:cli).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [reps, ...sizes] = process.argv.slice(2).map(Number);
+  const root = resolve(new URL('..', import.meta.url).pathname);
+  const figures = await runPeerFigures({
+    root,
+    dir: join(root, 'dist/bench-peer'),
+    sizes: sizes.length ? sizes : PEER_SIZES,
+    reps: reps || 5,
+    warmup: true,
+    log: (l) => console.log(l),
+  });
+  for (const f of figures) if (f.error) console.log(`${f.key}: ${f.error}`);
 }

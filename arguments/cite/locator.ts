@@ -55,8 +55,6 @@ export function locatorFor(source: Source, quote: Quote | { start: number }): Lo
   const span = spanOf(source, quote);
   if (!span) return null;
   const paged = source.text.includes(FORM_FEED);
-  // The page of a character is the number of page breaks before it; the quote's last character decides its last page.
-  const [a, b] = [breaksBefore(source.text, span.start), breaksBefore(source.text, Math.max(span.start, span.end - 1))];
   const edition = numberRange(source.citation?.page);
   const firstPage = edition ?? numberRange(typeof source.bib?.page === 'string' ? source.bib.page : undefined);
   const folios = isArchival(source) ? numberRange(source.citation?.listy) : null;
@@ -67,6 +65,8 @@ export function locatorFor(source: Source, quote: Quote | { start: number }): Lo
     if (source.citation?.listy?.trim() && !edition) return { label: 'folio', value: source.citation.listy.trim() };
     return null;
   }
+  // The page of a character is the number of page breaks before it; the quote's last character decides its last page.
+  const [a, b] = [breaksBefore(source.text, span.start), breaksBefore(source.text, Math.max(span.start, span.end - 1))];
   if (firstPage) return { label: 'page', value: range(firstPage.first + a, firstPage.first + b) };
   if (folios) {
     const [fa, fb] = [folios.first + a, folios.first + b];

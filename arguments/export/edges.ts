@@ -86,28 +86,37 @@ function edgeLabel(text: string, lines: readonly (readonly Point[])[], theme: Th
   const width = measure(text, 'italic', size);
   const lh = size * theme.lineHeight;
   const boxAt = (p: Point) => ({ x: p.x - width / 2 - 3, y: p.y - lh / 2, w: width + 6, h: lh });
-  const candidates: Point[] = [];
-  for (const line of lines) {
-    const len = lengthOf(line);
-    if (len === 0) continue;
-    for (const t of LABEL_TRIES) candidates.push(pointAlong(line, t));
-    const steps = Math.min(400, Math.ceil(len / 6));
-    for (let i = 1; i < steps; i++) candidates.push(pointAlong(line, i / steps));
-  }
-  const beside = candidates.flatMap((p) => [-1, 1].flatMap((s) => [{ x: p.x, y: p.y + s * (lh / 2 + 2) }, { x: p.x + s * (width / 2 + 5), y: p.y }]));
-  // A line too short for its word (two cards side by side): the nearest free spot around its middle, straight above or below first.
-  const middle = lines[0] && lines[0].length > 0 ? pointAlong(lines[0], 0.5) : undefined;
-  const around: Point[] = [];
-  if (middle)
-    for (let ring = 1; ring <= 24; ring++) {
-      const r = ring * (lh / 2);
-      around.push({ x: middle.x, y: middle.y - r }, { x: middle.x, y: middle.y + r });
-      for (let k = 1; k < 8; k++) {
-        const a = (k / 8) * Math.PI;
-        around.push({ x: middle.x + Math.cos(a) * r * 2, y: middle.y - Math.sin(a) * r }, { x: middle.x + Math.cos(a) * r * 2, y: middle.y + Math.sin(a) * r });
-      }
+  // Tried in order, each made only when the ones before it are taken (most words sit at the middle).
+  function* along(): Generator<Point> {
+    for (const line of lines) {
+      const len = lengthOf(line);
+      if (len === 0) continue;
+      for (const t of LABEL_TRIES) yield pointAlong(line, t);
+      const steps = Math.min(400, Math.ceil(len / 6));
+      for (let i = 1; i < steps; i++) yield pointAlong(line, i / steps);
     }
-  const chosen = [...candidates, ...beside, ...around].find((p) => !obstacles.hits(boxAt(p)));
+  }
+  function* spots(): Generator<Point> {
+    yield* along();
+    for (const p of along()) for (const s of [-1, 1]) yield* [{ x: p.x, y: p.y + s * (lh / 2 + 2) }, { x: p.x + s * (width / 2 + 5), y: p.y }];
+    // A line too short for its word (two cards side by side): the nearest free spot around its middle, straight above or below first.
+    const middle = lines[0] && lines[0].length > 0 ? pointAlong(lines[0], 0.5) : undefined;
+    if (middle)
+      for (let ring = 1; ring <= 24; ring++) {
+        const r = ring * (lh / 2);
+        yield* [{ x: middle.x, y: middle.y - r }, { x: middle.x, y: middle.y + r }];
+        for (let k = 1; k < 8; k++) {
+          const a = (k / 8) * Math.PI;
+          yield* [{ x: middle.x + Math.cos(a) * r * 2, y: middle.y - Math.sin(a) * r }, { x: middle.x + Math.cos(a) * r * 2, y: middle.y + Math.sin(a) * r }];
+        }
+      }
+  }
+  let chosen: Point | undefined;
+  for (const p of spots())
+    if (!obstacles.hits(boxAt(p))) {
+      chosen = p;
+      break;
+    }
   if (!chosen) return undefined;
   const box = boxAt(chosen);
   obstacles.add(box);

@@ -3,8 +3,7 @@
 // Uint8Array with the web-standard (De)CompressionStream, so the app and the CLI share it.
 import { formatBytes, issue, quote } from '../format/errors';
 import { loadMap, MAX_FILE_BYTES, type LoadResult } from '../format/load';
-import { MAP_METADATA_NS } from './svg';
-import { unescapeXml } from './xml';
+import { MAP_METADATA_NS, unescapeXml } from './xml';
 
 export type FigureKind = 'svg' | 'png' | 'pdf';
 

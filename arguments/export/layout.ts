@@ -146,8 +146,32 @@ export function quoteAttribution(map: ArgumentMap, node: ArgNode): string | unde
   return `— ${shortAttribution(source, locatorFor(source, quote))}`;
 }
 
+/**
+ * The texts a node's box wrapped, in the order it wrapped them: a node is boxed twice (for its
+ * height, then where it stands) and its lines do not depend on where. A call reuses the lines
+ * of the same call of the first box when it wrapped the same text at the same width.
+ */
+type Wraps = Map<Id, { how: typeof wrapText; text: string; style: FontStyle; size: number; max: number; lines: Line[] }[]>;
+
+function wrapper(wraps: Wraps | undefined, id: Id): (how: typeof wrapText, text: string, style: FontStyle, size: number, max: number) => Line[] {
+  if (!wraps) return (how, text, style, size, max) => how(text, style, size, max);
+  let done = wraps.get(id);
+  if (!done) wraps.set(id, (done = []));
+  let call = 0;
+  return (how, text, style, size, max) => {
+    const i = call++;
+    const d = done[i];
+    if (d && d.how === how && d.text === text && d.style === style && d.size === size && d.max === max) return d.lines;
+    const lines = how(text, style, size, max);
+    done[i] = { how, text, style, size, max, lines };
+    return lines;
+  };
+}
+
 /** A node's box at (x, y): its texts wrapped to the theme's width, its height from them. */
-function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string, statusLabel?: StatusLabel, detail: Detail = 'full'): NodeBox {
+function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: boolean, attributionText?: string, statusLabel?: StatusLabel, detail: Detail = 'full', wraps?: Wraps): NodeBox {
+  const wrapped = wrapper(wraps, node.id);
+  const wrap = (text: string, style: FontStyle, size: number, max: number) => wrapped(wrapText, text, style, size, max);
   const shown = shownParts(node, detail);
   const { width: w, padX, padY, gap } = theme.node;
   const lh = theme.lineHeight;
@@ -171,7 +195,7 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
     const padV = vs * 0.5;
     const one = measure(voiceText, 'italic', vs);
     const fitsBeside = iconSize + 4 + labelWidth + 8 + one + 2 * padV <= inner;
-    const lines = fitsBeside ? [{ text: voiceText, width: one }] : wrapText(voiceText, 'italic', vs, inner - 2 * padV);
+    const lines = fitsBeside ? [{ text: voiceText, width: one }] : wrap(voiceText, 'italic', vs, inner - 2 * padV);
     const bw = most(lines.map((l) => l.width)) + 2 * padV;
     const bh = lines.length * vs * lh + 2;
     const bx = left + inner - bw;
@@ -183,18 +207,18 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
 
   let title: TextBlock | undefined;
   if (shown.title) {
-    title = block(wrapText(shown.title, 'bold', theme.size.title, inner), 'bold', theme.size.title, lh, left, top);
+    title = block(wrap(shown.title, 'bold', theme.size.title, inner), 'bold', theme.size.title, lh, left, top);
     top += blockHeight(title) + gap;
   }
   let text: TextBlock | undefined;
   if (shown.text.trim() !== '') {
-    text = block(wrapText(shown.text, 'regular', theme.size.text, inner), 'regular', theme.size.text, lh, left, top);
+    text = block(wrap(shown.text, 'regular', theme.size.text, inner), 'regular', theme.size.text, lh, left, top);
     top += blockHeight(text) + gap;
   }
   let quote: NodeBox['quote'];
   if (node.quote && shown.quote) {
     const indent = Math.max(6, theme.size.quote * 0.7);
-    const q = block(wrapText(`“${node.quote.exact}”`, 'italic', theme.size.quote, inner - indent), 'italic', theme.size.quote, lh, left + indent, top + 1);
+    const q = block(wrap(`“${node.quote.exact}”`, 'italic', theme.size.quote, inner - indent), 'italic', theme.size.quote, lh, left + indent, top + 1);
     const y2 = top + 1 + blockHeight(q);
     quote = { bar: { x: left + 1, y1: top + 1, y2 }, text: q };
     top = y2 + 1 + gap;
@@ -204,7 +228,7 @@ function nodeBox(node: ArgNode, x: number, y: number, theme: Theme, voices: bool
   if (attributionText && (quote || !shown.quote)) {
     const indent = quote ? quote.text.x - left : 0;
     const size = theme.size.attribution;
-    attribution = block(wrapCitation(attributionText, 'regular', size, inner - indent), 'regular', size, lh, left + indent, top);
+    attribution = block(wrapped(wrapCitation, attributionText, 'regular', size, inner - indent), 'regular', size, lh, left + indent, top);
     top += blockHeight(attribution) + gap;
   }
   let status: StatusBadge | undefined;
@@ -418,7 +442,8 @@ export function layoutFigure(map: ArgumentMap, scoped: Scoped, theme: Theme, opt
   const attributions = new Map<Id, string | undefined>(options.attribution === false ? [] : ids.map((id) => [id, quoteAttribution(map, map.nodes[id]!)]));
   // Sizes first (positions do not change a node's size), then the arrangement.
   const labelOf = (id: Id) => options.status?.labels.get(id);
-  const boxAt = (id: Id, x: number, y: number) => nodeBox(map.nodes[id]!, x, y, theme, options.voices, attributions.get(id), labelOf(id), options.detail);
+  const wraps: Wraps = new Map();
+  const boxAt = (id: Id, x: number, y: number) => nodeBox(map.nodes[id]!, x, y, theme, options.voices, attributions.get(id), labelOf(id), options.detail, wraps);
   const given = options.positions;
   const positions = given && ids.every((id) => given.has(id)) ? given : arrange(map, ids, theme, (id) => boxAt(id, 0, 0).h);
   const nodes = ids.map((id) => {

@@ -123,7 +123,7 @@ export function fontFor(cp: number, style: FontStyle): FigureFont | null {
 
 /** Does some bundled font draw `cp`? Zero-width controls and spaces count as drawn. */
 export function hasGlyph(cp: number, style: FontStyle = 'regular'): boolean {
-  return fontFor(cp, style) !== null || zeroWidth(cp) || cp === 0x0a || cp === 0x0d || cp === 0x09;
+  return single(cp, style).font !== null || zeroWidth(cp) || cp === 0x0a || cp === 0x0d || cp === 0x09;
 }
 
 /** The width of a character no bundled font has (the viewer draws it as it can, often an empty box). */
@@ -152,25 +152,64 @@ export interface Cluster {
   em: number;
 }
 
+/** What one code point is on its own, per style: its font and advance (computed once; figures measure every character of every line). */
+interface Single {
+  font: FigureFont | null;
+  em: number;
+  joins: boolean;
+}
+const singles = new Map<FontStyle, Map<number, Single>>();
+
+function single(cp: number, style: FontStyle): Single {
+  let table = singles.get(style);
+  if (!table) singles.set(style, (table = new Map()));
+  let s = table.get(cp);
+  if (!s) {
+    const font = fontFor(cp, style);
+    s = { font, em: font === null ? missingEm(cp) : advanceIn(font, cp, style)!, joins: JOINS_BEFORE.test(String.fromCodePoint(cp)) };
+    table.set(cp, s);
+  }
+  return s;
+}
+
+/** A cluster of more than one code point: the first font that has all of them, else its base character's. */
+function clusterOf(cps: readonly number[], style: FontStyle): { font: FigureFont | null; em: number } {
+  const font = FIGURE_FONTS.find((f) => cps.every((cp) => advanceIn(f, cp, style) !== undefined || zeroWidth(cp))) ?? fontFor(cps[0]!, style);
+  let em = 0;
+  for (const cp of cps) em += font === null ? missingEm(cp) : (advanceIn(font, cp, style) ?? missingEm(cp));
+  return { font, em };
+}
+
+/** Calls `each` with every cluster of `text` (a character and the marks after it): its start, end (UTF-16 offsets) and, when it is one code point, what that is. */
+function eachCluster(text: string, style: FontStyle, each: (start: number, end: number, one: Single | null, cps: number[] | null) => void): void {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    const cp = text.codePointAt(i)!;
+    let end = i + (cp > 0xffff ? 2 : 1);
+    let cps: number[] | null = null;
+    while (end < n) {
+      const next = text.codePointAt(end)!;
+      if (!single(next, style).joins) break;
+      (cps ??= [cp]).push(next);
+      end += next > 0xffff ? 2 : 1;
+    }
+    each(i, end, cps ? null : single(cp, style), cps);
+    i = end;
+  }
+}
+
 /**
  * The text as clusters (a character and the marks after it), each in the first font that has
  * all of its characters, else in its base character's font. Context-free, so a word measured
  * alone and the same word in a line get the same fonts and widths.
  */
 export function clusters(text: string, style: FontStyle): Cluster[] {
-  const groups: number[][] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (groups.length > 0 && JOINS_BEFORE.test(ch)) groups[groups.length - 1]!.push(cp);
-    else groups.push([cp]);
-  }
-  return groups.map((cps) => {
-    const str = String.fromCodePoint(...cps);
-    const font = cps.length === 1 ? fontFor(cps[0]!, style) : (FIGURE_FONTS.find((f) => cps.every((cp) => advanceIn(f, cp, style) !== undefined || zeroWidth(cp))) ?? fontFor(cps[0]!, style));
-    let em = 0;
-    for (const cp of cps) em += font === null ? missingEm(cp) : (advanceIn(font, cp, style) ?? missingEm(cp));
-    return { text: str, font, em };
+  const out: Cluster[] = [];
+  eachCluster(text, style, (start, end, one, cps) => {
+    const c = one ?? clusterOf(cps!, style);
+    out.push({ text: text.slice(start, end), font: c.font, em: c.em });
   });
+  return out;
 }
 
 /** A stretch of text set in one font. */
@@ -184,19 +223,22 @@ export interface TextRun {
 /** The text split where its font changes: what the SVG writer writes as one tspan each. */
 export function textRuns(text: string, style: FontStyle): TextRun[] {
   const runs: TextRun[] = [];
-  for (const c of clusters(text, style)) {
-    const last = runs[runs.length - 1];
+  let last: TextRun | undefined;
+  eachCluster(text, style, (start, end, one, cps) => {
+    const c = one ?? clusterOf(cps!, style);
     if (last && last.font === c.font) {
-      last.text += c.text;
+      last.text += text.slice(start, end);
       last.em += c.em;
-    } else runs.push({ ...c });
-  }
+    } else runs.push((last = { text: text.slice(start, end), font: c.font, em: c.em }));
+  });
   return runs;
 }
 
 /** The width of `text` set in `style` at `size` px, the way an SVG renderer lays it out (no kerning). */
 export function measure(text: string, style: FontStyle, size: number): number {
   let em = 0;
-  for (const c of clusters(text, style)) em += c.em;
+  eachCluster(text, style, (_start, _end, one, cps) => {
+    em += one ? one.em : clusterOf(cps!, style).em;
+  });
   return em * size;
 }

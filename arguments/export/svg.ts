@@ -9,10 +9,9 @@ import type { EdgeGeometry, FigureLayout, Head, LegendEntry, NodeBox, Point, Rec
 import { FALLBACK_FAMILY_CSS, FONT_FAMILY, FONT_FAMILY_CSS, textRuns, type FigureFont } from './metrics';
 import type { Line } from './wrap';
 import type { Theme } from './themes';
-import { displayText, escapeXml, jsonAsXmlText } from './xml';
+import { displayText, escapeXml, jsonAsXmlText, MAP_METADATA_NS } from './xml';
 
-/** The namespace of the map document carried in a figure's <metadata>. */
-export const MAP_METADATA_NS = 'urn:argument-atlas:argmap';
+export { MAP_METADATA_NS };
 
 export interface SvgOptions {
   /** The map document (serializeMap's text) to carry in <metadata>; none when omitted. */

@@ -1,12 +1,18 @@
 // Every user string enters a figure through these functions. The figure is XML: what a map
 // holds must come out as text, never as markup, whatever it contains.
 
+/** The namespace of the map document carried in a figure's <metadata> (here, not in svg.ts: reading a figure's map needs no font table). */
+export const MAP_METADATA_NS = 'urn:argument-atlas:argmap';
+
 /**
  * Characters that may not appear in an XML 1.0 document at all (C0 controls but tab, line
  * feed and carriage return; U+FFFE and U+FFFF; unpaired surrogates), plus DEL and the C1
  * controls, which XML allows but no renderer draws.
  */
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Any character escapeXml could change: markup, tab and line breaks, what XML cannot carry (any surrogate, to be safe), and the ':' and '=' defuse() looks at. */
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff\ud800-\udfff&<>"':=]/;
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
@@ -16,6 +22,8 @@ const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;',
  * characters XML cannot carry removed.
  */
 export function escapeXml(text: string): string {
+  // Most strings of a figure (numbers' units, colours, words of plain prose) need none of it.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return defuse(text.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]!), '&#58;', '&#61;');
 }
 

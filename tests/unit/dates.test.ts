@@ -45,6 +45,16 @@ describe('checkEdtf: EDTF levels 0 and 1', () => {
   });
 });
 
+describe('dates read more than once', () => {
+  it('format, convert and check the same each time (each value is parsed once and kept)', () => {
+    for (const value of ['1950-08-27', '1950-08-27/1950-09-02', '195X', 'spring', '1950~/1951?', '27 Aug 1950']) {
+      const first = [formatEdtf(value, 'long'), formatEdtf(value, 'short'), JSON.stringify(edtfToCslDate(value)), checkEdtf(value)];
+      for (let i = 0; i < 3; i++) expect([formatEdtf(value, 'long'), formatEdtf(value, 'short'), JSON.stringify(edtfToCslDate(value)), checkEdtf(value)]).toEqual(first);
+    }
+    expect(formatEdtf('1950-08-27/1950-09-02', 'long')).toBe('27 August – 2 September 1950');
+  });
+});
+
 describe('formatEdtf', () => {
   const cases: [string, string, string][] = [
     ['1950-08-27', '27 August 1950', '27 Aug 1950'],

@@ -129,7 +129,8 @@ export async function run(given: string[], io: Io): Promise<number> {
   checkTarget(out, { overwrite: true });
 
   const map = readMap(file);
-  await startFigureRouting();
+  // One figure: at most the map's relations are routed, once.
+  await startFigureRouting(Object.keys(map.relations).length);
   let figure: Figure;
   // The CSL processor (WebAssembly) loads only when the list of sources is asked for.
   const cite = options.citations ? await (await import('../citeproc-node')).nodeCiteProcessor() : undefined;

@@ -2,8 +2,9 @@
 // it is rebuilt from the TTFs with fontkit and compared with the committed file.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as fontkit from 'fontkit';
-import { ASCENT_EM, DESCENT_EM, fontFor, hasGlyph, inFont, measure, textRuns, type FigureFont, type FontStyle } from '../../../arguments/export/metrics';
+import { ASCENT_EM, clusters, DESCENT_EM, fontFor, hasGlyph, inFont, measure, textRuns, type FigureFont, type FontStyle } from '../../../arguments/export/metrics';
 import { buildMetrics, fallbackFontPath, formatMetrics, FALLBACK_FONTS, FONT_STYLES, METRICS_FILE, openFont } from '../../../scripts/font-metrics';
 
 const SAMPLES = [
@@ -92,6 +93,29 @@ describe('font metrics', () => {
     const combined = textRuns('e\u0301', 'regular');
     expect(combined).toHaveLength(1);
     expect(combined[0]!.text).toBe('e\u0301');
+  });
+
+  it('measures any text as its clusters add up, and its runs give back the text, whatever it holds (marks, CJK, emoji, lone surrogates)', () => {
+    // The SVG writer places each run at the width measured before it: the two must agree to the last bit.
+    const pieces = fc.constantFrom('a', 'W', ' ', 'é', 'e\u0301', '\u0301', '\u200d', 'ῶ', '毛', '\u{1F9FF}', '\u{1F9FF}\u200d\u{1F9FF}', '\ud800', '\udc00', 'Ё', '—', '\t');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), fc.constantFrom<FontStyle>('regular', 'italic', 'bold'), (parts, style) => {
+        const text = parts.join('');
+        let em = 0;
+        for (const c of clusters(text, style)) em += c.em;
+        expect(measure(text, style, 13)).toBe(em * 13);
+        // Clusters as Unicode has them: a character and the marks and joiners after it.
+        const expected: string[] = [];
+        for (const ch of text) {
+          if (expected.length > 0 && /^[\p{M}\u200c\u200d]$/u.test(ch)) expected[expected.length - 1] += ch;
+          else expected.push(ch);
+        }
+        expect(clusters(text, style).map((c) => c.text)).toEqual(expected);
+        expect(textRuns(text, style).map((r) => r.text).join('')).toBe(text);
+        // A text measured a second time (from the cached per-character table) measures the same.
+        expect(measure(text, style, 13)).toBe(em * 13);
+      }),
+    );
   });
 
   it('keeps the table small enough to ship (under 128 KB)', () => {
