@@ -17,10 +17,15 @@ import { OutlineView } from './outline/OutlineView';
 import { useOutlineMode } from './outline/outlineState';
 import { PrintFit } from './print/PrintFit';
 import { CommentsPanel } from './comments/CommentsPanel';
+import { PresentationBar } from './present/PresentationBar';
+import { PresentDialog } from './present/PresentDialog';
+import { useEditor } from './store/store';
 
 export function App() {
   const panes = useUi((s) => s.panes);
   const outline = useOutlineMode();
+  // A presentation shows the map alone, full window (the panes come back when it ends).
+  const presenting = useEditor((s) => s.presentation !== null);
   useEffect(() => {
     window.addEventListener('keydown', noteSelectionBeforeKey, true);
     window.addEventListener('keydown', handleShortcut);
@@ -34,7 +39,13 @@ export function App() {
   return (
     <ReactFlowProvider>
       <PrintFit />
-      <div className={`aa-app${panes.sources ? ' with-sources' : ''}${panes.inspector ? ' with-inspector' : ''}${outline !== 'off' ? ` with-outline outline-${outline}` : ''}`}>
+      <div
+        className={
+          presenting
+            ? 'aa-app aa-presenting'
+            : `aa-app${panes.sources ? ' with-sources' : ''}${panes.inspector ? ' with-inspector' : ''}${outline !== 'off' ? ` with-outline outline-${outline}` : ''}`
+        }
+      >
         <header className="aa-header">
           <TitleBar />
           <Toolbar />
@@ -42,12 +53,14 @@ export function App() {
         <NoticeBar />
         <FindBar />
         <main className="aa-main">
-          {panes.sources && <SourcesPane />}
-          {outline !== 'instead' && <MapCanvas />}
-          {outline !== 'off' && <OutlineView />}
-          {panes.inspector && <Inspector />}
-          <CommentsPanel />
+          {!presenting && panes.sources && <SourcesPane />}
+          {(presenting || outline !== 'instead') && <MapCanvas />}
+          {!presenting && outline !== 'off' && <OutlineView />}
+          {!presenting && panes.inspector && <Inspector />}
+          {!presenting && <CommentsPanel />}
         </main>
+        <PresentationBar />
+        <PresentDialog />
         <ConnectDialog />
         <SourceDialogs />
         <FileDialogs />

@@ -7,6 +7,7 @@ import { newMap, openMap, saveMap, saveMapAs } from './files/fileCommands';
 import { runAutoLayout } from './layout/autoLayout';
 import { openConnectDialog } from './panels/connectDialogState';
 import { openExportDialog } from './export/exportState';
+import { presentationKey } from './present/presentState';
 import { clearSelection, editor, isReadOnly, notify, READ_ONLY_REASON, redoChange, requestFit, startEditing, undoChange } from './store/store';
 import { findNext, openFind } from './find/findState';
 import { focusArea, focusNodeSoon } from './canvas/navigation';
@@ -66,6 +67,8 @@ export function noteSelectionBeforeKey(): void {
 }
 
 export function handleShortcut(e: KeyboardEvent): void {
+  // A presentation takes its keys first (a clicker's Page Down, Space, the arrows, Esc).
+  if (!document.querySelector('[aria-modal="true"]') && presentationKey(e)) return;
   const mod = isMac ? e.metaKey : e.ctrlKey;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   const done = (fn: () => unknown) => {

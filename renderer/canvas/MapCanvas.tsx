@@ -167,6 +167,7 @@ export function MapCanvas() {
 
   // Move the view once every node has been measured (fitting needs their sizes).
   const fitMode = useEditor((s) => s.fitMode);
+  const fitNodes = useEditor((s) => s.fitNodes);
   const fitted = useRef(-1);
   useEffect(() => {
     if (fitted.current === fitRequest) return;
@@ -177,9 +178,11 @@ export function MapCanvas() {
     requestAnimationFrame(() => {
       const opening = fitMode === 'opening' ? openingViewport(map, (id) => sizes.get(id), canvasSize()) : null;
       if (opening) void flow.setViewport(opening);
+      // A presentation's step: the camera glides to the nodes it reveals, large enough to read across a room.
+      else if (fitNodes) void flow.fitView({ nodes: fitNodes.map((id) => ({ id })), padding: 0.25, maxZoom: 1.6, duration: 700 });
       else void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0 });
     });
-  }, [fitRequest, fitMode, flow, sizes, map, hidden]);
+  }, [fitRequest, fitMode, fitNodes, flow, sizes, map, hidden]);
 
   // A node whose text is being written is shown whole: zoomed out, the view zooms in on it.
   const editing = useEditor((s) => s.editing);

@@ -67,6 +67,8 @@ export function startBackups(store: BackupStore, options: BackupOptions = {}): B
   }
 
   const unsubscribe = editor.subscribe((s, prev) => {
+    // A presentation's part of the map is not the document: the backup keeps the whole one.
+    if (s.presentation !== null || prev.presentation !== null) return;
     if (s.history !== prev.history || s.saved !== prev.saved || s.name !== prev.name) sync(s);
   });
   if (!held) sync(editor.getState());

@@ -12,7 +12,7 @@ import { serializeMap } from '../../arguments/format/serialize';
 import { emptyMap, type ArgumentMap } from '../../arguments/model';
 import { slugify } from '../../arguments/text/slug';
 import type { Backup, DroppedFile, FileRef, OpenedFile, Platform, SavedFile } from '../platform/types';
-import { documentState, editor, isDirty, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
+import { documentState, editor, isDirty, isPresenting, markSaved, notify, replaceDocument, type EditorState } from '../store/store';
 import { askForFileName, askToRevert, askToSave } from './dialogState';
 import { figureToMapBytes, mapNameForFigure } from '../export/openFigure';
 import type { DocumentKind } from '../../arguments/intake/kinds';
@@ -258,6 +258,11 @@ export function typedFileName(typed: string): string {
 
 async function save(ref: FileRef | null, askName = false): Promise<boolean> {
   let s = editor.getState();
+  // The window holds only the part of the map shown so far: that must never be written as the map.
+  if (isPresenting(s)) {
+    notify({ kind: 'info', title: 'Presenting', lines: ['End the presentation (Esc) to save the map.'] });
+    return false;
+  }
   let name = nameForSave(s);
   // Save As where the platform has no dialog that asks (a browser download): the app asks.
   if (askName && ref === null && host().hasSaveDialog?.() === false) {

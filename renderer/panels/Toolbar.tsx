@@ -19,6 +19,7 @@ import { toggleOutline, useOutlineMode } from '../outline/outlineState';
 import { setShowStatus, setVoicesPanel, useLayers } from '../status/layersState';
 import { CommentsButton } from '../comments/CommentsButton';
 import { ReadOnlyControl } from './ReadOnlyControl';
+import { openPresentDialog } from '../present/presentDialogState';
 import { useReadOnly } from '../store/store';
 
 export function Toolbar() {
@@ -43,6 +44,9 @@ export function Toolbar() {
       </div>
       <div className="aa-group" aria-label="Reading">
         <ReadOnlyControl />
+        <button type="button" onClick={openPresentDialog} title="Present the argument step by step, full screen (Space / → forward, ← back, Esc ends)">
+          Present…
+        </button>
       </div>
       <div className="aa-group" aria-label="Add">
         {NODE_KINDS.map((k) => (

@@ -61,6 +61,18 @@ export interface EditorState extends OpenDocument {
   fitMode: 'all' | 'opening';
   /** This window shows the map read-only (a presentation), whatever the file says. */
   windowReadOnly: boolean;
+  /**
+   * During a presentation the window's document is the part of the map shown so far (so the
+   * canvas, the status, the DOM and exports hold nothing hidden); the real one waits here.
+   */
+  presentation: PresentationStash | null;
+  /** The nodes the next view move frames (a presentation's step); null: fitMode decides. */
+  fitNodes: readonly Id[] | null;
+}
+
+export interface PresentationStash {
+  document: OpenDocument;
+  selection: Selection;
 }
 
 /** The document as it was before a node was added, and the step that added it. */
@@ -87,10 +99,17 @@ export const editor = createStore<EditorState>(() => ({
   fitRequest: 0,
   fitMode: 'opening',
   windowReadOnly: false,
+  presentation: null,
+  fitNodes: null,
 }));
 
 export const getMap = (): ArgumentMap => editor.getState().history.present;
-export const isDirty = (s: EditorState = editor.getState()): boolean => savePoint(s.history) !== s.saved;
+/** Unsaved changes of the document, also while a presentation shows part of it. */
+export const isDirty = (s: EditorState = editor.getState()): boolean => {
+  const doc = s.presentation?.document ?? s;
+  return savePoint(doc.history) !== doc.saved;
+};
+export const isPresenting = (s: EditorState = editor.getState()): boolean => s.presentation !== null;
 
 export function useEditor<T>(selector: (s: EditorState) => T): T {
   return useStore(editor, selector);
@@ -190,7 +209,7 @@ export const clearSelection = () => select(EMPTY);
 
 /** Replaces the open document (after the caller has asked about unsaved changes). */
 export function replaceDocument(doc: OpenDocument): void {
-  editor.setState({ ...doc, selection: EMPTY, editing: null, creation: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening' });
+  editor.setState({ ...doc, selection: EMPTY, editing: null, creation: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening', fitNodes: null, presentation: null, windowReadOnly: false });
 }
 
 export function markSaved(name: string, fileRef: unknown): void {
@@ -233,5 +252,26 @@ export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged
 }
 
 export function requestFit(): void {
-  editor.setState((s) => ({ fitRequest: s.fitRequest + 1, fitMode: 'all' }));
+  editor.setState((s) => ({ fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: null }));
+}
+
+/**
+ * Shows `part` (a presentation's map so far) in place of the document, read-only, and frames
+ * `focus`. The document itself is kept aside, untouched, until `endPresenting` gives it back.
+ */
+export function showPresented(part: ArgumentMap, focus: readonly Id[]): void {
+  editor.setState((s) => {
+    const presentation = s.presentation ?? { document: { history: s.history, name: s.name, fileRef: s.fileRef, saved: s.saved }, selection: s.selection };
+    const history = createHistory(part);
+    return { presentation, history, saved: savePoint(history), windowReadOnly: true, editing: null, creation: null, selection: EMPTY, focusQuote: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: focus };
+  });
+}
+
+/** Ends a presentation: the document, its history and its selection as they were. */
+export function endPresenting(): void {
+  editor.setState((s) => {
+    if (!s.presentation) return {};
+    const { document, selection } = s.presentation;
+    return { ...document, selection, presentation: null, windowReadOnly: false, editing: null, creation: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: null };
+  });
 }
