@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { constants, deflateRawSync } from 'node:zlib';
 import { pngMetadataChunks } from '../export/embed';
 import { pixelSize, rasterTooLarge, RasterTooLargeError, type Figure } from '../export/figure';
-import { encodePng, type PieceDeflater } from '../export/pngStream';
+import { bandRows, encodePng, type PieceDeflater } from '../export/pngStream';
 import { resvgFontOptions } from './figures';
 
 /**
@@ -17,8 +17,6 @@ import { resvgFontOptions } from './figures';
  * clipped) but 4 MB already went over on the shipped map.
  */
 export const BAND_BYTES = 2 * 1024 * 1024;
-/** Bands are at least this many rows, however wide the image (a 32,767-pixel row is 128 KB). */
-export const MIN_BAND_ROWS = 16;
 /**
  * Rows drawn above and below each band and thrown away: resvg clips the paths that cross a
  * pixmap's edge, and the clipped edges' anti-aliasing differs from the unclipped in the rows
@@ -48,16 +46,21 @@ const resvgOptions = (figure: Figure) => ({ fitTo: { mode: 'original' }, font: r
  * V8's collector, to free each band's pixmap as soon as it is drawn: resvg's images live outside
  * the JavaScript heap, which does not know their size and would let many pile up.
  */
-const collectGarbage: () => void = (() => {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
+let gc: ((options: { type: 'major' }) => void) | null | undefined;
+function collectGarbage(): void {
+  if (gc === undefined) {
+    gc = (globalThis as { gc?: typeof gc }).gc ?? null;
+    if (!gc)
+      try {
+        setFlagsFromString('--expose-gc');
+        gc = runInNewContext('gc') as typeof gc;
+      } catch {
+        gc = null; // a runtime without it: the bands are freed later, at more memory
+      }
   }
-})();
+  // A full collection: a minor one left the whole shipped map at 300 DPI near 150 MB (measured).
+  gc?.({ type: 'major' });
+}
 
 async function loadResvg(): Promise<ResvgModule['Resvg']> {
   const mod = (await import('@resvg/resvg-js')) as unknown as ResvgModule & { default?: ResvgModule };
@@ -102,16 +105,12 @@ export function demultiply(rgba: Uint8Array): void {
 }
 
 export interface BandOptions {
-  /** Rows per band (bandRows() of the width unless given; tests use odd small bands). */
+  /** Rows per band (BAND_BYTES of rows unless given; tests use odd small bands). */
   rows?: number;
   /** Rows drawn beyond each band's edges and dropped (BAND_OVERLAP unless given). */
   overlap?: number;
 }
 
-/** The rows a band holds for an image `width` pixels wide. */
-export function bandRows(width: number, bandBytes = BAND_BYTES): number {
-  return Math.max(MIN_BAND_ROWS, Math.floor(bandBytes / (width * 4)));
-}
 
 /**
  * Node's zlib, each piece compressed on its own (sync-flushed, so they join): native speed,
@@ -128,7 +127,7 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * finalizers that run only then).
  */
 export async function* drawBands(resvg: ResvgInstance, doc: { width: number; height: number }, options: BandOptions = {}): AsyncGenerator<Uint8Array> {
-  const rows = Math.max(1, Math.floor(options.rows ?? bandRows(doc.width)));
+  const rows = Math.max(1, Math.floor(options.rows ?? bandRows(doc.width, doc.height, BAND_BYTES)));
   const overlap = options.overlap ?? BAND_OVERLAP;
   const stride = doc.width * 4;
   // resvg takes only its own BBox objects; one is made (by measuring the drawing) and reused.

@@ -150,3 +150,17 @@ export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/**
+ * The rows of a band `bandBytes` of RGBA for an image `width` pixels wide, and at least
+ * `minRows` (a 32,767-pixel row is 128 KB), never more than `height`.
+ */
+export function bandRows(width: number, height: number, bandBytes: number, minRows = 16): number {
+  return Math.max(1, Math.min(height, Math.max(minRows, Math.floor(bandBytes / (width * 4)))));
+}
+
+/**
+ * RGBA bytes of a band the app draws on a canvas (renderer/export/produce.ts; the canvas and
+ * the copy getImageData makes): no canvas ever holds the whole raster.
+ */
+export const CANVAS_BAND_BYTES = 16 * 1024 * 1024;

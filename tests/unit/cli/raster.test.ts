@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { startFigureRouting } from '../../../arguments/cli/avoid';
 import { resvgFontOptions } from '../../../arguments/cli/figures';
-import { BAND_BYTES, bandRows, demultiply, drawBands, pixelDocument, pngStream, renderUntiled } from '../../../arguments/cli/raster';
+import { BAND_BYTES, demultiply, drawBands, pixelDocument, pngStream, renderUntiled } from '../../../arguments/cli/raster';
 import { importFigure } from '../../../arguments/export/embed';
 import { DEFAULT_FIGURE_OPTIONS, RasterTooLargeError, renderFigure, type Figure } from '../../../arguments/export/figure';
-import { joinBytes } from '../../../arguments/export/pngStream';
+import { bandRows, joinBytes } from '../../../arguments/export/pngStream';
 import { resizeSvg } from '../../../arguments/export/svg';
 import { decodePng, shippedMap } from '../export/helpers';
 
@@ -77,8 +77,9 @@ describe('PNG drawn in bands', () => {
     const file = joinBytes(parts);
     const back = decodePng(file);
     expect([back.width, back.height]).toEqual([png.width, png.height]);
-    expect(bandRows(png.width) * png.width * 4).toBeLessThanOrEqual(BAND_BYTES);
-    expect(png.height).toBeGreaterThan(bandRows(png.width) * 4); // really several bands
+    const rows = bandRows(png.width, png.height, BAND_BYTES);
+    expect(rows * png.width * 4).toBeLessThanOrEqual(BAND_BYTES);
+    expect(png.height).toBeGreaterThan(rows * 4); // really several bands
     // Ink on every part of the page the cards are on: no band came out blank.
     const inked = (y: number) => back.rgba.subarray(y * png.width * 4, (y + 1) * png.width * 4).some((v, i) => i % 4 !== 3 && v < 128);
     const quarter = Math.floor(png.height / 4);
