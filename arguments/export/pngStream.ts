@@ -50,9 +50,9 @@ function header(width: number, height: number): Uint8Array {
 }
 
 /**
- * Raw deflate (RFC 1951) of the filtered rows, a piece at a time: each piece's output ends on a
- * byte boundary (a sync flush) so the pieces join into one stream, and the last one finishes
- * it. The CLI passes Node's zlib; the default is fflate's streaming Deflate (also the browser's).
+ * Raw deflate (RFC 1951) of the filtered rows, a piece at a time: the outputs, joined in order,
+ * are one deflate stream, which the last piece finishes. The CLI passes Node's zlib (pieces
+ * sync-flushed to byte boundaries); the default is fflate's streaming Deflate (the browser's).
  */
 export type PieceDeflater = (piece: Uint8Array, last: boolean) => Uint8Array[];
 
@@ -62,9 +62,10 @@ export function fflateDeflater(level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6)
   const deflate = new Deflate({ level }, (data) => {
     if (data.length > 0) out.push(data);
   });
+  // One stream: its outputs join as they are (no flush; fflate 0.8.3's sync flush wrote a broken
+  // stored block after incompressible data, found by the test of this function).
   return (piece, last) => {
     deflate.push(piece, last);
-    if (!last) deflate.flush(true);
     return out.splice(0);
   };
 }
