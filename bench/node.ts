@@ -25,6 +25,7 @@ import { benchReanchor } from './reanchor';
 import { atMost, ratioAtMost, type Figure } from './results';
 import { benchStatus } from './status';
 import { benchRouting } from './routing';
+import { benchRaster } from './raster';
 
 export interface NodePlan {
   /** Map files by size (dist/bench/maps/N.argmap.json). */
@@ -229,6 +230,8 @@ export async function runFeatureFigures(plan: FeaturePlan): Promise<Figure[]> {
   await guard('node.reanchor', 'Re-anchor quotes on a replaced text', () =>
     benchReanchor(plan.smoke ? { reps, warmup, sourceBytes: 100_000, quotes: 50, corrections: 20, log: plan.log } : { reps, warmup, log: plan.log }),
   );
+
+  await guard('cli.png', 'PNG of the whole shipped map at 300 DPI: time and peak memory (whole CLI process)', () => benchRaster({ root: plan.root, reps, smoke: plan.smoke, log: plan.log }));
 
   // The commands as a user runs them, on the shipped map: start-up (help) and Chicago notes (cite).
   const shipped = join(plan.root, 'arguments/maps/stalin-gottwald-1950.argmap.json');

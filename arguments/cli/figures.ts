@@ -1,17 +1,17 @@
-// The CLI's figure backends: PNG with resvg (a native renderer, no browser), PDF with PDFKit's
+// The CLI's figure backends: PNG with resvg (a native renderer, no browser; drawn in bands, raster.ts), PDF with PDFKit's
 // Node build and svg-to-pdfkit, both with the bundled Source Serif 4 TTFs and no system fonts,
 // plus the fallback faces (Noto Serif, Noto Serif SC) the figure's text uses, and only those:
 // the CJK font is 14.8 MB a face.
 // Loaded only when `argmap export` needs them, so the other commands start as fast as before.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { addPngMetadata } from '../export/embed';
-import { pixelSize, type Figure, type PageSize } from '../export/figure';
+import { type Figure, type PageSize } from '../export/figure';
 import type { FigureLayout } from '../export/layout';
 import { facesUsed, uniqueFaces, type FontFaceUse } from '../export/glyphs';
 import { FONT_FAMILY, type FontStyle } from '../export/metrics';
 import { fallbackFacesOf, writePdf, type FallbackFontBytes, type FontBytes, type PdfLibraries } from '../export/pdf';
-import { resizeSvg } from '../export/svg';
+import { joinBytes } from '../export/pngStream';
+import { pngStream } from './raster';
 
 // Not named `require`: the bundle's banner defines one at its top level.
 const resolver = createRequire(import.meta.url);
@@ -68,28 +68,15 @@ export function resvgFontOptions(layout: FigureLayout): Record<string, unknown> 
   };
 }
 
-interface ResvgModule {
-  Resvg: new (svg: string, options: Record<string, unknown>) => { render(): { asPng(): Uint8Array; width: number; height: number } };
-}
-
 /**
- * The figure as a PNG at `dpi`, with its resolution, title and the map in text chunks. A
- * page-ready figure is drawn at `dpi` scaled to its print size and records `printDpi`.
+ * The figure as a PNG at `dpi`, with its resolution, title and the map in text chunks, drawn in
+ * bands (raster.ts) and gathered into one file. A page-ready figure is drawn at `dpi` scaled to
+ * its print size and records `printDpi`. Throws RasterTooLargeError for a raster too large.
  */
 export async function renderPng(figure: Figure, dpi: number, printDpi: number = dpi): Promise<Uint8Array> {
-  const mod = (await import('@resvg/resvg-js')) as unknown as ResvgModule & { default?: ResvgModule };
-  const Resvg = mod.Resvg ?? mod.default!.Resvg;
-  // Drawn at exactly the pixel size pixelSize() promises (resvg's own fitTo rounds the height its way).
-  const px = pixelSize(figure, dpi);
-  const resvg = new Resvg(resizeSvg(figure.svg, px.width, px.height), {
-    fitTo: { mode: 'original' },
-    font: resvgFontOptions(figure.layout),
-    shapeRendering: 2,
-    textRendering: 1,
-    imageRendering: 0,
-  });
-  const png = resvg.render().asPng();
-  return addPngMetadata(png, { dpi: printDpi, title: figure.title, mapJson: figure.mapJson });
+  const pieces: Uint8Array[] = [];
+  for await (const p of (await pngStream(figure, dpi, printDpi)).bytes) pieces.push(p);
+  return joinBytes(pieces);
 }
 
 async function pdfLibraries(): Promise<PdfLibraries> {

@@ -113,39 +113,85 @@ export function checkTarget(target: string, options: WriteOptions, fs: WriteFs =
  * CliError that leaves the target as it was and no temporary file behind.
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array, options: WriteOptions, fs: WriteFs = nodeFs as unknown as WriteFs): void {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const file = openTemp(target, options, fs);
+  try {
+    file.write(bytes);
+    file.commit();
+  } catch (err) {
+    throw file.fail(err);
+  }
+}
+
+/**
+ * writeFileAtomic for bytes made as they are written (a PNG drawn band by band), so they are
+ * never in memory whole. An error while making them leaves the target as it was, and is
+ * passed on as it is (an error of the disk becomes a CliError, as in writeFileAtomic).
+ */
+export async function writeFileAtomicFrom(target: string, pieces: AsyncIterable<Uint8Array>, options: WriteOptions, fs: WriteFs = nodeFs as unknown as WriteFs): Promise<void> {
+  const file = openTemp(target, options, fs);
+  try {
+    for await (const bytes of pieces) file.write(bytes);
+    file.commit();
+  } catch (err) {
+    throw file.fail(err);
+  }
+}
+
+/** A temporary file beside the target: written to, then renamed over it, or removed on failure. */
+function openTemp(target: string, options: WriteOptions, fs: WriteFs) {
   const name = shown(target);
   const { path, existing } = resolveTarget(target, name, options, fs);
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | null = null;
-  try {
-    fd = fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
-    for (let at = 0; at < bytes.length; ) at += fs.writeSync(fd, bytes, at, bytes.length - at);
-    // The umask applies at creation; a replaced file keeps its own permissions.
-    if (existing) fs.fchmodSync(fd, existing.mode & 0o7777);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    if (options.unchangedSince) {
-      const now = fs.statSync(path);
-      if (!sameFile(now, options.unchangedSince)) throw new CliError(`${name} was changed by another program while this command ran; nothing was written. Run the command again.`, 1);
-    }
-    fs.renameSync(temp, path);
-  } catch (err) {
-    if (fd !== null)
-      try {
-        fs.closeSync(fd);
-      } catch {
-        // already failing
-      }
+  // Errors of the disk are said in words; any other (of the code making the bytes) is passed on.
+  let diskError = false;
+  const disk = <T>(call: () => T): T => {
     try {
-      fs.unlinkSync(temp);
-    } catch {
-      // never created
+      return call();
+    } catch (err) {
+      diskError = true;
+      throw err;
     }
-    throw err instanceof CliError ? err : writeError(name, path, err);
-  }
-  syncFolder(dirname(path), fs);
+  };
+  return {
+    write(bytes: Uint8Array): void {
+      fd ??= disk(() => fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666));
+      const to = fd;
+      for (let at = 0; at < bytes.length; ) at += disk(() => fs.writeSync(to, bytes, at, bytes.length - at));
+    },
+    commit(): void {
+      fd ??= disk(() => fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666));
+      const to = fd;
+      // The umask applies at creation; a replaced file keeps its own permissions.
+      disk(() => {
+        if (existing) fs.fchmodSync(to, existing.mode & 0o7777);
+        fs.fsyncSync(to);
+        fs.closeSync(to);
+      });
+      fd = null;
+      if (options.unchangedSince) {
+        const now = disk(() => fs.statSync(path));
+        if (!sameFile(now, options.unchangedSince)) throw new CliError(`${name} was changed by another program while this command ran; nothing was written. Run the command again.`, 1);
+      }
+      disk(() => fs.renameSync(temp, path));
+      syncFolder(dirname(path), fs);
+    },
+    fail(err: unknown): unknown {
+      if (fd !== null)
+        try {
+          fs.closeSync(fd);
+        } catch {
+          // already failing
+        }
+      try {
+        fs.unlinkSync(temp);
+      } catch {
+        // never created
+      }
+      return err instanceof CliError || !diskError ? err : writeError(name, path, err);
+    },
+  };
 }
 
 /** Makes the rename itself durable; folders cannot be opened for this on every system, so failing is no error. */

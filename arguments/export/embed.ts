@@ -237,10 +237,21 @@ function textChunkKeyword(c: PngChunk): string | null {
  * and the map document (a compressed iTXt chunk) after the header. Older copies of these
  * chunks are replaced.
  */
-export async function addPngMetadata(png: Uint8Array, meta: { mapJson?: string; dpi?: number; title?: string }): Promise<Uint8Array> {
+export async function addPngMetadata(png: Uint8Array, meta: PngMetadata): Promise<Uint8Array> {
   const chunks = readPngChunks(png);
   const ours = new Set([PNG_MAP_KEYWORD, 'Title', 'Software']);
   const kept = chunks.filter((c) => !(c.type === 'pHYs' && meta.dpi) && !ours.has(textChunkKeyword(c) ?? ''));
+  return writePngChunks([kept[0]!, ...(await pngMetadataChunks(meta)), ...kept.slice(1)]);
+}
+
+export interface PngMetadata {
+  mapJson?: string;
+  dpi?: number;
+  title?: string;
+}
+
+/** The chunks addPngMetadata puts after the header, for a PNG written band by band (pngStream.ts). */
+export async function pngMetadataChunks(meta: PngMetadata): Promise<PngChunk[]> {
   const added: PngChunk[] = [];
   if (meta.dpi) {
     const ppm = Math.round(meta.dpi / 0.0254);
@@ -254,7 +265,7 @@ export async function addPngMetadata(png: Uint8Array, meta: { mapJson?: string; 
   added.push(await iTXt('Software', 'Argument Atlas', false));
   if (meta.title) added.push(await iTXt('Title', meta.title, false));
   if (meta.mapJson !== undefined) added.push(await iTXt(PNG_MAP_KEYWORD, meta.mapJson, true));
-  return writePngChunks([kept[0]!, ...added, ...kept.slice(1)]);
+  return added;
 }
 
 const mapDamaged = (what: string) => new FigureError('map-damaged', `The map in this PNG is damaged: ${what}.`);

@@ -162,6 +162,18 @@ export function rasterTooLarge(size: { width: number; height: number }, dpi: num
   return `At ${dpi} DPI this figure would be ${px.width} × ${px.height} pixels, more than a PNG can be drawn at here; ${advice}.`;
 }
 
+/** A raster refused before anything is drawn or written: its size and what would fit, in `message`. */
+export class RasterTooLargeError extends Error {
+  override name = 'RasterTooLargeError';
+  readonly code = 'raster-too-large';
+  constructor(
+    message: string,
+    readonly pixels: { width: number; height: number },
+  ) {
+    super(message);
+  }
+}
+
 /** "Stalin’s letter (1950)" + "pdf" -> "stalins-letter-1950.pdf". */
 
 export function isFigureFormat(s: string): s is FigureFormat {

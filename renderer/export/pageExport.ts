@@ -3,7 +3,6 @@
 // exactly the printed figure); a figure set is saved as separate files in Electron and as one
 // .zip (fflate) in the web build, or as one multi-page PDF.
 import { zipSync } from 'fflate';
-import { addPngMetadata } from '../../arguments/export/embed';
 import type { FigureFormat } from '../../arguments/export/figure';
 import type { FittedFigure } from '../../arguments/export/fit';
 import { writePdf } from '../../arguments/export/pdf';
@@ -24,7 +23,7 @@ export async function pageFigureBytes(f: FittedFigure, format: FigureFormat, dpi
   if (format === 'svg') bytes = new TextEncoder().encode(printSizedSvg(figure.svg, printed.widthMm, printed.heightMm));
   else if (format === 'png') {
     const scaleDpi = (dpi * printed.widthMm) / 25.4 / (figure.width / 96);
-    bytes = await addPngMetadata(await rasterise(figure, scaleDpi), { dpi, title: figure.title, mapJson: figure.mapJson });
+    bytes = await rasterise(figure, scaleDpi, { dpi, title: figure.title, mapJson: figure.mapJson });
   } else bytes = await pagesPdf([f]);
   const tooLarge = figureSizeProblem(bytes.length, format);
   if (tooLarge) throw new Error(tooLarge);

@@ -1,10 +1,12 @@
 // Producing a figure's bytes in the renderer (web build and Electron alike): the shared
-// exporter draws the SVG; PNG is that SVG drawn on a canvas with the bundled fonts inside it;
+// exporter draws the SVG; PNG is that SVG drawn on a canvas with the bundled fonts inside it,
+// a band of rows at a time;
 // PDF goes through the same code as the CLI (arguments/export/pdf.ts) with PDFKit's browser
 // build, loaded only when a PDF is first made.
-import { addPngMetadata } from '../../arguments/export/embed';
-import { FIGURE_FORMATS, pixelSize, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
+import { pngMetadataChunks, type PngMetadata } from '../../arguments/export/embed';
+import { FIGURE_FORMATS, pixelSize, rasterTooLarge, RasterTooLargeError, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
 import { writePdf, type PdfLibraries } from '../../arguments/export/pdf';
+import { bandRows, CANVAS_BAND_BYTES, encodePng, joinBytes } from '../../arguments/export/pngStream';
 import { resizeSvg } from '../../arguments/export/svg';
 import { figureSizeProblem } from '../../arguments/limits';
 import type { ArgumentMap } from '../../arguments/model';
@@ -36,24 +38,42 @@ async function loadImage(svg: string): Promise<HTMLImageElement> {
   }
 }
 
-/** The figure drawn at `dpi` on a canvas, as PNG bytes (before metadata). */
-export async function rasterise(figure: Figure, dpi: number): Promise<Uint8Array> {
+/**
+ * The figure drawn at `dpi` as a PNG file carrying `meta` (resolution, title, the map): the SVG
+ * is drawn on a small canvas a band of rows at a time, each band moved up by whole pixels, and
+ * the rows compressed as they come (arguments/export/pngStream.ts). Throws RasterTooLargeError
+ * naming the size for a raster larger than MAX_PIXELS or MAX_PIXEL_SIDE.
+ */
+export async function rasterise(figure: Figure, dpi: number, meta: PngMetadata = {}, bandBytes = CANVAS_BAND_BYTES): Promise<Uint8Array> {
   const tooLarge = rasterTooLarge(figure, dpi);
-  if (tooLarge) throw new Error(tooLarge);
+  if (tooLarge) throw new RasterTooLargeError(tooLarge, pixelSize(figure, dpi));
   const px = pixelSize(figure, dpi);
   // The fallback faces only when the figure's text uses them (the CJK ones are 14.8 MB each).
   const withFonts = figure.variant({ embedMap: false, fontFaceCss: await inlineFontFaceCss(facesUsed(figure.layout)) });
   const img = await loadImage(resizeSvg(withFonts, px.width, px.height));
+  const rows = bandRows(px.width, px.height, bandBytes);
   const canvas = document.createElement('canvas');
   canvas.width = px.width;
-  canvas.height = px.height;
-  const ctx = canvas.getContext('2d');
+  canvas.height = rows;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('The figure could not be drawn (no canvas).');
-  ctx.drawImage(img, 0, 0, px.width, px.height);
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  canvas.width = canvas.height = 0; // frees the pixels now
-  if (!blob) throw new Error(`The figure could not be drawn at ${dpi} DPI (${px.width} × ${px.height} pixels is too large for this browser); choose a lower DPI.`);
-  return new Uint8Array(await blob.arrayBuffer());
+  async function* bands(): AsyncGenerator<Uint8Array> {
+    for (let y = 0; y < px.height; y += rows) {
+      const h = Math.min(rows, px.height - y);
+      ctx!.clearRect(0, 0, px.width, rows);
+      ctx!.drawImage(img, 0, -y, px.width, px.height);
+      const data = ctx!.getImageData(0, 0, px.width, h).data;
+      yield new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      await new Promise((resolve) => setTimeout(resolve, 0)); // the page stays responsive between bands
+    }
+  }
+  const pieces: Uint8Array[] = [];
+  try {
+    for await (const piece of encodePng({ width: px.width, height: px.height, chunks: await pngMetadataChunks(meta) }, bands())) pieces.push(piece);
+  } finally {
+    canvas.width = canvas.height = 0; // frees the pixels now
+  }
+  return joinBytes(pieces);
 }
 
 let libraries: Promise<PdfLibraries> | null = null;
@@ -75,9 +95,7 @@ const PRODUCERS = {
     const px = pixelSize(figure, options.dpi);
     progress(`Drawing ${px.width.toLocaleString('en')} × ${px.height.toLocaleString('en')} pixels at ${options.dpi} DPI…`);
     await nextFrame();
-    const png = await rasterise(figure, options.dpi);
-    progress('Adding the map to the PNG…');
-    return addPngMetadata(png, { dpi: options.dpi, title: figure.title, mapJson: figure.mapJson });
+    return rasterise(figure, options.dpi, { dpi: options.dpi, title: figure.title, mapJson: figure.mapJson });
   },
   pdf: async (map, figure, options, progress) => {
     progress('Loading the PDF writer and fonts…');

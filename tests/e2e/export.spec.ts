@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { importFigure, pngDpi, pngSize } from '../../arguments/export/embed';
-import { DEFAULT_FIGURE_OPTIONS, renderFigure } from '../../arguments/export/figure';
+import { DEFAULT_FIGURE_OPTIONS, pixelSize, renderFigure } from '../../arguments/export/figure';
+import { bandRows, CANVAS_BAND_BYTES } from '../../arguments/export/pngStream';
+import { decodePng } from '../unit/export/helpers';
 import { loadMap } from '../../arguments/format/load';
 import { startFigureRouting } from '../../arguments/cli/avoid';
 import { expect, test } from './fixtures';
@@ -99,6 +101,31 @@ test('Ctrl+E opens the dialog; a PNG at a chosen DPI; the choices are remembered
   await expect(dialog.getByLabel('Counter-considerations')).not.toBeChecked();
   await app.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+});
+
+test('a PNG of the whole map at 200 DPI is drawn in canvas bands: every band in its place, none blank or repeated', async ({ app }) => {
+  test.setTimeout(180_000); // 116 MB of pixels deflated in JavaScript, then decoded here
+  await app.keyboard.press('Control+e');
+  const dialog = app.getByRole('dialog', { name: 'Export figure' });
+  await dialog.getByRole('radio', { name: /PNG/ }).check();
+  await dialog.getByLabel('Resolution (DPI)').fill('200');
+  const { path } = await exportWith(app, /^Export PNG/);
+  const png = new Uint8Array(readFileSync(path));
+  const figure = renderFigure(shipped.ok ? shipped.map : (null as never), DEFAULT_FIGURE_OPTIONS);
+  const px = pixelSize(figure, 200);
+  expect(pngSize(png)).toEqual({ width: px.width, height: px.height });
+  const { rgba } = decodePng(png);
+  const rows = bandRows(px.width, px.height, CANVAS_BAND_BYTES);
+  expect(px.height).toBeGreaterThan(rows * 4); // several bands
+  const band = (k: number) => Buffer.from(rgba.subarray(k * rows * px.width * 4, Math.min(px.height, (k + 1) * rows) * px.width * 4));
+  const ink = (b: Buffer) => b.some((v, i) => i % 4 !== 3 && v < 128);
+  // Cards run the height of the map: every band has ink, and no band repeats the one before.
+  for (let k = 0; k * rows < px.height; k++) {
+    expect(ink(band(k)), `band ${k}`).toBe(true);
+    if (k > 0) expect(band(k).equals(band(k - 1).subarray(0, band(k).length)), `band ${k} repeats band ${k - 1}`).toBe(false);
+  }
+  const back = await importFigure(png);
+  expect(back.ok && back.map).toEqual(shipped.ok && shipped.map);
 });
 
 test('the dialog is accessible and an SVG export is the standalone figure', async ({ app }) => {

@@ -1,6 +1,6 @@
 // `argmap export FILE --out PATH …`: the map drawn as an SVG, PNG or PDF figure that carries the
 // map, written atomically; or as an outline or an exchange file (export-text.ts). The PNG and PDF backends (resvg, PDFKit) load only when needed.
-import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, FIGURE_FORMATS, isFigureFormat, isPageSize, MAX_DPI, MIN_DPI, PAGE_SIZES, pixelSize, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../export/figure';
+import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, FIGURE_FORMATS, isFigureFormat, isPageSize, MAX_DPI, MIN_DPI, PAGE_SIZES, rasterTooLarge, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../export/figure';
 import { missingGlyphs, missingGlyphWarnings } from '../../export/glyphs';
 import { pdfPlacement } from '../../export/pdf';
 import { parseScope, ScopeError } from '../../export/scope';
@@ -12,7 +12,7 @@ import { CliError, say, type Io } from '../io';
 import { readMap } from '../maps';
 import { parseOptions, positional } from '../options';
 import { quote, shown } from '../quote';
-import { checkTarget, writeFileAtomic } from '../write';
+import { checkTarget, writeFileAtomic, writeFileAtomicFrom } from '../write';
 import { exportText, isTextFormat, textFormatOf, TEXT_FORMATS } from './export-text';
 import { COMMAND_USAGE } from './usage';
 import { exportPage } from './export-page';
@@ -151,7 +151,8 @@ export async function run(given: string[], io: Io): Promise<number> {
 }
 
 interface Written {
-  data: string | Uint8Array;
+  /** A PNG comes as pieces drawn as they are written, so it is never in memory whole. */
+  data: string | Uint8Array | AsyncIterable<Uint8Array>;
   /** What the summary line says of the figure, after its name: "SVG figure, 1200 × 800 px". */
   what: string;
 }
@@ -163,9 +164,9 @@ const WRITERS = {
   svg: async (figure) => ({ data: figure.svg, what: `SVG figure, ${figure.width} × ${figure.height} px` }),
   png: async (figure, o) => {
     const tooLarge = rasterTooLarge(figure, o.dpi);
-    if (tooLarge) throw new CliError(`argmap export: ${tooLarge}`);
-    const px = pixelSize(figure, o.dpi);
-    return { data: await (await import('../figures')).renderPng(figure, o.dpi), what: `PNG figure, ${px.width} × ${px.height} pixels at ${o.dpi} DPI` };
+    if (tooLarge) throw new CliError(`argmap export: ${tooLarge} Nothing was written.`);
+    const png = await (await import('../raster')).pngStream(figure, o.dpi);
+    return { data: png.bytes, what: `PNG figure, ${png.width} × ${png.height} pixels at ${o.dpi} DPI` };
   },
   pdf: async (figure, o) => {
     const place = pdfPlacement(figure.width, figure.height, o.page);
@@ -182,11 +183,26 @@ async function writeFigure(
   // A format arrives checked (isFigureFormat); a table lookup, not a fallback, still refuses any other.
   if (!Object.hasOwn(WRITERS, format)) throw new CliError(`argmap export: cannot write a figure as ${quote(String(format))}; the formats are ${FIGURE_FORMATS.join(', ')}.`);
   const written = await WRITERS[format](figure, o);
-  const size = typeof written.data === 'string' ? Buffer.byteLength(written.data, 'utf8') : written.data.length;
-  // Nothing is written that Argument Atlas could not open again.
-  const tooLarge = figureSizeProblem(size, format);
-  if (tooLarge) throw new CliError(`argmap export: ${tooLarge}`);
-  writeFileAtomic(o.out, written.data, { overwrite: true });
+  // Nothing is written that Argument Atlas could not open again (pieces are counted as they come).
+  const refuse = (size: number) => {
+    const tooLarge = figureSizeProblem(size, format);
+    if (tooLarge) throw new CliError(`argmap export: ${tooLarge}`);
+  };
+  const { data } = written;
+  if (typeof data === 'string' || data instanceof Uint8Array) {
+    refuse(typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.length);
+    writeFileAtomic(o.out, data, { overwrite: true });
+  } else await writeFileAtomicFrom(o.out, counted(data, refuse), { overwrite: true });
   say(o.io.out, `${shown(o.out)}: ${written.what} (${figure.layout.nodes.length} nodes, ${figure.layout.edges.length} relations, ${o.options.theme} theme)`);
   return 0;
+}
+
+/** The pieces, with `check` told the running total after each (it throws to stop the write). */
+async function* counted(pieces: AsyncIterable<Uint8Array>, check: (total: number) => void): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const p of pieces) {
+    total += p.length;
+    check(total);
+    yield p;
+  }
 }

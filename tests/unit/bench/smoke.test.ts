@@ -58,6 +58,9 @@ const SMOKE_FIGURES = [
   'cli.help',
   'cli.cite',
   'cli.source-list',
+  // bench/raster.ts: the whole shipped map as a PNG (96 DPI in a smoke run), beside the same as SVG.
+  'cli.png.whole.peak',
+  'cli.png.whole.time',
   // bench/peer.ts: start-up against bare Node, and the SVG export against Argdown's CLI (tools/argdown).
   'cli.validate.startup',
   'cli.export.svg.40',

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CliError } from '../../../arguments/cli/io';
 import { readFileBounded, MAP_FILE } from '../../../arguments/cli/read';
-import { checkTarget, writeFileAtomic, type WriteFs } from '../../../arguments/cli/write';
+import { checkTarget, writeFileAtomic, writeFileAtomicFrom, type WriteFs } from '../../../arguments/cli/write';
 
 let dir: string;
 beforeEach(() => {
@@ -132,5 +132,68 @@ describe('writeFileAtomic', () => {
     const again = readFileBounded(p, MAP_FILE).identity;
     writeFileAtomic(p, 'changed by the CLI', { overwrite: true, unchangedSince: again });
     expect(readFileSync(p, 'utf8')).toBe('changed by the CLI');
+  });
+});
+
+describe('writeFileAtomicFrom (bytes made as they are written: a PNG drawn in bands)', () => {
+  async function* pieces(n: number, failAt = -1) {
+    for (let i = 0; i < n; i++) {
+      if (i === failAt) throw new RangeError(`piece ${i} could not be drawn`);
+      await Promise.resolve();
+      yield new TextEncoder().encode(`piece ${i};`);
+    }
+  }
+
+  async function rejection(work: () => Promise<unknown>): Promise<unknown> {
+    try {
+      await work();
+    } catch (err) {
+      return err;
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('writes every piece in order and replaces the old file, with no temporary file left', async () => {
+    const p = join(dir, 'figure.png');
+    writeFileSync(p, 'the old figure');
+    chmodSync(p, 0o600);
+    await writeFileAtomicFrom(p, pieces(3), { overwrite: true });
+    expect(readFileSync(p, 'utf8')).toBe('piece 0;piece 1;piece 2;');
+    expect(statSync(p).mode & 0o777).toBe(0o600);
+    expect(entries()).toEqual(['figure.png']);
+  });
+
+  it('leaves the old file whole and no temporary file when making a piece fails midway, passing that error on as it is', async () => {
+    const p = join(dir, 'figure.png');
+    writeFileSync(p, 'the old figure');
+    const err = await rejection(() => writeFileAtomicFrom(p, pieces(5, 3), { overwrite: true }));
+    expect(err).toBeInstanceOf(RangeError);
+    expect((err as Error).message).toBe('piece 3 could not be drawn');
+    expect(readFileSync(p, 'utf8')).toBe('the old figure');
+    expect(entries()).toEqual(['figure.png']);
+  });
+
+  it('says a full disk in words, and changes nothing', async () => {
+    const p = join(dir, 'figure.png');
+    writeFileSync(p, 'the old figure');
+    const err = await rejection(() => writeFileAtomicFrom(p, pieces(3), { overwrite: true }, failing('writeSync')));
+    expect(err).toBeInstanceOf(CliError);
+    expect((err as CliError).message).toBe(`${p}: cannot be written (the disk is full); nothing was changed.`);
+    expect(readFileSync(p, 'utf8')).toBe('the old figure');
+    expect(entries()).toEqual(['figure.png']);
+  });
+
+  it('writes an empty file for no pieces, and refuses a folder before making any', async () => {
+    const p = join(dir, 'empty.png');
+    await writeFileAtomicFrom(p, pieces(0), { overwrite: false });
+    expect(readFileSync(p, 'utf8')).toBe('');
+    mkdirSync(join(dir, 'folder.png'));
+    let made = 0;
+    async function* counted() {
+      made++;
+      yield new Uint8Array(1);
+    }
+    expect(await rejection(() => writeFileAtomicFrom(join(dir, 'folder.png'), counted(), { overwrite: true }))).toBeInstanceOf(CliError);
+    expect(made).toBe(0);
   });
 });

@@ -1,11 +1,14 @@
 // `argmap export` and `argmap import` as a Makefile runs them: the bundled CLI in a real
 // process, real files, exit codes, one line per error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPdf, isPng, pngSize } from '../../../arguments/export/embed';
-import { parseXmlStrict, root, SHIPPED_PATH, tmp, tool } from './helpers';
+import { startFigureRouting } from '../../../arguments/cli/avoid';
+import { renderUntiled } from '../../../arguments/cli/raster';
+import { DEFAULT_FIGURE_OPTIONS, pixelSize, renderFigure } from '../../../arguments/export/figure';
+import { decodePng, parseXmlStrict, root, SHIPPED_PATH, shippedMap, tmp, tool } from './helpers';
 
 let dir: string;
 // A bundle of its own (tests/unit/cli.test.ts rebuilds dist/argmap.mjs while this file runs).
@@ -16,7 +19,8 @@ function argmap(...args: string[]) {
   return { code: r.status, out: r.stdout.toString('utf8'), err: r.stderr.toString('utf8'), stdout: r.stdout };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  await startFigureRouting();
   dir = tmp('cli');
   const buildDir = join(root, 'dist', 'test');
   mkdirSync(buildDir, { recursive: true });
@@ -48,6 +52,30 @@ describe('argmap export', () => {
       expect(i.code, i.err).toBe(0);
       expect(readFileSync(back, 'utf8')).toBe(original);
     }
+  });
+
+  it('draws a PNG in bands whose pixels are those of the figure drawn in one piece', async () => {
+    const png = join(dir, 'c2-96.png');
+    const r = argmap('export', SHIPPED_PATH, '--out', png, '--scope', 'subtree:C2', '--dpi', '96');
+    expect(r.code, r.err).toBe(0);
+    const figure = renderFigure(shippedMap(), { ...DEFAULT_FIGURE_OPTIONS, scope: { kind: 'subtree', root: 'C2' } });
+    const whole = decodePng(await renderUntiled(figure, 96));
+    const written = decodePng(new Uint8Array(readFileSync(png)));
+    expect([written.width, written.height]).toEqual([whole.width, whole.height]);
+    expect(Buffer.from(written.rgba).equals(Buffer.from(whole.rgba))).toBe(true);
+  });
+
+  it('refuses a PNG too large to draw, naming its size in pixels, and leaves the old file as it was', () => {
+    const png = join(dir, 'huge.png');
+    writeFileSync(png, 'the old figure');
+    const r = argmap('export', SHIPPED_PATH, '--out', png, '--dpi', '2400');
+    expect(r.code).not.toBe(0);
+    const fig = renderFigure(shippedMap(), DEFAULT_FIGURE_OPTIONS);
+    const px = pixelSize(fig, 2400);
+    expect(r.err).toContain(`At 2400 DPI this figure would be ${px.width} × ${px.height} pixels`);
+    expect(r.err).toMatch(/choose \d+ DPI or less, or export SVG or PDF\. Nothing was written\./);
+    expect(readFileSync(png, 'utf8')).toBe('the old figure');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('takes the format from --out, and honours theme, scope, DPI, caption, legend and page', () => {

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { readPngChunks } from '../../../arguments/export/embed';
 import { loadMap } from '../../../arguments/format/load';
 import type { ArgumentMap } from '../../../arguments/model';
 
@@ -263,3 +265,38 @@ export const HOSTILE: string[] = [
   'expression(alert(1))',
   '%3Cscript%3E',
 ];
+
+/** Decodes an 8-bit RGB(A) PNG (not interlaced, any row filters) into its RGBA pixels. */
+export function decodePng(png: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
+  const chunks = readPngChunks(png);
+  const ihdr = Buffer.from(chunks[0]!.data);
+  const width = ihdr.readUInt32BE(0);
+  const height = ihdr.readUInt32BE(4);
+  const channels = ihdr[9] === 6 ? 4 : ihdr[9] === 2 ? 3 : 0;
+  if (ihdr[8] !== 8 || channels === 0 || ihdr[12] !== 0) throw new Error('decodePng reads 8-bit RGB(A), not interlaced, only');
+  const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => Buffer.from(c.data))));
+  const stride = width * channels;
+  if (raw.length !== height * (stride + 1)) throw new Error(`decodePng: ${raw.length} bytes of rows where ${height * (stride + 1)} were due`);
+  const rgba = new Uint8Array(width * height * 4);
+  let prev = new Uint8Array(stride);
+  let cur = new Uint8Array(stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= channels ? cur[x - channels]! : 0;
+      const b = prev[x]!;
+      const c = x >= channels ? prev[x - channels]! : 0;
+      const p = a + b - c;
+      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      const pred = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      cur[x] = (v + pred) & 0xff;
+    }
+    for (let x = 0; x < width; x++) {
+      for (let k = 0; k < 3; k++) rgba[(y * width + x) * 4 + k] = cur[x * channels + k]!;
+      rgba[(y * width + x) * 4 + 3] = channels === 4 ? cur[x * 4 + 3]! : 255;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return { width, height, rgba };
+}
