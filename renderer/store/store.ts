@@ -209,3 +209,8 @@ export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged
 export function requestFit(): void {
   editor.setState((s) => ({ fitRequest: s.fitRequest + 1, fitMode: 'all' }));
 }
+
+/** Asks the canvas for the document's opening view (its thesis and the claims that bear on it, legible). */
+export function requestOpeningView(): void {
+  editor.setState((s) => ({ fitRequest: s.fitRequest + 1, fitMode: 'opening' }));
+}
