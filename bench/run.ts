@@ -20,6 +20,7 @@ import { NODE_KINDS } from '../arguments/model';
 import { launchBrowser, runBrowserFigures } from './browser';
 import { renderChart } from './chart';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
+import { runLayoutFigures } from './layout';
 import { runFeatureFigures, runNodeFigures } from './node';
 import { PEER_SIZES, runPeerFigures } from './peer';
 import { markdownTable, ratios, row, type Figure } from './results';
@@ -145,6 +146,8 @@ async function main(): Promise<number> {
           log,
         })),
       );
+      log(`== auto-layout in the app against ELK in Node (${plan.layout} nodes, alternating)`);
+      figures.push(...(await runLayoutFigures(browser, { baseUrl: server.url, file: files.get(plan.layout)!, size: plan.layout, reps: Math.min(o.reps, 3), log })));
     } finally {
       await browser.close();
       await server.close();

@@ -47,12 +47,20 @@
 //     out on their own and packed; components in model order, so the thesis's tree comes first
 //     (each component costs a small fixed overhead: thousands of unconnected notes add seconds).
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import type { ArgNode, ArgumentMap, Id, NodeKind, Point, Relation, RelationKind } from '../model';
+import type { ArgNode, Id, NodeKind, Point, Relation, RelationKind } from '../model';
 
 export interface Size {
   width: number;
   height: number;
 }
+
+/** What the layout reads of a map: each node's kind and title, and the relations. */
+export interface LayoutSubject {
+  nodes: Readonly<Record<Id, LaidOutNode>>;
+  relations: Readonly<Record<Id, LaidOutRelation>>;
+}
+export type LaidOutNode = Pick<ArgNode, 'id' | 'kind' | 'title'>;
+export type LaidOutRelation = Pick<Relation, 'id' | 'kind' | 'from' | 'to'>;
 
 /** A node box the canvas has not measured: the card's width and a few lines of text. */
 export const DEFAULT_NODE_SIZE: Readonly<Size> = { width: 260, height: 110 };
@@ -136,7 +144,7 @@ export function compareNumbered(a: string, b: string): number {
 }
 
 export interface Sibling {
-  node: ArgNode;
+  node: LaidOutNode;
   /** The relation by which it bears on the parent. */
   kind: RelationKind;
 }
@@ -170,8 +178,8 @@ function usable(size: Size | undefined): Size {
  * inference it attacks (followed through undercuts of undercuts). Undefined when the chain is
  * broken or circular.
  */
-export function anchorOf(map: ArgumentMap, relation: Relation): Id | undefined {
-  let r: Relation | undefined = relation;
+export function anchorOf(map: LayoutSubject, relation: LaidOutRelation): Id | undefined {
+  let r: LaidOutRelation | undefined = relation;
   const seen = new Set<Id>();
   while (r && r.kind === 'undercuts') {
     if (seen.has(r.id)) return undefined;
@@ -185,7 +193,7 @@ export function anchorOf(map: ArgumentMap, relation: Relation): Id | undefined {
  * The ELK graph of the map: one child per node (sized from `sizes`, else DEFAULT_NODE_SIZE), in
  * the argument's order, and one edge per (anchor, premise) pair, from the anchor to the premise.
  */
-export function buildLayoutGraph(map: ArgumentMap, sizes: Readonly<Record<Id, Size>>): ElkNode {
+export function buildLayoutGraph(map: LayoutSubject, sizes: Readonly<Record<Id, Size>>): ElkNode {
   const edges: ElkExtendedEdge[] = [];
   const below = new Map<Id, Sibling[]>();
   const pairs = new Set<string>();
@@ -240,7 +248,7 @@ export function buildLayoutGraph(map: ArgumentMap, sizes: Readonly<Record<Id, Si
   for (const e of edges) if (isThesis(e.sources[0]!) && isThesis(e.targets[0]!)) underThesis.add(e.targets[0]!);
 
   const children: ElkNode[] = order.map((id) => {
-    const { width, height } = usable(sizes[id]);
+    const { width, height } = usable(Object.hasOwn(sizes, id) ? sizes[id] : undefined);
     const first = isThesis(id) && !underThesis.has(id);
     return first ? { id, width, height, layoutOptions: { ...THESIS_OPTIONS } } : { id, width, height };
   });

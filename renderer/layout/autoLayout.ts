@@ -1,11 +1,15 @@
-// Auto-layout on demand: the map's nodes, at the sizes the canvas measured, laid out top-down
-// by ELK in a Web Worker (the main thread never runs ELK), applied as one undoable step.
+// Auto-layout on demand: the map's nodes, at the sizes the canvas measured, laid out by ELK in a
+// Web Worker, applied as one undoable step. The page's thread does only what is proportional to
+// the map and cheap: the compact input (arguments/layout/packed.ts: no ELK graph is built or
+// cloned here), reading the positions back from one transferred Float64Array, and one store
+// update that replaces the positions record (moveNodes: one patch, not one per node).
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { createStore, useStore } from 'zustand';
-import { buildLayoutGraph, positionsFromLayout, type Size } from '../../arguments/layout/layered';
-import type { ArgumentMap, Id, Point } from '../../arguments/model';
+import type { Size } from '../../arguments/layout/layered';
+import { layoutInput, unpackPositions } from '../../arguments/layout/packed';
+import type { ArgumentMap, Id } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
-import { editor, getMap, notify, requestFit, run } from '../store/store';
+import { editor, getMap, notify, requestFit, requestOpeningView, run } from '../store/store';
 import { createLayoutClient, errorMessage, type LayoutChannel, type LayoutChannelEvents, type LayoutClient } from './layoutProtocol';
 
 // ----- node sizes ---------------------------------------------------------------
@@ -56,11 +60,20 @@ function openWorker(events: LayoutChannelEvents): LayoutChannel {
     events.fail(e.message ? `The layout worker failed: ${e.message}` : 'The layout worker could not be started.');
   };
   worker.onmessageerror = () => events.fail('The layout worker sent an answer that could not be read.');
-  return { send: (request) => worker.postMessage(request), close: () => worker.terminate() };
+  return { send: (request, transfer = []) => worker.postMessage(request, transfer), close: () => worker.terminate() };
 }
 
 let client: LayoutClient | null = null;
 const layoutClient = (): LayoutClient => (client ??= createLayoutClient(openWorker));
+
+/**
+ * Starts the layout worker (it loads ELK) ahead of a layout that is about to be asked for: the
+ * pointer is over the Auto-layout button, or it has focus. Not at start-up: a map that is never
+ * laid out never loads ELK.
+ */
+export function prepareAutoLayout(): void {
+  layoutClient().prepare();
+}
 
 /** ELK in the layout worker, for other layouts than the map's own (page-fit figures, export/fit.ts). */
 export const layoutEngine = { layout: async (graph: ElkNode): Promise<ElkNode> => (await layoutClient().layout(graph)).graph };
@@ -87,20 +100,36 @@ async function layoutOnce(): Promise<void> {
   if (Object.keys(map.nodes).length === 0) return;
   busyStore.setState({ busy: true });
   try {
-    const graph = buildLayoutGraph(map, measuredSizes());
-    const { graph: result } = await layoutClient().layout(graph);
+    const input = layoutInput(map, measuredSizes());
+    const ids = input.nodes.map((n) => n.id);
+    const { positions: packed, ms } = await layoutClient().layoutMap(input, [input.sizes.buffer]);
+    // ELK's own time in the worker, for DevTools and bench/layout.ts (the rest is this thread's).
+    performance.mark(LAYOUT_MARK, { detail: { elkMs: ms } });
     await gestureSettled();
     const now = getMap();
     if (!sameDocument(map, now)) return;
     // Nodes deleted meanwhile are dropped; nodes added meanwhile keep where they are.
-    const positions: Record<Id, Point> = {};
-    for (const [id, p] of Object.entries(positionsFromLayout(result))) if (Object.hasOwn(now.nodes, id)) positions[id] = p;
+    const positions = unpackPositions(ids, packed, (id) => Object.hasOwn(now.nodes, id));
     if (Object.keys(positions).length === 0) return;
-    if (run(moveNodes(positions))) requestFit();
+    if (!run(moveNodes(positions))) return;
+    if (Object.keys(now.nodes).length <= FIT_AFTER_LAYOUT_MAX) requestFit();
+    else requestOpeningView();
   } catch (err) {
     notify({ kind: 'error', title: 'Auto-layout failed', lines: [errorMessage(err)] });
   }
 }
+
+/**
+ * Up to this many nodes the view fits the whole map after a layout. A bigger map fits only at a
+ * zoom where no card can be read, and fitting it would bring hundreds of cards into the DOM in
+ * one frame (the canvas renders only what is in view above 300 nodes): at 3,000 nodes that frame
+ * held the page for 1.5-3.5 s (Chromium trace of bench/browser.ts's auto-layout). It opens
+ * where a document opens instead: on its thesis and the claims that bear on it.
+ */
+export const FIT_AFTER_LAYOUT_MAX = 300;
+
+/** A User Timing mark made when the worker's answer arrives; its detail.elkMs is ELK's time there. */
+export const LAYOUT_MARK = 'argument-atlas:auto-layout-answer';
 
 let running: Promise<void> | null = null;
 

@@ -1,11 +1,12 @@
 // The layout worker (a module worker): runs ELK off the main thread. It answers each
-// { requestId, graph } with the laid-out boxes or an error message (see layoutProtocol.ts).
+// { requestId, graph } with the laid-out boxes, each { requestId, map } with the map's positions
+// (it builds the ELK graph itself), or an error message (see layoutProtocol.ts).
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { handleLayoutRequest } from './layoutProtocol';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<unknown>) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -15,7 +16,7 @@ const scope = self as unknown as WorkerScope;
 const elk = new ELK();
 
 scope.onmessage = (event) => {
-  void handleLayoutRequest(elk, event.data).then((response) => {
-    if (response) scope.postMessage(response);
+  void handleLayoutRequest(elk, event.data).then((answer) => {
+    if (answer) scope.postMessage(answer.response, answer.transfer);
   });
 };

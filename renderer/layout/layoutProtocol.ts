@@ -1,19 +1,26 @@
 // The messages between the renderer and the layout worker, and both ends' handling of them,
 // free of DOM and Worker types so tests can drive them with a fake ELK and a fake worker.
-//   renderer -> worker: { requestId, graph }
-//   worker -> renderer: { requestId, ok: true, graph, ms } | { requestId, ok: false, message }
-// The worker answers with the positioned boxes only (ids, x, y, sizes; no edges or routes):
-// that is all the renderer applies, and it keeps the copy back small for big maps.
+//   renderer -> worker: { requestId, graph }  an ELK graph (figures' page-fit layouts)
+//                       { requestId, map }    the map's auto-layout, compact (arguments/layout/packed.ts)
+//   worker -> renderer: { requestId, ok: true, graph, ms } | { requestId, ok: true, positions, ms }
+//                       | { requestId, ok: false, message }
+// A graph is answered with the positioned boxes only (ids, x, y, sizes; no edges or routes); a
+// map with its positions as one Float64Array, transferred rather than copied.
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import { graphOfInput, layoutInputProblem, packPositions, type LayoutInput } from '../../arguments/layout/packed';
 
-export interface LayoutRequest {
-  requestId: number;
-  graph: ElkNode;
-}
+export type LayoutRequest = { requestId: number; graph: ElkNode } | { requestId: number; map: LayoutInput };
 
 export type LayoutResponse =
   | { requestId: number; ok: true; graph: ElkNode; ms: number }
+  | { requestId: number; ok: true; positions: Float64Array; ms: number }
   | { requestId: number; ok: false; message: string };
+
+/** An answer and what to transfer with it (the positions' buffer). */
+export interface LayoutAnswer {
+  response: LayoutResponse;
+  transfer: ArrayBuffer[];
+}
 
 /** What the worker needs of ELK (the real one, or a fake in tests). */
 export interface LayoutEngine {
@@ -47,29 +54,44 @@ export function positionedBoxes(node: ElkNode): ElkNode {
  * The worker's side: lays out one request. Null for a message that is not a request at all
  * (nobody to answer); every failure of a request is an answer with a message, never a throw.
  */
-export async function handleLayoutRequest(engine: LayoutEngine, data: unknown, now: () => number = () => performance.now()): Promise<LayoutResponse | null> {
+export async function handleLayoutRequest(engine: LayoutEngine, data: unknown, now: () => number = () => performance.now()): Promise<LayoutAnswer | null> {
   if (!isObject(data) || !isRequestId(data.requestId)) return null;
   const requestId = data.requestId;
-  const graph = data.graph;
-  if (!isObject(graph) || typeof graph.id !== 'string') return { requestId, ok: false, message: 'The layout request carries no graph.' };
+  const fail = (message: string): LayoutAnswer => ({ response: { requestId, ok: false, message }, transfer: [] });
   const started = now();
+  const ms = () => Math.round(now() - started);
+  if ('map' in data) {
+    const problem = layoutInputProblem(data.map);
+    if (problem) return fail(problem);
+    const input = data.map as LayoutInput;
+    try {
+      const result = await engine.layout(graphOfInput(input));
+      const positions = packPositions(result, input.nodes.map((n) => n.id));
+      return { response: { requestId, ok: true, positions, ms: ms() }, transfer: [positions.buffer] };
+    } catch (err) {
+      return fail(errorMessage(err));
+    }
+  }
+  const graph = data.graph;
+  if (!isObject(graph) || typeof graph.id !== 'string') return fail('The layout request carries no graph.');
   try {
     const result = await engine.layout(graph as unknown as ElkNode);
-    return { requestId, ok: true, graph: positionedBoxes(result), ms: Math.round(now() - started) };
+    return { response: { requestId, ok: true, graph: positionedBoxes(result), ms: ms() }, transfer: [] };
   } catch (err) {
-    return { requestId, ok: false, message: errorMessage(err) };
+    return fail(errorMessage(err));
   }
 }
 
 export function isLayoutResponse(data: unknown): data is LayoutResponse {
   if (!isObject(data) || !isRequestId(data.requestId)) return false;
-  if (data.ok === true) return isObject(data.graph) && typeof data.ms === 'number';
+  if (data.ok === true) return (isObject(data.graph) || data.positions instanceof Float64Array) && typeof data.ms === 'number';
   return data.ok === false && typeof data.message === 'string';
 }
 
 /** A connection to one worker, as the client sees it. */
 export interface LayoutChannel {
-  send(request: LayoutRequest): void;
+  /** Posts a request; `transfer` lists buffers moved to the worker rather than copied. */
+  send(request: LayoutRequest, transfer?: ArrayBuffer[]): void;
   close(): void;
 }
 
@@ -79,9 +101,15 @@ export interface LayoutChannelEvents {
   fail(message: string): void;
 }
 
+type Answered = Extract<LayoutResponse, { ok: true }>;
+
 export interface LayoutClient {
   /** Lays out a graph in the worker, opening it on first use and reusing it after. */
   layout(graph: ElkNode): Promise<{ graph: ElkNode; ms: number }>;
+  /** Lays out a map (its compact form) in the worker: x, y of input.nodes[i] at 2i, 2i + 1 (NaN: not placed). */
+  layoutMap(input: LayoutInput, transfer?: ArrayBuffer[]): Promise<{ positions: Float64Array; ms: number }>;
+  /** Opens the worker ahead of the first layout (it loads ELK), so that layout does not wait for it. */
+  prepare(): void;
   /** Rejects what is pending and closes the worker (a later call opens a new one). */
   dispose(reason?: string): void;
   readonly pending: number;
@@ -95,7 +123,7 @@ export function createLayoutClient(open: (events: LayoutChannelEvents) => Layout
   let channel: LayoutChannel | null = null;
   let generation = 0;
   let nextId = 1;
-  const waiting = new Map<number, { resolve: (r: { graph: ElkNode; ms: number }) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: Answered) => void; reject: (e: Error) => void }>();
 
   const failAll = (message: string) => {
     const c = channel;
@@ -120,7 +148,7 @@ export function createLayoutClient(open: (events: LayoutChannelEvents) => Layout
         const w = waiting.get(data.requestId);
         if (!w) return;
         waiting.delete(data.requestId);
-        if (data.ok) w.resolve({ graph: data.graph, ms: data.ms });
+        if (data.ok) w.resolve(data);
         else w.reject(new Error(data.message));
       },
       fail: (message) => {
@@ -141,19 +169,37 @@ export function createLayoutClient(open: (events: LayoutChannelEvents) => Layout
     return opened;
   };
 
+  const request = (body: { graph: ElkNode } | { map: LayoutInput }, transfer: ArrayBuffer[]): Promise<Answered> =>
+    new Promise((resolve, reject) => {
+      const requestId = nextId++;
+      try {
+        const c = connect();
+        waiting.set(requestId, { resolve, reject });
+        c.send({ requestId, ...body }, transfer);
+      } catch (err) {
+        waiting.delete(requestId);
+        reject(new Error(errorMessage(err)));
+      }
+    });
+  const wrongAnswer = () => new Error('The layout worker answered with the wrong kind of layout.');
+
   return {
-    layout(graph) {
-      return new Promise((resolve, reject) => {
-        const requestId = nextId++;
-        try {
-          const c = connect();
-          waiting.set(requestId, { resolve, reject });
-          c.send({ requestId, graph });
-        } catch (err) {
-          waiting.delete(requestId);
-          reject(new Error(errorMessage(err)));
-        }
-      });
+    async layout(graph) {
+      const r = await request({ graph }, []);
+      if (!('graph' in r)) throw wrongAnswer();
+      return { graph: r.graph, ms: r.ms };
+    },
+    async layoutMap(input, transfer = []) {
+      const r = await request({ map: input }, transfer);
+      if (!('positions' in r)) throw wrongAnswer();
+      return { positions: r.positions, ms: r.ms };
+    },
+    prepare() {
+      try {
+        connect();
+      } catch {
+        // The first layout tries again and reports why it cannot.
+      }
     },
     dispose(reason = 'The layout was cancelled.') {
       failAll(reason);

@@ -4,7 +4,7 @@ import { addNodeOfKind, linkSelectedPremises } from '../commands';
 import { ADD_KIND_DIGIT } from '../kinds';
 import { KIND_GLYPH } from '../canvas/ArgumentNode';
 import { newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
-import { runAutoLayout, useLayoutBusy } from '../layout/autoLayout';
+import { prepareAutoLayout, runAutoLayout, useLayoutBusy } from '../layout/autoLayout';
 import { redoChange, requestFit, undoChange, useUndoState } from '../store/store';
 import { togglePane, useUi } from './uiState';
 import { openConnectDialog } from './connectDialogState';
@@ -63,7 +63,7 @@ export function Toolbar() {
         <button type="button" onClick={redoChange} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (${SHORTCUT_HINT.redo})`} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>Redo</button>
       </div>
       <div className="aa-group" aria-label="View">
-        <button type="button" onClick={() => void runAutoLayout()} disabled={busy || readOnly} title="Lay the map out automatically (Shift+L)">
+        <button type="button" onClick={() => void runAutoLayout()} onPointerEnter={prepareAutoLayout} onFocus={prepareAutoLayout} disabled={busy || readOnly} title="Lay the map out automatically (Shift+L)">
           {busy ? 'Laying out…' : 'Auto-layout'}
         </button>
         <button type="button" onClick={requestFit} title="Fit the map to the window (F)">Fit</button>

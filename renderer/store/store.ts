@@ -275,3 +275,8 @@ export function endPresenting(): void {
     return { ...document, selection, presentation: null, windowReadOnly: false, editing: null, creation: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: null };
   });
 }
+
+/** Asks the canvas for the document's opening view (its thesis and the claims that bear on it, legible). */
+export function requestOpeningView(): void {
+  editor.setState((s) => ({ fitRequest: s.fitRequest + 1, fitMode: 'opening' }));
+}

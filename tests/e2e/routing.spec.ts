@@ -83,8 +83,9 @@ function crossings(d: Awaited<ReturnType<typeof drawing>>): string[] {
 
 const allRouted = async (page: Page) => expect.poll(async () => (await drawing(page)).edges.filter((e) => !e.routed).map((e) => e.id), { timeout: 15_000 }).toEqual([]);
 
-test('every arrow of the shipped map is routed around the cards on the canvas', async ({ app }) => {
+test('every arrow of the shipped map is routed around the cards on the canvas, in the routing worker', async ({ app }) => {
   await allRouted(app);
+  expect(app.workers().map((w) => w.url()).some((u) => /routing\.worker/.test(u))).toBe(true);
   const d = await drawing(app);
   expect(d.cards.length).toBe(39);
   expect(d.edges.length).toBe(41);
@@ -109,4 +110,25 @@ test('a dragged card\'s arrows are drawn plainly during the drag and routed agai
   await app.mouse.up();
   await allRouted(app);
   expect(crossings(await drawing(app))).toEqual([]);
+});
+
+test('after an auto-layout every arrow is routed again around the cards where they now stand', async ({ app }, info) => {
+  await allRouted(app);
+  // The shipped map is laid out already: move a card out of its place first.
+  const card = app.locator('.react-flow__node[data-id="K1"]');
+  const box = (await card.boundingBox())!;
+  await app.mouse.move(box.x + box.width / 2, box.y + 10);
+  await app.mouse.down();
+  await app.mouse.move(box.x + box.width / 2 + 140, box.y + 90, { steps: 8 });
+  await app.mouse.up();
+  await allRouted(app);
+  const moved = (await drawing(app)).cards.find((c) => c.id === 'K1')!;
+  await app.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect(app.getByRole('button', { name: 'Auto-layout' })).toBeEnabled({ timeout: 30_000 });
+  await expect.poll(async () => (await drawing(app)).cards.find((c) => c.id === 'K1')!.x, { timeout: 15_000 }).not.toBe(moved.x);
+  await allRouted(app);
+  const d = await drawing(app);
+  expect(d.edges.length).toBe(41);
+  expect(crossings(d)).toEqual([]);
+  await app.screenshot({ path: info.outputPath('shipped-map-after-auto-layout.png') });
 });

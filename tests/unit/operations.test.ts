@@ -150,3 +150,43 @@ describe('the loader\u2019s limits (arguments/limits.ts), checked by every edit'
     expect(reloaded.ok && reloaded.map).toEqual(map);
   });
 });
+
+describe('moving many nodes at once (an auto-layout)', () => {
+  /** The fixture with `extra` notes added, each placed. */
+  function crowded(extra: number): ArgumentMap {
+    let map = fixture();
+    for (let i = 0; i < extra; i++) map = apply(map, ops.addNode({ id: `note${i}`, kind: 'note', text: `n${i}` }, { x: i, y: -i }));
+    return map;
+  }
+
+  it('is one step of one patch past WHOLE_POSITIONS_ABOVE nodes, undone whole, leaving unmoved nodes where they were', () => {
+    const map = crowded(ops.WHOLE_POSITIONS_ABOVE + 20);
+    const moved: Record<string, { x: number; y: number }> = {};
+    for (const id of Object.keys(map.nodes)) if (id.startsWith('note')) moved[id] = { x: 1000 + map.view.positions[id]!.x, y: -0 };
+    const r = commit(createHistory(map), ops.moveNodes(moved));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.change.patches).toHaveLength(1);
+    expect(r.change.inverse).toHaveLength(1);
+    const after = r.history.present;
+    for (const [id, p] of Object.entries(moved)) expect(after.view.positions[id]).toEqual({ x: p.x, y: 0 });
+    expect(Object.is(after.view.positions.note0!.y, -0)).toBe(false);
+    for (const id of Object.keys(map.view.positions)) if (!id.startsWith('note')) expect(after.view.positions[id]).toBe(map.view.positions[id]);
+    expect(Object.isFrozen(after.view.positions) && Object.isFrozen(after.view.positions.note0)).toBe(true);
+    expect(undo(r.history).present.view.positions).toEqual(map.view.positions);
+    // The map saves and loads as it is shown.
+    const reloaded = loadMap(serializeMap(after));
+    expect(reloaded.ok && reloaded.map.view.positions).toEqual(after.view.positions);
+  });
+
+  it('records only what moved below it, and refuses a bad point among many in the schema’s words', () => {
+    const map = crowded(3);
+    const r = commit(createHistory(map), ops.moveNodes({ note0: { x: 5, y: 5 }, note1: map.view.positions.note1!, note2: { x: 7, y: 8 } }));
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.change.patches.map((p) => p.path.join('.')).sort()).toEqual(['view.positions.note0', 'view.positions.note2']);
+    const big = crowded(ops.WHOLE_POSITIONS_ABOVE + 1);
+    const many: Record<string, { x: number; y: number }> = {};
+    for (const id of Object.keys(big.nodes)) many[id] = { x: 1, y: 2 };
+    many.note50 = { x: 0, y: -2e7 };
+    expect(refusal(big, ops.moveNodes(many))).toBe('A position must be within 10,000,000 px of the origin either way, and this one is -20,000,000. Move the node nearer the rest of the map.');
+  });
+});

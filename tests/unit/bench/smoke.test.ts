@@ -38,6 +38,9 @@ const SMOKE_FIGURES = [
   'browser.layout.time',
   'browser.layout.longtask',
   'browser.layout.gap',
+  // bench/layout.ts: the app's auto-layout against ELK in Node, alternating.
+  'browser.layout.ratio',
+  'browser.layout.elk',
   'browser.heap',
   'browser.layers.toggle',
   ...['open', 'save', 'commit', 'undo', 'redo', 'audit', 'layout'].map((f) => `node.${f}.100`),

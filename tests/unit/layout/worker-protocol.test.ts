@@ -4,10 +4,12 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { loadMap } from '../../../arguments/format/load';
 import { buildLayoutGraph, positionsFromLayout } from '../../../arguments/layout/layered';
+import { layoutInput, unpackPositions } from '../../../arguments/layout/packed';
 import {
   createLayoutClient,
   errorMessage,
   handleLayoutRequest,
+  handleLayoutRequest as handle,
   isLayoutResponse,
   type LayoutChannelEvents,
   type LayoutEngine,
@@ -41,7 +43,9 @@ function fakeElk(opts: { delay?: (g: ElkNode) => number; fail?: unknown } = {}):
 describe('handleLayoutRequest (the worker side)', () => {
   it('answers with the positioned boxes only, the request id and the time taken', async () => {
     let t = 1000;
-    const res = await handleLayoutRequest(fakeElk(), { requestId: 4, graph }, () => (t += 25));
+    const answer = await handleLayoutRequest(fakeElk(), { requestId: 4, graph }, () => (t += 25));
+    expect(answer?.transfer).toEqual([]);
+    const res = answer?.response;
     expect(res).toEqual({
       requestId: 4,
       ok: true,
@@ -52,6 +56,7 @@ describe('handleLayoutRequest (the worker side)', () => {
   });
 
   it('turns every failure into a worded answer', async () => {
+    const handleLayoutRequest = async (...args: Parameters<typeof handle>) => (await handle(...args))?.response;
     const javaish = new Error('org.eclipse.elk.graph.json.JsonImportException: Referenced shape does not exist: zz');
     expect(await handleLayoutRequest(fakeElk({ fail: javaish }), { requestId: 1, graph })).toEqual({
       requestId: 1,
@@ -72,18 +77,45 @@ describe('handleLayoutRequest (the worker side)', () => {
   });
 
   it('works with the real ELK, and its answer can be posted (structured clone)', async () => {
+    const handleLayoutRequest = async (...args: Parameters<typeof handle>) => (await handle(...args))?.response;
     const r = loadMap(readFileSync(new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url)));
     if (!r.ok) throw new Error('the shipped map does not load');
     const request: LayoutRequest = structuredClone({ requestId: 9, graph: buildLayoutGraph(r.map, {}) });
     const res = await handleLayoutRequest(new ELK(), request);
     expect(res?.ok).toBe(true);
-    if (!res?.ok) return;
+    if (!res?.ok || !('graph' in res)) throw new Error('no graph');
     const copy = structuredClone(res);
     expect(copy.graph.edges).toBeUndefined();
     expect(Object.keys(positionsFromLayout(copy.graph)).sort()).toEqual(Object.keys(r.map.nodes).sort());
     const bad = await handleLayoutRequest(new ELK(), { requestId: 10, graph: { id: 'g', children: [{ id: 'a' }], edges: [{ id: 'e', sources: ['a'], targets: ['zz'] }] } });
     expect(bad).toMatchObject({ requestId: 10, ok: false });
     expect(!bad!.ok && bad!.message).toMatch(/^JsonImportException: .*zz/);
+  });
+
+  it('lays out a map sent in compact form, answering with its positions in one transferable Float64Array', async () => {
+    const r = loadMap(readFileSync(new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url)));
+    if (!r.ok) throw new Error('the shipped map does not load');
+    const sizes = new Map(Object.keys(r.map.nodes).map((id, i) => [id, { width: 260, height: 70 + (i % 5) * 20 }]));
+    const input = layoutInput(r.map, sizes);
+    const ids = input.nodes.map((n) => n.id);
+    const answer = await handle(new ELK(), structuredClone({ requestId: 11, map: input }));
+    expect(answer?.response.ok).toBe(true);
+    if (!answer?.response.ok || !('positions' in answer.response)) throw new Error('no positions');
+    const { positions } = answer.response;
+    expect(answer.transfer).toEqual([positions.buffer]);
+    // Transferred, the buffer moves: the copy arrives whole and the sender's array is emptied.
+    const arrived = structuredClone(answer.response, { transfer: answer.transfer });
+    expect(positions.length).toBe(0);
+    expect(isLayoutResponse(arrived)).toBe(true);
+    // The same layout as ELK run on the graph built from the whole map.
+    const direct = positionsFromLayout(await new ELK().layout(buildLayoutGraph(r.map, Object.fromEntries(sizes))));
+    expect(unpackPositions(ids, (arrived as { positions: Float64Array }).positions)).toEqual(direct);
+  });
+
+  it('answers a malformed map request with what is wrong, without running ELK', async () => {
+    const engine = fakeElk();
+    expect((await handle(engine, { requestId: 12, map: { nodes: [], relations: [] } }))?.response).toEqual({ requestId: 12, ok: false, message: 'The layout request carries no map.' });
+    expect(engine.calls).toBe(0);
   });
 
   it('errorMessage keeps messages readable', () => {
@@ -103,8 +135,8 @@ function fakeWorkers(engine: LayoutEngine) {
     return {
       send(request: LayoutRequest) {
         w.sent.push(structuredClone(request));
-        void handleLayoutRequest(engine, structuredClone(request)).then((res) => {
-          if (res && !w.closed) events.message(structuredClone(res));
+        void handleLayoutRequest(engine, structuredClone(request)).then((answer) => {
+          if (answer && !w.closed) events.message(structuredClone(answer.response, { transfer: answer.transfer }));
         });
       },
       close() {
@@ -174,6 +206,33 @@ describe('createLayoutClient (the renderer side)', () => {
     await expect(client.layout(graph)).rejects.toThrow('SecurityError: worker-src');
     await expect(client.layout(graph)).resolves.toBeTruthy();
     expect(attempts).toBe(2);
+  });
+
+  it('layoutMap resolves with the positions; an answer of the other kind is refused', async () => {
+    const { open, opened } = fakeWorkers(fakeElk());
+    const client = createLayoutClient(open);
+    const input = { nodes: [{ id: 'a', kind: 'thesis' as const }, { id: 'b', kind: 'claim' as const }], relations: [{ id: 'r', kind: 'supports' as const, from: ['b'], to: 'a' }], sizes: new Float64Array([10, 10, NaN, NaN]) };
+    const { positions } = await client.layoutMap(input);
+    expect([...positions]).toEqual([0, 7, 100, 7]);
+    expect(opened[0]!.sent[0]).toMatchObject({ requestId: 1, map: { nodes: input.nodes } });
+    const p = client.layout(graph);
+    opened[0]!.events.message({ requestId: 2, ok: true, positions: new Float64Array(2), ms: 1 });
+    await expect(p).rejects.toThrow('The layout worker answered with the wrong kind of layout.');
+  });
+
+  it('prepare opens the worker before the first layout, once', async () => {
+    const { open, opened } = fakeWorkers(fakeElk());
+    const client = createLayoutClient(open);
+    client.prepare();
+    client.prepare();
+    expect(opened).toHaveLength(1);
+    await client.layout(graph);
+    expect(opened).toHaveLength(1);
+    const failing = createLayoutClient(() => {
+      throw new Error('SecurityError: worker-src');
+    });
+    expect(() => failing.prepare()).not.toThrow();
+    await expect(failing.layout(graph)).rejects.toThrow('worker-src');
   });
 
   it('dispose rejects what is pending and closes the worker', async () => {
