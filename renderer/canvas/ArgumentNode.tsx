@@ -13,6 +13,7 @@ import { editNode, setCollapsed } from '../../arguments/operations';
 import { run, startEditing, useEditor, useMap } from '../store/store';
 import { finishEditing } from '../commands';
 import type { ArgumentFlowNode } from './types';
+import { checkQuoteIn, type QuoteCheck } from './quoteStatus';
 import { CommentBadge } from '../comments/CommentBadge';
 import { VisibleText } from './VisibleText';
 import { visibleControls } from '../../arguments/text/controls';
@@ -117,8 +118,19 @@ function Summary({ node }: { node: ArgNode }) {
   );
 }
 
+/**
+ * Whether the card's quote is still found in its source, worked out when the card is shown (a
+ * large map's off-screen cards anchor nothing); it subscribes to its source's text alone.
+ */
+function useQuoteCheck(node: ArgNode): QuoteCheck | null {
+  const quote = node.quote;
+  const text = useMap((m) => (quote && Object.hasOwn(m.sources, quote.source) ? m.sources[quote.source]!.text : undefined));
+  return useMemo(() => (quote ? checkQuoteIn(text, quote) : null), [text, quote]);
+}
+
 export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, quoteCheck } = data;
+  const { node } = data;
+  const quoteCheck = useQuoteCheck(node);
   const editing = useEditor((s) => s.editing === id);
   const label = NODE_KIND_LABELS[node.kind];
   const quoteProblem = quoteCheck?.status === 'not-found';

@@ -26,6 +26,7 @@ import { setViewportCentre } from '../commands';
 import { MINIMAP_FILL } from '../kinds';
 import { setNodeSizeSource } from '../layout/autoLayout';
 import { ArgumentNode } from './ArgumentNode';
+import { estimatedSize } from './estimate';
 import { setArrangement } from './arrangement';
 import { FAR_BELOW, fitRects, openingViewport, SUMMARY_BELOW } from './viewports';
 import { setZoomer } from './zoom';
@@ -96,7 +97,14 @@ export function MapCanvas() {
   const box = useRef<HTMLDivElement>(null);
   const sizesRef = useRef(sizes);
   sizesRef.current = sizes;
-  const sizeOf = useCallback((id: Id) => sizesRef.current.get(id), []);
+  // Measured, else estimated from the text (the estimate React Flow culls with before it mounts a card).
+  const sizeOf = useCallback((id: Id) => {
+    const measured = sizesRef.current.get(id);
+    if (measured) return measured;
+    const m = editor.getState().history.present;
+    return Object.hasOwn(m.nodes, id) ? estimatedSize(m.nodes[id]!, m.sources) : undefined;
+  }, []);
+  const culled = nodes.length > RENDER_ALL_BELOW;
   const canvasSize = () => ({ width: box.current?.clientWidth ?? 800, height: box.current?.clientHeight ?? 600 });
   useEffect(() => {
     setViewportCentre(() => {
@@ -131,9 +139,10 @@ export function MapCanvas() {
     const rects = [...byId.values()];
     setArrangement(readingDirection(m, sizeOf), rects);
     setCards(rects);
-    // Arrows routed around the cards once they are measured, and again whenever they settle.
-    if ([...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
-  }, [positions, relations, sizes, hidden, gesture, sizeOf]);
+    // Arrows routed around the cards once they are measured (a culled map's off-screen cards are
+    // never mounted: their estimates stand in), and again whenever they settle.
+    if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
+  }, [positions, relations, sizes, hidden, gesture, sizeOf, culled]);
 
   // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.
   const store = useStoreApi<FlowNode, FlowEdge>();
@@ -164,21 +173,21 @@ export function MapCanvas() {
     return store.subscribe((s) => apply(s.transform[2]));
   }, [store]);
 
-  // Move the view once every node has been measured (fitting needs their sizes).
+  // Move the view once every node has been measured (fitting needs their sizes); a culled map
+  // mounts only what is in view, so it fits at once with the estimates of the rest.
   const fitMode = useEditor((s) => s.fitMode);
   const fitted = useRef(-1);
   useEffect(() => {
     if (fitted.current === fitRequest) return;
     // Hidden (collapsed-away) nodes are never rendered, so never measured: do not wait for them.
-    const shown = Object.keys(map.nodes).filter((id) => !hidden.has(id));
-    if (shown.some((id) => !sizes.has(id))) return;
+    if (!culled && Object.keys(map.nodes).some((id) => !hidden.has(id) && !sizes.has(id))) return;
     fitted.current = fitRequest;
     requestAnimationFrame(() => {
-      const opening = fitMode === 'opening' ? openingViewport(map, (id) => sizes.get(id), canvasSize()) : null;
+      const opening = fitMode === 'opening' ? openingViewport(map, sizeOf, canvasSize()) : null;
       if (opening) void flow.setViewport(opening);
       else void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0 });
     });
-  }, [fitRequest, fitMode, flow, sizes, map, hidden]);
+  }, [fitRequest, fitMode, flow, sizes, map, hidden, culled, sizeOf]);
 
   // A node whose text is being written is shown whole: zoomed out, the view zooms in on it.
   const editing = useEditor((s) => s.editing);
@@ -282,7 +291,7 @@ export function MapCanvas() {
         onConnect={onConnect}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={40}
-        onlyRenderVisibleElements={nodes.length > RENDER_ALL_BELOW}
+        onlyRenderVisibleElements={culled}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}

@@ -3,7 +3,7 @@
 // memoized node components do work only for what changed: one node per drag frame.
 import type { ArgumentMap, ArgNode, Id, Point, Relation } from '../../arguments/model';
 import { visibleControls } from '../../arguments/text/controls';
-import { checkQuote } from './quoteStatus';
+import { estimatedHandles, estimatedSize } from './estimate';
 import type { ArgumentFlowNode, FlowEdge } from './types';
 
 const ORIGIN: Point = { x: 0, y: 0 };
@@ -61,7 +61,11 @@ interface NodeKey {
 }
 const nodeCache = new WeakMap<ArgNode, NodeKey>();
 
-/** `sizes` are React Flow's measurements, handed back so it never has to measure a node twice. */
+/**
+ * `sizes` are React Flow's measurements, handed back so it never has to measure a node twice. A
+ * card not measured yet gets its estimated size and handles, so React Flow can cull it without
+ * mounting it first; its quote is checked by the card itself, once it is shown.
+ */
 export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id> = new Set()): ArgumentFlowNode[] {
   const collapsed = new Set(map.view.collapsed);
   const out: ArgumentFlowNode[] = [];
@@ -69,10 +73,11 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
     const position = Object.hasOwn(map.view.positions, node.id) ? map.view.positions[node.id]! : ORIGIN;
     const isSelected = selected.has(node.id);
     const isCollapsed = collapsed.has(node.id);
-    const size = sizes.get(node.id);
+    const size = sizes.get(node.id) ?? estimatedSize(node, map.sources);
+    const estimated = !sizes.has(node.id);
     const isHidden = hidden.has(node.id);
     const hit = nodeCache.get(node);
-    if (hit && hit.position === position && hit.size === size && hit.hidden === isHidden && hit.selected === isSelected && hit.collapsed === isCollapsed && hit.flow.data.quoteCheck === checkQuote(map.sources, node)) {
+    if (hit && hit.position === position && hit.size === size && hit.hidden === isHidden && hit.selected === isSelected && hit.collapsed === isCollapsed) {
       out.push(hit.flow);
       continue;
     }
@@ -82,9 +87,10 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
       position,
       selected: isSelected,
       hidden: isHidden,
-      data: { node, quoteCheck: checkQuote(map.sources, node), collapsed: isCollapsed },
+      data: { node, collapsed: isCollapsed },
       ariaLabel: visibleControls(`${node.kind}${node.title ? ` ${node.title}` : ''}: ${node.text || node.quote?.exact || 'empty'}`.slice(0, 200)).text,
-      ...(size ? { measured: size } : {}),
+      measured: size,
+      ...(estimated ? { handles: estimatedHandles(size) } : {}),
     };
     nodeCache.set(node, { node, position, size, hidden: isHidden, selected: isSelected, collapsed: isCollapsed, flow });
     out.push(flow);

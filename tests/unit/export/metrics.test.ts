@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as fontkit from 'fontkit';
-import { ASCENT_EM, DESCENT_EM, fontFor, hasGlyph, inFont, measure, textRuns, type FigureFont, type FontStyle } from '../../../arguments/export/metrics';
+import { ASCENT_EM, clusters, DESCENT_EM, fontFor, hasGlyph, inFont, measure, textRuns, type FigureFont, type FontStyle } from '../../../arguments/export/metrics';
 import { buildMetrics, fallbackFontPath, formatMetrics, FALLBACK_FONTS, FONT_STYLES, METRICS_FILE, openFont } from '../../../scripts/font-metrics';
 
 const SAMPLES = [
@@ -101,5 +101,16 @@ describe('font metrics', () => {
   it('knows the font\u2019s vertical metrics', () => {
     expect(ASCENT_EM).toBeCloseTo(1.036, 3);
     expect(DESCENT_EM).toBeCloseTo(0.335, 3);
+  });
+});
+
+describe('measure', () => {
+  it('gives the width of the text as its clusters add up, for plain Latin text and for text with marks, joiners, CJK and emoji', () => {
+    const texts = ['Stalin to Gottwald, 27 Aug 1950', '“Quoted” — and… ‘so’', 'e\u0301te\u0301', 'a\u200db', '中文 text', 'emoji 😀 here', 'Ω≈ç√'];
+    for (const style of ['regular', 'italic', 'bold'] as const)
+      for (const text of texts) {
+        const sum = clusters(text, style).reduce((em, c) => em + c.em, 0) * 13;
+        expect(measure(text, style, 13)).toBeCloseTo(sum, 9);
+      }
   });
 });
