@@ -2,7 +2,9 @@
 // page's `__bench.ready`, summarised as the top self-time functions and the time per chunk.
 // Not part of `npm run bench` (a profile slows the page); a tool for finding what to cut:
 //
-//   npx tsx bench/trace.ts [app|baseline] [size] [--no-build] [--top 30]
+//   npx tsx bench/trace.ts [app|baseline] [size] [--no-build] [--top 30] [--drag]
+//     [--callers NAME] [--inclusive NAME,NAME]
+// --drag profiles 60 moves of a node drag instead of the first render.
 //
 // Builds the pages unminified into dist/bench-trace (readable function names), writes the map.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { serializeMap } from '../arguments/format/serialize';
 import { launchBrowser } from './browser';
-import { generateMap } from './generate';
+import { FIRST_THESIS, generateMap } from './generate';
 import { serveStatic } from './serve';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,10 +51,24 @@ async function main() {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
+    const drag = args.includes('--drag');
+    if (!drag) await cdp.send('Profiler.start');
     await page.goto(`${server.url}${kind}.html?map=${size}`);
     await page.waitForFunction(() => (globalThis as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true, null, { timeout: 300_000, polling: 50 });
     const readyAt = await page.evaluate(() => (globalThis as unknown as { __bench: { readyAt: number } }).__bench.readyAt);
+    if (drag) {
+      // --drag: the profile covers 60 moves of a drag of the first thesis instead.
+      await page.waitForTimeout(3000);
+      const rect = await page.evaluate((id) => (globalThis as unknown as { __bench: { nodeRect(id: string): { x: number; y: number; width: number; height: number } } }).__bench.nodeRect(id), FIRST_THESIS);
+      const x0 = rect.x + rect.width * 0.3;
+      const y0 = rect.y + rect.height * 0.5;
+      await page.mouse.move(x0, y0);
+      await page.mouse.down();
+      await page.mouse.move(x0 + 3, y0 + 3);
+      await page.waitForTimeout(300);
+      await cdp.send('Profiler.start');
+      for (let i = 1; i <= 60; i++) await page.mouse.move(x0 + 3 + 160 * Math.sin((2 * Math.PI * i) / 60), y0 + 3 + 70 * (1 - Math.cos((2 * Math.PI * i) / 60)));
+    }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     await context.close();
     report(profile, kind, size, readyAt, top);

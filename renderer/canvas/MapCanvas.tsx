@@ -21,7 +21,7 @@ import {
 import { readingDirection, rectOfNode } from '../../arguments/layout/direction';
 import type { Id, Point } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
-import { editor, previewOp, run, select, useEditor } from '../store/store';
+import { editor, previewMove, run, select, useEditor } from '../store/store';
 import { setViewportCentre } from '../commands';
 import { MINIMAP_FILL } from '../kinds';
 import { setNodeSizeSource } from '../layout/autoLayout';
@@ -231,7 +231,7 @@ export function MapCanvas() {
     if (Object.keys(moved).length > 0) {
       const dragging = changes.some((c) => c.type === 'position' && c.dragging);
       // Drag frames are previews; a keyboard nudge (no drag) is a step of its own.
-      if (dragging) previewOp(moveNodes(moved));
+      if (dragging) previewMove(moved);
       else run(moveNodes(moved));
     }
     if (measured.length > 0)

@@ -67,6 +67,59 @@ const nodeCache = new WeakMap<ArgNode, NodeKey>();
  * mounting it first; its quote is checked by the card itself, once it is shown.
  */
 export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id> = new Set()): ArgumentFlowNode[] {
+  const moved = positionsOnly(map, selected, sizes, hidden);
+  const out = (moved && movedNodes(moved, map.view.positions)) ?? allNodes(map, selected, sizes, hidden);
+  last = { nodes: map.nodes, sources: map.sources, collapsed: map.view.collapsed, positions: map.view.positions, selected, sizes, hidden, out, index: moved?.index ?? indexOf(out) };
+  return out;
+}
+
+interface LastNodes {
+  nodes: ArgumentMap['nodes'];
+  sources: ArgumentMap['sources'];
+  collapsed: readonly Id[];
+  positions: ArgumentMap['view']['positions'];
+  selected: ReadonlySet<Id>;
+  sizes: ReadonlyMap<Id, Size>;
+  hidden: ReadonlySet<Id>;
+  out: ArgumentFlowNode[];
+  index: ReadonlyMap<Id, number>;
+}
+/** The last call's inputs and nodes: a drag frame changes positions alone, so it redoes only the moved nodes. */
+let last: LastNodes | null = null;
+
+function positionsOnly(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id>): LastNodes | null {
+  const l = last;
+  return l && l.nodes === map.nodes && l.sources === map.sources && l.collapsed === map.view.collapsed && l.selected === selected && l.sizes === sizes && l.hidden === hidden ? l : null;
+}
+
+function indexOf(out: readonly ArgumentFlowNode[]): Map<Id, number> {
+  const index = new Map<Id, number>();
+  out.forEach((n, i) => index.set(n.id, i));
+  return index;
+}
+
+/** The last nodes with the moved ones' positions changed; null when a position was removed (rare: redo them all). */
+function movedNodes(l: LastNodes, positions: ArgumentMap['view']['positions']): ArgumentFlowNode[] | null {
+  if (l.positions === positions) return l.out;
+  let out: ArgumentFlowNode[] | null = null;
+  let count = 0;
+  for (const id of Object.keys(positions)) {
+    count++;
+    const p = positions[id]!;
+    if (Object.hasOwn(l.positions, id) && l.positions[id] === p) continue;
+    const i = l.index.get(id);
+    if (i === undefined) continue;
+    out ??= l.out.slice();
+    const flow: ArgumentFlowNode = { ...out[i]!, position: p };
+    const key = nodeCache.get(flow.data.node);
+    if (key) nodeCache.set(flow.data.node, { ...key, position: p, flow });
+    out[i] = flow;
+  }
+  if (count < Object.keys(l.positions).length) return null;
+  return out ?? l.out;
+}
+
+function allNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id>): ArgumentFlowNode[] {
   const collapsed = new Set(map.view.collapsed);
   const out: ArgumentFlowNode[] = [];
   for (const node of Object.values(map.nodes)) {

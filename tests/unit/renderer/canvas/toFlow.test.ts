@@ -35,6 +35,19 @@ describe('map to React Flow', () => {
     expect(changed).toEqual(['E1a']);
   });
 
+  it('a drag frame (positions alone changed, the same selection and sizes) gives the moved node its new position and keeps every other object', () => {
+    const map = seed();
+    const selected = new Set<string>();
+    const sizes = new Map();
+    const first = toFlowNodes(map, selected, sizes);
+    const moved: ArgumentMap = { ...map, view: { ...map.view, positions: { ...map.view.positions, E1a: { x: 1, y: 2 } } } };
+    const second = toFlowNodes(moved, selected, sizes);
+    expect(second.filter((n, i) => n !== first[i]).map((n) => [n.id, n.position])).toEqual([['E1a', { x: 1, y: 2 }]]);
+    // The same nodes as a fresh conversion of the moved map.
+    const fresh = toFlowNodes(moved, new Set(), new Map());
+    expect(second.map((n) => [n.id, n.position, n.measured])).toEqual(fresh.map((n) => [n.id, n.position, n.measured]));
+  });
+
   it('a card not measured yet has its estimated size and handles up front (so a large map can cull it unmounted); a measurement replaces both', () => {
     const map = seed();
     const [unmeasured] = toFlowNodes(map, new Set(), new Map());
