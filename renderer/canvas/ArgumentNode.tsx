@@ -18,7 +18,7 @@ import { CommentBadge } from '../comments/CommentBadge';
 import { VisibleText } from './VisibleText';
 import { visibleControls } from '../../arguments/text/controls';
 import { StatusBadge, useStatusClass } from '../status/StatusBadge';
-import { useLayers } from '../status/layersState';
+import { voiceClass } from './layers';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
   thesis: '◆',
@@ -136,11 +136,11 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
   const quoteProblem = quoteCheck?.status === 'not-found';
   // Per-card selectors: a layer switched or a status changed re-renders only the cards it touches.
   const statusClass = useStatusClass(id);
-  const voice = node.voice;
-  const dimmed = useLayers((s) => voice !== undefined && Object.hasOwn(s.visibility, voice) && s.visibility[voice] === 'dimmed');
+  // Its voice's class: a dimmed layer fades it by one style rule (layers.ts), re-rendering no card.
+  const voice = voiceClass(node.voice);
   return (
     <div
-      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${dimmed ? ' aa-dimmed' : ''}`}
+      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}`}
       onDoubleClick={() => startEditing(id)}
     >
       <Handle type="source" position={Position.Left} id="left" className="aa-handle" />

@@ -3,7 +3,7 @@
 // rest of the keyboard are handled by the app's shortcuts, not by React Flow.
 // Zoomed out past SUMMARY_BELOW the cards show their kind and title in large type: a class on
 // the canvas and a CSS variable switch them, so zooming re-renders no card.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -39,7 +39,7 @@ import { CanvasMenu, type MenuState } from './CanvasMenu';
 import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
 import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
-import { layeredEdges, withHiddenVoices } from './layers';
+import { dimmedRule, layeredEdges, voicedEdges, withHiddenVoices } from './layers';
 import { useLayers } from '../status/layersState';
 import { VoicesPanel } from '../status/VoicesPanel';
 import { StatusLegend } from '../status/StatusLegend';
@@ -63,6 +63,22 @@ const SUMMARY_MAX_SCALE = 6;
 const MINIMAP_SIZE = { width: 150, height: 110 };
 /** A module constant: a new function per render would re-render every minimap node on every drag frame. */
 const minimapColour = (n: FlowNode): string => MINIMAP_FILL[n.data.node.kind];
+
+/**
+ * The dimmed voices' rule, in a constructed style sheet (the CSP allows no inline style element;
+ * the CSSOM is not inline style): a layer dimmed or shown again is this one sheet's change.
+ */
+function useDimmedRule(rule: string): void {
+  const sheet = useMemo(() => (typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype ? new CSSStyleSheet() : null), []);
+  useEffect(() => {
+    if (!sheet) return;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [sheet]);
+  useLayoutEffect(() => sheet?.replaceSync(rule), [sheet, rule]);
+}
 
 export function MapCanvas() {
   const map = useEditor((s) => s.history.present);
@@ -88,8 +104,9 @@ export function MapCanvas() {
   const nodeRecord = map.nodes;
   // Edges read only the relations and which nodes exist. A drag frame changes positions alone, so
   // it keeps this array: React Flow then does not rebuild its connection lookup over every edge.
-  const allEdges = useMemo(() => toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), [relations, nodeRecord, selectedRelations]);
+  const allEdges = useMemo(() => voicedEdges(toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), nodeRecord), [relations, nodeRecord, selectedRelations]);
   const edges = useMemo(() => layeredEdges(allEdges, nodeRecord, visibility), [allEdges, nodeRecord, visibility]);
+  useDimmedRule(dimmedRule(visibility));
   const voicesPanel = useLayers((s) => s.panel);
   const legend = useLayers((s) => s.legend);
 
