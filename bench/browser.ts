@@ -49,8 +49,12 @@ export interface BrowserPlan {
   /** null: not measured. */
   layoutSize: number | null;
   heapSize: number | null;
+  /** Which of drag, zoom, the layer toggle and pan run at the drag sizes (all when not given): a quicker look at one. */
+  interactions?: readonly Interaction[];
   log: (line: string) => void;
 }
+
+export type Interaction = 'drag' | 'zoom' | 'layers' | 'pan';
 
 const VIEWPORT = { width: 1440, height: 900 };
 const LOAD_TIMEOUT_MS = 300_000;
@@ -320,6 +324,7 @@ export async function runBrowserFigures(browser: Browser, plan: BrowserPlan): Pr
   const sizes = [...new Set([...plan.firstRenderSizes, ...plan.dragSizes, ...plan.typingSizes, ...(plan.layoutSize === null ? [] : [plan.layoutSize]), ...(plan.heapSize === null ? [] : [plan.heapSize])])].sort((a, b) => a - b);
   for (const size of sizes) if (plan.firstRenderSizes.includes(size)) first.set(size, empty());
 
+  const wanted = (i: Interaction) => !plan.interactions || plan.interactions.includes(i);
   const attempt = async (key: string, what: string, fn: () => Promise<void>) => {
     try {
       await fn();
@@ -357,25 +362,25 @@ export async function runBrowserFigures(browser: Browser, plan: BrowserPlan): Pr
               parts.push(`typing ${ls[ls.length >> 1]!.toFixed(1)} ms/key (worst ${ls[ls.length - 1]!.toFixed(1)})`);
             });
           if (plan.dragSizes.includes(size)) {
-            await attempt(`drag:${size}`, `${kind} drag`, async () => {
+            if (wanted('drag')) await attempt(`drag:${size}`, `${kind} drag`, async () => {
               const d = await drag(page);
               dragCost.of(size)[kind].push(d.cost);
               dragWall.of(size)[kind].push(d.wall);
               dragGap.of(size)[kind].push(d.maxGap);
               parts.push(`drag ${d.cost.toFixed(1)} ms/event (wall ${d.wall.toFixed(1)}), gap ${d.maxGap.toFixed(0)}`);
             });
-            await attempt(`zoom:${size}`, `${kind} zoom`, async () => {
+            if (wanted('zoom')) await attempt(`zoom:${size}`, `${kind} zoom`, async () => {
               const z = await zoom(page);
               zoomGap.of(size)[kind].push(z.maxGap);
               zoomCost.of(size)[kind].push(z.cost);
               parts.push(`zoom gap ${z.maxGap.toFixed(0)}`);
             });
-            await attempt(`layers:${size}`, `${kind} layer toggle`, async () => {
+            if (wanted('layers')) await attempt(`layers:${size}`, `${kind} layer toggle`, async () => {
               const cs = (await toggleLayer(page, kind)).sort((a, b) => a - b);
               layerCost.of(size)[kind].push(cs[cs.length >> 1]!);
               parts.push(`layer toggle ${cs[cs.length >> 1]!.toFixed(1)} ms (worst ${cs[cs.length - 1]!.toFixed(1)})`);
             });
-            await attempt(`pan:${size}`, `${kind} pan`, async () => {
+            if (wanted('pan')) await attempt(`pan:${size}`, `${kind} pan`, async () => {
               const p = await pan(page);
               panGap.of(size)[kind].push(p.maxGap);
               panCost.of(size)[kind].push(p.cost);

@@ -2,9 +2,10 @@
 // page's `__bench.ready`, summarised as the top self-time functions and the time per chunk.
 // Not part of `npm run bench` (a profile slows the page); a tool for finding what to cut:
 //
-//   npx tsx bench/trace.ts [app|baseline] [size] [--no-build] [--top 30] [--drag]
+//   npx tsx bench/trace.ts [app|baseline] [size] [--no-build] [--top 30] [--drag | --toggle]
 //     [--callers NAME] [--inclusive NAME,NAME]
-// --drag profiles 60 moves of a node drag instead of the first render.
+// --drag profiles 60 moves of a node drag instead of the first render; --toggle, a voice's layer
+// set dimmed, hidden and shown three times.
 //
 // Builds the pages unminified into dist/bench-trace (readable function names), writes the map.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,8 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const drag = args.includes('--drag');
-    if (!drag) await cdp.send('Profiler.start');
+    const toggle = args.includes('--toggle');
+    if (!drag && !toggle) await cdp.send('Profiler.start');
     await page.goto(`${server.url}${kind}.html?map=${size}`);
     await page.waitForFunction(() => (globalThis as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true, null, { timeout: 300_000, polling: 50 });
     const readyAt = await page.evaluate(() => (globalThis as unknown as { __bench: { readyAt: number } }).__bench.readyAt);
@@ -68,6 +70,19 @@ async function main() {
       await page.waitForTimeout(300);
       await cdp.send('Profiler.start');
       for (let i = 1; i <= 60; i++) await page.mouse.move(x0 + 3 + 160 * Math.sin((2 * Math.PI * i) / 60), y0 + 3 + 70 * (1 - Math.cos((2 * Math.PI * i) / 60)));
+    }
+    if (toggle) {
+      // --toggle: the profile covers the analyst's layer set dimmed, hidden and shown again, three times.
+      if (kind === 'app') await page.getByRole('button', { name: 'Voices', exact: true }).click();
+      const select = page.getByRole('combobox', { name: 'analyst on the map' });
+      await select.waitFor();
+      await page.waitForTimeout(3000);
+      await cdp.send('Profiler.start');
+      for (let i = 0; i < 3; i++)
+        for (const how of ['dimmed', 'hidden', 'shown']) {
+          await select.selectOption(how);
+          await page.waitForTimeout(300);
+        }
     }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     await context.close();

@@ -42,7 +42,7 @@ describe('voices as layers on the canvas', () => {
     expect(voiceClass('constructor')).not.toBe(critic);
     expect(dimmedRule({})).toBe('');
     expect(dimmedRule({ critic: 'shown', analyst: 'hidden' })).toBe('');
-    const rule = dimmedRule({ critic: 'dimmed', constructor: 'dimmed' });
+    const rule = dimmedRule({ critic: 'dimmed' as const, constructor: 'dimmed' as const });
     expect(rule).toContain(`.aa-node.${critic}:not(.selected)`);
     expect(rule).toContain(`.react-flow__edge.${critic}`);
     expect(rule).toContain(`.aa-node.${voiceClass('constructor')}:not(.selected)`);
