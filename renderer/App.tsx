@@ -13,13 +13,19 @@ import { TitleBar } from './panels/TitleBar';
 import { SourceDialogs } from './sources/SourceDialogs';
 import { SourcesPane } from './sources/SourcesPane';
 import { FindBar } from './find/FindBar';
-import { OutlineView } from './outline/OutlineView';
 import { useOutlineMode } from './outline/outlineState';
+import { whenWanted } from './lazy';
 import { PrintFit } from './print/PrintFit';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { PresentationBar } from './present/PresentationBar';
 import { PresentDialog } from './present/PresentDialog';
 import { useEditor } from './store/store';
+
+// The outline is loaded the first time it is shown.
+const OutlineView = whenWanted(
+  () => import('./outline/OutlineView').then((m) => m.OutlineView),
+  () => useOutlineMode() !== 'off',
+);
 
 export function App() {
   const panes = useUi((s) => s.panes);

@@ -28,7 +28,25 @@ function archiveShort(source: Source): string {
   return [c.archive.trim(), path.join('/')].filter((p) => p).join(' ');
 }
 
+/**
+ * Kept per source object (sources are immutable: an edit makes a new one) and locator: every
+ * evidence card of a large map asks for one, and parsing the source's EDTF date each time is
+ * most of the cost.
+ */
+const labels = new WeakMap<Source, Map<string, string>>();
+
 export function shortAttribution(source: Source, locator?: Locator | null): string {
+  const key = locator ? `${locator.label}\u0000${locator.value}` : '';
+  let known = labels.get(source);
+  if (!known) labels.set(source, (known = new Map()));
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const label = attribution(source, locator);
+  known.set(key, label);
+  return label;
+}
+
+function attribution(source: Source, locator?: Locator | null): string {
   const item = toCsl(source);
   const authors = people(namesOf(item, 'author').length ? namesOf(item, 'author') : namesOf(item, 'editor'));
   const recipients = people(namesOf(item, 'recipient'));

@@ -2,10 +2,12 @@
 // generated map named by ?map=N (maps/N.argmap.json, same origin) the way the app opens a
 // file: the text is loaded and validated by loadMap and becomes the open document. What
 // startApp() adds around that (the IndexedDB backup check, backups, window handlers, the
-// bundled seed map) is left out: it is not part of showing a map.
+// bundled seed map) is left out: it is not part of showing a map. The theme's colours are in, as
+// renderer/main.tsx loads them (without them the cards draw no frame).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
+import '../../renderer/theme/colours.css';
 import '../../renderer/styles.css';
 import { App } from '../../renderer/App';
 import { loadMap } from '../../arguments/format/load';

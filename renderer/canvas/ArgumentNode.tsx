@@ -13,11 +13,12 @@ import { editNode, setCollapsed } from '../../arguments/operations';
 import { run, startEditing, useEditor, useMap } from '../store/store';
 import { finishEditing } from '../commands';
 import type { ArgumentFlowNode } from './types';
+import { checkQuoteIn, type QuoteCheck } from './quoteStatus';
 import { CommentBadge } from '../comments/CommentBadge';
 import { VisibleText } from './VisibleText';
 import { visibleControls } from '../../arguments/text/controls';
 import { StatusBadge, useStatusClass } from '../status/StatusBadge';
-import { useLayers } from '../status/layersState';
+import { voiceClass } from './layers';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
   thesis: '◆',
@@ -117,18 +118,29 @@ function Summary({ node }: { node: ArgNode }) {
   );
 }
 
+/**
+ * Whether the card's quote is still found in its source, worked out when the card is shown (a
+ * large map's off-screen cards anchor nothing); it subscribes to its source's text alone.
+ */
+function useQuoteCheck(node: ArgNode): QuoteCheck | null {
+  const quote = node.quote;
+  const text = useMap((m) => (quote && Object.hasOwn(m.sources, quote.source) ? m.sources[quote.source]!.text : undefined));
+  return useMemo(() => (quote ? checkQuoteIn(text, quote) : null), [text, quote]);
+}
+
 export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: NodeProps<ArgumentFlowNode>) {
-  const { node, quoteCheck } = data;
+  const { node } = data;
+  const quoteCheck = useQuoteCheck(node);
   const editing = useEditor((s) => s.editing === id);
   const label = NODE_KIND_LABELS[node.kind];
   const quoteProblem = quoteCheck?.status === 'not-found';
   // Per-card selectors: a layer switched or a status changed re-renders only the cards it touches.
   const statusClass = useStatusClass(id);
-  const voice = node.voice;
-  const dimmed = useLayers((s) => voice !== undefined && Object.hasOwn(s.visibility, voice) && s.visibility[voice] === 'dimmed');
+  // Its voice's class: a dimmed layer fades it by one style rule (layers.ts), re-rendering no card.
+  const voice = voiceClass(node.voice);
   return (
     <div
-      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${dimmed ? ' aa-dimmed' : ''}`}
+      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}`}
       onDoubleClick={() => startEditing(id)}
     >
       <Handle type="source" position={Position.Left} id="left" className="aa-handle" />

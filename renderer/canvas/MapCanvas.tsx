@@ -3,7 +3,7 @@
 // rest of the keyboard are handled by the app's shortcuts, not by React Flow.
 // Zoomed out past SUMMARY_BELOW the cards show their kind and title in large type: a class on
 // the canvas and a CSS variable switch them, so zooming re-renders no card.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   ConnectionMode,
@@ -21,11 +21,12 @@ import {
 import { readingDirection, rectOfNode } from '../../arguments/layout/direction';
 import type { Id, Point } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
-import { editor, previewOp, run, select, useEditor, useReadOnly } from '../store/store';
+import { editor, previewMove, run, select, useEditor, useReadOnly } from '../store/store';
 import { setViewportCentre } from '../commands';
 import { MINIMAP_FILL } from '../kinds';
 import { setNodeSizeSource } from '../layout/autoLayout';
 import { ArgumentNode } from './ArgumentNode';
+import { estimatedSize } from './estimate';
 import { setArrangement } from './arrangement';
 import { FAR_BELOW, fitRects, openingViewport, SUMMARY_BELOW } from './viewports';
 import { setZoomer } from './zoom';
@@ -38,7 +39,7 @@ import { CanvasMenu, type MenuState } from './CanvasMenu';
 import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
 import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
-import { layeredEdges, withHiddenVoices } from './layers';
+import { dimmedRule, layeredEdges, voicedEdges, withHiddenVoices } from './layers';
 import { useLayers } from '../status/layersState';
 import { VoicesPanel } from '../status/VoicesPanel';
 import { StatusLegend } from '../status/StatusLegend';
@@ -62,6 +63,22 @@ const SUMMARY_MAX_SCALE = 6;
 const MINIMAP_SIZE = { width: 150, height: 110 };
 /** A module constant: a new function per render would re-render every minimap node on every drag frame. */
 const minimapColour = (n: FlowNode): string => MINIMAP_FILL[n.data.node.kind];
+
+/**
+ * The dimmed voices' rule, in a constructed style sheet (the CSP allows no inline style element;
+ * the CSSOM is not inline style): a layer dimmed or shown again is this one sheet's change.
+ */
+function useDimmedRule(rule: string): void {
+  const sheet = useMemo(() => (typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype ? new CSSStyleSheet() : null), []);
+  useEffect(() => {
+    if (!sheet) return;
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [sheet]);
+  useLayoutEffect(() => sheet?.replaceSync(rule), [sheet, rule]);
+}
 
 export function MapCanvas() {
   const map = useEditor((s) => s.history.present);
@@ -88,8 +105,9 @@ export function MapCanvas() {
   const nodeRecord = map.nodes;
   // Edges read only the relations and which nodes exist. A drag frame changes positions alone, so
   // it keeps this array: React Flow then does not rebuild its connection lookup over every edge.
-  const allEdges = useMemo(() => toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), [relations, nodeRecord, selectedRelations]);
+  const allEdges = useMemo(() => voicedEdges(toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), nodeRecord), [relations, nodeRecord, selectedRelations]);
   const edges = useMemo(() => layeredEdges(allEdges, nodeRecord, visibility), [allEdges, nodeRecord, visibility]);
+  useDimmedRule(dimmedRule(visibility));
   const voicesPanel = useLayers((s) => s.panel);
   const legend = useLayers((s) => s.legend);
 
@@ -97,7 +115,14 @@ export function MapCanvas() {
   const box = useRef<HTMLDivElement>(null);
   const sizesRef = useRef(sizes);
   sizesRef.current = sizes;
-  const sizeOf = useCallback((id: Id) => sizesRef.current.get(id), []);
+  // Measured, else estimated from the text (the estimate React Flow culls with before it mounts a card).
+  const sizeOf = useCallback((id: Id) => {
+    const measured = sizesRef.current.get(id);
+    if (measured) return measured;
+    const m = editor.getState().history.present;
+    return Object.hasOwn(m.nodes, id) ? estimatedSize(m.nodes[id]!, m.sources) : undefined;
+  }, []);
+  const culled = nodes.length > RENDER_ALL_BELOW;
   const canvasSize = () => ({ width: box.current?.clientWidth ?? 800, height: box.current?.clientHeight ?? 600 });
   useEffect(() => {
     setViewportCentre(() => {
@@ -132,9 +157,10 @@ export function MapCanvas() {
     const rects = [...byId.values()];
     setArrangement(readingDirection(m, sizeOf), rects);
     setCards(rects);
-    // Arrows routed around the cards once they are measured, and again whenever they settle.
-    if ([...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
-  }, [positions, relations, sizes, hidden, gesture, sizeOf]);
+    // Arrows routed around the cards once they are measured (a culled map's off-screen cards are
+    // never mounted: their estimates stand in), and again whenever they settle.
+    if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
+  }, [positions, relations, sizes, hidden, gesture, sizeOf, culled]);
 
   // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.
   const store = useStoreApi<FlowNode, FlowEdge>();
@@ -165,24 +191,24 @@ export function MapCanvas() {
     return store.subscribe((s) => apply(s.transform[2]));
   }, [store]);
 
-  // Move the view once every node has been measured (fitting needs their sizes).
+  // Move the view once every node has been measured (fitting needs their sizes); a culled map
+  // mounts only what is in view, so it fits at once with the estimates of the rest.
   const fitMode = useEditor((s) => s.fitMode);
   const fitNodes = useEditor((s) => s.fitNodes);
   const fitted = useRef(-1);
   useEffect(() => {
     if (fitted.current === fitRequest) return;
     // Hidden (collapsed-away) nodes are never rendered, so never measured: do not wait for them.
-    const shown = Object.keys(map.nodes).filter((id) => !hidden.has(id));
-    if (shown.some((id) => !sizes.has(id))) return;
+    if (!culled && Object.keys(map.nodes).some((id) => !hidden.has(id) && !sizes.has(id))) return;
     fitted.current = fitRequest;
     requestAnimationFrame(() => {
-      const opening = fitMode === 'opening' ? openingViewport(map, (id) => sizes.get(id), canvasSize()) : null;
+      const opening = fitMode === 'opening' ? openingViewport(map, sizeOf, canvasSize()) : null;
       if (opening) void flow.setViewport(opening);
       // A presentation's step: the camera glides to the nodes it reveals, large enough to read across a room.
       else if (fitNodes) void flow.fitView({ nodes: fitNodes.map((id) => ({ id })), padding: 0.25, maxZoom: 1.6, duration: 700 });
       else void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0 });
     });
-  }, [fitRequest, fitMode, fitNodes, flow, sizes, map, hidden]);
+  }, [fitRequest, fitMode, fitNodes, flow, sizes, map, hidden, culled, sizeOf]);
 
   // A node whose text is being written is shown whole: zoomed out, the view zooms in on it.
   const editing = useEditor((s) => s.editing);
@@ -226,7 +252,7 @@ export function MapCanvas() {
     if (Object.keys(moved).length > 0) {
       const dragging = changes.some((c) => c.type === 'position' && c.dragging);
       // Drag frames are previews; a keyboard nudge (no drag) is a step of its own.
-      if (dragging) previewOp(moveNodes(moved));
+      if (dragging) previewMove(moved);
       else run(moveNodes(moved));
     }
     if (measured.length > 0)
@@ -288,7 +314,7 @@ export function MapCanvas() {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         connectionRadius={40}
-        onlyRenderVisibleElements={nodes.length > RENDER_ALL_BELOW}
+        onlyRenderVisibleElements={culled}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}

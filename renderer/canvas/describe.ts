@@ -31,19 +31,23 @@ export function describeRelationForReader(map: ArgumentMap, r: Relation, depth =
   return `${from}${verb} ${nodeWords(map, r.to)}`;
 }
 
-const labelled = new WeakMap<FlowEdge, { label: string; edge: FlowEdge }>();
+const labelled = new WeakMap<FlowEdge, { label: string; edge: FlowEdge; nodes: ArgumentMap['nodes']; relations: ArgumentMap['relations'] }>();
 
-/** The edges with their aria-label; an edge object is recreated only when its words change. */
+/**
+ * The edges with their aria-label; an edge object is recreated only when its words change. The
+ * words are worked out again only when the nodes or relations changed (a layer shown, dimmed or
+ * hidden changes neither: its thousands of arrows keep their labels without rewording them).
+ */
 export function withEdgeLabels(edges: readonly FlowEdge[], map: ArgumentMap): FlowEdge[] {
   return edges.map((edge) => {
     const id = edge.data?.relationId;
     const r = id !== undefined && Object.hasOwn(map.relations, id) ? map.relations[id]! : undefined;
     if (!r) return edge;
-    const label = describeRelationForReader(map, r);
     const hit = labelled.get(edge);
-    if (hit && hit.label === label) return hit.edge;
-    const out = { ...edge, ariaLabel: label } as FlowEdge;
-    labelled.set(edge, { label, edge: out });
+    if (hit && hit.nodes === map.nodes && hit.relations === map.relations) return hit.edge;
+    const label = describeRelationForReader(map, r);
+    const out = hit && hit.label === label ? hit.edge : ({ ...edge, ariaLabel: label } as FlowEdge);
+    labelled.set(edge, { label, edge: out, nodes: map.nodes, relations: map.relations });
     return out;
   });
 }

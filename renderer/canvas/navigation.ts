@@ -104,17 +104,23 @@ function nudge(id: Id, direction: Direction, far: boolean): void {
 // ----- the hook MapCanvas uses ------------------------------------------------------------
 
 const unstopped = new WeakMap<FlowNode, FlowNode>();
+/** The last call: a drag frame changes one node of the array, so the rest are taken by index, not looked up. */
+let lastStop: { nodes: readonly FlowNode[]; stop: Id | null; out: FlowNode[] } | null = null;
 /** Every node but `stop` out of the Tab order (the objects reused, so React Flow redraws only the two that change). */
 function withTabStop(nodes: readonly FlowNode[], stop: Id | null): FlowNode[] {
-  return nodes.map((n) => {
+  const l = lastStop && lastStop.stop === stop && lastStop.nodes.length === nodes.length ? lastStop : null;
+  const out = nodes.map((n, i) => {
+    if (l && l.nodes[i] === n) return l.out[i]!;
     if (n.id === stop) return n;
-    let out = unstopped.get(n);
-    if (!out) {
-      out = { ...n, domAttributes: { ...n.domAttributes, tabIndex: -1 } };
-      unstopped.set(n, out);
+    let o = unstopped.get(n);
+    if (!o) {
+      o = { ...n, domAttributes: { ...n.domAttributes, tabIndex: -1 } };
+      unstopped.set(n, o);
     }
-    return out;
+    return o;
   });
+  lastStop = { nodes, stop, out };
+  return out;
 }
 
 function firstThesis(nodes: ArgumentMap['nodes']): Id | null {

@@ -3,7 +3,7 @@
 // memoized node components do work only for what changed: one node per drag frame.
 import type { ArgumentMap, ArgNode, Id, Point, Relation } from '../../arguments/model';
 import { visibleControls } from '../../arguments/text/controls';
-import { checkQuote } from './quoteStatus';
+import { estimatedHandles, estimatedSize } from './estimate';
 import type { ArgumentFlowNode, FlowEdge } from './types';
 
 const ORIGIN: Point = { x: 0, y: 0 };
@@ -61,18 +61,76 @@ interface NodeKey {
 }
 const nodeCache = new WeakMap<ArgNode, NodeKey>();
 
-/** `sizes` are React Flow's measurements, handed back so it never has to measure a node twice. */
+/**
+ * `sizes` are React Flow's measurements, handed back so it never has to measure a node twice. A
+ * card not measured yet gets its estimated size and handles, so React Flow can cull it without
+ * mounting it first; its quote is checked by the card itself, once it is shown.
+ */
 export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id> = new Set()): ArgumentFlowNode[] {
+  const moved = positionsOnly(map, selected, sizes, hidden);
+  const out = (moved && movedNodes(moved, map.view.positions)) ?? allNodes(map, selected, sizes, hidden);
+  last = { nodes: map.nodes, sources: map.sources, collapsed: map.view.collapsed, positions: map.view.positions, selected, sizes, hidden, out, index: moved?.index ?? indexOf(out) };
+  return out;
+}
+
+interface LastNodes {
+  nodes: ArgumentMap['nodes'];
+  sources: ArgumentMap['sources'];
+  collapsed: readonly Id[];
+  positions: ArgumentMap['view']['positions'];
+  selected: ReadonlySet<Id>;
+  sizes: ReadonlyMap<Id, Size>;
+  hidden: ReadonlySet<Id>;
+  out: ArgumentFlowNode[];
+  index: ReadonlyMap<Id, number>;
+}
+/** The last call's inputs and nodes: a drag frame changes positions alone, so it redoes only the moved nodes. */
+let last: LastNodes | null = null;
+
+function positionsOnly(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id>): LastNodes | null {
+  const l = last;
+  return l && l.nodes === map.nodes && l.sources === map.sources && l.collapsed === map.view.collapsed && l.selected === selected && l.sizes === sizes && l.hidden === hidden ? l : null;
+}
+
+function indexOf(out: readonly ArgumentFlowNode[]): Map<Id, number> {
+  const index = new Map<Id, number>();
+  out.forEach((n, i) => index.set(n.id, i));
+  return index;
+}
+
+/** The last nodes with the moved ones' positions changed; null when a position was removed (rare: redo them all). */
+function movedNodes(l: LastNodes, positions: ArgumentMap['view']['positions']): ArgumentFlowNode[] | null {
+  if (l.positions === positions) return l.out;
+  let out: ArgumentFlowNode[] | null = null;
+  let count = 0;
+  for (const id of Object.keys(positions)) {
+    count++;
+    const p = positions[id]!;
+    if (Object.hasOwn(l.positions, id) && l.positions[id] === p) continue;
+    const i = l.index.get(id);
+    if (i === undefined) continue;
+    out ??= l.out.slice();
+    const flow: ArgumentFlowNode = { ...out[i]!, position: p };
+    const key = nodeCache.get(flow.data.node);
+    if (key) nodeCache.set(flow.data.node, { ...key, position: p, flow });
+    out[i] = flow;
+  }
+  if (count < Object.keys(l.positions).length) return null;
+  return out ?? l.out;
+}
+
+function allNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMap<Id, Size>, hidden: ReadonlySet<Id>): ArgumentFlowNode[] {
   const collapsed = new Set(map.view.collapsed);
   const out: ArgumentFlowNode[] = [];
   for (const node of Object.values(map.nodes)) {
     const position = Object.hasOwn(map.view.positions, node.id) ? map.view.positions[node.id]! : ORIGIN;
     const isSelected = selected.has(node.id);
     const isCollapsed = collapsed.has(node.id);
-    const size = sizes.get(node.id);
+    const size = sizes.get(node.id) ?? estimatedSize(node, map.sources);
+    const estimated = !sizes.has(node.id);
     const isHidden = hidden.has(node.id);
     const hit = nodeCache.get(node);
-    if (hit && hit.position === position && hit.size === size && hit.hidden === isHidden && hit.selected === isSelected && hit.collapsed === isCollapsed && hit.flow.data.quoteCheck === checkQuote(map.sources, node)) {
+    if (hit && hit.position === position && hit.size === size && hit.hidden === isHidden && hit.selected === isSelected && hit.collapsed === isCollapsed) {
       out.push(hit.flow);
       continue;
     }
@@ -82,9 +140,10 @@ export function toFlowNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: 
       position,
       selected: isSelected,
       hidden: isHidden,
-      data: { node, quoteCheck: checkQuote(map.sources, node), collapsed: isCollapsed },
+      data: { node, collapsed: isCollapsed },
       ariaLabel: visibleControls(`${node.kind}${node.title ? ` ${node.title}` : ''}: ${node.text || node.quote?.exact || 'empty'}`.slice(0, 200)).text,
-      ...(size ? { measured: size } : {}),
+      measured: size,
+      ...(estimated ? { handles: estimatedHandles(size) } : {}),
     };
     nodeCache.set(node, { node, position, size, hidden: isHidden, selected: isSelected, collapsed: isCollapsed, flow });
     out.push(flow);

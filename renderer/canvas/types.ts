@@ -2,11 +2,9 @@
 // the domain object itself (immer keeps its identity while it is unchanged), never callbacks.
 import type { Edge, Node } from '@xyflow/react';
 import type { ArgNode, Id, RelationKind } from '../../arguments/model';
-import type { QuoteCheck } from './quoteStatus';
 
 export type ArgumentNodeData = {
   node: ArgNode;
-  quoteCheck: QuoteCheck | null;
   collapsed: boolean;
 };
 export type ArgumentFlowNode = Node<ArgumentNodeData, 'argument'>;

@@ -9,10 +9,9 @@ import { redoChange, requestFit, undoChange, useUndoState } from '../store/store
 import { togglePane, useUi } from './uiState';
 import { openConnectDialog } from './connectDialogState';
 import { SHORTCUT_HINT } from '../keyboard';
-import { ExportDialog } from '../export/ExportDialog';
-import { openExportDialog } from '../export/exportState';
-import { OutlineExportDialog } from '../export/OutlineExportDialog';
-import { openOutlineExport } from '../export/outlineExportState';
+import { openExportDialog, useExportDialog } from '../export/exportState';
+import { openOutlineExport, useOutlineExportDialog } from '../export/outlineExportState';
+import { whenWanted } from '../lazy';
 import { openFind } from '../find/findState';
 import { useRovingToolbar } from './rovingToolbar';
 import { toggleOutline, useOutlineMode } from '../outline/outlineState';
@@ -21,6 +20,16 @@ import { CommentsButton } from '../comments/CommentsButton';
 import { ReadOnlyControl } from './ReadOnlyControl';
 import { openPresentDialog } from '../present/presentDialogState';
 import { useReadOnly } from '../store/store';
+
+// The export dialogs bring the figure and outline exporters: loaded when first opened.
+const ExportDialog = whenWanted(
+  () => import('../export/ExportDialog').then((m) => m.ExportDialog),
+  () => useExportDialog((s) => s.open),
+);
+const OutlineExportDialog = whenWanted(
+  () => import('../export/OutlineExportDialog').then((m) => m.OutlineExportDialog),
+  () => useOutlineExportDialog((s) => s.open),
+);
 
 export function Toolbar() {
   const { canUndo, canRedo, undoLabel, redoLabel } = useUndoState();

@@ -28,21 +28,8 @@ export function SourcesPane() {
   const quoted = useQuotedNodes();
   const current = useCurrentNodeId();
   const list = useMemo(() => Object.values(sources), [sources]);
-  const sourceMap = useMemo(() => sourcesOnly(sources), [sources]);
   // Re-audited only when a source changes, never on node edits.
-  // The quotation audit word-aligns against whole sources (hundreds of ms for a long one):
-  // it runs after the first paint, so opening a map is not held up by it.
   const [quotations, setQuotations] = useState<AuditFinding[]>([]);
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      if (!cancelled) setQuotations(auditSourceQuotations(sourceMap));
-    }, 0);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [sourceMap]);
 
   const uid = useId();
   const panelId = `${uid}-panel`;
@@ -97,6 +84,30 @@ export function SourcesPane() {
 
   const active: Source | undefined = (chosen && Object.hasOwn(sources, chosen) ? sources[chosen] : undefined) ?? list[0];
   const activeId = active?.id;
+
+  // The quotation audit word-aligns a secondary source's quotations against whole primary sources
+  // (hundreds of ms for a long one). Only the open source's marks are shown, so only it is
+  // audited, against the sources it declares it quotes, after the first paint.
+  const audited = useMemo(() => {
+    if (!active || (active.quotes ?? []).length === 0) return null;
+    const needed: Record<Id, Source> = { [active.id]: active };
+    for (const id of active.quotes ?? []) if (Object.hasOwn(sources, id)) needed[id] = sources[id]!;
+    return sourcesOnly(needed);
+  }, [active, sources]);
+  useEffect(() => {
+    if (!audited) {
+      setQuotations([]);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      if (!cancelled) setQuotations(auditSourceQuotations(audited));
+    }, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [audited]);
 
   const openSource = useCallback((id: Id) => {
     setChosen(id);

@@ -19,8 +19,9 @@ import {
   type History,
   type Operation,
 } from '../../arguments/history';
-import type { ArgumentMap, Id } from '../../arguments/model';
-import { editNode } from '../../arguments/operations';
+import type { Draft } from 'immer';
+import type { ArgumentMap, Id, Point } from '../../arguments/model';
+import { editNode, moveNodes } from '../../arguments/operations';
 import { changesOnlyTheLock } from '../../arguments/operations/reading';
 
 export interface Selection {
@@ -173,6 +174,26 @@ export function previewOp(op: Operation): void {
   const s = editor.getState();
   if (isReadOnly(s)) return;
   editor.setState({ history: preview(s.history, op) });
+}
+
+/**
+ * A drag frame: `moveNodes` applied to a copy of the map made where positions change only (immer
+ * would walk and freeze every position of a 10,000-node map on each frame); the same check and
+ * the same writes as the operation, shown at once and not recorded, like `previewOp`.
+ */
+export function previewMove(positions: Readonly<Record<Id, Point>>): void {
+  const s = editor.getState();
+  if (isReadOnly(s)) return;
+  const op = moveNodes(positions);
+  const present = s.history.present;
+  if (op.check?.(present)) return;
+  const next: ArgumentMap = { ...present, view: { ...present.view, positions: { ...present.view.positions } } };
+  op.apply(next as Draft<ArgumentMap>);
+  // Frozen like every map the store holds (immer freezes its results).
+  Object.freeze(next.view.positions);
+  Object.freeze(next.view);
+  Object.freeze(next);
+  editor.setState({ history: { ...s.history, present: next, gestureBase: s.history.gestureBase ?? present } });
 }
 
 /** Undo and redo change the map too: refused while it is read-only (undoing the lock is unlocking). */

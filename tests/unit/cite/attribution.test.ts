@@ -27,6 +27,16 @@ describe('shortAttribution', () => {
     expect(shortAttribution(map.sources.article!)).toBe('Letter of Stalin');
   });
 
+  it('asked again for the same source, another locator or an edited copy of the source, each gets its own label', () => {
+    const s = letter();
+    expect(shortAttribution(s, { label: 'folio', value: '71' })).toBe('Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, l. 71');
+    expect(shortAttribution(s, { label: 'folio', value: '72' })).toBe('Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, l. 72');
+    expect(shortAttribution(s, { label: 'page', value: '72' })).toBe('Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, p. 72');
+    expect(shortAttribution(s)).toBe('Stalin to Gottwald, 27 Aug 1950, RGASPI 558/11/62, ll. 71–72');
+    // An edit makes a new source object: its label follows the edit.
+    expect(shortAttribution({ ...s, date: '1950-09-02' }, { label: 'folio', value: '71' })).toBe('Stalin to Gottwald, 2 Sep 1950, RGASPI 558/11/62, l. 71');
+  });
+
   it('falls back to the title, then the id: never empty', () => {
     expect(shortAttribution({ id: 'untitled', title: '', role: 'secondary', text: '' })).toBe('untitled');
     expect(shortAttribution({ id: 'x', title: 'Note on the Cable', role: 'primary', text: '' })).toBe('Note on the Cable');

@@ -127,3 +127,14 @@ describe('font metrics', () => {
     expect(DESCENT_EM).toBeCloseTo(0.335, 3);
   });
 });
+
+describe('measure', () => {
+  it('gives the width of the text as its clusters add up, for plain Latin text and for text with marks, joiners, CJK and emoji', () => {
+    const texts = ['Stalin to Gottwald, 27 Aug 1950', '“Quoted” — and… ‘so’', 'e\u0301te\u0301', 'a\u200db', '中文 text', 'emoji 😀 here', 'Ω≈ç√'];
+    for (const style of ['regular', 'italic', 'bold'] as const)
+      for (const text of texts) {
+        const sum = clusters(text, style).reduce((em, c) => em + c.em, 0) * 13;
+        expect(measure(text, style, 13)).toBeCloseTo(sum, 9);
+      }
+  });
+});

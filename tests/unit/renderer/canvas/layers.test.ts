@@ -3,7 +3,7 @@
 // "constructor" are only names.
 import { describe, expect, it } from 'vitest';
 import type { ArgumentMap } from '../../../../arguments/model';
-import { layeredEdges, withHiddenVoices } from '../../../../renderer/canvas/layers';
+import { dimmedRule, layeredEdges, voiceClass, voicedEdges, withHiddenVoices } from '../../../../renderer/canvas/layers';
 import type { FlowEdge } from '../../../../renderer/canvas/types';
 
 const nodes = {
@@ -24,14 +24,28 @@ describe('voices as layers on the canvas', () => {
     expect([...withHiddenVoices(new Set(), nodes, { constructor: 'hidden' as const })]).toEqual(['k']);
   });
 
-  it('hides or dims the arrows of a voice (its relation’s, else its premise’s) and keeps the others', () => {
+  it('hides the arrows of a hidden voice (its relation’s, else its premise’s) and keeps the others; dimming changes no arrow', () => {
     const edges = [edge('r1', 'o', 'critic'), edge('r2', 'o'), edge('r3', 'n', 'analyst')];
     expect(layeredEdges(edges, nodes, {})).toBe(edges);
     const hidden = layeredEdges(edges, nodes, { critic: 'hidden' });
     expect(hidden.map((e) => e.hidden ?? false)).toEqual([true, true, false]);
     expect(hidden[2]).toBe(edges[2]);
-    const dimmed = layeredEdges(edges, nodes, { critic: 'dimmed' });
-    expect(dimmed.map((e) => e.className ?? '')).toEqual(['aa-dimmed', 'aa-dimmed', '']);
-    expect(layeredEdges(edges, nodes, { critic: 'dimmed' })[0]).toBe(dimmed[0]);
+    expect(layeredEdges(edges, nodes, { critic: 'hidden' })[0]).toBe(hidden[0]);
+    expect(layeredEdges(edges, nodes, { critic: 'dimmed' })).toBe(edges);
+  });
+
+  it('arrows carry their voice’s class, and a dimmed voice is one rule over that class (a voice named "constructor" too)', () => {
+    const edges = voicedEdges([edge('r1', 'o', 'critic'), edge('r2', 'o'), edge('r3', 'n', 'analyst'), edge('r4', 'n')], nodes);
+    const critic = voiceClass('critic');
+    expect(critic).toMatch(/^aa-vl-\d+$/);
+    expect(edges.map((e) => e.className ?? '')).toEqual([critic, critic, voiceClass('analyst'), '']);
+    expect(voiceClass('constructor')).not.toBe(critic);
+    expect(dimmedRule({})).toBe('');
+    expect(dimmedRule({ critic: 'shown', analyst: 'hidden' })).toBe('');
+    const rule = dimmedRule({ critic: 'dimmed' as const, constructor: 'dimmed' as const });
+    expect(rule).toContain(`.aa-node.${critic}:not(.selected)`);
+    expect(rule).toContain(`.react-flow__edge.${critic}`);
+    expect(rule).toContain(`.aa-node.${voiceClass('constructor')}:not(.selected)`);
+    expect(rule).not.toContain('analyst');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
 import type { ArgNode, ArgumentMap, Relation } from '../../../../arguments/model';
+import { estimateCardSize } from '../../../../arguments/layout/cardSize';
 import { edgeIdsOf, hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes } from '../../../../renderer/canvas/toFlow';
 
 function seed(): ArgumentMap {
@@ -32,6 +33,37 @@ describe('map to React Flow', () => {
     const second = toFlowNodes(moved, new Set(), new Map());
     const changed = second.filter((n, i) => n !== first[i]).map((n) => n.id);
     expect(changed).toEqual(['E1a']);
+  });
+
+  it('a drag frame (positions alone changed, the same selection and sizes) gives the moved node its new position and keeps every other object', () => {
+    const map = seed();
+    const selected = new Set<string>();
+    const sizes = new Map();
+    const first = toFlowNodes(map, selected, sizes);
+    const moved: ArgumentMap = { ...map, view: { ...map.view, positions: { ...map.view.positions, E1a: { x: 1, y: 2 } } } };
+    const second = toFlowNodes(moved, selected, sizes);
+    expect(second.filter((n, i) => n !== first[i]).map((n) => [n.id, n.position])).toEqual([['E1a', { x: 1, y: 2 }]]);
+    // The same nodes as a fresh conversion of the moved map.
+    const fresh = toFlowNodes(moved, new Set(), new Map());
+    expect(second.map((n) => [n.id, n.position, n.measured])).toEqual(fresh.map((n) => [n.id, n.position, n.measured]));
+  });
+
+  it('a card not measured yet has its estimated size and handles up front (so a large map can cull it unmounted); a measurement replaces both', () => {
+    const map = seed();
+    const [unmeasured] = toFlowNodes(map, new Set(), new Map());
+    const estimate = estimateCardSize(map.nodes[unmeasured!.id]!, map.sources);
+    expect(unmeasured!.measured).toEqual(estimate);
+    expect(unmeasured!.handles?.map((h) => [h.id, h.type, h.position])).toEqual([
+      ['left', 'source', 'left'],
+      ['right', 'source', 'right'],
+    ]);
+    // The right handle sits on the card's right side, both at half its height.
+    expect(unmeasured!.handles!.map((h) => h.x + h.width! / 2)).toEqual([0, estimate.width]);
+    expect(unmeasured!.handles!.map((h) => h.y + h.height! / 2)).toEqual([estimate.height / 2, estimate.height / 2]);
+    const measured = { width: 260, height: 321 };
+    const [after] = toFlowNodes(map, new Set(), new Map([[unmeasured!.id, measured]]));
+    expect(after!.measured).toEqual(measured);
+    expect(after!.handles).toBeUndefined();
   });
 
   it('collapsing a claim hides what bears on it only, not nodes that also bear on something visible', () => {
