@@ -10,7 +10,7 @@ import { CliError, say, type Io } from '../io';
 import { shown } from '../quote';
 import { checkTarget, writeFileAtomic } from '../write';
 
-const NODE_PLATFORM: HandoutPlatform = {
+export const NODE_PLATFORM: HandoutPlatform = {
   sha256Base64: (text) => createHash('sha256').update(text, 'utf8').digest('base64'),
   fontBytes: (use) => readFileSync(use.font === 'Source Serif 4' ? fontFile(use.face) : fallbackFontFile({ font: use.font, face: use.face })),
 };
