@@ -2,7 +2,7 @@
 // and zooms the map by its viewBox and steps through the presentation by hiding node and
 // relation groups. Allowed by its hash under the page's CSP: no eval, no inline handlers, no
 // markup built from strings (text goes in through textContent). The page's document is reached
-// as `page` (the purity test reads any `document.` in arguments/ as a DOM use).
+// as `page` (the purity test reads a DOM global followed by a dot as a DOM use).
 
 /** The data the script reads: placed at `__HANDOUT_DATA__` as JSON made safe for a script element. */
 export interface HandoutData {
