@@ -182,7 +182,7 @@ export function buildHandout(map: ArgumentMap, platform: HandoutPlatform, option
 <p class="aa-keys">Space, → or Page Down: next step · ← or Page Up: back · Home/End · drag, Shift+← →, ↑ ↓ (map focused) to pan · + − to zoom, 0 to fit</p>
 </header>
 <main>
-<section aria-label="The map"><div id="aa-viewport" tabindex="0" aria-label="The argument map: drag or use the arrow keys to pan">
+<section class="aa-map" aria-label="The map"><div id="aa-viewport" tabindex="0" aria-label="The argument map: drag or use the arrow keys to pan">
 ${inlineSvg(figure.svg)}</div></section>
 <section class="aa-sources" aria-labelledby="aa-sources-title">
 <h2 id="aa-sources-title">Sources</h2>

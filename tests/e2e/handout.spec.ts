@@ -92,9 +92,14 @@ test('the handout opens offline, renders the map and steps through it', async ({
   await page.mouse.up();
   expect((await viewBox())!.split(' ').map(Number)[0]).toBeLessThan(fitted[0]!);
 
-  // The sources are there with their quoted passages marked.
-  await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
+  // The sources are there with their quoted passages marked; a click on a quoting node leads to its passage.
   expect(await page.locator('mark').count()).toBeGreaterThan(10);
+  await page.keyboard.press('End');
+  await page.keyboard.press('0');
+  const evidence = (await page.locator('#aa-figure g[id^="node-E"]').first().boundingBox())!;
+  await page.mouse.click(evidence.x + evidence.width / 2, evidence.y + evidence.height / 2);
+  await expect(page.locator('mark:focus')).toBeInViewport();
+  await expect(page.getByRole('heading', { name: 'Sources' })).toBeAttached();
 
   expect(outside).toEqual([]);
   expect(errors).toEqual([]);

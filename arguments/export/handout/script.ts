@@ -119,7 +119,8 @@ const SCRIPT = String.raw`(function () {
   var drag = null;
   viewport.addEventListener('pointerdown', function (e) {
     if (e.button !== 0) return;
-    drag = { x: e.clientX, y: e.clientY, moved: false };
+    // The target is taken now: once the pointer is captured, later events name the viewport.
+    drag = { x: e.clientX, y: e.clientY, moved: false, target: e.target };
     viewport.setPointerCapture(e.pointerId);
   });
   viewport.addEventListener('pointermove', function (e) {
@@ -132,12 +133,12 @@ const SCRIPT = String.raw`(function () {
     drag.x = e.clientX;
     drag.y = e.clientY;
   });
-  viewport.addEventListener('pointerup', function (e) {
+  viewport.addEventListener('pointerup', function () {
     var was = drag;
     drag = null;
     if (!was || was.moved) return;
     // A click on a node that quotes a source leads to the passage.
-    var target = e.target instanceof Element ? e.target.closest('g[id^="node-"]') : null;
+    var target = was.target instanceof Element ? was.target.closest('g[id^="node-"]') : null;
     var nid = target ? target.id.slice(5) : null;
     var mark = nid !== null && Object.prototype.hasOwnProperty.call(D.quotes, nid) ? byId(D.quotes[nid]) : null;
     if (mark) { mark.scrollIntoView({ block: 'center' }); mark.focus(); }

@@ -33,7 +33,7 @@ mark { background: #fbe38e; color: inherit; border-bottom: 2px solid #c99a00; }
   #aa-viewport { height: auto; min-height: 0; overflow: visible; border: 0; }
   #aa-figure { width: 100%; height: auto; }
   .aa-sources { max-width: none; padding: 0; }
-  .aa-sources > h2 { break-before: page; }
+  .aa-map { break-after: page; }
   mark { background: none; border-bottom: 0; text-decoration: underline; text-decoration-thickness: 2px; }
 }
 `;
