@@ -101,6 +101,8 @@ export interface RenderExtras {
   embedMap?: boolean;
   /** See SvgOptions.fontFaceCss: only for copies rasterised in a browser. */
   fontFaceCss?: string;
+  /** See SvgOptions.relationGroups: for the HTML handout's step-through. */
+  relationGroups?: boolean;
   /** Formats the full citations of FigureOptions.citations (the app's CSL processor, already opened). */
   citeProcessor?: Pick<CiteProcessor, 'bibliography'>;
 }
@@ -129,7 +131,7 @@ export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: R
   // The map's text is made once, and only when something needs it (a preview does not).
   const carried = carriedMap(map, options);
   let json = extras.embedMap === false ? null : serializeMap(carried);
-  const write = (e: RenderExtras, mapJson: string | undefined) => writeSvg(layout, theme, { title, description: map.meta.description, mapJson, fontFaceCss: e.fontFaceCss });
+  const write = (e: RenderExtras, mapJson: string | undefined) => writeSvg(layout, theme, { title, description: map.meta.description, mapJson, fontFaceCss: e.fontFaceCss, relationGroups: e.relationGroups });
   const svg = write(extras, json ?? undefined);
   return {
     svg,

@@ -23,6 +23,12 @@ export interface SvgOptions {
    * (an SVG image cannot load the page's fonts). Exported files never carry one.
    */
   fontFaceCss?: string;
+  /**
+   * Wrap each relation's linked-premise box, inference point and label in a
+   * `<g data-relation="ID">` (its line is always `relation-ID`), so a page can show or hide
+   * the whole relation: for the HTML handout's step-through. Off, the bytes are as before.
+   */
+  relationGroups?: boolean;
 }
 
 const f = (n: number) => String(Math.round(n * 100) / 100);
@@ -345,15 +351,17 @@ export function writeSvg(layout: FigureLayout, theme: Theme, options: SvgOptions
   // An undercut's head sits on the inference it attacks: mark those inferences.
   for (const e of layout.edges) if (e.head.kind === 'undercuts') attackedTargets.add(`${f(e.head.tip.x)},${f(e.head.tip.y)}`);
 
+  // A relation's parts outside its own group, addressable when asked (SvgOptions.relationGroups).
+  const of = (e: EdgeGeometry, body: string) => (options.relationGroups && body !== '' ? el('g', { 'data-relation': e.id }, body) : body);
   parts.push(`<g transform="translate(${f(layout.offset.x)} ${f(layout.offset.y)})">\n`);
-  parts.push(el('g', { id: 'layer-linked' }, layout.edges.map((e) => linkedBox(e, theme)).join('')) + '\n');
+  parts.push(el('g', { id: 'layer-linked' }, layout.edges.map((e) => of(e, linkedBox(e, theme))).join('')) + '\n');
   parts.push(el('g', { id: 'layer-relations' }, layout.edges.filter((e) => e.kind !== 'undercuts').map((e) => edge(e, theme)).join('\n')) + '\n');
   parts.push(
-    el('g', { id: 'layer-inferences' }, layout.edges.map((e) => inference(e, !!e.inference && attackedTargets.has(`${f(e.inference.at.x)},${f(e.inference.at.y)}`), theme)).join('')) + '\n',
+    el('g', { id: 'layer-inferences' }, layout.edges.map((e) => of(e, inference(e, !!e.inference && attackedTargets.has(`${f(e.inference.at.x)},${f(e.inference.at.y)}`), theme))).join('')) + '\n',
   );
   // Undercuts over the inference points, so their bar shows on the point it attacks.
   parts.push(el('g', { id: 'layer-undercuts' }, layout.edges.filter((e) => e.kind === 'undercuts').map((e) => edge(e, theme)).join('\n')) + '\n');
-  parts.push(el('g', { id: 'layer-labels' }, layout.edges.map((e) => label(e, theme)).join('')) + '\n');
+  parts.push(el('g', { id: 'layer-labels' }, layout.edges.map((e) => of(e, label(e, theme))).join('')) + '\n');
   parts.push(el('g', { id: 'layer-nodes' }, '\n' + layout.nodes.map((n) => node(n, theme)).join('\n') + '\n') + '\n');
   parts.push('</g>\n');
   if (layout.legend && layout.legend.length > 0) parts.push(el('g', { id: 'legend' }, layout.legend.map((l) => legendEntry(l, theme)).join('')) + '\n');

@@ -20,7 +20,7 @@ import { DETAILS, isDetail } from '../../export/detail';
 
 const SPEC = {
   command: 'export',
-  valued: ['out', 'format', 'theme', 'scope', 'caption', 'dpi', 'page', 'width', 'min-type', 'max-height', 'detail', 'pages', 'figure-number'],
+  valued: ['out', 'format', 'worksheet', 'theme', 'scope', 'caption', 'dpi', 'page', 'width', 'min-type', 'max-height', 'detail', 'pages', 'figure-number'],
   flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments', 'status-badges', 'citations', 'strict-glyphs', 'set', 'force'],
   usage: COMMAND_USAGE.export,
 } as const;
@@ -59,11 +59,13 @@ export async function run(given: string[], io: Io): Promise<number> {
   const { rest, voices: statusVoices } = takeStatusVoices(given);
   const { args, values, flags } = parseOptions(rest, SPEC);
   const [file] = positional({ args }, ['FILE'], SPEC) as [string];
+  if ((values.get('format') ?? (/\.html?$/i.test(values.get('out') ?? '') ? 'html' : '')) === 'html') return handout(file, values, flags, io);
+  if (values.has('worksheet')) throw new CliError('argmap export: --worksheet applies to the HTML handout only (--format html).');
   const out = values.get('out');
   if (!out) throw new CliError('argmap export: say where to write the figure with --out PATH (e.g. --out figure.pdf).');
   const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase() ?? '';
   const format = values.get('format') ?? textFormatOf(out) ?? ext;
-  const formats = [...FIGURE_FORMATS, ...TEXT_FORMATS];
+  const formats = [...FIGURE_FORMATS, ...TEXT_FORMATS, 'html'];
   if (isTextFormat(format)) {
     const figureOnly: string[] = [...[...values.keys()].filter((k) => k !== 'out' && k !== 'format'), ...[...flags].filter((f) => f !== 'status')];
     if (figureOnly.length > 0) throw new CliError(`argmap export: --${figureOnly[0]} applies to figures (svg, png, pdf) only.`);
@@ -148,6 +150,15 @@ export async function run(given: string[], io: Io): Promise<number> {
   if (missing.length > 0 && flags.has('strict-glyphs')) throw new CliError(missing.map((w) => `argmap export: ${w}`).concat('argmap export: nothing written (--strict-glyphs); change the text or leave out --strict-glyphs.'));
   for (const w of missing) say(io.err, `argmap export: warning: ${w}`);
   return writeFigure(figure, format, { dpi, page, date: map.meta.modified, out, io, options });
+}
+
+/** The HTML handout takes --out and --worksheet only (export-handout.ts). */
+async function handout(file: string, values: ReadonlyMap<string, string>, flags: ReadonlySet<string>, io: Io): Promise<number> {
+  const other = [...[...values.keys()].filter((k) => !['out', 'format', 'worksheet'].includes(k)), ...flags];
+  if (other.length > 0) throw new CliError(`argmap export: --${other[0]} does not apply to the HTML handout (it takes --out and --worksheet).`);
+  const { exportHandout, handoutPathFor } = await import('./export-handout');
+  await startFigureRouting();
+  return exportHandout(readMap(file), { out: values.get('out') ?? handoutPathFor(file), worksheet: values.get('worksheet') }, io);
 }
 
 interface Written {

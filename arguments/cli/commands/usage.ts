@@ -79,6 +79,18 @@ export const COMMAND_USAGE = {
         'BibLaTeX .bib beside it; --status: each claim’s dialectical status);',
         'or as Argdown or AIF (OVA3 JSON), what they cannot carry named',
       ],
+    ) +
+    '\n' +
+    usage(
+      ['export FILE --format html [--out PATH] [--worksheet ID,ID|counters]'],
+      [
+        'a handout: one HTML file that opens offline in any browser (fonts',
+        'and script inline, strict CSP): the map with pan, zoom and the',
+        'step-through (Space, arrows, Page Up/Down), the sources with the',
+        'quoted passages marked, a print layout; PATH beside the map unless',
+        'given; --worksheet: those nodes (or every counter-consideration)',
+        'left as blank lines for students to fill in',
+      ],
     ),
   import: usage(
     ['import FILE [--out MAP.argmap.json] [--force]'],
