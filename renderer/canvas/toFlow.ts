@@ -4,6 +4,9 @@
 import type { ArgumentMap, ArgNode, Id, Point, Relation } from '../../arguments/model';
 import { visibleControls } from '../../arguments/text/controls';
 import { estimatedHandles, estimatedSize } from './estimate';
+
+/** Added to an estimated size: see `measured` below. */
+const UNMEASURED = 0.5;
 import type { ArgumentFlowNode, FlowEdge } from './types';
 
 const ORIGIN: Point = { x: 0, y: 0 };
@@ -142,7 +145,10 @@ function allNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMa
       hidden: isHidden,
       data: { node, collapsed: isCollapsed },
       ariaLabel: visibleControls(`${node.kind}${node.title ? ` ${node.title}` : ''}: ${node.text || node.quote?.exact || 'empty'}`.slice(0, 200)).text,
-      measured: size,
+      // React Flow reports a card's size only when it differs from `measured`, and measures whole
+      // pixels (offsetWidth): an estimate off by half a pixel is never taken for a measurement,
+      // so every card is reported once shown (the opening view waits for them all).
+      measured: estimated ? { width: Math.floor(size.width) + UNMEASURED, height: Math.floor(size.height) + UNMEASURED } : size,
       ...(estimated ? { handles: estimatedHandles(size) } : {}),
     };
     nodeCache.set(node, { node, position, size, hidden: isHidden, selected: isSelected, collapsed: isCollapsed, flow });
