@@ -26,6 +26,7 @@ import { atMost, ratioAtMost, type Figure } from './results';
 import { benchStatus } from './status';
 import { benchRouting } from './routing';
 import { benchRaster } from './raster';
+import { benchHandout } from './handout';
 
 export interface NodePlan {
   /** Map files by size (dist/bench/maps/N.argmap.json). */
@@ -231,6 +232,7 @@ export async function runFeatureFigures(plan: FeaturePlan): Promise<Figure[]> {
     benchReanchor(plan.smoke ? { reps, warmup, sourceBytes: 100_000, quotes: 50, corrections: 20, log: plan.log } : { reps, warmup, log: plan.log }),
   );
 
+  await guard('node.handout', 'HTML handout (buildHandout)', () => benchHandout({ reps, warmup, nodes: plan.smoke ? 100 : 1000, log: plan.log }));
   await guard('cli.png', 'PNG of the whole shipped map at 300 DPI: time and peak memory (whole CLI process)', () => benchRaster({ root: plan.root, reps, smoke: plan.smoke, log: plan.log }));
 
   // The commands as a user runs them, on the shipped map: start-up (help) and Chicago notes (cite).

@@ -2,6 +2,22 @@
 // trace, named here): printed beside the goal in bench/results/latest.md, so a "no" is never
 // left bare. Keyed by the figure's key, or a prefix of it ending in "."; the longest one wins.
 export const WHY_NOT_MET: Readonly<Record<string, string>> = {
+  'browser.first-render.':
+    'CPU profiles (bench/trace.ts): at 100 and 1,000 nodes what is left is fixed cost — loading and validating the map, the 545 KB main chunk, laying out the 300 KB source text in the sources pane (not yet virtualized) and the routing WebAssembly; at 10,000, estimating every card’s size from the text metrics (1–2.4 s) is the largest item. Cards no longer mount to be measured, and quotes are anchored only for cards shown.',
+  'browser.layout.':
+    'Profile of the layout (layout14): the gap is ELK itself, in a fresh worker at each load against Node warmed up (a cold first layout in Node: 16.9 s, warm 14.5 s); outside ELK the app spends 1.3–2.2 s. The longest task (277–413 ms) applies the answer: the store update 45–60 ms, the canvas render and React Flow setNodes over 3,000 nodes 25–35 ms each, the positions effect 53 ms, the minimap 28 ms, style recalculation 80 ms; the next frame’s fit forces a layout (70–84 ms).',
+  'browser.layers.toggle.':
+    'Dimming a voice is one CSS rule now; hiding and showing still go through React Flow’s hidden flag, which re-renders the cards (about 50 ms of React work per toggle in the profile).',
+  'cli.validate.startup':
+    'CPU profile (cli14): about 150 ms above node -e 0 — compiling the code the command loads (57 of 286 ms), building the zod schemas at import, and reading the map; Node 20 has no compile cache for ES modules, so a cache alone could not reach 1.5×.',
+  'cli.export.svg.40':
+    'Argdown’s time ÷ 8 is about two bare Node starts; of argmap’s ~0.5 s CPU, ~40 % is loading and compiling modules, then zod and the map, and ~30 % libavoid’s first routes (run on V8’s baseline compiler below 400 arrows).',
+  'cli.export.svg.1000':
+    'Profile (cli14): routing the arrows around the cards is half of the export (3.0 of 6.0 s), 2.1 s of it inside libavoid across 1,004 small routers; libavoid alone takes more than Argdown ÷ 8, and the routes (and the SVG bytes) depend on every card it is given.',
+  'node.handout.time.':
+    'The handout’s own work (steps, sources, fonts) is ~0.3 s; the rest is the figure it embeds — renderFigure of 1,000 nodes takes 2.8–3.8 s with the arrows routed, 1.2–1.7 s without.',
+  'node.open.10000':
+    'An absolute goal on a shared 2-core machine whose times move 2× between runs; the issue’s goal for opening is the ratio to JSON.parse of the same bytes (the next row).',
   'node.undo.': 'Each step replaces the 10,000-key node record (immer copies it); the live-seminar issue (16) replaces this history with Y.UndoManager, whose steps do not grow with the map.',
   'node.redo.': 'As undo: the record of 10,000 nodes is copied per step (issue 16 replaces the history).',
 };

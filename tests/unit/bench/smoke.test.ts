@@ -25,6 +25,8 @@ interface SavedFigure {
 
 /** Every figure a smoke run measures (the full run measures these at more sizes). */
 const SMOKE_FIGURES = [
+  'node.handout.time.100',
+  'node.handout.size.100',
   'browser.first-render.100',
   'browser.drag.cost.100',
   'browser.drag.wall.100',
