@@ -147,7 +147,8 @@ test('from New: a pasted letter, a PDF and a .txt become sources, evidence, cite
   await pane(app).getByRole('tab', { name: /New Russian Documents/ }).click();
   await pane(app).getByText(/Footnotes for each quote/).click();
   await pane(app).getByRole('button', { name: /^Copy the footnote for Evidence/ }).click();
-  expect(await app.evaluate(() => navigator.clipboard.readText())).toBe('Kathryn Weathersby, “New Russian Documents on the Korean War,” n.d., 2.');
+  // The copy is written asynchronously: read until it arrives (a read at once can still see the previous note).
+  await expect.poll(() => app.evaluate(() => navigator.clipboard.readText())).toBe('Kathryn Weathersby, “New Russian Documents on the Korean War,” n.d., 2.');
 
   // 7. Save, reopen: the reopened map equals what was saved.
   const saved = await save(app);
