@@ -99,7 +99,8 @@ test('Ctrl+E opens the dialog; a PNG at a chosen DPI; the choices are remembered
   await expect(dialog.getByRole('radio', { name: /PNG/ })).toBeChecked();
   await expect(dialog.getByLabel('Resolution (DPI)')).toHaveValue('48');
   await expect(dialog.getByLabel('Counter-considerations')).not.toBeChecked();
-  await app.keyboard.press('Escape');
+  // Esc from inside the dialog (a key pressed before the dialog has taken focus goes to the page).
+  await dialog.getByLabel('Resolution (DPI)').press('Escape');
   await expect(dialog).toHaveCount(0);
 });
 
