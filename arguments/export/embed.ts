@@ -210,7 +210,8 @@ export function pngDpi(png: Uint8Array): number | null {
   return new DataView(phys.data.buffer, phys.data.byteOffset).getUint32(0) * 0.0254;
 }
 
-const concat = (...parts: Uint8Array[]) => {
+/** The pieces of a file, end to end (PNG chunks, a streamed PNG's parts). */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -218,12 +219,12 @@ const concat = (...parts: Uint8Array[]) => {
     at += p.length;
   }
   return out;
-};
+}
 
 async function iTXt(keyword: string, text: string, compress: boolean): Promise<PngChunk> {
   const body = utf8.encode(text);
-  const head = concat(utf8.encode(keyword), new Uint8Array([0, compress ? 1 : 0, 0, 0, 0]));
-  return { type: 'iTXt', data: concat(head, compress ? await deflate(body) : body) };
+  const head = joinBytes([utf8.encode(keyword), new Uint8Array([0, compress ? 1 : 0, 0, 0, 0])]);
+  return { type: 'iTXt', data: joinBytes([head, compress ? await deflate(body) : body]) };
 }
 
 function textChunkKeyword(c: PngChunk): string | null {

@@ -2,7 +2,7 @@
 // bands and the browser's canvas bands both feed it. Pure TypeScript; the deflate is passed in
 // (Node's zlib in the CLI, fflate's streaming Deflate by default and in the browser).
 import { Deflate } from 'fflate';
-import { crc32, type PngChunk } from './embed';
+import { crc32, joinBytes, type PngChunk } from './embed';
 
 const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Rows are compressed in pieces of about this many bytes, so the IDAT chunks stay small. */
@@ -142,15 +142,7 @@ export async function encodePngWhole(options: PngStreamOptions, bands: Iterable<
   return joinBytes(parts);
 }
 
-export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { joinBytes };
 
 /**
  * The rows of a band `bandBytes` of RGBA for an image `width` pixels wide, and at least
