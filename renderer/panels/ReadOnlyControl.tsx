@@ -6,7 +6,7 @@ import { run, useEditor } from '../store/store';
 
 export function ReadOnlyControl() {
   const fileLocked = useEditor((s) => s.history.present.view.readOnly === true);
-  const windowLocked = useEditor((s) => s.windowReadOnly);
+  const windowLocked = useEditor((s) => s.presentation !== null);
   if (windowLocked)
     return (
       <span className="aa-read-only" role="status">

@@ -60,8 +60,6 @@ export interface EditorState extends OpenDocument {
   /** Bumped by commands that want the canvas to move the view: fit everything, or the opening view of a document. */
   fitRequest: number;
   fitMode: 'all' | 'opening';
-  /** This window shows the map read-only (a presentation), whatever the file says. */
-  windowReadOnly: boolean;
   /**
    * During a presentation the window's document is the part of the map shown so far (so the
    * canvas, the status, the DOM and exports hold nothing hidden); the real one waits here.
@@ -99,7 +97,6 @@ export const editor = createStore<EditorState>(() => ({
   notice: null,
   fitRequest: 0,
   fitMode: 'opening',
-  windowReadOnly: false,
   presentation: null,
   fitNodes: null,
 }));
@@ -125,7 +122,7 @@ export const useMap = <T,>(selector: (m: ArgumentMap) => T): T => useStore(edito
  * lock travels with the file and with undo), or this window is. The one rule every write below
  * obeys: selection, reading, following quotes and the status still work.
  */
-export const isReadOnly = (s: EditorState = editor.getState()): boolean => s.windowReadOnly || s.history.present.view.readOnly === true;
+export const isReadOnly = (s: EditorState = editor.getState()): boolean => s.presentation !== null || s.history.present.view.readOnly === true;
 export const useReadOnly = (): boolean => useStore(editor, (s) => isReadOnly(s));
 
 export const READ_ONLY_REASON = 'The map is locked for reading. Unlock it (the “Read-only” marker in the toolbar) to edit.';
@@ -154,7 +151,8 @@ export function notify(notice: Notice | null): void {
  */
 export function attempt(op: Operation): string | null {
   const s = editor.getState();
-  if (isReadOnly(s) && !(changesOnlyTheLock(op) && !s.windowReadOnly)) return READ_ONLY_REASON;
+  // A presenting window takes not even the unlock: only its file's lock is the instructor's to lift.
+  if (isReadOnly(s) && !(changesOnlyTheLock(op) && s.presentation === null)) return READ_ONLY_REASON;
   const r = commit(s.history, op);
   if (!r.ok) return r.reason;
   // Locking ends an edit in place: its text could no longer be saved.
@@ -212,11 +210,6 @@ export function redoChange(): void {
 export const useUndoState = () =>
   useEditorShallow((s) => ({ canUndo: !isReadOnly(s) && canUndo(s.history), canRedo: !isReadOnly(s) && canRedo(s.history), undoLabel: undoLabel(s.history), redoLabel: redoLabel(s.history) }));
 
-/** A presentation shows the map read-only in this window only; the file is not changed. */
-export function setWindowReadOnly(on: boolean): void {
-  editor.setState(on ? { windowReadOnly: true, editing: null, creation: null } : { windowReadOnly: false });
-}
-
 export function select(selection: Selection): void {
   const cur = editor.getState().selection;
   const same = (a: readonly Id[], b: readonly Id[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -230,7 +223,7 @@ export const clearSelection = () => select(EMPTY);
 
 /** Replaces the open document (after the caller has asked about unsaved changes). */
 export function replaceDocument(doc: OpenDocument): void {
-  editor.setState({ ...doc, selection: EMPTY, editing: null, creation: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening', fitNodes: null, presentation: null, windowReadOnly: false });
+  editor.setState({ ...doc, selection: EMPTY, editing: null, creation: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening', fitNodes: null, presentation: null });
 }
 
 export function markSaved(name: string, fileRef: unknown): void {
@@ -284,7 +277,7 @@ export function showPresented(part: ArgumentMap, focus: readonly Id[]): void {
   editor.setState((s) => {
     const presentation = s.presentation ?? { document: { history: s.history, name: s.name, fileRef: s.fileRef, saved: s.saved }, selection: s.selection };
     const history = createHistory(part);
-    return { presentation, history, saved: savePoint(history), windowReadOnly: true, editing: null, creation: null, selection: EMPTY, focusQuote: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: focus };
+    return { presentation, history, saved: savePoint(history), editing: null, creation: null, selection: EMPTY, focusQuote: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: focus };
   });
 }
 
@@ -293,7 +286,7 @@ export function endPresenting(): void {
   editor.setState((s) => {
     if (!s.presentation) return {};
     const { document, selection } = s.presentation;
-    return { ...document, selection, presentation: null, windowReadOnly: false, editing: null, creation: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: null };
+    return { ...document, selection, presentation: null, editing: null, creation: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: null };
   });
 }
 

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { editNode, insertFragment, moveNodes } from '../../../../arguments/operations';
 import { setReadOnly } from '../../../../arguments/operations/reading';
-import { attempt, documentState, editor, isReadOnly, previewOp, READ_ONLY_REASON, redoChange, replaceDocument, run, select, setWindowReadOnly, startEditing, undoChange } from '../../../../renderer/store/store';
+import { attempt, documentState, editor, isReadOnly, previewOp, READ_ONLY_REASON, redoChange, replaceDocument, run, select, showPresented, endPresenting, startEditing, undoChange } from '../../../../renderer/store/store';
 import { sampleMap } from '../fakes';
 
 const presentMap = () => editor.getState().history.present;
@@ -12,7 +12,6 @@ const presentMap = () => editor.getState().history.present;
 describe('a map locked for reading', () => {
   beforeEach(() => {
     replaceDocument(documentState(sampleMap(), 'test.argmap.json', null));
-    setWindowReadOnly(false);
     run(editNode('c1', { text: 'An edit before the lock.' }));
     select({ nodes: ['c1'], relations: [] });
     startEditing('c1');
@@ -51,9 +50,9 @@ describe('a map locked for reading', () => {
   });
 
   it('a window locked by a presentation takes not even the unlock', () => {
-    setWindowReadOnly(true);
+    showPresented(presentMap(), []);
     expect(attempt(setReadOnly(false))).toBe(READ_ONLY_REASON);
-    setWindowReadOnly(false);
+    endPresenting();
     expect(attempt(setReadOnly(false))).toBeNull();
     expect(presentMap().view.readOnly).toBeUndefined();
   });
