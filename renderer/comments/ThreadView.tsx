@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CommentThread } from '../../arguments/model';
 import { deleteThread, reopenThread, reply, resolveThread } from '../../arguments/operations';
-import { attempt } from '../store/store';
+import { attempt, useReadOnly } from '../store/store';
 import { AuthorField } from './AuthorField';
 import { commentsUi, rememberAuthor, requestThreadFocus, useCommentsUi } from './commentsState';
 import { commentTime } from './words';
@@ -12,6 +12,7 @@ export function ThreadView({ thread, onDeleted }: { thread: CommentThread; onDel
   const base = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
+  const locked = useReadOnly();
   const [text, setText] = useState('');
   const [name, setName] = useState(() => commentsUi.getState().author);
   const [error, setError] = useState<string | null>(null);
@@ -63,71 +64,73 @@ export function ThreadView({ thread, onDeleted }: { thread: CommentThread; onDel
           </li>
         ))}
       </ol>
-      <form
-        className="aa-thread-reply"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send();
-        }}
-      >
-        <AuthorField idBase={`${base}-reply`} value={name} onChange={setName} />
-        <label className="aa-field" htmlFor={`${base}-text`}>
-          Reply
-          <textarea
-            id={`${base}-text`}
-            rows={2}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              e.stopPropagation();
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                e.preventDefault();
-                send();
-              }
-            }}
-            aria-describedby={error ? `${base}-error` : undefined}
-          />
-        </label>
-        {error && (
-          <p id={`${base}-error`} className="aa-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="aa-thread-actions">
-          <button type="submit" disabled={text.trim() === ''}>
+      {!locked && (
+        <form
+          className="aa-thread-reply"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send();
+          }}
+        >
+          <AuthorField idBase={`${base}-reply`} value={name} onChange={setName} />
+          <label className="aa-field" htmlFor={`${base}-text`}>
             Reply
-          </button>
-          <button type="button" onClick={() => setError(attempt(resolved ? reopenThread(thread.id) : resolveThread(thread.id)))}>
-            {resolved ? 'Reopen' : 'Resolve'}
-          </button>
-          {!confirming && (
-            <button type="button" ref={deleteButton} className="aa-comment-delete" onClick={() => setConfirming(true)}>
-              Delete thread…
-            </button>
-          )}
-        </div>
-        {confirming && (
-          <div className="aa-thread-confirm" role="group" aria-label="Delete this thread?">
-            <p>
-              Delete this thread and its {count} {count === 1 ? 'message' : 'messages'}? (Undo brings it back.)
-            </p>
-            <button
-              type="button"
-              className="aa-comment-delete"
-              onClick={() => {
-                const refused = attempt(deleteThread(thread.id));
-                if (refused) return setError(refused);
-                onDeleted();
+            <textarea
+              id={`${base}-text`}
+              rows={2}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={(e) => {
+                e.stopPropagation();
+                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                  e.preventDefault();
+                  send();
+                }
               }}
-            >
-              Delete
+              aria-describedby={error ? `${base}-error` : undefined}
+            />
+          </label>
+          {error && (
+            <p id={`${base}-error`} className="aa-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="aa-thread-actions">
+            <button type="submit" disabled={text.trim() === ''}>
+              Reply
             </button>
-            <button type="button" ref={keep} onClick={() => setConfirming(false)}>
-              Keep
+            <button type="button" onClick={() => setError(attempt(resolved ? reopenThread(thread.id) : resolveThread(thread.id)))}>
+              {resolved ? 'Reopen' : 'Resolve'}
             </button>
+            {!confirming && (
+              <button type="button" ref={deleteButton} className="aa-comment-delete" onClick={() => setConfirming(true)}>
+                Delete thread…
+              </button>
+            )}
           </div>
-        )}
-      </form>
+          {confirming && (
+            <div className="aa-thread-confirm" role="group" aria-label="Delete this thread?">
+              <p>
+                Delete this thread and its {count} {count === 1 ? 'message' : 'messages'}? (Undo brings it back.)
+              </p>
+              <button
+                type="button"
+                className="aa-comment-delete"
+                onClick={() => {
+                  const refused = attempt(deleteThread(thread.id));
+                  if (refused) return setError(refused);
+                  onDeleted();
+                }}
+              >
+                Delete
+              </button>
+              <button type="button" ref={keep} onClick={() => setConfirming(false)}>
+                Keep
+              </button>
+            </div>
+          )}
+        </form>
+      )}
     </article>
   );
 }

@@ -3,7 +3,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Id } from '../../arguments/model';
 import { freshThreadId, startThread, threadsOn } from '../../arguments/operations';
-import { attempt, getMap, useMap } from '../store/store';
+import { attempt, getMap, useMap, useReadOnly } from '../store/store';
 import { AuthorField } from './AuthorField';
 import { commentsUi, rememberAuthor } from './commentsState';
 import { ThreadView } from './ThreadView';
@@ -15,6 +15,7 @@ export function ThreadsSection({ target }: { target: Id }) {
   const open = threads.filter((t) => !t.resolved).length;
   const base = useId();
   const newButton = useRef<HTMLButtonElement>(null);
+  const locked = useReadOnly();
   const [writing, setWriting] = useState(false);
   const [text, setText] = useState('');
   const [name, setName] = useState(() => commentsUi.getState().author);
@@ -44,7 +45,7 @@ export function ThreadsSection({ target }: { target: Id }) {
       {threads.map((t) => (
         <ThreadView key={t.id} thread={t} onDeleted={() => requestAnimationFrame(() => newButton.current?.focus())} />
       ))}
-      {writing ? (
+      {locked ? null : writing ? (
         <form
           className="aa-thread-new"
           onSubmit={(e) => {

@@ -4,7 +4,7 @@
 import { RELATION_KINDS, type Relation, type RelationKind } from '../../arguments/model';
 import { setMeta, setRelationKind, setRelationVoice } from '../../arguments/operations';
 import { deleteSelection, unlinkSelectedPremises } from '../commands';
-import { getMap, run, useEditor, useMap } from '../store/store';
+import { getMap, run, useEditor, useMap, useReadOnly } from '../store/store';
 import { openConnectDialog } from './connectDialogState';
 import { CommitField } from './inspector/CommitField';
 import { describeRelation } from './inspector/describe';
@@ -13,6 +13,7 @@ import { EvaluationSection, StatusSection } from '../status/EvaluationSection';
 import { ThreadsSection } from '../comments/ThreadsSection';
 
 function RelationInspector({ relation }: { relation: Relation }) {
+  const locked = useReadOnly();
   const allowed = RELATION_KINDS.filter((k) => (k === 'undercuts') === (relation.kind === 'undercuts'));
   return (
     <>
@@ -20,7 +21,7 @@ function RelationInspector({ relation }: { relation: Relation }) {
       <p>{describeRelation(getMap(), relation)}</p>
       <label className="aa-field">
         Kind
-        <select value={relation.kind} onChange={(e) => run(setRelationKind(relation.id, e.target.value as RelationKind))}>
+        <select value={relation.kind} disabled={locked} onChange={(e) => run(setRelationKind(relation.id, e.target.value as RelationKind))}>
           {allowed.map((k) => (
             <option key={k} value={k}>{k}</option>
           ))}
@@ -36,12 +37,12 @@ function RelationInspector({ relation }: { relation: Relation }) {
       {relation.from.length > 1 && (
         <p>
           Linked premises: the inference holds only with all {relation.from.length} together.{' '}
-          <button type="button" onClick={unlinkSelectedPremises}>Unlink</button>
+          {!locked && <button type="button" onClick={unlinkSelectedPremises}>Unlink</button>}
         </p>
       )}
-      <button type="button" onClick={() => openConnectDialog(null, relation.id)}>Undercut this inference…</button>
+      {!locked && <button type="button" onClick={() => openConnectDialog(null, relation.id)}>Undercut this inference…</button>}
       <ThreadsSection target={relation.id} />
-      <button type="button" className="aa-danger" onClick={deleteSelection}>Delete relation</button>
+      {!locked && <button type="button" className="aa-danger" onClick={deleteSelection}>Delete relation</button>}
     </>
   );
 }
@@ -68,6 +69,7 @@ export function Inspector() {
   const node = useMap((m) => (nodeId !== undefined && Object.hasOwn(m.nodes, nodeId) ? m.nodes[nodeId] : undefined));
   const relation = useMap((m) => (relationId !== undefined && Object.hasOwn(m.relations, relationId) ? m.relations[relationId] : undefined));
   const count = selection.nodes.length + selection.relations.length;
+  const locked = useReadOnly();
   return (
     <aside className="aa-inspector" aria-label="Inspector">
       {node ? (
@@ -77,7 +79,7 @@ export function Inspector() {
       ) : count > 1 ? (
         <>
           <h2 className="aa-inspector-title">{count} items selected</h2>
-          <button type="button" className="aa-danger" onClick={deleteSelection}>Delete {count} items</button>
+          {!locked && <button type="button" className="aa-danger" onClick={deleteSelection}>Delete {count} items</button>}
         </>
       ) : (
         <MapInspector />

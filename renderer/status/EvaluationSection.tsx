@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { judgedKind, VERDICTS, type Verdict } from '../../arguments/analysis/evaluation';
 import type { Id } from '../../arguments/model';
 import { clearEvaluation, evaluationBy, setEvaluation } from '../../arguments/operations';
-import { run, useMap } from '../store/store';
+import { run, useMap, useReadOnly } from '../store/store';
 import { setJudge, useLayers } from './layersState';
 import { useElementStatus, useStatus } from './statusState';
 import { openWhy } from './whyState';
@@ -47,6 +47,7 @@ export function EvaluationSection({ id }: { id: Id }) {
   const voices = useStatus((s) => s.voices);
   const mine = useMap((m) => evaluationBy(m, id, judge));
   const others = useMemo(() => Object.values(all ?? {}).filter((e) => e.target === id).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), [all, id]);
+  const locked = useReadOnly();
   const [who, setWho] = useState(judge);
   const [reason, setReason] = useState(mine?.reason ?? '');
   useEffect(() => setWho(judge), [judge]);
@@ -79,7 +80,7 @@ export function EvaluationSection({ id }: { id: Id }) {
       </label>
       <div className="aa-verdicts" role="group" aria-label={`Verdict of ${judge}`}>
         {verdicts.map((v) => (
-          <button key={v} type="button" aria-pressed={mine?.verdict === v} onClick={() => give(v)}>
+          <button key={v} type="button" disabled={locked} aria-pressed={mine?.verdict === v} onClick={() => give(v)}>
             {verdictWord(kind, v)}
           </button>
         ))}
@@ -89,12 +90,13 @@ export function EvaluationSection({ id }: { id: Id }) {
         <textarea
           rows={2}
           value={reason}
+          readOnly={locked}
           onChange={(e) => setReason(e.target.value)}
           onBlur={() => mine && reason.trim() !== (mine.reason ?? '') && run(setEvaluation(id, judge, mine.verdict, reason.trim() || undefined, new Date().toISOString()))}
           onKeyDown={(e) => e.stopPropagation()}
         />
       </label>
-      {mine && (
+      {mine && !locked && (
         <button type="button" onClick={() => run(clearEvaluation(id, judge))}>
           Clear {judge}’s evaluation
         </button>

@@ -19,6 +19,13 @@ test('a locked map refuses every edit, keeps selection and reading, and Unlock g
   await mood.click();
   await expect(mood).toHaveClass(/selected/);
   await expect(app.getByRole('complementary', { name: 'Inspector' })).toContainText(/anti-war mood/);
+  // The inspector reads but does not offer editing: fields read-only, no editing buttons.
+  const inspector = app.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByRole('textbox', { name: 'Text' })).not.toBeEditable();
+  await expect(inspector.getByRole('combobox', { name: 'Kind' })).toBeDisabled();
+  await expect(inspector.getByRole('button', { name: 'Delete node' })).toHaveCount(0);
+  await expect(inspector.getByRole('button', { name: 'New comment' })).toHaveCount(0);
+  await expect(inspector.getByRole('button', { name: 'Connect…' })).toHaveCount(0);
 
   // Keyboard: delete, add, copy + paste, edit in place, undo.
   await app.keyboard.press('Delete');
@@ -46,6 +53,7 @@ test('a locked map refuses every edit, keeps selection and reading, and Unlock g
   // Unlock: editing works again, and the lock is one undo step.
   await app.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(marker).toHaveCount(0);
+  await expect(inspector.getByRole('textbox', { name: 'Text' })).toBeEditable();
   await mood.click();
   await app.keyboard.press('Delete');
   await expect(mood).toHaveCount(0);

@@ -2,7 +2,7 @@
 import { KNOWN_VOICES, NODE_KINDS, NODE_KIND_LABELS, type ArgNode } from '../../../arguments/model';
 import { editNode } from '../../../arguments/operations';
 import { deleteSelection } from '../../commands';
-import { getMap, run, select, useMap } from '../../store/store';
+import { getMap, run, select, useMap, useReadOnly } from '../../store/store';
 import { openConnectDialog } from '../connectDialogState';
 import { CommitField } from './CommitField';
 import { describeRelation } from './describe';
@@ -15,13 +15,14 @@ const VOICES_ID = 'aa-voices';
 export function NodeInspector({ node }: { node: ArgNode }) {
   // Not the whole map: the inspector must not re-render on every drag frame.
   const relations = useMap((m) => m.relations);
+  const locked = useReadOnly();
   const related = Object.values(relations).filter((r) => r.to === node.id || r.from.includes(node.id));
   return (
     <>
       <h2 className="aa-inspector-title">{NODE_KIND_LABELS[node.kind]}{node.title ? `: ${node.title}` : ''}</h2>
       <label className="aa-field">
         Kind
-        <select value={node.kind} onChange={(e) => run(editNode(node.id, { kind: e.target.value as ArgNode['kind'] }))}>
+        <select value={node.kind} disabled={locked} onChange={(e) => run(editNode(node.id, { kind: e.target.value as ArgNode['kind'] }))}>
           {NODE_KINDS.map((k) => (
             <option key={k} value={k}>{NODE_KIND_LABELS[k]}</option>
           ))}
@@ -35,6 +36,7 @@ export function NodeInspector({ node }: { node: ArgNode }) {
           type="text"
           list={VOICES_ID}
           defaultValue={node.voice ?? ''}
+          readOnly={locked}
           key={`${node.id}-${node.voice}`}
           onBlur={(e) => e.target.value.trim() !== (node.voice ?? '') && run(editNode(node.id, { voice: e.target.value.trim() || undefined }))}
           onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Enter') (e.target as HTMLInputElement).blur(); }}
@@ -56,10 +58,10 @@ export function NodeInspector({ node }: { node: ArgNode }) {
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => openConnectDialog(node.id)}>Connect…</button>
+        {!locked && <button type="button" onClick={() => openConnectDialog(node.id)}>Connect…</button>}
       </section>
       <ThreadsSection target={node.id} />
-      <button type="button" className="aa-danger" onClick={deleteSelection}>Delete node</button>
+      {!locked && <button type="button" className="aa-danger" onClick={deleteSelection}>Delete node</button>}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { ArgNode, Quote } from '../../../arguments/model';
 import { anchorQuote } from '../../../arguments/operations';
 import { checkQuote } from '../../canvas/quoteStatus';
-import { getMap, run, useMap } from '../../store/store';
+import { getMap, run, useMap, useReadOnly } from '../../store/store';
 import { keepsKey, QUOTE_OFFER, quoteAttribution, sourceOf } from './attach';
 import { AttachQuoteForm } from './AttachQuoteForm';
 import { showQuoteInSources } from './sourcesPane';
@@ -27,6 +27,7 @@ export function QuoteSection({ node }: { node: ArgNode }) {
   const sources = useMap((m) => m.sources);
   const quote = node.quote;
   const [form, setForm] = useState(false);
+  const locked = useReadOnly();
   // What the last change said, shown while the node's quote is the one it made (not after undo).
   const [said, setSaid] = useState<{ text: string; quote: Quote | undefined } | null>(null);
   const [focusNext, setFocusNext] = useState<FocusTarget>(null);
@@ -61,7 +62,7 @@ export function QuoteSection({ node }: { node: ArgNode }) {
   const source = quote ? sourceOf(sources, quote.source) : undefined;
   const attribution = quote ? quoteAttribution(sources, quote) : null;
   const check = checkQuote(sources, node);
-  const formOpen = form || (!quote && QUOTE_OFFER[node.kind] === 'open');
+  const formOpen = !locked && (form || (!quote && QUOTE_OFFER[node.kind] === 'open'));
 
   return (
     <section
@@ -93,15 +94,19 @@ export function QuoteSection({ node }: { node: ArgNode }) {
               Show in the sources pane
             </button>
           )}
-          <button type="button" ref={openerRef} onClick={() => setForm(true)}>
-            Change quote…
-          </button>
-          <button type="button" className="aa-insp-remove" onClick={remove}>
-            Remove quote
-          </button>
+          {!locked && (
+            <>
+              <button type="button" ref={openerRef} onClick={() => setForm(true)}>
+                Change quote…
+              </button>
+              <button type="button" className="aa-insp-remove" onClick={remove}>
+                Remove quote
+              </button>
+            </>
+          )}
         </div>
       )}
-      {!quote && !formOpen && (
+      {!quote && !formOpen && !locked && (
         <button type="button" ref={openerRef} className="aa-attach-offer" onClick={() => setForm(true)}>
           Attach a quote…
         </button>
