@@ -3,12 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFigure, isPng, pngSize, readPngChunks } from '../../../arguments/export/embed';
+import { importFigure, isPng, pngSize } from '../../../arguments/export/embed';
 import { DEFAULT_FIGURE_OPTIONS, renderFigure, type FigureOptions } from '../../../arguments/export/figure';
 import { THEME_NAMES } from '../../../arguments/export/themes';
 import { kindLabel, quoteAttribution } from '../../../arguments/export/layout';
-import { inflateSync } from 'node:zlib';
-import { parseXmlStrict, shippedMap, squash, textsIn, tmp, tool, walk, type XmlElement } from './helpers';
+import { decodePng, parseXmlStrict, shippedMap, squash, textsIn, tmp, tool, walk, type XmlElement } from './helpers';
 
 const map = shippedMap();
 const ALLOWED = new Set(['svg', 'title', 'desc', 'metadata', 'aa:map', 'g', 'rect', 'path', 'text', 'tspan']);
@@ -17,37 +16,11 @@ function figure(options: Partial<FigureOptions> = {}) {
   return renderFigure(map, { ...DEFAULT_FIGURE_OPTIONS, ...options });
 }
 
-/** Decodes an RGB(A) 8-bit PNG (no interlace) into pixels, enough to tell a blank image. */
+/** How many pixels carry ink (any channel under half), enough to tell a blank image. */
 function inkedPixels(png: Uint8Array): { inked: number; total: number } {
-  const chunks = readPngChunks(png);
-  const ihdr = Buffer.from(chunks[0]!.data);
-  const width = ihdr.readUInt32BE(0);
-  const height = ihdr.readUInt32BE(4);
-  const colour = ihdr[9]!;
-  const channels = colour === 6 ? 4 : colour === 2 ? 3 : colour === 4 ? 2 : 1;
-  const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => Buffer.from(c.data))));
-  const stride = width * channels;
-  const prev = new Uint8Array(stride);
-  const cur = new Uint8Array(stride);
+  const { width, height, rgba } = decodePng(png);
   let inked = 0;
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x]!;
-      const a = x >= channels ? cur[x - channels]! : 0;
-      const b = prev[x]!;
-      const c = x >= channels ? prev[x - channels]! : 0;
-      const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-      const pred = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      cur[x] = (v + pred) & 0xff;
-    }
-    for (let x = 0; x < width; x++) {
-      const px = cur.subarray(x * channels, x * channels + Math.min(3, channels));
-      if (Math.min(...px) < 128) inked++;
-    }
-    prev.set(cur);
-  }
+  for (let i = 0; i < rgba.length; i += 4) if (Math.min(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!) < 128) inked++;
   return { inked, total: width * height };
 }
 
