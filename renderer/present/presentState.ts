@@ -7,7 +7,7 @@ import { presentedMap, shownAt, type RevealOptions } from '../../arguments/prese
 import { normalizeSteps, presentationSteps, type PresentationStep } from '../../arguments/present/steps';
 import type { ArgumentMap, Id } from '../../arguments/model';
 import { layers, setShowStatus } from '../status/layersState';
-import { endPresenting, getMap, isPresenting, showPresented } from '../store/store';
+import { endPresenting, getMap, isPresenting, presentedDocument, showPresented } from '../store/store';
 
 export interface PresentOptions {
   hideCounters: boolean;
@@ -18,8 +18,6 @@ export interface PresentOptions {
 }
 
 interface PresentState {
-  /** The whole map, as it was when the presentation started. */
-  map: ArgumentMap | null;
   steps: PresentationStep[];
   at: number;
   options: PresentOptions;
@@ -30,18 +28,18 @@ interface PresentState {
 
 export const DEFAULT_PRESENT_OPTIONS: PresentOptions = { hideCounters: false, hiddenVoices: [], showStatus: false, fullScreen: true };
 
-export const present = createStore<PresentState>(() => ({ map: null, steps: [], at: 0, options: DEFAULT_PRESENT_OPTIONS, revealed: [], statusBefore: false }));
+export const present = createStore<PresentState>(() => ({ steps: [], at: 0, options: DEFAULT_PRESENT_OPTIONS, revealed: [], statusBefore: false }));
 export const usePresent = <T,>(selector: (s: PresentState) => T): T => useStore(present, selector);
 
 const reveal = (s: PresentState): RevealOptions => ({ hideCounters: s.options.hideCounters, revealed: new Set(s.revealed), hiddenVoices: new Set(s.options.hiddenVoices) });
 
-function show(s: PresentState): void {
-  if (!s.map) return;
-  const shown = shownAt(s.map, s.steps, s.at, reveal(s));
+// The whole map is the store's: the document it keeps aside while presenting (one copy, not two).
+function show(s: PresentState, map: ArgumentMap): void {
+  const shown = shownAt(map, s.steps, s.at, reveal(s));
   const step = s.steps[s.at];
   const focus = (step?.nodes ?? []).filter((id) => shown.has(id));
   // A step whose nodes are all hidden (counters kept back) frames what is shown.
-  showPresented(presentedMap(s.map, shown), focus.length > 0 ? focus : [...shown]);
+  showPresented(presentedMap(map, shown), focus.length > 0 ? focus : [...shown]);
 }
 
 /** Starts presenting the map in `steps` (the Present dialog's arrangement), else the map's own order. */
@@ -49,36 +47,38 @@ export function startPresentation(options: PresentOptions, arranged?: readonly P
   if (isPresenting()) return;
   const map = getMap();
   const steps = arranged ? normalizeSteps(map, arranged) : presentationSteps(map);
-  present.setState({ map, steps, at: 0, options, revealed: [], statusBefore: layers.getState().showStatus });
+  present.setState({ steps, at: 0, options, revealed: [], statusBefore: layers.getState().showStatus });
   if (options.showStatus) setShowStatus(true);
-  show(present.getState());
+  show(present.getState(), map);
   if (options.fullScreen && document.fullscreenEnabled && !document.fullscreenElement) void document.documentElement.requestFullscreen().catch(() => undefined);
 }
 
 /** Forward (+1) or back (−1); to the first (`'first'`) or last (`'last'`) step. */
 export function goToStep(to: number | 'first' | 'last'): void {
   const s = present.getState();
-  if (!s.map || !isPresenting()) return;
+  const map = presentedDocument();
+  if (map === null) return;
   const at = to === 'first' ? 0 : to === 'last' ? s.steps.length - 1 : Math.max(0, Math.min(s.steps.length - 1, s.at + to));
   if (at === s.at) return;
   present.setState({ at });
-  show(present.getState());
+  show(present.getState(), map);
 }
 
 /** Shows the counter-considerations the steps so far hold back (with "hide counters" on). */
 export function revealCounters(): void {
   const s = present.getState();
-  if (!s.map || !s.options.hideCounters) return;
+  const map = presentedDocument();
+  if (map === null || !s.options.hideCounters) return;
   const ids = s.steps.slice(0, s.at + 1).flatMap((step) => step.nodes);
   present.setState({ revealed: [...new Set([...s.revealed, ...ids])] });
-  show(present.getState());
+  show(present.getState(), map);
 }
 
 export function stopPresentation(): void {
   if (!isPresenting()) return;
   endPresenting();
   if (present.getState().options.showStatus) setShowStatus(present.getState().statusBefore);
-  present.setState({ map: null, steps: [], at: 0, revealed: [] });
+  present.setState({ steps: [], at: 0, revealed: [] });
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
 }
 

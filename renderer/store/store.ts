@@ -108,6 +108,8 @@ export const isDirty = (s: EditorState = editor.getState()): boolean => {
   return savePoint(doc.history) !== doc.saved;
 };
 export const isPresenting = (s: EditorState = editor.getState()): boolean => s.presentation !== null;
+/** The whole document while a presentation shows part of it (kept aside in the stash); else null. */
+export const presentedDocument = (s: EditorState = editor.getState()): ArgumentMap | null => s.presentation?.document.history.present ?? null;
 
 export function useEditor<T>(selector: (s: EditorState) => T): T {
   return useStore(editor, selector);
