@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FeedbackItem } from '../../arguments/compare/feedback';
 import { REPORT_FORMATS, type ReportFormat } from '../../arguments/compare/report';
+import { focusNodeSoon } from '../canvas/navigation';
 import { getMap, useReadOnly } from '../store/store';
 import { bringIntoMap, closeComparison, selectStudentNodes, setSideBySide, showNodes, useCompare } from './compareState';
 import { MARK_LABELS, MODEL_MARKS } from './marks';
@@ -17,7 +18,9 @@ function goToFinding(item: FeedbackItem): void {
   const relations = item.instructor.filter((id) => Object.hasOwn(map.relations, id));
   const ends = relations.flatMap((id) => [...map.relations[id]!.from, map.relations[id]!.to]).filter((id) => Object.hasOwn(map.nodes, id));
   if (nodes.length + relations.length > 0) {
-    showNodes(nodes.length > 0 ? nodes : ends, relations);
+    const shown = nodes.length > 0 ? nodes : ends;
+    showNodes(shown, relations);
+    focusNodeSoon(shown[0] ?? null, 'canvas');
     return;
   }
   // Only in the student's map (their own points): shown there.

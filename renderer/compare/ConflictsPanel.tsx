@@ -2,6 +2,7 @@
 // choosing one selects and frames what it is about.
 import { useEffect, useId, useRef } from 'react';
 import type { MergeConflict } from '../../arguments/compare/merge';
+import { focusNodeSoon } from '../canvas/navigation';
 import { getMap } from '../store/store';
 import { closeMergeConflicts, showNodes, useCompare } from './compareState';
 import { conflictSelection } from './marks';
@@ -10,7 +11,9 @@ function goToConflict(c: MergeConflict): void {
   const map = getMap();
   const { nodes, relations } = conflictSelection(c, map);
   const ends = relations.flatMap((id) => [...map.relations[id]!.from, map.relations[id]!.to]).filter((id) => Object.hasOwn(map.nodes, id));
-  showNodes(nodes.length > 0 ? nodes : ends, relations);
+  const shown = nodes.length > 0 ? nodes : ends;
+  showNodes(shown, relations);
+  focusNodeSoon(shown[0] ?? null, 'canvas');
 }
 
 export function ConflictsPanel() {
