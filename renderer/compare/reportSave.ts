@@ -1,23 +1,12 @@
 // The comparison's report saved where the user chooses (the platform's save: Electron's dialog,
 // the browser's picker or a download), the same report() as `argmap compare --out`.
 import { report, type ReportFormat } from '../../arguments/compare/report';
-import { slugify } from '../../arguments/text/slug';
-import { chooseTargetFor, type SavedKind } from '../export/save';
+import { chooseTargetFor } from '../export/save';
 import { getMap, notify } from '../store/store';
 import { compareStore } from './compareState';
+import { REPORT_FORMAT_NAMES, REPORT_KINDS, reportFileName } from './reportFile';
 
-export const REPORT_KINDS = {
-  md: { mime: 'text/markdown', extension: '.md', description: 'Markdown report' },
-  html: { mime: 'text/html', extension: '.html', description: 'HTML report' },
-} as const satisfies Record<ReportFormat, SavedKind>;
-
-export const REPORT_FORMAT_NAMES = { md: 'Markdown', html: 'HTML' } as const satisfies Record<ReportFormat, string>;
-
-/** "anna.argmap.json" → "anna-feedback.md". */
-export function reportFileName(studentName: string, format: ReportFormat): string {
-  const base = studentName.replace(/\.argmap\.json$/i, '').replace(/\.json$/i, '');
-  return `${slugify(base) || 'student-map'}-feedback${REPORT_KINDS[format].extension}`;
-}
+export { REPORT_FORMAT_NAMES } from './reportFile';
 
 /** Call from the click (the browser's picker needs the gesture). The name saved under, or null. */
 export async function saveReport(format: ReportFormat): Promise<string | null> {
