@@ -143,7 +143,7 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
   const mark = useCompareMark(id);
   return (
     <div
-      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}${mark ? ` aa-compare-${mark}` : ''}`}
+      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}${mark ? ` aa-compare-mark aa-compare-${mark}` : ''}`}
       onDoubleClick={() => startEditing(id)}
     >
       <Handle type="source" position={Position.Left} id="left" className="aa-handle" />

@@ -35,6 +35,8 @@ export function ComparePanel() {
   const sideBySide = useCompare((s) => s.sideBySide);
   const readOnly = useReadOnly();
   const [format, setFormat] = useState<ReportFormat>('md');
+  // The findings folded away leave the model's canvas free (side by side, the window is shared).
+  const [folded, setFolded] = useState(false);
   const f = session.feedback;
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -70,41 +72,46 @@ export function ComparePanel() {
         <button type="button" onClick={() => void saveReport(format)}>
           Save report…
         </button>
+        <button type="button" aria-expanded={!folded} aria-controls={`${base}-findings`} onClick={() => setFolded(!folded)}>
+          {folded ? 'Show findings' : 'Hide findings'}
+        </button>
       </div>
-      <details className="aa-compare-legend">
-        <summary>What the marks on the cards mean</summary>
-        <ul>
-          {MODEL_MARKS.map((m) => (
-            <li key={m}>
-              <span className={`aa-compare-swatch aa-compare-${m}`} aria-hidden="true" /> {MARK_LABELS[m]}
-            </li>
-          ))}
-        </ul>
-      </details>
-      {f.sections.length === 0 && <p>The student’s map has every point and connection of the model.</p>}
-      {f.sections.map((section) => (
-        <section key={section.key} className="aa-compare-section" aria-labelledby={`${base}-${section.key}`}>
-          <h3 id={`${base}-${section.key}`}>
-            {section.heading} ({section.items.length})
-          </h3>
-          <p className="aa-compare-intro">{section.intro}</p>
-          <ul className="aa-compare-findings">
-            {section.items.map((item, i) => (
-              <li key={i}>
-                <button type="button" className="aa-compare-finding" onClick={() => goToFinding(item)}>
-                  <Segments segments={item.segments} />
-                </button>
-                {section.key === 'extra' && (
-                  <button type="button" className="aa-compare-bring" disabled={readOnly} onClick={() => bringIntoMap(item.student)} title="Bring this point, with its connections, into the open map (one undo step)">
-                    Bring into this map
-                  </button>
-                )}
+      <div id={`${base}-findings`} hidden={folded}>
+        <details className="aa-compare-legend">
+          <summary>What the marks on the cards mean</summary>
+          <ul>
+            {MODEL_MARKS.map((m) => (
+              <li key={m}>
+                <span className={`aa-compare-swatch aa-compare-${m}`} aria-hidden="true" /> {MARK_LABELS[m]}
               </li>
             ))}
           </ul>
-        </section>
-      ))}
-      <p className="aa-compare-note">{f.scoreNote}</p>
+        </details>
+        {f.sections.length === 0 && <p>The student’s map has every point and connection of the model.</p>}
+        {f.sections.map((section) => (
+          <section key={section.key} className="aa-compare-section" aria-labelledby={`${base}-${section.key}`}>
+            <h3 id={`${base}-${section.key}`}>
+              {section.heading} ({section.items.length})
+            </h3>
+            <p className="aa-compare-intro">{section.intro}</p>
+            <ul className="aa-compare-findings">
+              {section.items.map((item, i) => (
+                <li key={i}>
+                  <button type="button" className="aa-compare-finding" onClick={() => goToFinding(item)}>
+                    <Segments segments={item.segments} />
+                  </button>
+                  {section.key === 'extra' && (
+                    <button type="button" className="aa-compare-bring" disabled={readOnly} onClick={() => bringIntoMap(item.student)} title="Bring this point, with its connections, into the open map (one undo step)">
+                      Bring into this map
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        <p className="aa-compare-note">{f.scoreNote}</p>
+      </div>
     </aside>
   );
 }

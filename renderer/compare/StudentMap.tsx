@@ -2,8 +2,8 @@
 // "In the model" or "Not in the model". Selecting cards here selects their counterparts on the
 // model's canvas; a node selected there highlights its counterpart here. The selection can be
 // brought into the open map (with its relations) as one undo step.
-import { useCallback, useId, useMemo } from 'react';
-import { Handle, Position, ReactFlow, ReactFlowProvider, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
+import { useCallback, useEffect, useId, useMemo } from 'react';
+import { Controls, Handle, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node, type NodeChange, type NodeProps } from '@xyflow/react';
 import { NODE_KIND_LABELS, type ArgNode, type ArgumentMap, type Id } from '../../arguments/model';
 import { KIND_GLYPH } from '../canvas/ArgumentNode';
 import { VisibleText } from '../canvas/VisibleText';
@@ -17,7 +17,7 @@ type StudentFlowNode = Node<StudentCardData, 'student'>;
 function StudentCard({ data }: NodeProps<StudentFlowNode>) {
   const { node } = data;
   return (
-    <div className={`aa-node aa-student-card aa-kind-${node.kind} aa-compare-${data.mark}${data.partner ? ' aa-compare-partner' : ''}`}>
+    <div className={`aa-node aa-student-card aa-kind-${node.kind} aa-compare-mark aa-compare-${data.mark}${data.partner ? ' aa-compare-partner' : ''}`}>
       <Handle type="target" position={Position.Left} className="aa-handle" isConnectable={false} />
       <div className="aa-node-head">
         <span className="aa-kind">
@@ -76,6 +76,12 @@ function Flow({ session }: { session: CompareSession }) {
   const partners = useMemo(() => partnersOfSelection(session, modelSelection), [session, modelSelection]);
   const nodes = useMemo(() => studentNodes(session, selection, partners), [session, selection, partners]);
   const edges = useMemo(() => studentEdges(session.student), [session]);
+  // The counterparts of what is selected on the model are brought into view here.
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (partners.size > 0 && ![...partners].every((id) => selection.has(id))) void flow.fitView({ nodes: [...partners].map((id) => ({ id })), maxZoom: 1, duration: 400 });
+    // Only when the model's selection changes.
+  }, [partners]); // eslint-disable-line react-hooks/exhaustive-deps
   const onNodesChange = useCallback(
     (changes: NodeChange<StudentFlowNode>[]) => {
       const next = new Set(selection);
@@ -99,7 +105,9 @@ function Flow({ session }: { session: CompareSession }) {
       minZoom={0.05}
       proOptions={proOptions}
       aria-label="The student’s map (read-only)"
-    />
+    >
+      <Controls showInteractive={false} aria-label="Zoom the student’s map" />
+    </ReactFlow>
   );
 }
 

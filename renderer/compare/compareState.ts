@@ -88,7 +88,7 @@ export function selectStudentNodes(ids: readonly Id[]): void {
   if (!s) return;
   compareStore.setState({ studentSelection: ids.filter((id) => Object.hasOwn(s.student.nodes, id)) });
   const partners = ids.flatMap((id) => (s.toModel.has(id) ? [s.toModel.get(id)!] : []));
-  if (partners.length > 0) select({ nodes: partners, relations: [] });
+  if (partners.length > 0) showNodes(partners);
 }
 
 /** The student's nodes matched with the open map's selection (highlighted in the side-by-side view). */
