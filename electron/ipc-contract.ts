@@ -50,6 +50,8 @@ export const EXPORT_TYPES = {
   'application/x-tex': { extension: 'tex', kind: 'outline' },
   'text/x-argdown': { extension: 'argdown', kind: 'outline' },
   'application/x-aif+json': { extension: 'json', kind: 'outline' },
+  // A comparison's report for the student (renderer/compare/reportSave.ts; Markdown goes as text/markdown).
+  'text/html': { extension: 'html', kind: 'outline' },
 } as const satisfies Record<string, { extension: string; kind: ExportKind }>;
 export type ExportMime = keyof typeof EXPORT_TYPES;
 // Larger exports are refused before anything is shown or written (main/ipc.ts): the largest

@@ -20,6 +20,7 @@ import { CommentsPanel } from './comments/CommentsPanel';
 import { PresentationBar } from './present/PresentationBar';
 import { PresentDialog } from './present/PresentDialog';
 import { useEditor } from './store/store';
+import { CompareUi } from './compare/entry';
 
 // The outline is loaded the first time it is shown.
 const OutlineView = whenWanted(
@@ -64,6 +65,7 @@ export function App() {
           {!presenting && outline !== 'off' && <OutlineView />}
           {!presenting && panes.inspector && <Inspector />}
           {!presenting && <CommentsPanel />}
+          <CompareUi />
         </main>
         <PresentationBar />
         <PresentDialog />

@@ -84,6 +84,10 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       // The page has no Ctrl+P of its own in the shell: the menu prints (webContents.print).
       { label: 'Print…', id: 'print', accelerator: 'CmdOrCtrl+P', enabled: hasDoc, click: () => actions.print() },
       { type: 'separator' },
+      // The open map is the model; the student's file is read beside it (renderer/compare).
+      cmd('Compare with a Student’s Map…', 'compare'),
+      cmd('Merge Edits from…', 'merge'),
+      { type: 'separator' },
       { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
     ],

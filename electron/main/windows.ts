@@ -85,6 +85,7 @@ const EXPORT_FILTER_NAMES = {
   'application/x-tex': 'LaTeX document',
   'text/x-argdown': 'Argdown',
   'application/x-aif+json': 'AIF (OVA3 JSON)',
+  'text/html': 'Web page (HTML)',
 } satisfies Record<ExportMime, string>;
 
 const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline' } satisfies Record<ExportKind, string>;

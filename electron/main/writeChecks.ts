@@ -44,6 +44,7 @@ const EXPORT_NAMES = {
   'application/x-tex': 'a LaTeX text',
   'text/x-argdown': 'an Argdown text',
   'application/x-aif+json': 'an AIF file',
+  'text/html': 'a self-contained web page',
 } satisfies Record<ExportMime, string>;
 
 const checks = {
@@ -57,6 +58,7 @@ const checks = {
   'application/x-tex': async (bytes) => bibtexProblem(bytes),
   'text/x-argdown': async (bytes) => bibtexProblem(bytes),
   'application/x-aif+json': async (bytes) => aifProblem(bytes),
+  'text/html': async (bytes) => htmlProblem(bytes),
 } satisfies Record<ExportMime, (bytes: Uint8Array) => Promise<string | null>>;
 
 const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography', outline: 'not-an-outline' } satisfies Record<ExportKind, WriteRefusalCode>;
@@ -126,6 +128,27 @@ function bibtexProblem(bytes: Uint8Array): string | null {
   const text = utf8Text(bytes);
   if (text === null) return 'they are not UTF-8 text';
   if (text.includes('\u0000')) return 'they contain a NUL byte, so they are not text';
+  return null;
+}
+
+/**
+ * A page the app writes (a comparison's report) forbids itself every load: its CSP starts with
+ * default-src 'none', so a page written here can fetch nothing, whatever else it holds.
+ */
+function htmlProblem(bytes: Uint8Array): string | null {
+  const text = utf8Text(bytes);
+  if (text === null) return 'they are not UTF-8 text';
+  if (!/^<!DOCTYPE html>/i.test(text)) return 'they do not begin with <!DOCTYPE html>';
+  let policy: string | null = null;
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      if (name === 'meta' && policy === null && (attrs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy') policy = attrs.content ?? '';
+    },
+  });
+  parser.write(text);
+  parser.end();
+  if (policy === null) return 'the page has no Content-Security-Policy';
+  if (!/^\s*default-src 'none'(;|\s*$)/.test(policy)) return "its Content-Security-Policy does not start with default-src 'none'";
   return null;
 }
 

@@ -19,6 +19,7 @@ import { VisibleText } from './VisibleText';
 import { visibleControls } from '../../arguments/text/controls';
 import { StatusBadge, useStatusClass } from '../status/StatusBadge';
 import { voiceClass } from './layers';
+import { CompareBadge, useCompareMark } from '../compare/CompareMark';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
   thesis: '◆',
@@ -138,9 +139,11 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
   const statusClass = useStatusClass(id);
   // Its voice's class: a dimmed layer fades it by one style rule (layers.ts), re-rendering no card.
   const voice = voiceClass(node.voice);
+  // A comparison's or a merge's mark: an outline style and its words (renderer/compare).
+  const mark = useCompareMark(id);
   return (
     <div
-      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}`}
+      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}${mark ? ` aa-compare-mark aa-compare-${mark}` : ''}`}
       onDoubleClick={() => startEditing(id)}
     >
       <Handle type="source" position={Position.Left} id="left" className="aa-handle" />
@@ -160,6 +163,7 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
           </span>
         )}
         <CommentBadge target={id} />
+        {mark && <CompareBadge mark={mark} />}
       </div>
       {editing ? (
         <InlineEditor id={id} text={node.text} />

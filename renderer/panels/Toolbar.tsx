@@ -20,6 +20,7 @@ import { CommentsButton } from '../comments/CommentsButton';
 import { ReadOnlyControl } from './ReadOnlyControl';
 import { openPresentDialog } from '../present/presentDialogState';
 import { useReadOnly } from '../store/store';
+import { compareWithStudentMap, openMergeDialog } from '../compare/commands';
 
 // The export dialogs bring the figure and outline exporters: loaded when first opened.
 const ExportDialog = whenWanted(
@@ -55,6 +56,12 @@ export function Toolbar() {
         <ReadOnlyControl />
         <button type="button" onClick={openPresentDialog} title="Present the argument step by step, full screen (Space / → forward, ← back, Esc ends)">
           Present…
+        </button>
+        <button type="button" onClick={() => void compareWithStudentMap()} title="Compare a student’s map with this one (the model): what it has, lacks and places otherwise">
+          Compare…
+        </button>
+        <button type="button" disabled={readOnly} onClick={() => void openMergeDialog()} title="Merge the edits of another copy of this map, made from the same base version">
+          Merge…
         </button>
       </div>
       <div className="aa-group" aria-label="Add">

@@ -7,6 +7,7 @@
 import { openExportDialog } from '../export/exportState';
 import { openOutlineExport } from '../export/outlineExportState';
 import { canRevert, newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
+import { compareWithStudentMap, openMergeDialog } from '../compare/commands';
 import { openAddSource } from '../sources/addSourceState';
 import { importBibliography } from '../sources/importState';
 import { editor, isDirty, notify, redoChange, requestFit, undoChange } from '../store/store';
@@ -70,6 +71,9 @@ const HANDLERS = {
   export: () => openExportDialog(),
   // The same dialog as the toolbar's Export Outline….
   exportOutline: () => openOutlineExport(),
+  // The same as the toolbar's Compare… and Merge….
+  compare: () => compareWithStudentMap(),
+  merge: () => openMergeDialog(),
   // The same dialog as the sources pane's Add source… and Ctrl+Shift+O.
   addSource: () => openAddSource(),
   importBibliography: () => importBibliography(),

@@ -86,6 +86,9 @@ export const HOST_COMMANDS = [
   'revert',
   'export',
   'exportOutline',
+  // File > Compare with a Student's Map… and Merge Edits from… (renderer/compare/commands.ts).
+  'compare',
+  'merge',
   'addSource',
   'importBibliography',
   'undo',

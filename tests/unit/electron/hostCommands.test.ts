@@ -13,6 +13,7 @@ import { setThemeChoice, storedThemeChoice, THEME_CHOICES, THEME_STORAGE_KEY, th
 import { addSourceDialog, closeAddSource } from '../../../renderer/sources/addSourceState';
 import { closeImport, importDialog } from '../../../renderer/sources/importState';
 import { fakePlatform, sampleBytes, sampleMap } from '../renderer/fakes';
+import { closeComparison, closeMergeDialog, compareStore } from '../../../renderer/compare/compareState';
 
 // The UI bits startup.ts hands in (uiState and the keyboard table), in memory.
 let panes = { sources: true, inspector: true };
@@ -216,6 +217,18 @@ describe('menu commands', () => {
     exportOutline: async () => {
       await runHostCommand('exportOutline');
       expect(outlineExportDialog.getState().open).toBe(true);
+    },
+    compare: async () => {
+      slowPlatform({ next: { name: 'student.argmap.json', bytes: sampleBytes('Student'), ref: 'ref-student' } });
+      await runHostCommand('compare');
+      expect(compareStore.getState().session?.studentName).toBe('student.argmap.json');
+      expect(editor.getState().name).not.toBe('student.argmap.json');
+      closeComparison();
+    },
+    merge: async () => {
+      await runHostCommand('merge');
+      expect(compareStore.getState().mergeDialog).toBe(true);
+      closeMergeDialog();
     },
     addSource: async () => {
       closeAddSource();

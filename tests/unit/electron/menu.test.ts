@@ -169,6 +169,17 @@ describe('the native menu', () => {
     expect(menu({ document: null }).byId('exportOutline').enabled).toBe(false);
   });
 
+  it('File > Compare with a Student’s Map… and Merge Edits from… are enabled with a document and send compare and merge to the renderer', () => {
+    const { byId, actions, click } = menu();
+    expect(byId('compare').label).toBe('Compare with a Student’s Map…');
+    expect(byId('merge').label).toBe('Merge Edits from…');
+    click(byId('compare'));
+    click(byId('merge'));
+    expect(actions.command.mock.calls).toEqual([['compare'], ['merge']]);
+    expect(menu({ document: null }).byId('compare').enabled).toBe(false);
+    expect(menu({ document: null }).byId('merge').enabled).toBe(false);
+  });
+
   it('File: Add Source… (Ctrl+Shift+O) and Import Bibliography… between Revert and Export, each sending its command to the window in front', () => {
     for (const platform of ['linux', 'win32', 'darwin'] as const) {
       const { template, byId, actions, click } = menu({ platform });

@@ -241,4 +241,15 @@ describe('outlines: the Word, Markdown, LaTeX, Argdown and AIF files the app wri
     const { zipSync } = await import('fflate');
     expect((await exportRefusal(zipSync({ 'a.txt': enc('x') }), DOCX, 'o.docx'))?.message).toMatch(/word\/document\.xml/);
   });
+
+  it('writes a comparison’s HTML report, and refuses a page that may load anything (no CSP, or one that is not default-src none)', async () => {
+    const { compare } = await import('../../../arguments/compare/compare');
+    const { reportHtml } = await import('../../../arguments/compare/report');
+    const map = shippedMap();
+    expect(await exportRefusal(enc(reportHtml(compare(map, map), map, map)), 'text/html', 'r.html')).toBeNull();
+    expect((await exportRefusal(enc('<!DOCTYPE html><html><script src="https://x.example/a.js"></script></html>'), 'text/html', 'r.html'))?.message).toMatch(/no Content-Security-Policy/);
+    const loose = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="script-src *"></head></html>`;
+    expect((await exportRefusal(enc(loose), 'text/html', 'r.html'))?.message).toMatch(/does not start with default-src 'none'/);
+    expect((await exportRefusal(enc('<html></html>'), 'text/html', 'r.html'))?.code).toBe('not-an-outline');
+  });
 });
