@@ -172,6 +172,15 @@ export function refreshComparison(): void {
   compareStore.setState({ session: session(s.studentName, s.student, map) });
 }
 
+// Edits compare again once they pause: a comparison of 1,000-node maps takes ~0.5 s, so it must
+// not run per edit (a run of undos, a paste of many nodes) while the instructor works.
+const REFRESH_DELAY_MS = 200;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 editor.subscribe((now, before) => {
-  if (now.history.present !== before.history.present && compareStore.getState().session) refreshComparison();
+  if (now.history.present === before.history.present || !compareStore.getState().session) return;
+  if (refreshTimer !== null) clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    refreshTimer = null;
+    refreshComparison();
+  }, REFRESH_DELAY_MS);
 });

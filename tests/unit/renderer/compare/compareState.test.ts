@@ -3,7 +3,7 @@
 // one undo step each and refused while the map is read-only; the comparison follows the map.
 import { readFileSync } from 'node:fs';
 import { produce } from 'immer';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
 import { serializeMap } from '../../../../arguments/format/serialize';
 import type { ArgumentMap } from '../../../../arguments/model';
@@ -102,11 +102,12 @@ describe('comparing with a student’s map', () => {
     await compareWith(student);
     const first = compareStore.getState().session!;
     run(editNode('O3', { text: 'Quite another text about something else entirely.' }));
-    const after = compareStore.getState().session!;
-    expect(after).not.toBe(first);
-    expect(after.model.get('O3')).not.toBe('matched');
+    // Compared again once the edits pause, not at once.
+    expect(compareStore.getState().session).toBe(first);
+    await vi.waitFor(() => expect(compareStore.getState().session).not.toBe(first));
+    expect(compareStore.getState().session!.model.get('O3')).not.toBe('matched');
     undoChange();
-    expect(compareStore.getState().session!.model.get('O3')).toBe('matched');
+    await vi.waitFor(() => expect(compareStore.getState().session!.model.get('O3')).toBe('matched'));
   });
 });
 
