@@ -17,7 +17,7 @@ import {
 import { quote } from './format/errors';
 import { quoteProblem, relationProblem } from './format/references';
 import { AT, recordProblem } from './format/rules';
-import { metaSchema, nodeSchema, pointSchema, relationSchema } from './format/schema';
+import { schemas } from './format/schema';
 import { savedSizeProblem } from './format/size';
 import type { Operation } from './history';
 import { coordinateProblem, countProblem } from './limits';
@@ -37,10 +37,10 @@ export type NodeChanges = Partial<Pick<ArgNode, 'kind' | 'text' | 'title' | 'voi
 const has = (record: object, id: Id): boolean => Object.hasOwn(record, id);
 
 // The loader's rules for each record an operation puts into the map (format/rules.ts).
-const nodeProblem = (node: unknown) => recordProblem(nodeSchema, node, AT.node);
-const relationRecordProblem = (relation: unknown) => recordProblem(relationSchema, relation, AT.relation);
+const nodeProblem = (node: unknown) => recordProblem(schemas().node, node, AT.node);
+const relationRecordProblem = (relation: unknown) => recordProblem(schemas().relation, relation, AT.relation);
 /** NaN and infinities first, in words of their own: the schema would call them numbers "in the file". */
-const pointProblem = (p: Point) => (Number.isFinite(p.x) && Number.isFinite(p.y) ? recordProblem(pointSchema, p, AT.position) : 'A position must be a finite number.');
+const pointProblem = (p: Point) => (Number.isFinite(p.x) && Number.isFinite(p.y) ? recordProblem(schemas().point, p, AT.position) : 'A position must be a finite number.');
 const sizeAfter = (map: ArgumentMap, nodes: number, relations: number) =>
   countProblem('nodes', Object.keys(map.nodes).length + nodes) ?? countProblem('relations', Object.keys(map.relations).length + relations);
 /** The map with these records added or replaced must still save to a file the loader opens. */
@@ -332,7 +332,7 @@ export function setMeta(changes: Partial<MapMeta>): Operation {
     check: (map) => {
       const next = { ...map.meta };
       setFields(next, changes);
-      return recordProblem(metaSchema, next, AT.meta) ?? savedSizeProblem({ ...map, meta: next });
+      return recordProblem(schemas().meta, next, AT.meta) ?? savedSizeProblem({ ...map, meta: next });
     },
     apply: (d) => setFields(d.meta, changes),
   };

@@ -9,13 +9,13 @@ export const WHY_NOT_MET: Readonly<Record<string, string>> = {
   'browser.layers.toggle.':
     'Dimming a voice is one CSS rule now; hiding and showing still go through React Flow’s hidden flag, which re-renders the cards (about 50 ms of React work per toggle in the profile).',
   'cli.validate.startup':
-    'CPU profile (cli14): about 150 ms above node -e 0 — compiling the code the command loads (57 of 286 ms), building the zod schemas at import, and reading the map; Node 20 has no compile cache for ES modules, so a cache alone could not reach 1.5×.',
+    'CPU profile (cli14b): the CLI is one CommonJS bundle run from V8’s code cache (arguments/cli/launch.ts), the zod schemas are built on first use, ELK/docx/Argdown/citation-js are outside the bundle; CPU time went 0.26 → 0.17 s against node -e 0’s 0.12 s (one alternating run). What is left: Node’s ESM loader for the launcher, reading and deserialising the 864 KB bundle and its cache, the compiled JSON Schema run on the map, the EDTF grammar (nearley) and creating process.stdout; wall-clock ratios on this shared machine swing around the goal.',
   'cli.export.svg.40':
-    'Argdown’s time ÷ 8 is about two bare Node starts; of argmap’s ~0.5 s CPU, ~40 % is loading and compiling modules, then zod and the map, and ~30 % libavoid’s first routes (run on V8’s baseline compiler below 400 arrows).',
+    'Argdown’s time ÷ 8 is about two bare Node starts. CPU profile (cli14b), after the code cache took start-up from ~0.6 to ~0.5 s CPU: routing the 40 arrows is 35–55 % of what is left (libavoid’s module and WASM ~70 ms, then 40 routers of their own, processTransaction most of it), writing the SVG with the map embedded ~10 %, loading the map ~10 %. Below 8× needs the figure drawn without libavoid, which changes the figure.',
   'cli.export.svg.1000':
-    'Profile (cli14): routing the arrows around the cards is half of the export (3.0 of 6.0 s), 2.1 s of it inside libavoid across 1,004 small routers; libavoid alone takes more than Argdown ÷ 8, and the routes (and the SVG bytes) depend on every card it is given.',
+    'CPU profile (cli14b): routing the arrows is 60 % of the export (8.2 of 13.6 s sampled on a loaded machine): 1,004 routers, libavoid’s processTransaction 5.4 s and freeing the routers 0.8 s, JS-to-WASM calls 3.8 s inclusive; writeSvg 12 %, the rest of the layout 10 %. libavoid alone takes longer than Argdown ÷ 8, and the routes (and the SVG bytes) depend on the cards each router sees, so fewer or larger routers change the figure.',
   'node.handout.time.':
-    'The handout’s own work (steps, sources, fonts) is ~0.3 s; the rest is the figure it embeds — renderFigure of 1,000 nodes takes 2.8–3.8 s with the arrows routed, 1.2–1.7 s without.',
+    'The handout’s own work (steps, sources, fonts) is ~0.3 s; the rest is the figure it embeds — renderFigure of 1,000 nodes takes 2.8–3.8 s with the arrows routed, 1.2–1.7 s without; routing is 60 % of it (profile in cli.export.svg.1000), and the handout is built in-process, so the CLI’s start-up work (cli14b) does not change it.',
   'node.layout.':
     'ELK’s layered algorithm itself (elkjs, compiled from Java) takes this long in Node on this machine; the app runs it in a worker, so the page stays responsive, and issue 14’s goal for layout is the app ÷ this same ELK layout in Node (the browser rows).',
   'node.reanchor.report':

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The argmap CLI, bundled from arguments/cli by `npm run build:cli` (run by npm ci / npm install)
-// into dist/argmap.mjs and the chunks its commands load (dist/argmap-chunks/).
+// into dist/argmap-chunks/argmap.cjs and its launcher dist/argmap.mjs, which compiles the bundle
+// with V8's code cache (arguments/cli/launch.ts).
 import { existsSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 
-// Node 22.1+ keeps V8's compiled code of the bundle and its chunks between runs (in the OS temp
-// folder, NODE_COMPILE_CACHE elsewhere); Node 20 has no such cache, and runs as before.
+// Node 22.1+ keeps V8's compiled code of the launcher between runs too (in the OS temp folder,
+// NODE_COMPILE_CACHE elsewhere); Node 20 has no such cache.
 nodeModule.enableCompileCache?.();
 
 const bundle = new URL('../dist/argmap.mjs', import.meta.url);

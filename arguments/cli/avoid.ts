@@ -3,6 +3,7 @@
 import { setFlagsFromString } from 'node:v8';
 import type { AvoidLibrary } from '../layout/routing';
 import { setFigureRouting } from '../export/routes';
+import { BEFORE_FLAGS_CHANGE } from './launch';
 
 let loading: Promise<AvoidLibrary> | null = null;
 
@@ -18,7 +19,11 @@ export const BASELINE_WASM_ARROWS = 400;
 export function loadAvoid(arrows?: number): Promise<AvoidLibrary> {
   loading ??= (async () => {
     // Read by V8 when the module is compiled, so it must be set before the first load.
-    if (arrows !== undefined && arrows <= BASELINE_WASM_ARROWS) setFlagsFromString('--liftoff-only');
+    if (arrows !== undefined && arrows <= BASELINE_WASM_ARROWS) {
+      // The launcher's code cache is written now: V8 refuses a cache made under other flags.
+      ((globalThis as Record<symbol, unknown>)[BEFORE_FLAGS_CHANGE] as (() => void) | undefined)?.();
+      setFlagsFromString('--liftoff-only');
+    }
     const { AvoidLib } = (await import('libavoid-js')) as unknown as { AvoidLib: { load(path?: string): Promise<void>; getInstance(): AvoidLibrary } };
     await AvoidLib.load();
     return AvoidLib.getInstance();

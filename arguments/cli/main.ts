@@ -1,10 +1,6 @@
-// Entry point bundled into dist/argmap.mjs (see scripts/build-cli.mjs).
-import * as nodeModule from 'node:module';
+// Entry point of the CLI's CommonJS bundle, dist/argmap-chunks/argmap.cjs, which dist/argmap.mjs
+// runs with V8's code cache (launcher.ts; see scripts/build-cli.mjs). CommonJS, so no top-level await.
 import { run } from './argmap';
-
-// Node 22.1+: the commands' chunks, imported later, are compiled from V8's cache (bin/argmap.mjs
-// enables it before this bundle loads; run as `node dist/argmap.mjs`, from here). Not in Node 20.
-(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // `argmap cite map.json | head` closes the pipe early: stop quietly, as other tools do.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -12,8 +8,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-process.exitCode = await run(process.argv.slice(2), {
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
-  now: () => new Date().toISOString(),
+void Promise.resolve(
+  run(process.argv.slice(2), {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    now: () => new Date().toISOString(),
+  }),
+).then((code) => {
+  process.exitCode = code;
 });

@@ -9,7 +9,7 @@ import { explainIssue } from './explain';
 import { MIGRATIONS, migrate, type JsonObject, type MigrationRegistry } from './migrate';
 import { checkReferences, recordsOf, restore } from './restore';
 import { passesSchema } from './fast-check';
-import { CURRENT_VERSION, FORMAT_NAME, fileSchema, type MapFile } from './schema';
+import { CURRENT_VERSION, FORMAT_NAME, schemas, type MapFile } from './schema';
 
 // Larger files are refused before parsing (arguments/limits.ts).
 export { MAX_FILE_BYTES } from '../limits';
@@ -125,7 +125,7 @@ function loadUnsafe(input: string | Uint8Array, options: LoadOptions): LoadResul
   let file: MapFile;
   if (passesSchema(migrated.file)) file = migrated.file;
   else {
-    const checked = fileSchema.safeParse(migrated.file, { reportInput: true, jitless: text.length < JIT_FROM_CHARS });
+    const checked = schemas().file.safeParse(migrated.file, { reportInput: true, jitless: text.length < JIT_FROM_CHARS });
     if (!checked.success) return fail(...cap(checked.error.issues.map(explainIssue)));
     file = checked.data;
   }

@@ -5,7 +5,7 @@ import { original, type Draft } from 'immer';
 import { quote } from '../format/errors';
 import { threadTargetProblem } from '../format/references';
 import { AT, recordProblem } from '../format/rules';
-import { messageSchema, threadSchema } from '../format/schema';
+import { schemas } from '../format/schema';
 import { savedSizeProblem } from '../format/size';
 import type { Operation } from '../history';
 import { countProblem, MAX_MESSAGES, messagesMessage } from '../limits';
@@ -69,7 +69,7 @@ function noThread(id: Id): string {
 function messageProblem(m: CommentMessage): string | null {
   if (typeof m.text !== 'string' || m.text.trim() === '') return 'A comment needs some text.';
   if (typeof m.author !== 'string' || m.author.trim() === '') return 'A comment needs its author.';
-  return recordProblem(messageSchema, m, AT.message);
+  return recordProblem(schemas().message, m, AT.message);
 }
 
 const withThread = (map: ArgumentMap, thread: CommentThread) => savedSizeProblem({ ...map, comments: { ...layer(map), [thread.id]: thread } }, 'Shorten the comment.');
@@ -87,7 +87,7 @@ export function startThread(id: Id, target: Id, message: NewMessage): Operation 
       if (missing) return missing;
       return (
         messageProblem(thread.messages[0]!) ??
-        recordProblem(threadSchema, thread, AT.thread) ??
+        recordProblem(schemas().thread, thread, AT.thread) ??
         countProblem('threads', Object.keys(layer(map)).length + 1) ??
         withThread(map, thread)
       );

@@ -6,7 +6,7 @@ import type { SavedEvaluation, Verdict } from '../analysis/evaluation';
 import { quote } from '../format/errors';
 import { evaluationProblem, judgementKey } from '../format/references';
 import { AT, recordProblem } from '../format/rules';
-import { evaluationSchema } from '../format/schema';
+import { schemas } from '../format/schema';
 import { savedSizeProblem } from '../format/size';
 import type { Operation } from '../history';
 import { countProblem } from '../limits';
@@ -66,7 +66,7 @@ export function setEvaluation(target: Id, by: string, verdict: Verdict, reason?:
       const fits = evaluationProblem(map, { target, by, verdict });
       if (fits) return fits;
       const { evaluation, replaced } = build(map);
-      const record = recordProblem(evaluationSchema, evaluation, AT.evaluation);
+      const record = recordProblem(schemas().evaluation, evaluation, AT.evaluation);
       if (record) return record;
       if (replaced.length === 0) {
         const tooMany = countProblem('evaluations', Object.keys(layer(map)).length + 1);

@@ -5,7 +5,7 @@ import { closestPassageTo, sourceName, type ClosestPassage } from '../analysis/a
 import { quote as quoted } from '../format/errors';
 import { quoteProblem } from '../format/references';
 import { AT, recordProblem } from '../format/rules';
-import { quoteSchema } from '../format/schema';
+import { schemas } from '../format/schema';
 import { savedSizeProblem } from '../format/size';
 import type { Operation } from '../history';
 import type { ArgumentMap, Id, Quote, Source } from '../model';
@@ -25,7 +25,7 @@ export function anchorQuote(nodeId: Id, quote: Quote | undefined): Operation {
       const missing = quote ? quoteProblem(map, { id: nodeId, quote }) : null;
       if (missing) return missing.message;
       if (quote && quote.exact.length === 0) return 'A quote cannot be empty.';
-      return quote ? (recordProblem(quoteSchema, quote, AT.quote) ?? withQuoteSize(map, nodeId, quote)) : null;
+      return quote ? (recordProblem(schemas().quote, quote, AT.quote) ?? withQuoteSize(map, nodeId, quote)) : null;
     },
     apply: (d) => setFields(d.nodes[nodeId]!, { quote }),
   };
@@ -112,7 +112,7 @@ export function attachQuote(nodeId: Id, sourceId: Id, passage: string): Operatio
       if (!Object.hasOwn(map.nodes, nodeId)) return `There is no node ${quoted(nodeId)}.`;
       if (!Object.hasOwn(map.sources, sourceId)) return `There is no source ${quoted(sourceId)}.`;
       const found = locate(map);
-      return found.ok ? (recordProblem(quoteSchema, found.quote, AT.quote) ?? withQuoteSize(map, nodeId, found.quote)) : found.reason;
+      return found.ok ? (recordProblem(schemas().quote, found.quote, AT.quote) ?? withQuoteSize(map, nodeId, found.quote)) : found.reason;
     },
     apply: (d) => {
       const found = locate(original(d) as ArgumentMap);

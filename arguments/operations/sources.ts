@@ -5,7 +5,7 @@ import type { Draft } from 'immer';
 import { quote } from '../format/errors';
 import { quotedSourceProblems } from '../format/references';
 import { AT, recordProblem } from '../format/rules';
-import { sourceSchema } from '../format/schema';
+import { schemas } from '../format/schema';
 import { countProblem } from '../limits';
 import { savedSizeProblem } from '../format/size';
 import type { Operation } from '../history';
@@ -24,7 +24,7 @@ const fieldWord = (key: string): string => (FIELD_WORDS as Record<string, string
 
 /** Why `source` cannot stand in `map` (as a new source when `isNew`), in words; null when it can. */
 export function sourceProblem(map: ArgumentMap, source: unknown, isNew: boolean): string | null {
-  const problem = recordProblem(sourceSchema, source, AT.source);
+  const problem = recordProblem(schemas().source, source, AT.source);
   if (problem) return problem;
   const s = source as Source;
   if (isNew && lookup(map, s.id)) return `The id ${quote(s.id)} is already in use.`;

@@ -8,7 +8,7 @@ import { checkEdtf } from '../../dates';
 import { describeIssue } from '../../format/errors';
 import { explainIssue } from '../../format/explain';
 import { jsonErrorOffset } from '../../format/json-position';
-import { citationSchema } from '../../format/schema';
+import { schemas } from '../../format/schema';
 import { detectKind, intakeDocument, METHOD_OF_KIND, type DocumentKind, type Intake, type PdfJs, type TextEncoding } from '../../intake';
 import { checkLanguage } from '../../language';
 import { ID_PATTERN, SOURCE_ROLES, type ArchivalCitation, type ArgumentMap, type Source, type SourceRole } from '../../model';
@@ -72,7 +72,7 @@ export function readCitation(file: string): CitationInput {
     return { kind: 'record', record: value as CslItem };
   }
   if (Object.hasOwn(value, 'asGiven') || Object.hasOwn(value, 'archive')) {
-    const parsed = citationSchema.safeParse(value, { reportInput: true });
+    const parsed = schemas().citation.safeParse(value, { reportInput: true });
     if (!parsed.success) throw new CliError(parsed.error.issues.slice(0, 5).map((i) => `${name}: ${describeIssue(explainIssue(i))}`), 1);
     return { kind: 'archival', citation: parsed.data as ArchivalCitation };
   }

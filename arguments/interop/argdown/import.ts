@@ -23,8 +23,7 @@
 //   file's name.
 // - The front matter's "argument-atlas" data (front-matter.ts), written by the exporter, gives
 //   back ids, quotes, sources, positions, relation kinds and voices.
-import { FORMAT_NAME } from '../../format/schema';
-import { sourceSchema } from '../../format/schema';
+import { FORMAT_NAME, schemas } from '../../format/schema';
 import { toFile } from '../../format/restore';
 import { emptyMap, ID_PATTERN, NODE_KINDS, type Id, type NodeKind, type RelationKind } from '../../model';
 import { checkedFile } from '../checked';
@@ -274,7 +273,7 @@ function carriedSources(carried: Carried | undefined, report: ReportBuilder): Re
   const out: Record<string, unknown>[] = [];
   const seen = new Set<string>();
   list.forEach((s, k) => {
-    const ok = sourceSchema.safeParse(s);
+    const ok = schemas().source.safeParse(s);
     if (ok.success && ID_PATTERN.test(ok.data.id) && !seen.has(ok.data.id)) {
       seen.add(ok.data.id);
       out.push(s as Record<string, unknown>);

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { passesSchema } from '../../../arguments/format/fast-check';
-import { fileSchema, jsonSchema } from '../../../arguments/format/schema';
+import { jsonSchema, schemas } from '../../../arguments/format/schema';
 import { serializeMap } from '../../../arguments/format/serialize';
 import { MAX_FIELD_LENGTH, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../../../arguments/limits';
 import { GENERATED_VALIDATOR, validatorSource } from '../../../scripts/schema-validator';
 import { mapArbitrary } from '../arbitraries';
 
 const SHIPPED = readFileSync(new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url), 'utf8');
-const zodSays = (file: unknown) => fileSchema.safeParse(file).success;
+const zodSays = (file: unknown) => schemas().file.safeParse(file).success;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
