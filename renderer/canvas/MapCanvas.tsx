@@ -167,16 +167,20 @@ export function MapCanvas() {
       }
       const rects = [...byId.values()];
       setArrangement(readingDirection(m, sizeOf), rects);
-      setCards(rects);
-      // Arrows routed around the cards once they are measured (a culled map's off-screen cards are
-      // never mounted: their estimates stand in), and again whenever they settle.
-      if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
+      const holes = () => {
+        setCards(rects);
+        // Arrows routed around the cards once they are measured (a culled map's off-screen cards are
+        // never mounted: their estimates stand in), and again whenever they settle.
+        if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
+      };
+      if (!culled) return holes();
+      timers.push(setTimeout(holes, 0));
     };
     if (!culled) return settle();
-    // A large map settles in a task of its own, not in the one that moved it (an auto-layout's
-    // apply held the page 50-80 ms longer for it).
-    const timer = setTimeout(settle, 0);
-    return () => clearTimeout(timer);
+    // A large map settles in tasks of its own (the labels' grid, then the cards' holes and the
+    // routes), not in the one that moved it: an auto-layout's apply held the page 50-80 ms longer.
+    const timers = [setTimeout(settle, 0)];
+    return () => timers.forEach(clearTimeout);
   }, [positions, relations, sizes, hidden, gesture, sizeOf, culled]);
 
   // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.

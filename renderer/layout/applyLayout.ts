@@ -12,7 +12,7 @@ import { moveNodes } from '../../arguments/operations';
 import { cancelPreview, editor, isReadOnly, previewMove, run } from '../store/store';
 
 /** Nodes shown per task. */
-export const APPLY_CHUNK = 500;
+export const APPLY_CHUNK = 400;
 /** Up to this many moved nodes the layout is applied at once (one store change is cheap there). */
 export const APPLY_IN_STEPS_ABOVE = 600;
 
