@@ -8,7 +8,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStoreApi,
@@ -23,14 +22,14 @@ import type { Id, Point } from '../../arguments/model';
 import { moveNodes } from '../../arguments/operations';
 import { editor, previewMove, run, select, useEditor, useReadOnly } from '../store/store';
 import { setViewportCentre } from '../commands';
-import { MINIMAP_FILL } from '../kinds';
-import { setNodeSizeSource } from '../layout/autoLayout';
+import { setNodeSizeSource, warmAutoLayoutWhenIdle } from '../layout/autoLayout';
 import { ArgumentNode } from './ArgumentNode';
 import { estimatedSize } from './estimate';
 import { setArrangement } from './arrangement';
 import { FAR_BELOW, fitRects, openingViewport, SUMMARY_BELOW } from './viewports';
 import { setZoomer } from './zoom';
 import { EdgeMarkers, RelationEdge, UndercutEdge } from './edges';
+import { Overview } from './Overview';
 import { CardHoles } from './CardHoles';
 import { routeWhenSettled } from './routes';
 import type { Rect } from '../../arguments/geometry';
@@ -60,9 +59,6 @@ const MIN_ZOOM = 0.05;
 /** The summary type grows as the map shrinks, in steps of 8 % (each step restyles the cards once), up to this factor. */
 const SUMMARY_STEP = 1.08;
 const SUMMARY_MAX_SCALE = 6;
-const MINIMAP_SIZE = { width: 150, height: 110 };
-/** A module constant: a new function per render would re-render every minimap node on every drag frame. */
-const minimapColour = (n: FlowNode): string => MINIMAP_FILL[n.data.node.kind];
 
 /**
  * The dimmed voices' rule, in a constructed style sheet (the CSP allows no inline style element;
@@ -123,7 +119,19 @@ export function MapCanvas() {
     return Object.hasOwn(m.nodes, id) ? estimatedSize(m.nodes[id]!, m.sources) : undefined;
   }, []);
   const culled = nodes.length > RENDER_ALL_BELOW;
-  const canvasSize = () => ({ width: box.current?.clientWidth ?? 800, height: box.current?.clientHeight ?? 600 });
+  // The canvas's size as a ResizeObserver last saw it: reading clientWidth right after an
+  // auto-layout's DOM writes forced a synchronous layout of the page (120-210 ms at 3,000 nodes).
+  const boxSize = useRef({ width: 800, height: 600 });
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    boxSize.current = { width: el.clientWidth, height: el.clientHeight };
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => (boxSize.current = { width: el.clientWidth, height: el.clientHeight }));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const canvasSize = () => boxSize.current;
   useEffect(() => {
     setViewportCentre(() => {
       const r = box.current?.getBoundingClientRect();
@@ -142,24 +150,37 @@ export function MapCanvas() {
     };
   }, [flow, sizeOf]);
 
+  useEffect(() => warmAutoLayoutWhenIdle(), []);
+
   // The arrows' reading direction and the cards their words avoid, once the arrangement settles.
   const positions = map.view.positions;
   const gesture = useEditor((s) => s.history.gestureBase !== undefined);
   const [cards, setCards] = useState<readonly Rect[]>([]);
   useEffect(() => {
     if (gesture) return;
-    const m = editor.getState().history.present;
-    const byId = new Map<Id, Rect>();
-    for (const id of Object.keys(m.nodes)) {
-      const r = hidden.has(id) ? undefined : rectOfNode(m, id, sizeOf);
-      if (r) byId.set(id, r);
-    }
-    const rects = [...byId.values()];
-    setArrangement(readingDirection(m, sizeOf), rects);
-    setCards(rects);
-    // Arrows routed around the cards once they are measured (a culled map's off-screen cards are
-    // never mounted: their estimates stand in), and again whenever they settle.
-    if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
+    const settle = () => {
+      const m = editor.getState().history.present;
+      const byId = new Map<Id, Rect>();
+      for (const id of Object.keys(m.nodes)) {
+        const r = hidden.has(id) ? undefined : rectOfNode(m, id, sizeOf);
+        if (r) byId.set(id, r);
+      }
+      const rects = [...byId.values()];
+      setArrangement(readingDirection(m, sizeOf), rects);
+      const holes = () => {
+        setCards(rects);
+        // Arrows routed around the cards once they are measured (a culled map's off-screen cards are
+        // never mounted: their estimates stand in), and again whenever they settle.
+        if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
+      };
+      if (!culled) return holes();
+      timers.push(setTimeout(holes, 0));
+    };
+    if (!culled) return settle();
+    // A large map settles in tasks of its own (the labels' grid, then the cards' holes and the
+    // routes), not in the one that moved it: an auto-layout's apply held the page 50-80 ms longer.
+    const timers = [setTimeout(settle, 0)];
+    return () => timers.forEach(clearTimeout);
   }, [positions, relations, sizes, hidden, gesture, sizeOf, culled]);
 
   // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.
@@ -340,7 +361,7 @@ export function MapCanvas() {
       >
         <Background gap={24} size={1} />
         {/* Top left: a map opens on its thesis at the left, centred on its claims, so that corner is free. */}
-        <MiniMap pannable zoomable position="top-left" style={MINIMAP_SIZE} ariaLabel="Overview of the map" nodeColor={minimapColour} />
+        <Overview sizeOf={sizeOf} sizes={sizes} hidden={hidden} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {pending && <RelationPicker pending={pending} onClose={() => setPending(null)} />}

@@ -1,16 +1,19 @@
 // Auto-layout on demand: the map's nodes, at the sizes the canvas measured, laid out by ELK in a
 // Web Worker, applied as one undoable step. The page's thread does only what is proportional to
 // the map and cheap: the compact input (arguments/layout/packed.ts: no ELK graph is built or
-// cloned here), reading the positions back from one transferred Float64Array, and one store
-// update that replaces the positions record (moveNodes: one patch, not one per node).
+// cloned here), reading the positions back from one transferred Float64Array, and applying them
+// (applyLayout.ts: a large map in chunks across tasks, recorded as one step). The worker is
+// warmed up while the page is idle (warmUp.ts) and kept between layouts.
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import { freeze } from 'immer';
 import { createStore, useStore } from 'zustand';
 import type { Size } from '../../arguments/layout/layered';
 import { layoutInput, unpackPositions } from '../../arguments/layout/packed';
 import type { ArgumentMap, Id } from '../../arguments/model';
-import { moveNodes } from '../../arguments/operations';
-import { editor, getMap, notify, requestFit, requestOpeningView, run } from '../store/store';
+import { editor, getMap, notify, requestFit, requestOpeningView } from '../store/store';
+import { applyPositions } from './applyLayout';
 import { createLayoutClient, errorMessage, type LayoutChannel, type LayoutChannelEvents, type LayoutClient } from './layoutProtocol';
+import { sampleOfInput, whenIdle } from './warmUp';
 
 // ----- node sizes ---------------------------------------------------------------
 
@@ -75,6 +78,28 @@ export function prepareAutoLayout(): void {
   layoutClient().prepare();
 }
 
+let warmed = false;
+/** Maps of at least this many nodes warm the worker up (below it a cold first layout takes well under a second). */
+export const WARM_UP_ABOVE = 300;
+
+/**
+ * Once the page is idle after a map has opened, starts the layout worker and lays out a sample
+ * of the map there (renderer/layout/warmUp.ts), so the first auto-layout finds ELK loaded and
+ * compiled. Once per session (the worker is kept between layouts). Returns a cancel function.
+ */
+export function warmAutoLayoutWhenIdle(): () => void {
+  if (warmed) return () => {};
+  return whenIdle(() => {
+    const map = getMap();
+    // A small map's first layout is quick even cold: it does not load ELK until asked to.
+    if (warmed || Object.keys(map.nodes).length < WARM_UP_ABOVE) return;
+    warmed = true;
+    const sample = sampleOfInput(layoutInput(map, measuredSizes()));
+    // A failed warm-up only means the first layout starts cold; that layout reports its own failure.
+    layoutClient().layoutMap(sample, [sample.sizes.buffer]).catch(() => {});
+  });
+}
+
 /** ELK in the layout worker, for other layouts than the map's own (page-fit figures, export/fit.ts). */
 export const layoutEngine = { layout: async (graph: ElkNode): Promise<ElkNode> => (await layoutClient().layout(graph)).graph };
 
@@ -95,6 +120,14 @@ function gestureSettled(): Promise<void> {
 /** Same document? Edits keep `meta.created`; opening or creating another map changes it. */
 const sameDocument = (a: ArgumentMap, b: ArgumentMap) => a.meta.created === b.meta.created;
 
+/** immer's deep freeze stops at a frozen object, and a drag frame freezes only a map's root and view: each record is frozen on its own. */
+function freezeMap(map: ArgumentMap): void {
+  for (const part of Object.values(map) as unknown[]) {
+    if (typeof part === 'object' && part !== null) for (const record of Object.values(part)) freeze(record, true);
+    freeze(part, true);
+  }
+}
+
 async function layoutOnce(): Promise<void> {
   const map = getMap();
   if (Object.keys(map.nodes).length === 0) return;
@@ -102,7 +135,12 @@ async function layoutOnce(): Promise<void> {
   try {
     const input = layoutInput(map, measuredSizes());
     const ids = input.nodes.map((n) => n.id);
-    const { positions: packed, ms } = await layoutClient().layoutMap(input, [input.sizes.buffer]);
+    const answer = layoutClient().layoutMap(input, [input.sizes.buffer]);
+    // The first change to a map after it opens freezes all of it (immer freezes what is not frozen
+    // yet): done while ELK works, so the change that applies the answer does not pay for it (about
+    // 30 ms at 3,000 nodes). The store's maps are immutable already; this only says so to immer.
+    setTimeout(() => freezeMap(map), 0);
+    const { positions: packed, ms } = await answer;
     // ELK's own time in the worker, for DevTools and bench/layout.ts (the rest is this thread's).
     performance.mark(LAYOUT_MARK, { detail: { elkMs: ms } });
     await gestureSettled();
@@ -111,7 +149,7 @@ async function layoutOnce(): Promise<void> {
     // Nodes deleted meanwhile are dropped; nodes added meanwhile keep where they are.
     const positions = unpackPositions(ids, packed, (id) => Object.hasOwn(now.nodes, id));
     if (Object.keys(positions).length === 0) return;
-    if (!run(moveNodes(positions))) return;
+    if (!(await applyPositions(positions, gestureSettled))) return;
     if (Object.keys(now.nodes).length <= FIT_AFTER_LAYOUT_MAX) requestFit();
     else requestOpeningView();
   } catch (err) {

@@ -4,6 +4,7 @@
 import { createStore, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  cancelGesture,
   canRedo,
   canUndo,
   commit,
@@ -194,6 +195,12 @@ export function previewMove(positions: Readonly<Record<Id, Point>>): void {
   Object.freeze(next.view);
   Object.freeze(next);
   editor.setState({ history: { ...s.history, present: next, gestureBase: s.history.gestureBase ?? present } });
+}
+
+/** Ends a gesture unrecorded: the map is again as it was when the gesture began. */
+export function cancelPreview(): void {
+  const s = editor.getState();
+  if (s.history.gestureBase) editor.setState({ history: cancelGesture(s.history) });
 }
 
 /** Undo and redo change the map too: refused while it is read-only (undoing the lock is unlocking). */

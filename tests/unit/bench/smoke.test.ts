@@ -40,9 +40,12 @@ const SMOKE_FIGURES = [
   'browser.layout.time',
   'browser.layout.longtask',
   'browser.layout.gap',
-  // bench/layout.ts: the app's auto-layout against ELK in Node, alternating.
+  // bench/layout.ts: the app's auto-layout against ELK in Node, alternating, warm and cold.
   'browser.layout.ratio',
   'browser.layout.elk',
+  'browser.layout.cold',
+  'browser.layout.elk.cold',
+  'browser.layout.task',
   'browser.heap',
   'browser.layers.toggle.100',
   ...['open', 'save', 'commit', 'undo', 'redo', 'audit', 'layout'].map((f) => `node.${f}.100`),
