@@ -8,10 +8,12 @@
 //   record of the collection it changes), not a read or a diff of the whole map.
 // - A recipe that replaces a whole collection or the positions (an auto-layout) is diffed by id,
 //   comparing records by identity: immer keeps every unchanged record the same object.
+// - A new evaluation or message numbered by the operation itself takes this peer's id (ids.ts).
 import { enablePatches, Immer, type Patch } from 'immer';
 import type * as Y from 'yjs';
 import type { Operation } from '../history';
 import type { ArgumentMap, Id } from '../model';
+import { renameOnDraft, toRename } from './ids';
 import { COLLECTIONS, writeEntry, writePosition, writeSection, writeViewRest, type Collection } from './mirror';
 import { snapshotOf } from './snapshot';
 
@@ -100,7 +102,13 @@ export function applyOperation(doc: Y.Doc, op: Operation, origin: unknown): Appl
   const base = snapshot.current;
   const reason = op.check?.(base) ?? null;
   if (reason !== null) return { ok: false, reason };
-  const [next, patches] = immer.produceWithPatches(base, op.apply);
+  let [next, patches] = immer.produceWithPatches(base, op.apply);
+  const renames = toRename(doc, patches);
+  if (renames)
+    [next, patches] = immer.produceWithPatches(base, (d) => {
+      op.apply(d);
+      renameOnDraft(doc, d as ArgumentMap, renames);
+    });
   if (patches.length === 0) return { ok: true, map: base, changed: false };
   snapshot.commit(next, origin, () => writeDifference(doc, base, next, patches));
   return { ok: true, map: next, changed: true };

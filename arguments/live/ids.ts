@@ -18,3 +18,59 @@ export function livePeerId(doc: Y.Doc, map: ArgumentMap, prefix: string, taken?:
 export function idFactory(doc: Y.Doc, map: () => ArgumentMap): (prefix: string, taken?: ReadonlySet<Id>) => Id {
   return (prefix, taken) => livePeerId(doc, map(), prefix, taken);
 }
+
+/**
+ * Some operations number what they add themselves: a verdict's evaluation ("ev3", the smallest
+ * free), a reply's message ("m4" in its thread). Two peers judging or replying at once would make
+ * the same id and one record would replace the other, so in a live document such new records
+ * take an id of this peer's instead. Nothing refers to a new evaluation or message yet.
+ */
+export interface PeerRenames {
+  evaluations: Id[];
+  /** Thread id → indexes of its new messages. */
+  messages: Map<Id, number[]>;
+}
+
+const tagged = (id: Id, tag: string) => id.includes(`.${tag}.`);
+
+/** Evaluations and messages the patches add under ids another peer could also make. */
+export function toRename(doc: Y.Doc, patches: readonly { op: string; path: readonly (string | number)[] }[]): PeerRenames | null {
+  const tag = peerTag(doc);
+  const out: PeerRenames = { evaluations: [], messages: new Map() };
+  for (const p of patches) {
+    if (p.op !== 'add') continue;
+    const [head, id, field, index] = p.path;
+    if (head === 'evaluations' && p.path.length === 2 && !tagged(String(id), tag)) out.evaluations.push(String(id));
+    if (head === 'comments' && field === 'messages' && p.path.length === 4 && typeof index === 'number') {
+      const list = out.messages.get(String(id)) ?? [];
+      out.messages.set(String(id), [...list, index]);
+    }
+  }
+  return out.evaluations.length > 0 || out.messages.size > 0 ? out : null;
+}
+
+/** Renames them on the draft (inside the operation's recipe, so the step stays one change). */
+export function renameOnDraft(doc: Y.Doc, draft: ArgumentMap, renames: PeerRenames): void {
+  const tag = peerTag(doc);
+  const evaluations = draft.evaluations ?? {};
+  for (const id of renames.evaluations) {
+    if (!Object.hasOwn(evaluations, id)) continue;
+    let n = 1;
+    while (Object.hasOwn(evaluations, `ev.${tag}.${n}`)) n++;
+    const to = `ev.${tag}.${n}`;
+    evaluations[to] = { ...evaluations[id]!, id: to };
+    delete evaluations[id];
+  }
+  for (const [threadId, indexes] of renames.messages) {
+    const thread = draft.comments && Object.hasOwn(draft.comments, threadId) ? draft.comments[threadId]! : undefined;
+    if (!thread) continue;
+    for (const i of indexes) {
+      const m = thread.messages[i];
+      if (!m || tagged(m.id, tag)) continue;
+      const taken = new Set(thread.messages.map((x) => x.id));
+      let n = 1;
+      while (taken.has(`m.${tag}.${n}`)) n++;
+      m.id = `m.${tag}.${n}`;
+    }
+  }
+}

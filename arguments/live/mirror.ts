@@ -15,6 +15,9 @@
 //   (relationKey sorts premises; collapsed is a set) but keeps it, so saving gives the same bytes.
 // - A thread's messages are keyed by message id with their order as ranks, the same way.
 // - The presentation's steps have no ids: the whole `presentation` value is one plain value.
+// - Yjs sends strings as UTF-8, which cannot carry a lone surrogate (a primary source may hold
+//   one, kept byte-exact): a string with one travels as its UTF-16 code units in a Uint8Array,
+//   which no JSON value can be, so reading tells them apart.
 import * as Y from 'yjs';
 import type { ArgumentMap, Id } from '../model';
 import { writeText } from './text';
@@ -42,6 +45,50 @@ export const SPECS = {
 } as const satisfies Record<Section, Spec>;
 
 const has = (r: object, k: string) => Object.hasOwn(r, k);
+
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const hasLone = (s: string) => LONE.test(s);
+
+function units(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[2 * i] = c & 0xff;
+    out[2 * i + 1] = c >> 8;
+  }
+  return out;
+}
+
+function fromUnits(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i + 1 < b.length; i += 2) s += String.fromCharCode(b[i]! | (b[i + 1]! << 8));
+  return s;
+}
+
+/** A plain value as it can travel: strings with a lone surrogate as code units. */
+function toWire(v: unknown): unknown {
+  if (typeof v === 'string') return hasLone(v) ? units(v) : v;
+  if (Array.isArray(v)) return v.some((x) => typeof x !== 'number') ? v.map(toWire) : v;
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) define(out, k, toWire((v as Record<string, unknown>)[k]));
+  return out;
+}
+
+function fromWire(v: unknown): unknown {
+  if (v instanceof Uint8Array) return fromUnits(v);
+  if (Array.isArray(v)) return v.some((x) => typeof x === 'object' && x !== null) ? v.map(fromWire) : v;
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) define(out, k, fromWire((v as Record<string, unknown>)[k]));
+  return out;
+}
+
+/** Sets a key, "__proto__" too (as data). */
+function define(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
 
 export function section(doc: Y.Doc, name: Section): Y.Map<unknown> {
   return doc.getMap(name);
@@ -71,11 +118,11 @@ export function readRecord(record: Y.Map<unknown>, spec: Spec): Record<string, u
   const out: Record<string, unknown> = {};
   record.forEach((value, key) => {
     const kind = has(spec, key) ? spec[key] : undefined;
-    let v: unknown = value;
+    let v: unknown;
     if (value instanceof Y.Text) v = value.toString();
     else if (value instanceof Y.Map) v = kind === 'messages' ? readMessages(value) : readSet(value);
-    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[key] = v;
+    else v = fromWire(value);
+    define(out, key, v);
   });
   return out;
 }
@@ -88,10 +135,13 @@ export function readCollection(doc: Y.Doc, name: Collection): Record<Id, never> 
   return out as Record<Id, never>;
 }
 
+/** One position as the positions map holds it. */
+export const readPosition = (positions: Y.Map<unknown>, id: Id): ArgumentMap['view']['positions'][Id] => fromWire(positions.get(id)) as never;
+
 export function readPositions(doc: Y.Doc): ArgumentMap['view']['positions'] {
   const positions = section(doc, 'view').get('positions');
   const out: ArgumentMap['view']['positions'] = {};
-  if (positions instanceof Y.Map) positions.forEach((p, id) => (out[id] = p as never));
+  if (positions instanceof Y.Map) positions.forEach((p, id) => (out[id] = fromWire(p) as never));
   return out;
 }
 
@@ -185,10 +235,10 @@ function newMessages(next: readonly Record<string, unknown>[]): Y.Map<unknown> {
 }
 
 function newField(kind: FieldKind | undefined, value: unknown): unknown {
-  if (kind === 'text' && typeof value === 'string') return new Y.Text(value);
+  if (kind === 'text' && typeof value === 'string' && !hasLone(value)) return new Y.Text(value);
   if (kind === 'set' && Array.isArray(value)) return newSet(value as Id[]);
   if (kind === 'messages' && Array.isArray(value)) return newMessages(value as Record<string, unknown>[]);
-  return value;
+  return toWire(value);
 }
 
 /** A record as a new (preliminary) Y.Map. */
@@ -206,10 +256,10 @@ export function writeRecord(record: Y.Map<unknown>, next: Record<string, unknown
     if (v === undefined || k === keep) continue;
     const kind = has(spec, k) ? spec[k] : undefined;
     const cur = record.get(k);
-    if (kind === 'text' && typeof v === 'string' && cur instanceof Y.Text) writeText(cur, v);
+    if (kind === 'text' && typeof v === 'string' && cur instanceof Y.Text && !hasLone(v)) writeText(cur, v);
     else if (kind === 'set' && Array.isArray(v) && cur instanceof Y.Map) writeSet(cur, v as Id[]);
     else if (kind === 'messages' && Array.isArray(v) && cur instanceof Y.Map) writeMessages(cur, v as Record<string, unknown>[]);
-    else if (cur instanceof Y.AbstractType || !record.has(k) || !sameValue(cur, v)) record.set(k, newField(kind, v));
+    else if (cur instanceof Y.AbstractType || !record.has(k) || !sameValue(fromWire(cur), v)) record.set(k, newField(kind, v));
   }
 }
 
@@ -230,7 +280,7 @@ export function writePosition(doc: Y.Doc, id: Id, p: unknown): void {
   const ps = positions as Y.Map<unknown>;
   if (p === undefined) {
     if (ps.has(id)) ps.delete(id);
-  } else if (!ps.has(id) || !sameValue(ps.get(id), p)) ps.set(id, p);
+  } else if (!ps.has(id) || !sameValue(fromWire(ps.get(id)), p)) ps.set(id, toWire(p));
 }
 
 /** The view's fields other than positions (collapsed, readOnly, presentation, …). */

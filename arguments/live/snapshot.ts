@@ -11,7 +11,7 @@
 //   the snapshot with that map: nothing is re-read.
 import * as Y from 'yjs';
 import type { ArgumentMap, Id } from '../model';
-import { COLLECTIONS, SECTIONS, fromYDoc, readPositions, readRecord, readSection, readViewRest, SPECS, type Collection, type Section } from './mirror';
+import { COLLECTIONS, SECTIONS, fromYDoc, readPosition, readPositions, readRecord, readSection, readViewRest, SPECS, type Collection, type Section } from './mirror';
 
 /** Fields whose change can break a reference rule: a change of one calls for the normaliser. */
 const STRUCTURAL = new Set(['from', 'to', 'kind', 'quote', 'quotes', 'target', 'detached']);
@@ -153,7 +153,7 @@ export class Snapshot {
       else if (d.positions.size > 0 && y instanceof Y.Map) {
         positions = { ...positions };
         for (const id of d.positions) {
-          if (y.has(id)) positions[id] = y.get(id) as never;
+          if (y.has(id)) positions[id] = readPosition(y, id);
           else delete positions[id];
         }
       }

@@ -58,6 +58,14 @@ describe('the map as a Y.Doc', () => {
     );
   });
 
+  it('keeps a lone surrogate of a source text (byte-exact) over the wire, where Yjs would send U+FFFD', () => {
+    const map = load(SHIPPED);
+    const [id] = Object.keys(map.sources);
+    const odd = { ...map, sources: { ...map.sources, [id!]: { ...map.sources[id!]!, text: 'before \uD800 after \uDC00', bib: { note: 'x\uDBFFy' } } } };
+    const bytes = serializeMap(odd);
+    expect(serializeMap(fromYDoc(overTheWire(toYDoc(odd))))).toBe(bytes);
+  });
+
   it('writing a map into a doc that holds it changes nothing', () => {
     const map = load(SHIPPED);
     const doc = toYDoc(map);
