@@ -60,8 +60,9 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction, into: Touched = nothing
         const key = path[0]!;
         if (key === null) return;
         if (top === 'view') {
-          if (key === 'positions' && path.length === 1) for (const k of keys) if (k !== null) into.positions.add(k);
-          else into.whole.add('view');
+          if (key === 'positions' && path.length === 1) {
+            for (const k of keys) if (k !== null) into.positions.add(k);
+          } else into.whole.add('view');
         } else if (top === 'meta' || top === 'unknown') into.whole.add(top);
         else {
           mark(top, key);
