@@ -25,7 +25,7 @@ export const WHY_NOT_MET: Readonly<Record<string, string>> = {
   'node.undo.': 'Each step replaces the 10,000-key node record (immer copies it); the live-seminar issue (16) replaces this history with Y.UndoManager, whose steps do not grow with the map.',
   'node.redo.': 'As undo: the record of 10,000 nodes is copied per step (issue 16 replaces the history).',
   'live.undo.ratio.':
-    'Measured (live16, bench/live.ts and a loop of 6,000 undo/redo steps in one process): the Y.UndoManager step does not grow with the map (0.093 ms a step at 10,000 nodes, 0.29 ms at 100 while still cold); a run of 20–40 steps is dominated by garbage collection, which a 10,000-node document (~60,000 Yjs structs) makes longer and more frequent.',
+    'Measured (live16, bench/live.ts and a loop of 6,000 undo/redo steps in one process): the Y.UndoManager step does not grow with the map (0.093 ms a step at 10,000 nodes, 0.29 ms at 100, each in a process of its own); a run of 20–40 steps is dominated by garbage collection, which a 10,000-node document (~60,000 Yjs structs) makes longer and more frequent.',
   'live.redo.ratio.': 'As undo (live16): the step itself is flat in a long loop; short runs see the collector of the larger document.',
 };
 

@@ -1,4 +1,4 @@
-// An Operation on a live document. The Operation {label, check, apply} stays the intent: it is
+// An Operation on a live document: the Operation {label, check, apply} stays the intent: it is
 // checked and applied on the plain map (the document's snapshot, snapshot.ts), and only the
 // difference is written into the Y.Doc, in one transaction with the caller's origin (the undo
 // manager tracks the local user's origin). Design:

@@ -17,7 +17,7 @@ import { applyOperation, type ApplyResult } from './apply';
 import { livePeerId } from './ids';
 import { SECTIONS } from './mirror';
 import { normalize, NORMALIZE_ORIGIN } from './normalize';
-import { snapshotOf, touchedBy, type Snapshot } from './snapshot';
+import { snapshotOf, touchedBy, type Snapshot, type Touched } from './snapshot';
 import type { MergeRepair } from '../compare/normalize';
 
 export interface LiveSessionOptions {
@@ -33,9 +33,12 @@ export class LiveSession {
   private readonly snapshot: Snapshot;
   private gestureOpen = false;
   private label = '';
+  private readonly listeners = new Set<(touched: Touched, origin: unknown) => void>();
   private readonly afterTransaction = (tr: Y.Transaction) => {
+    const touched = this.listeners.size > 0 || !(tr.origin === NORMALIZE_ORIGIN || (tr.local && tr.origin !== this.undoManager)) ? touchedBy(this.doc, tr) : null;
+    if (touched) for (const l of this.listeners) l(touched, tr.origin);
     if (tr.origin === NORMALIZE_ORIGIN || (tr.local && tr.origin !== this.undoManager)) return;
-    if (!touchedBy(this.doc, tr).structural) return;
+    if (!touched?.structural) return;
     const before = this.snapshot.lastRead;
     const repairs = normalize(this.doc, [before]);
     if (repairs.length > 0) this.options.onRepair?.(repairs);
@@ -49,7 +52,8 @@ export class LiveSession {
       { trackedOrigins: new Set([this.origin]), captureTimeout: Number.POSITIVE_INFINITY },
     );
     const name = (e: { stackItem: { meta: Map<string, unknown> }; type: 'undo' | 'redo'; origin: unknown }) => {
-      if (e.origin === this.origin) e.stackItem.meta.set('label', this.label);
+      // An undo makes a new redo item (and a redo a new undo item): it keeps the step's label.
+      if (e.origin === this.origin || e.origin === this.undoManager) e.stackItem.meta.set('label', this.label);
     };
     this.undoManager.on('stack-item-added', name);
     this.undoManager.on('stack-item-updated', name);
@@ -64,6 +68,15 @@ export class LiveSession {
   /** The map as the document holds it now (a plain, immutable-by-convention ArgumentMap). */
   get map(): ArgumentMap {
     return this.snapshot.current;
+  }
+
+  /**
+   * Calls `listener` after every transaction (this person's, a peer's, an undo, a repair) with the
+   * records it touched: a view can redraw those without comparing whole maps. Returns the unsubscriber.
+   */
+  onChange(listener: (touched: Touched, origin: unknown) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** One undoable step (a drag in progress ends with it, as one step). */
@@ -92,11 +105,13 @@ export class LiveSession {
 
   undo(): boolean {
     this.cancelGesture();
+    this.label = this.undoLabel() ?? '';
     return this.undoManager.undo() !== null;
   }
 
   redo(): boolean {
     this.cancelGesture();
+    this.label = this.redoLabel() ?? '';
     return this.undoManager.redo() !== null;
   }
 

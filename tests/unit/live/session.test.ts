@@ -7,7 +7,7 @@ import { applyOperation } from '../../../arguments/live/apply';
 import { fromYDoc, toYDoc } from '../../../arguments/live/mirror';
 import { LiveSession } from '../../../arguments/live/session';
 import { ID_PATTERN, type ArgumentMap } from '../../../arguments/model';
-import { addNode, connect, deleteNodes, editNode, moveNodes, setCollapsed, groupPremises } from '../../../arguments/operations';
+import { addNode, connect, deleteNodes, editNode, groupPremises, moveNodes, reply, setCollapsed, setEvaluation, startThread } from '../../../arguments/operations';
 
 const SHIPPED = readFileSync(new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url));
 
@@ -97,6 +97,36 @@ describe('operations on a live document', () => {
     expect(serializeMap(a.map)).toBe(serializeMap(b.map));
   });
 
+  it('keeps both verdicts and both replies when two people judge and reply at once (ids the operations number themselves)', () => {
+    const { a, b, link, join } = pair();
+    const id = firstNode(a.map);
+    ok(a.apply(startThread(a.freshId('th'), id, { author: 'instructor', at: '2026-01-01T10:00:00Z', text: 'Is this sound?' })));
+    const thread = Object.keys(a.map.comments!).find((t) => a.map.comments![t]!.target === id && a.map.comments![t]!.messages[0]!.text === 'Is this sound?')!;
+    link.apart = true;
+    ok(a.apply(setEvaluation(id, 'student:ana', 'doubt', 'Too broad.')));
+    ok(b.apply(setEvaluation(id, 'student:ben', 'accept')));
+    ok(a.apply(reply(thread, { author: 'student:ana', at: '2026-01-01T10:01:00Z', text: 'No.' })));
+    ok(b.apply(reply(thread, { author: 'student:ben', at: '2026-01-01T10:01:00Z', text: 'Yes.' })));
+    join();
+    for (const s of [a, b]) {
+      const judges = Object.values(s.map.evaluations!).filter((e) => e.target === id).map((e) => e.by);
+      expect(judges).toEqual(expect.arrayContaining(['student:ana', 'student:ben']));
+      expect(s.map.comments![thread]!.messages.map((m) => m.text).slice(1).sort()).toEqual(['No.', 'Yes.']);
+      expect(loadMap(serializeMap(s.map)).ok).toBe(true);
+    }
+    expect(serializeMap(a.map)).toBe(serializeMap(b.map));
+  });
+
+  it('tells a view which records each transaction touched, a peer’s too', () => {
+    const { a, b } = pair();
+    const id = firstNode(a.map);
+    const seen: string[] = [];
+    b.onChange((t) => seen.push(...[...(t.records.get('nodes') ?? [])].map((n) => `nodes/${n}`), ...[...t.positions].map((n) => `positions/${n}`)));
+    ok(a.apply(editNode(id, { text: 'x' })));
+    ok(a.apply(moveNodes({ [id]: { x: 1, y: 2 } })));
+    expect(seen).toEqual([`nodes/${id}`, `positions/${id}`]);
+  });
+
   it('makes ids no other peer makes', () => {
     const { a, b } = pair();
     const ia = a.freshId('n');
@@ -155,6 +185,20 @@ describe('undo in a live document', () => {
     expect(a.map.view.positions[id]).toEqual(start);
     expect(b.map.view.positions[id]).toEqual(start);
     expect(a.canUndo()).toBe(false);
+  });
+
+  it('takes back an unfinished drag, and labels redo', () => {
+    const { a } = pair();
+    const id = firstNode(a.map);
+    const start = a.map.view.positions[id];
+    ok(a.apply(editNode(id, { title: 'T' })));
+    for (let i = 1; i <= 3; i++) ok(a.preview(moveNodes({ [id]: { x: i, y: i } })));
+    a.cancelGesture();
+    expect(a.map.view.positions[id]).toEqual(start);
+    expect(a.canRedo()).toBe(false);
+    expect(a.undoLabel()).toBe('Edit node');
+    a.undo();
+    expect(a.redoLabel()).toBe('Edit node');
   });
 
   it('repairs what an undo would break: a relation from a node another person deleted meanwhile', () => {
