@@ -6,7 +6,7 @@ import { loadMap } from '../../../arguments/format/load';
 import { serializeMap } from '../../../arguments/format/serialize';
 import { fromYDoc, toYDoc } from '../../../arguments/live/mirror';
 import type { ArgumentMap } from '../../../arguments/model';
-import { mapArb } from '../arbitraries';
+import { mapArb, mapArbitrary } from '../arbitraries';
 
 const SHIPPED = readFileSync(new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url));
 
@@ -54,9 +54,19 @@ describe('the map as a Y.Doc', () => {
         expect(serializeMap(fromYDoc(doc))).toBe(bytes);
         expect(serializeMap(fromYDoc(overTheWire(doc)))).toBe(bytes);
       }),
-      { numRuns: Number(process.env.FC_RUNS ?? 150) },
+      { numRuns: Number(process.env.FC_RUNS ?? 100) },
     );
   });
+
+  it('gives back the bytes of maps with texts up to the limits (lone surrogates at the cuts), over the wire', () => {
+    fc.assert(
+      fc.property(mapArbitrary({ long: true }), (generated) => {
+        const map = load(serializeMap(generated));
+        expect(serializeMap(fromYDoc(overTheWire(toYDoc(map))))).toBe(serializeMap(map));
+      }),
+      { numRuns: 3 },
+    );
+  }, 60_000);
 
   it('keeps a lone surrogate of a source text (byte-exact) over the wire, where Yjs would send U+FFFD', () => {
     const map = load(SHIPPED);
