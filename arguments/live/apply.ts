@@ -8,7 +8,7 @@
 //   record of the collection it changes), not a read or a diff of the whole map.
 // - A recipe that replaces a whole collection or the positions (an auto-layout) is diffed by id,
 //   comparing records by identity: immer keeps every unchanged record the same object.
-// - A new evaluation or message numbered by the operation itself takes this peer's id (ids.ts).
+// - A record added under an id another peer could make takes this peer's id (ids.ts).
 import { enablePatches, Immer, type Patch } from 'immer';
 import type * as Y from 'yjs';
 import type { Operation } from '../history';
@@ -21,7 +21,8 @@ enablePatches();
 // No freezing: a frozen copy of 10,000 records per step is the cost this module avoids.
 const immer = new Immer({ autoFreeze: false });
 
-export type ApplyResult = { ok: true; map: ArgumentMap; changed: boolean } | { ok: false; reason: string };
+/** `renamed`: records the operation added under ids another peer could make, old id → this peer's id (ids.ts). */
+export type ApplyResult = { ok: true; map: ArgumentMap; changed: boolean; renamed?: ReadonlyMap<Id, Id> } | { ok: false; reason: string };
 
 const isCollection = (k: unknown): k is Collection => (COLLECTIONS as readonly unknown[]).includes(k);
 
@@ -104,12 +105,13 @@ export function applyOperation(doc: Y.Doc, op: Operation, origin: unknown): Appl
   if (reason !== null) return { ok: false, reason };
   let [next, patches] = immer.produceWithPatches(base, op.apply);
   const renames = toRename(doc, patches);
+  let renamed: Map<Id, Id> | undefined;
   if (renames)
     [next, patches] = immer.produceWithPatches(base, (d) => {
       op.apply(d);
-      renameOnDraft(doc, d as ArgumentMap, renames);
+      renamed = renameOnDraft(doc, d as ArgumentMap, renames);
     });
   if (patches.length === 0) return { ok: true, map: base, changed: false };
   snapshot.commit(next, origin, () => writeDifference(doc, base, next, patches));
-  return { ok: true, map: next, changed: true };
+  return { ok: true, map: next, changed: true, ...(renamed && renamed.size > 0 ? { renamed } : {}) };
 }

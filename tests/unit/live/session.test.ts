@@ -7,7 +7,7 @@ import { applyOperation } from '../../../arguments/live/apply';
 import { fromYDoc, toYDoc } from '../../../arguments/live/mirror';
 import { LiveSession } from '../../../arguments/live/session';
 import { ID_PATTERN, type ArgumentMap } from '../../../arguments/model';
-import { addNode, connect, deleteNodes, editNode, groupPremises, moveNodes, reply, setCollapsed, setEvaluation, startThread } from '../../../arguments/operations';
+import { addNode, cloneFragment, connect, deleteNodes, editNode, groupPremises, insertFragment, moveNodes, reply, setCollapsed, setEvaluation, startThread, ungroupPremises } from '../../../arguments/operations';
 
 const SHIPPED = readFileSync(new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url));
 
@@ -125,6 +125,32 @@ describe('operations on a live document', () => {
     ok(a.apply(editNode(id, { text: 'x' })));
     ok(a.apply(moveNodes({ [id]: { x: 1, y: 2 } })));
     expect(seen).toEqual([`nodes/${id}`, `positions/${id}`]);
+  });
+
+  it('gives what an operation adds under a plain id (unlink, paste) this peer’s id, so two peers doing it at once both keep theirs', () => {
+    const map = load(SHIPPED);
+    const { a, b, link, join } = pair(map);
+    const [x, y, z] = Object.keys(map.nodes).sort().slice(-3);
+    ok(a.apply(connect({ id: a.freshId('r'), kind: 'opposes', from: [x!, y!], to: z! })));
+    const linked = Object.values(a.map.relations).filter((r) => r.from.length >= 2 && r.kind !== 'undercuts');
+    expect(linked.length).toBeGreaterThanOrEqual(2);
+    link.apart = true;
+    const ra = a.apply(ungroupPremises(linked[0]!.id));
+    const rb = b.apply(ungroupPremises(linked[1]!.id));
+    ok(ra);
+    ok(rb);
+    const nodes = Object.keys(map.nodes).sort().slice(0, 2);
+    const pasted = a.apply(insertFragment(cloneFragment(a.map, nodes, a.map, { x: 40, y: 40 })));
+    ok(pasted);
+    join();
+    const count = 1 + Object.keys(map.relations).length + (linked[0]!.from.length - 1) + (linked[1]!.from.length - 1);
+    expect(Object.keys(a.map.relations).length).toBeGreaterThanOrEqual(count);
+    expect(serializeMap(a.map)).toBe(serializeMap(b.map));
+    const renamed = pasted.ok ? [...(pasted.renamed ?? new Map()).values()] : [];
+    expect(renamed.length).toBeGreaterThanOrEqual(2);
+    for (const id of renamed) expect(Object.hasOwn(a.map.nodes, id) || Object.hasOwn(a.map.relations, id)).toBe(true);
+    for (const id of renamed.filter((x) => Object.hasOwn(a.map.nodes, x))) expect(Object.hasOwn(a.map.view.positions, id)).toBe(true);
+    expect(loadMap(serializeMap(a.map)).ok).toBe(true);
   });
 
   it('makes ids no other peer makes', () => {
