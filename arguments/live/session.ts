@@ -35,13 +35,15 @@ export class LiveSession {
   private label = '';
   private readonly listeners = new Set<(touched: Touched, origin: unknown) => void>();
   private readonly afterTransaction = (tr: Y.Transaction) => {
-    const touched = this.listeners.size > 0 || !(tr.origin === NORMALIZE_ORIGIN || (tr.local && tr.origin !== this.undoManager)) ? touchedBy(this.doc, tr) : null;
-    if (touched) for (const l of this.listeners) l(touched, tr.origin);
-    if (tr.origin === NORMALIZE_ORIGIN || (tr.local && tr.origin !== this.undoManager)) return;
-    if (!touched?.structural) return;
+    // The map before this transaction (not yet refreshed): where a repair finds a deleted source.
     const before = this.snapshot.lastRead;
-    const repairs = normalize(this.doc, [before]);
-    if (repairs.length > 0) this.options.onRepair?.(repairs);
+    const foreign = !(tr.origin === NORMALIZE_ORIGIN || (tr.local && tr.origin !== this.undoManager));
+    const touched = this.listeners.size > 0 || foreign ? touchedBy(this.doc, tr) : null;
+    if (foreign && touched?.structural) {
+      const repairs = normalize(this.doc, [before]);
+      if (repairs.length > 0) this.options.onRepair?.(repairs);
+    }
+    if (touched) for (const l of this.listeners) l(touched, tr.origin);
   };
 
   constructor(readonly doc: Y.Doc, private readonly options: LiveSessionOptions = {}) {
