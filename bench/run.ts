@@ -21,6 +21,7 @@ import { launchBrowser, runBrowserFigures } from './browser';
 import { renderChart } from './chart';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
 import { runLayoutFigures } from './layout';
+import { runLiveFigures } from './live';
 import { runFeatureFigures, runNodeFigures } from './node';
 import { PEER_SIZES, runPeerFigures } from './peer';
 import { markdownTable, ratios, row, type Figure } from './results';
@@ -160,6 +161,8 @@ async function main(): Promise<number> {
     figures.push(...(await runFeatureFigures({ smoke: o.smoke, reps: o.nodeReps, root: ROOT, log })));
     log(`== the CLI against Argdown's CLI (tools/argdown) and bare Node, whole processes, alternating`);
     figures.push(...(await runPeerFigures({ root: ROOT, dir: join(OUT, 'peer'), sizes: o.smoke ? [PEER_SIZES[0]] : PEER_SIZES, reps: o.nodeReps, warmup: !o.smoke, log })));
+    log('== the live document (issue 16): an edit through the Yjs mirror, undo and redo with Y.UndoManager, 100 and 10,000 nodes alternating');
+    figures.push(...(await runLiveFigures({ reps: o.smoke ? 2 : Math.max(o.nodeReps, 20), warmup: !o.smoke, ...(o.smoke ? { sizes: [20, 200] as const } : {}), log })));
   }
 
   const minutes = (performance.now() - started) / 60000;
