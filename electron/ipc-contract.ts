@@ -31,7 +31,7 @@ export interface WireSaved {
 }
 
 /** What an export is: its Save dialog's title and the check of its bytes follow from it. */
-export type ExportKind = 'figure' | 'bibliography' | 'outline';
+export type ExportKind = 'figure' | 'bibliography' | 'outline' | 'handout';
 
 /**
  * What file:save-binary writes, by MIME type: the one extension each must have, and its kind.
@@ -50,6 +50,8 @@ export const EXPORT_TYPES = {
   'application/x-tex': { extension: 'tex', kind: 'outline' },
   'text/x-argdown': { extension: 'argdown', kind: 'outline' },
   'application/x-aif+json': { extension: 'json', kind: 'outline' },
+  // File > Export Handout… (renderer/handout/produceHandout.ts); its PDF is an application/pdf above.
+  'text/html': { extension: 'html', kind: 'handout' },
 } as const satisfies Record<string, { extension: string; kind: ExportKind }>;
 export type ExportMime = keyof typeof EXPORT_TYPES;
 // Larger exports are refused before anything is shown or written (main/ipc.ts): the largest

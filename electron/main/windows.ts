@@ -85,9 +85,10 @@ const EXPORT_FILTER_NAMES = {
   'application/x-tex': 'LaTeX document',
   'text/x-argdown': 'Argdown',
   'application/x-aif+json': 'AIF (OVA3 JSON)',
+  'text/html': 'HTML handout',
 } satisfies Record<ExportMime, string>;
 
-const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline' } satisfies Record<ExportKind, string>;
+const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline', handout: 'Export Handout' } satisfies Record<ExportKind, string>;
 
 /** fileService's sentences speak of maps and Save As; an export is exported again instead. */
 function exportWriteMessage(err: unknown, name: string): string {

@@ -14,7 +14,7 @@ import { describeIssue } from '../../arguments/format/errors';
 import { loadMap } from '../../arguments/format/load';
 import { EXPORT_TYPES, type ExportKind, type ExportMime } from '../ipc-contract';
 
-export type WriteRefusalCode = 'not-a-map' | 'not-a-figure' | 'not-a-bibliography' | 'not-an-outline';
+export type WriteRefusalCode = 'not-a-map' | 'not-a-figure' | 'not-a-bibliography' | 'not-an-outline' | 'not-a-handout';
 
 /** A write refused before anything was written: a code and a sentence for the user. */
 export interface WriteRefusal {
@@ -44,6 +44,7 @@ const EXPORT_NAMES = {
   'application/x-tex': 'a LaTeX text',
   'text/x-argdown': 'an Argdown text',
   'application/x-aif+json': 'an AIF file',
+  'text/html': 'an HTML handout',
 } satisfies Record<ExportMime, string>;
 
 const checks = {
@@ -57,9 +58,10 @@ const checks = {
   'application/x-tex': async (bytes) => bibtexProblem(bytes),
   'text/x-argdown': async (bytes) => bibtexProblem(bytes),
   'application/x-aif+json': async (bytes) => aifProblem(bytes),
+  'text/html': async (bytes) => handoutProblem(bytes),
 } satisfies Record<ExportMime, (bytes: Uint8Array) => Promise<string | null>>;
 
-const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography', outline: 'not-an-outline' } satisfies Record<ExportKind, WriteRefusalCode>;
+const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography', outline: 'not-an-outline', handout: 'not-a-handout' } satisfies Record<ExportKind, WriteRefusalCode>;
 
 /** Null when `bytes` are the kind of file `mime` says, as the app's exporters write it; else why not. */
 export async function exportRefusal(bytes: Uint8Array, mime: ExportMime, name: string): Promise<WriteRefusal | null> {
@@ -126,6 +128,18 @@ function bibtexProblem(bytes: Uint8Array): string | null {
   const text = utf8Text(bytes);
   if (text === null) return 'they are not UTF-8 text';
   if (text.includes('\u0000')) return 'they contain a NUL byte, so they are not text';
+  return null;
+}
+
+/**
+ * The HTML handout as export/handout.ts writes it: UTF-8, its doctype first and its own strict
+ * CSP (default-src 'none') before anything else in the head, so a page written here runs no
+ * script and fetches nothing the handout's hashes do not allow.
+ */
+function handoutProblem(bytes: Uint8Array): string | null {
+  const text = utf8Text(bytes);
+  if (text === null) return 'they are not UTF-8 text';
+  if (!text.startsWith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; ')) return 'they do not begin with the handout’s doctype and its strict Content-Security-Policy';
   return null;
 }
 

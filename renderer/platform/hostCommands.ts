@@ -6,6 +6,7 @@
 // its tests need no DOM library.
 import { openExportDialog } from '../export/exportState';
 import { openOutlineExport } from '../export/outlineExportState';
+import { openHandoutExport } from '../handout/handoutState';
 import { canRevert, newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
 import { openAddSource } from '../sources/addSourceState';
 import { importBibliography } from '../sources/importState';
@@ -70,6 +71,8 @@ const HANDLERS = {
   export: () => openExportDialog(),
   // The same dialog as the toolbar's Export Outline….
   exportOutline: () => openOutlineExport(),
+  // The same dialog as the toolbar's Handout….
+  exportHandout: () => openHandoutExport(),
   // The same dialog as the sources pane's Add source… and Ctrl+Shift+O.
   addSource: () => openAddSource(),
   importBibliography: () => importBibliography(),

@@ -86,6 +86,7 @@ export const HOST_COMMANDS = [
   'revert',
   'export',
   'exportOutline',
+  'exportHandout',
   'addSource',
   'importBibliography',
   'undo',

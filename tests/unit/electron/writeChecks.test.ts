@@ -242,3 +242,18 @@ describe('outlines: the Word, Markdown, LaTeX, Argdown and AIF files the app wri
     expect((await exportRefusal(zipSync({ 'a.txt': enc('x') }), DOCX, 'o.docx'))?.message).toMatch(/word\/document\.xml/);
   });
 });
+
+describe('handouts: the HTML handout the app writes, and no other page', () => {
+  it('accepts the HTML handout of the shipped map and of a map of hostile strings', async () => {
+    const { buildHandout } = await import('../../../arguments/export/handout');
+    const { NODE_PLATFORM } = await import('../../../arguments/cli/commands/export-handout');
+    for (const map of [shippedMap(), hostileMap()]) expect(await exportRefusal(enc(buildHandout(map, NODE_PLATFORM).html), 'text/html', 'h.html')).toBeNull();
+  });
+
+  it('refuses a page without the handout’s strict CSP, and bytes that are not text', async () => {
+    const page = await exportRefusal(enc('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<script>fetch("https://example.org")</script>'), 'text/html', 'h.html');
+    expect(page?.code).toBe('not-a-handout');
+    expect(page?.message).toMatch(/^Argument Atlas did not write “h\.html”: the bytes to export are not an HTML handout \(they do not begin with the handout’s doctype and its strict Content-Security-Policy\)\.$/);
+    expect((await exportRefusal(new Uint8Array([0xff, 0xfe, 0]), 'text/html', 'h.html'))?.message).toMatch(/not UTF-8 text/);
+  });
+});
