@@ -69,13 +69,18 @@ function HandoutForm() {
   const doExport = async () => {
     if (busy) return;
     setError(null);
+    const ticked = [...chosen].filter((n) => Object.hasOwn(map.nodes, n));
+    if (choices.blanks === 'chosen' && ticked.length === 0) {
+      setError('No node is ticked to leave blank: tick at least one, or choose another worksheet option.');
+      return;
+    }
     let blanked: Id[] = [];
     try {
       // The CLI's rule for --worksheet: "counters", or ids each in the map.
       if (choices.blanks === 'counters') blanked = worksheetNodes(map, 'counters');
-      else if (choices.blanks === 'chosen') blanked = worksheetNodes(map, [...chosen].filter((n) => Object.hasOwn(map.nodes, n)).join(','));
+      else if (choices.blanks === 'chosen') blanked = worksheetNodes(map, ticked.join(','));
     } catch (err) {
-      setError(`${message(err).replace(/ \(e\.g\. --worksheet C1,E2\) or "counters"/, '')} Tick the nodes to leave blank, or choose another option.`);
+      setError(message(err));
       return;
     }
     rememberHandoutChoices(choices);

@@ -1,6 +1,6 @@
 // The Export Handout dialog's open state and the choices it remembers between exports.
 import { createStore, useStore } from 'zustand';
-import { DEFAULT_HANDOUT_PAGING, isHandoutPaging, type HandoutPaging } from '../../arguments/export/handout/pages';
+import { DEFAULT_HANDOUT_PAGING, isHandoutPaging, type HandoutPaging } from '../../arguments/export/handout/paging';
 
 const KEY = 'argument-atlas.handoutExport';
 const storage = () => (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;

@@ -168,7 +168,7 @@ async function handoutPdf(file: string, values: ReadonlyMap<string, string>, fla
   const other = [...[...values.keys()].filter((k) => !['out', 'format', 'worksheet', 'per'].includes(k)), ...flags];
   if (other.length > 0) throw new CliError(`argmap export: --${other[0]} does not apply to the PDF handout (it takes --out, --per and --worksheet).`);
   const { exportHandoutPdf, handoutPdfPathFor } = await import('./export-handout');
-  const { DEFAULT_HANDOUT_PAGING, HANDOUT_PAGINGS, isHandoutPaging } = await import('../../export/handout/pages');
+  const { DEFAULT_HANDOUT_PAGING, HANDOUT_PAGINGS, isHandoutPaging } = await import('../../export/handout/paging');
   const per = values.get('per') ?? DEFAULT_HANDOUT_PAGING;
   if (!isHandoutPaging(per)) throw new CliError(`argmap export: --per must be one of ${HANDOUT_PAGINGS.join(', ')} (got ${quote(per)}).`);
   await startFigureRouting();

@@ -15,12 +15,9 @@ import { presentationSteps } from '../../present/steps';
 import { anchorQuote } from '../../text/anchor';
 import { HandoutError, handoutSteps, nodeLabel, worksheetMap } from '../handout';
 
-export const HANDOUT_PAGINGS = ['step', 'claim'] as const;
-export type HandoutPaging = (typeof HANDOUT_PAGINGS)[number];
-/** Per step: the handout follows the order the instructor presents in (the HTML handout's step-through). */
-export const DEFAULT_HANDOUT_PAGING: HandoutPaging = 'step';
+import { DEFAULT_HANDOUT_PAGING, type HandoutPaging } from './paging';
 
-export const isHandoutPaging = (s: string): s is HandoutPaging => (HANDOUT_PAGINGS as readonly string[]).includes(s);
+export { DEFAULT_HANDOUT_PAGING, HANDOUT_PAGINGS, isHandoutPaging, type HandoutPaging } from './paging';
 
 export interface HandoutQuote {
   node: Id;
