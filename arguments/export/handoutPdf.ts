@@ -3,7 +3,14 @@
 // print theme, as vectors through svg-to-pdfkit, as pdf.ts draws figures), the quoted passages
 // with their Chicago notes under it, and the bibliography last. PDFKit and the fonts are handed
 // in (its Node build in the CLI, its browser build in the app), so both run this code.
+//
+// A page per step draws the map laid out (and its arrows routed) once, as the presentation
+// does: each step's figure is that layout with only what is revealed so far, framed on it, so
+// the cards keep their places from page to page and a map of hundreds of steps is laid out once,
+// not once a step. A page per claim lays out the claim's section on its own.
 import { renderFigure, type Figure } from './figure';
+import type { FigureLayout } from './layout';
+import { writeSvg } from './svg';
 import { facesUsed, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { HandoutPlan } from './handout/pages';
 import { textRuns, type FontStyle } from './metrics';
@@ -39,10 +46,18 @@ interface Piece {
   indent?: number;
 }
 
+/** A page's figure: its SVG (no map inside: the handout is not a figure to reopen), size in px, and layout. */
+export interface PageFigure {
+  svg: string;
+  width: number;
+  height: number;
+  layout: FigureLayout;
+}
+
 export interface PreparedHandoutPdf {
   plan: HandoutPlan;
   /** One figure per page of `plan.pages`. */
-  figures: Figure[];
+  figures: PageFigure[];
   /** The faces to load and pass to writeHandoutPdf (Source Serif 4 is always needed). */
   faces: FontFaceUse[];
 }
@@ -75,9 +90,35 @@ function piecesFaces(pieces: readonly Piece[]): FontFaceUse[] {
   return out;
 }
 
+const FIGURE_OPTIONS = { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false } as const;
+/** Room left around what a step's figure frames, px (arrows may bend out beyond the cards). */
+const FRAME_PX = 24;
+
+/** The whole map's figure with only the nodes and relations of `shown`, framed on its cards. */
+export function revealedFigure(whole: Figure, shown: { nodes: Readonly<Record<string, unknown>>; relations: Readonly<Record<string, unknown>> }): PageFigure {
+  const nodes = whole.layout.nodes.filter((n) => Object.hasOwn(shown.nodes, n.id));
+  const edges = whole.layout.edges.filter((e) => Object.hasOwn(shown.relations, e.id));
+  const [left, top] = [Math.min(...nodes.map((n) => n.x)), Math.min(...nodes.map((n) => n.y))];
+  const [right, bottom] = [Math.max(...nodes.map((n) => n.x + n.w)), Math.max(...nodes.map((n) => n.y + n.h))];
+  const layout: FigureLayout = {
+    width: Math.ceil(right - left + 2 * FRAME_PX),
+    height: Math.ceil(bottom - top + 2 * FRAME_PX),
+    offset: { x: FRAME_PX - left, y: FRAME_PX - top },
+    nodes,
+    edges,
+    ...(whole.layout.unrouted ? { unrouted: whole.layout.unrouted } : {}),
+  };
+  return { svg: writeSvg(layout, whole.theme, { title: whole.title }), width: layout.width, height: layout.height, layout };
+}
+
 /** Draws each page's figure and finds the faces the handout needs (the caller loads them). */
 export function prepareHandoutPdf(plan: HandoutPlan): PreparedHandoutPdf {
-  const figures = plan.pages.map((p) => renderFigure(p.shown, { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false }, { embedMap: false }));
+  let figures: PageFigure[];
+  if (plan.paging === 'step') {
+    // The last step shows the whole map: its layout holds every card and arrow of every step.
+    const whole = renderFigure(plan.pages.at(-1)!.shown, FIGURE_OPTIONS, { embedMap: false });
+    figures = plan.pages.map((p) => revealedFigure(whole, p.shown));
+  } else figures = plan.pages.map((p) => renderFigure(p.shown, FIGURE_OPTIONS, { embedMap: false }));
   const text = [...plan.pages.flatMap((p) => [...headerPieces(plan, p), ...quotePieces(plan, p)]), ...bibliographyPieces(plan)];
   const faces = uniqueFaces([{ font: 'Source Serif 4', face: 'regular' }, { font: 'Source Serif 4', face: 'italic' }, { font: 'Source Serif 4', face: 'bold' }, ...figures.flatMap((f) => facesUsed(f.layout)), ...piecesFaces(text)]);
   return { plan, figures, faces };

@@ -87,6 +87,23 @@ describe('PDF handout, a page per step (the default)', () => {
     expect(h.plan.notes[later[0]!.note! - 1]!.length).toBeLessThan(h.plan.notes[quote.note! - 1]!.length);
   });
 
+  it('draws each step from one layout: only what is revealed, each card where it was on the page before', () => {
+    const prepared = prepareHandoutPdf(h.plan);
+    const o7 = stepOf('O7');
+    prepared.figures.forEach((f, k) => {
+      expect(new Set(f.layout.nodes.map((n) => n.id))).toEqual(new Set(Object.keys(h.plan.pages[k]!.shown.nodes)));
+      expect(f.svg.includes('id="node-O7"'), `step ${k + 1}`).toBe(k >= o7);
+      expect(f.layout.edges.map((e) => e.id).sort()).toEqual(Object.keys(h.plan.pages[k]!.shown.relations).sort());
+    });
+    // T and C1 keep their distance from page to page: the cards do not move.
+    const gap = (k: number) => {
+      const at = (id: string) => prepared.figures[k]!.layout.nodes.find((n) => n.id === id)!;
+      return [at('C1').x - at('T').x, at('C1').y - at('T').y];
+    };
+    const c1 = stepOf('C1');
+    expect(gap(c1)).toEqual(gap(steps.length - 1));
+  });
+
   it("ends with every source's bibliography entry", () => {
     expect(h.plan.bibliography.length).toBe(Object.keys(map.sources).length);
     for (const entry of h.plan.bibliography) expect(h.pages.at(-1)).toContain(normal(entry));
