@@ -16,6 +16,10 @@ export const WHY_NOT_MET: Readonly<Record<string, string>> = {
     'Profile (cli14): routing the arrows around the cards is half of the export (3.0 of 6.0 s), 2.1 s of it inside libavoid across 1,004 small routers; libavoid alone takes more than Argdown ÷ 8, and the routes (and the SVG bytes) depend on every card it is given.',
   'node.handout.time.':
     'The handout’s own work (steps, sources, fonts) is ~0.3 s; the rest is the figure it embeds — renderFigure of 1,000 nodes takes 2.8–3.8 s with the arrows routed, 1.2–1.7 s without.',
+  'node.handout-pdf.step.time.':
+    'CPU profile (pdf15, 40 nodes, 23 pages, 22 s): the map is laid out and routed once, but each page draws the map as revealed so far, so the drawing grows with steps × cards; 70 % is svg-to-pdfkit setting the cards’ text glyph by glyph (getTextPos, drawTextInDocument, docSetTextMatrix) and the garbage it makes, 20 % writing the SVG of each page and finding its fonts. Measured per step: 40 nodes 22 s, 100 nodes 94 s (48 pages, PDFKit 77 s); 1,000 nodes (271 steps) is not run: by that growth it would take over an hour. Drawing each card once as a PDF form XObject reused on later pages would make it linear; not done.',
+  'node.handout-pdf.claim.time.':
+    'Per claim each page lays out its claim’s section on its own (figures 2.6 s at 100 nodes) and svg-to-pdfkit draws it (10 s for 31 pages); planning with the Chicago notes (citeproc-rs, a preview per note) is 0.7 s. At 1,000 nodes (136 pages, 2.4 MB, run by hand): 122 s — plan 11.5 s, figures 19 s, svg-to-pdfkit 91 s.',
   'node.layout.':
     'ELK’s layered algorithm itself (elkjs, compiled from Java) takes this long in Node on this machine; the app runs it in a worker, so the page stays responsive, and issue 14’s goal for layout is the app ÷ this same ELK layout in Node (the browser rows).',
   'node.reanchor.report':
