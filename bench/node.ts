@@ -27,6 +27,7 @@ import { benchStatus } from './status';
 import { benchRouting } from './routing';
 import { benchRaster } from './raster';
 import { benchHandout } from './handout';
+import { benchHandoutPdf } from './handoutPdf';
 
 export interface NodePlan {
   /** Map files by size (dist/bench/maps/N.argmap.json). */
@@ -233,6 +234,8 @@ export async function runFeatureFigures(plan: FeaturePlan): Promise<Figure[]> {
   );
 
   await guard('node.handout', 'HTML handout (buildHandout)', () => benchHandout({ reps, warmup, nodes: plan.smoke ? 100 : 1000, log: plan.log }));
+  // 100 nodes, not 1,000: a page per step redraws the revealed map on each page (steps × nodes; bench/why.ts).
+  await guard('node.handout-pdf', 'PDF handout (planHandout, prepareHandoutPdf, writeHandoutPdf)', () => benchHandoutPdf({ nodes: plan.smoke ? 40 : 100, pagings: plan.smoke ? ['claim'] : undefined, log: plan.log }));
   await guard('cli.png', 'PNG of the whole shipped map at 300 DPI: time and peak memory (whole CLI process)', () => benchRaster({ root: plan.root, reps, smoke: plan.smoke, log: plan.log }));
 
   // The commands as a user runs them, on the shipped map: start-up (help) and Chicago notes (cite).

@@ -31,7 +31,7 @@ export interface WireSaved {
 }
 
 /** What an export is: its Save dialog's title and the check of its bytes follow from it. */
-export type ExportKind = 'figure' | 'bibliography' | 'outline';
+export type ExportKind = 'figure' | 'bibliography' | 'outline' | 'page';
 
 /**
  * What file:save-binary writes, by MIME type: the one extension each must have, and its kind.
@@ -50,8 +50,9 @@ export const EXPORT_TYPES = {
   'application/x-tex': { extension: 'tex', kind: 'outline' },
   'text/x-argdown': { extension: 'argdown', kind: 'outline' },
   'application/x-aif+json': { extension: 'json', kind: 'outline' },
-  // A comparison's report for the student (renderer/compare/reportSave.ts; Markdown goes as text/markdown).
-  'text/html': { extension: 'html', kind: 'outline' },
+  // A self-contained page: File > Export Handout… (renderer/handout/produceHandout.ts; its PDF is an
+  // application/pdf above) and a comparison's report (renderer/compare/reportSave.ts).
+  'text/html': { extension: 'html', kind: 'page' },
 } as const satisfies Record<string, { extension: string; kind: ExportKind }>;
 export type ExportMime = keyof typeof EXPORT_TYPES;
 // Larger exports are refused before anything is shown or written (main/ipc.ts): the largest

@@ -79,7 +79,7 @@ export async function renderPng(figure: Figure, dpi: number, printDpi: number = 
   return joinBytes(pieces);
 }
 
-async function pdfLibraries(): Promise<PdfLibraries> {
+export async function pdfLibraries(): Promise<PdfLibraries> {
   const pdfkit = (await import('pdfkit')) as unknown as { default: PdfLibraries['PDFDocument'] };
   const svgToPdf = (await import('svg-to-pdfkit')) as unknown as { default: PdfLibraries['SVGtoPDF'] };
   // svg-to-pdfkit is CommonJS: its function is the default export.

@@ -28,6 +28,8 @@ export interface HandoutPlatform {
 export interface HandoutOptions {
   /** Student worksheet: these nodes' text left blank (see `worksheetNodes`). */
   worksheet?: readonly Id[];
+  /** The figure already drawn by `handoutFigure` (the app draws it first to load its fonts). */
+  figure?: Figure;
 }
 
 export interface Handout {
@@ -46,7 +48,7 @@ export interface Handout {
 export class HandoutError extends Error {
   override name = 'HandoutError';
   constructor(
-    readonly code: 'worksheet-unknown-node' | 'worksheet-empty',
+    readonly code: 'worksheet-unknown-node' | 'worksheet-empty' | 'no-claims',
     message: string,
   ) {
     super(message);
@@ -78,8 +80,14 @@ export function worksheetMap(map: ArgumentMap, blanked: readonly Id[]): Argument
   return { ...map, nodes };
 }
 
+/** How the handout names a node where its text would give a blank away: its title, else its kind (and its text unless blanked). */
+export function nodeLabel(shown: ArgumentMap, blanked: ReadonlySet<Id>, id: Id): string {
+  const n = shown.nodes[id]!;
+  return n.title ?? (blanked.has(id) ? `${NODE_KIND_LABELS[n.kind]} (left blank)` : `${NODE_KIND_LABELS[n.kind]}: ${shorten(n.text, 50)}`);
+}
+
 /** The step titles, with any that names a blanked node by its text renamed "Step n". */
-function stepsOf(original: ArgumentMap, shownMap: ArgumentMap, blanked: readonly Id[]): HandoutData['steps'] {
+export function handoutSteps(original: ArgumentMap, shownMap: ArgumentMap, blanked: readonly Id[]): HandoutData['steps'] {
   const steps = presentationSteps(original);
   const fragments = blanked.map((id) => original.nodes[id]!.text.replace(/\s+/g, ' ').trim().slice(0, 20)).filter((f) => f !== '');
   const revealedAt = new Map<Id, number>();
@@ -102,7 +110,7 @@ export const MAX_EMBEDDED_FACE_BYTES = 2 * 1024 * 1024;
  * Source Serif 4's regular for the page itself; characters of the sources beyond those fall
  * back to the reader's fonts, as on any web page.
  */
-function pageFaces(figure: Figure): FontFaceUse[] {
+export function pageFaces(figure: Figure): FontFaceUse[] {
   return uniqueFaces([...facesUsed(figure.layout), { font: 'Source Serif 4', face: 'regular' }]);
 }
 
@@ -137,17 +145,19 @@ function inlineSvg(svg: string): string {
     .replace(/<svg\b[^>]*>/, (root) => root.replace(/ width="[^"]*"/, ' id="aa-figure"').replace(/ height="[^"]*"/, ' preserveAspectRatio="xMidYMid meet"'));
 }
 
+/** The page's figure: the whole map (worksheet text blanked), print theme, with its legend. */
+export function handoutFigure(map: ArgumentMap, worksheet: readonly Id[] = []): Figure {
+  return renderFigure(worksheetMap(map, worksheet), { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: true }, { relationGroups: true });
+}
+
 export function buildHandout(map: ArgumentMap, platform: HandoutPlatform, options: HandoutOptions = {}): Handout {
   const blanked = [...(options.worksheet ?? [])];
   const shown = worksheetMap(map, blanked);
   const blank = new Set(blanked);
-  const figure = renderFigure(shown, { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: true }, { relationGroups: true });
-  const label = (id: Id) => {
-    const n = shown.nodes[id]!;
-    return n.title ?? (blank.has(id) ? `${NODE_KIND_LABELS[n.kind]} (left blank)` : `${NODE_KIND_LABELS[n.kind]}: ${shorten(n.text, 50)}`);
-  };
+  const figure = options.figure ?? handoutFigure(map, blanked);
+  const label = (id: Id) => nodeLabel(shown, blank, id);
   const sources = sourcesHtml(shown, label);
-  const steps = stepsOf(map, shown, blanked);
+  const steps = handoutSteps(map, shown, blanked);
   const script = handoutScript({ width: figure.width, height: figure.height, offset: figure.layout.offset, minWidth: figure.theme.node.width * 5, steps, quotes: sources.quoteTargets });
   const { css: fonts, embedded, left } = fontCss(pageFaces(figure), platform);
   const hash = (text: string) => `'sha256-${platform.sha256Base64(text)}'`;

@@ -46,13 +46,13 @@ export interface PdfFigure {
   printWidthPt?: number;
 }
 
-const PT_PER_PX = 72 / 96;
+export const PT_PER_PX = 72 / 96;
 /** The largest page PDF viewers accept (200 in). */
 const MAX_PAGE_PT = 14400;
 const PAPER: Record<Exclude<PageSize, 'fit'>, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792] };
 const PAPER_MARGIN = 36;
 
-const FONT_NAMES: Record<FontStyle, string> = { regular: 'SourceSerif4-Regular', italic: 'SourceSerif4-Italic', bold: 'SourceSerif4-Bold' };
+export const FONT_NAMES: Record<FontStyle, string> = { regular: 'SourceSerif4-Regular', italic: 'SourceSerif4-Italic', bold: 'SourceSerif4-Bold' };
 /** The PDF names of the fallback faces (PDFKit subsets each one it is given and a figure uses). */
 const FALLBACK_NAMES = {
   'Noto Serif': { regular: 'NotoSerif-Regular', italic: 'NotoSerif-Italic', bold: 'NotoSerif-Bold' },
@@ -65,7 +65,7 @@ export function fallbackFacesOf(used: readonly FontFaceUse[]): { font: keyof Fal
 }
 
 /** The registered face for an SVG font-family value (the writer names a fallback family first) and style. */
-function pdfFontName(family: string, bold: boolean, italic: boolean, registered: ReadonlySet<string>): string {
+export function pdfFontName(family: string, bold: boolean, italic: boolean, registered: ReadonlySet<string>): string {
   const style: FontStyle = bold ? 'bold' : italic ? 'italic' : 'regular';
   const first = family.split(',')[0]!.trim().replace(/^['"]|['"]$/g, '');
   if (Object.hasOwn(FALLBACK_NAMES, first)) {
@@ -73,6 +73,21 @@ function pdfFontName(family: string, bold: boolean, italic: boolean, registered:
     if (registered.has(name)) return name;
   }
   return FONT_NAMES[style];
+}
+
+/** Registers Source Serif 4 and the fallback faces given; the fallback names registered (for pdfFontName). */
+export function registerPdfFonts(doc: Pick<PdfDocumentLike, 'registerFont'>, fonts: FontBytes, fallbacks: FallbackFontBytes): Set<string> {
+  for (const style of ['regular', 'italic', 'bold'] as const) doc.registerFont(FONT_NAMES[style], fonts[style]);
+  const registered = new Set<string>();
+  for (const font of Object.keys(FALLBACK_NAMES) as (keyof FallbackFontBytes)[]) {
+    const faces = Object.hasOwn(fallbacks, font) ? fallbacks[font]! : {};
+    for (const face of ['regular', 'italic', 'bold'] as const)
+      if (Object.hasOwn(faces, face) && !registered.has(FALLBACK_NAMES[font][face])) {
+        doc.registerFont(FALLBACK_NAMES[font][face], faces[face]!);
+        registered.add(FALLBACK_NAMES[font][face]);
+      }
+  }
+  return registered;
 }
 
 /** Page size and where the figure goes on it, in points. */
@@ -124,16 +139,7 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figures: Pd
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  for (const style of ['regular', 'italic', 'bold'] as const) doc.registerFont(FONT_NAMES[style], fonts[style]);
-  const registered = new Set<string>();
-  for (const font of Object.keys(FALLBACK_NAMES) as (keyof FallbackFontBytes)[]) {
-    const faces = Object.hasOwn(fallbacks, font) ? fallbacks[font]! : {};
-    for (const face of ['regular', 'italic', 'bold'] as const)
-      if (Object.hasOwn(faces, face) && !registered.has(FALLBACK_NAMES[font][face])) {
-        doc.registerFont(FALLBACK_NAMES[font][face], faces[face]!);
-        registered.add(FALLBACK_NAMES[font][face]);
-      }
-  }
+  const registered = registerPdfFonts(doc, fonts, fallbacks);
   doc.font(FONT_NAMES.regular);
 
   const warnings: string[] = [];

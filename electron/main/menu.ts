@@ -81,6 +81,8 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       cmd('Export…', 'export', { ...pageKey('CmdOrCtrl+E'), enabled: hasDoc && EXPORT_AVAILABLE }),
       // Word, Markdown, LaTeX, Argdown or AIF (renderer/export/OutlineExportDialog.tsx), saved through saveBinary.
       cmd('Export Outline…', 'exportOutline', { enabled: hasDoc && EXPORT_AVAILABLE }),
+      // HTML or PDF, a page per step or claim, worksheet blanks (renderer/handout/HandoutDialog.tsx), saved through saveBinary.
+      cmd('Export Handout…', 'exportHandout', { enabled: hasDoc && EXPORT_AVAILABLE }),
       // The page has no Ctrl+P of its own in the shell: the menu prints (webContents.print).
       { label: 'Print…', id: 'print', accelerator: 'CmdOrCtrl+P', enabled: hasDoc, click: () => actions.print() },
       { type: 'separator' },

@@ -88,7 +88,7 @@ const EXPORT_FILTER_NAMES = {
   'text/html': 'Web page (HTML)',
 } satisfies Record<ExportMime, string>;
 
-const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline' } satisfies Record<ExportKind, string>;
+const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline', page: 'Export Web Page' } satisfies Record<ExportKind, string>;
 
 /** fileService's sentences speak of maps and Save As; an export is exported again instead. */
 function exportWriteMessage(err: unknown, name: string): string {

@@ -14,7 +14,7 @@ import { describeIssue } from '../../arguments/format/errors';
 import { loadMap } from '../../arguments/format/load';
 import { EXPORT_TYPES, type ExportKind, type ExportMime } from '../ipc-contract';
 
-export type WriteRefusalCode = 'not-a-map' | 'not-a-figure' | 'not-a-bibliography' | 'not-an-outline';
+export type WriteRefusalCode = 'not-a-map' | 'not-a-figure' | 'not-a-bibliography' | 'not-an-outline' | 'not-a-web-page';
 
 /** A write refused before anything was written: a code and a sentence for the user. */
 export interface WriteRefusal {
@@ -58,10 +58,10 @@ const checks = {
   'application/x-tex': async (bytes) => bibtexProblem(bytes),
   'text/x-argdown': async (bytes) => bibtexProblem(bytes),
   'application/x-aif+json': async (bytes) => aifProblem(bytes),
-  'text/html': async (bytes) => htmlProblem(bytes),
+  'text/html': async (bytes) => pageProblem(bytes),
 } satisfies Record<ExportMime, (bytes: Uint8Array) => Promise<string | null>>;
 
-const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography', outline: 'not-an-outline' } satisfies Record<ExportKind, WriteRefusalCode>;
+const REFUSAL_CODES = { figure: 'not-a-figure', bibliography: 'not-a-bibliography', outline: 'not-an-outline', page: 'not-a-web-page' } satisfies Record<ExportKind, WriteRefusalCode>;
 
 /** Null when `bytes` are the kind of file `mime` says, as the app's exporters write it; else why not. */
 export async function exportRefusal(bytes: Uint8Array, mime: ExportMime, name: string): Promise<WriteRefusal | null> {
@@ -132,22 +132,26 @@ function bibtexProblem(bytes: Uint8Array): string | null {
 }
 
 /**
- * A page the app writes (a comparison's report) forbids itself every load: its CSP starts with
- * default-src 'none', so a page written here can fetch nothing, whatever else it holds.
+ * A page the app writes (an HTML handout, a comparison's report) forbids itself every load: right
+ * after its doctype, <head> and charset comes a CSP that starts with default-src 'none', before
+ * anything that could run or fetch, so a page written here loads nothing its policy does not allow.
  */
-function htmlProblem(bytes: Uint8Array): string | null {
+function pageProblem(bytes: Uint8Array): string | null {
   const text = utf8Text(bytes);
   if (text === null) return 'they are not UTF-8 text';
   if (!/^<!DOCTYPE html>/i.test(text)) return 'they do not begin with <!DOCTYPE html>';
   let policy: string | null = null;
+  let before: string | null = null;
   const parser = new Parser({
     onopentag(name, attrs) {
-      if (name === 'meta' && policy === null && (attrs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy') policy = attrs.content ?? '';
+      if (policy !== null || before !== null) return;
+      if (name === 'meta' && (attrs['http-equiv'] ?? '').toLowerCase() === 'content-security-policy') policy = attrs.content ?? '';
+      else if (!(name === 'html' || name === 'head' || (name === 'meta' && 'charset' in attrs))) before = name;
     },
   });
   parser.write(text);
   parser.end();
-  if (policy === null) return 'the page has no Content-Security-Policy';
+  if (policy === null) return before === null ? 'the page has no Content-Security-Policy' : `the page has no Content-Security-Policy before its first <${before}>`;
   if (!/^\s*default-src 'none'(;|\s*$)/.test(policy)) return "its Content-Security-Policy does not start with default-src 'none'";
   return null;
 }

@@ -11,6 +11,7 @@ import { openConnectDialog } from './connectDialogState';
 import { SHORTCUT_HINT } from '../keyboard';
 import { openExportDialog, useExportDialog } from '../export/exportState';
 import { openOutlineExport, useOutlineExportDialog } from '../export/outlineExportState';
+import { openHandoutExport, useHandoutExportDialog } from '../handout/handoutState';
 import { whenWanted } from '../lazy';
 import { openFind } from '../find/findState';
 import { useRovingToolbar } from './rovingToolbar';
@@ -30,6 +31,11 @@ const ExportDialog = whenWanted(
 const OutlineExportDialog = whenWanted(
   () => import('../export/OutlineExportDialog').then((m) => m.OutlineExportDialog),
   () => useOutlineExportDialog((s) => s.open),
+);
+// The handout builders (HTML, PDF with PDFKit and the citation processor), loaded when first opened.
+const HandoutDialog = whenWanted(
+  () => import('../handout/HandoutDialog').then((m) => m.HandoutDialog),
+  () => useHandoutExportDialog((s) => s.open),
 );
 
 export function Toolbar() {
@@ -51,6 +57,7 @@ export function Toolbar() {
         <button type="button" onClick={() => void revertMap()} title="Revert to the saved file">Revert</button>
         <button type="button" onClick={openExportDialog} title={`Export a figure: SVG, PNG or PDF (${SHORTCUT_HINT.export})`}>Export…</button>
         <button type="button" onClick={openOutlineExport} title="Export the argument as an outline (Word, Markdown, LaTeX) or for Argdown and AIF">Export Outline…</button>
+        <button type="button" onClick={openHandoutExport} title="Export a seminar handout: HTML that opens offline, or PDF a page per step or claim; optionally a worksheet with blanks">Export Handout…</button>
       </div>
       <div className="aa-group" aria-label="Reading">
         <ReadOnlyControl />
@@ -92,6 +99,7 @@ export function Toolbar() {
       </div>
       <ExportDialog />
       <OutlineExportDialog />
+      <HandoutDialog />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 // its tests need no DOM library.
 import { openExportDialog } from '../export/exportState';
 import { openOutlineExport } from '../export/outlineExportState';
+import { openHandoutExport } from '../handout/handoutState';
 import { canRevert, newMap, openMap, revertMap, saveMap, saveMapAs } from '../files/fileCommands';
 import { compareWithStudentMap, openMergeDialog } from '../compare/commands';
 import { openAddSource } from '../sources/addSourceState';
@@ -71,6 +72,8 @@ const HANDLERS = {
   export: () => openExportDialog(),
   // The same dialog as the toolbar's Export Outline….
   exportOutline: () => openOutlineExport(),
+  // The same dialog as the toolbar's Handout….
+  exportHandout: () => openHandoutExport(),
   // The same as the toolbar's Compare… and Merge….
   compare: () => compareWithStudentMap(),
   merge: () => openMergeDialog(),

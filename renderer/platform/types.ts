@@ -86,6 +86,7 @@ export const HOST_COMMANDS = [
   'revert',
   'export',
   'exportOutline',
+  'exportHandout',
   // File > Compare with a Student's Map… and Merge Edits from… (renderer/compare/commands.ts).
   'compare',
   'merge',

@@ -1,11 +1,14 @@
 // `argmap export MAP --format html [--out FILE] [--worksheet IDS|counters]`: the map as one
 // self-contained HTML handout (export/handout.ts), its hashes made with node:crypto and its
-// fonts read from the bundled TTFs.
+// fonts read from the bundled TTFs; `--format handout-pdf [--per step|claim]`: the PDF handout
+// (export/handoutPdf.ts) with PDFKit's Node build and the Chicago notes of citeproc-rs.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildHandout, HandoutError, worksheetNodes, type HandoutPlatform } from '../../export/handout';
+import { planHandout, type HandoutPaging } from '../../export/handout/pages';
+import { prepareHandoutPdf, writeHandoutPdf } from '../../export/handoutPdf';
 import type { ArgumentMap } from '../../model';
-import { fallbackFontFile, fontFile } from '../figures';
+import { fallbackFontBytes, fallbackFontFile, fontBytes, fontFile, pdfLibraries } from '../figures';
 import { CliError, say, type Io } from '../io';
 import { shown } from '../quote';
 import { checkTarget, writeFileAtomic } from '../write';
@@ -20,19 +23,45 @@ export const handoutPathFor = (file: string) => file.replace(/(\.argmap)?\.json$
 
 const mb = (n: number) => `${(n / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
 
-export function exportHandout(map: ArgumentMap, o: { out: string; worksheet?: string }, io: Io): number {
-  let worksheet: string[] | undefined;
+/** A HandoutError as the CLI says it. */
+function worded<T>(work: () => T): T {
   try {
-    worksheet = o.worksheet === undefined ? undefined : worksheetNodes(map, o.worksheet);
+    return work();
   } catch (err) {
     if (err instanceof HandoutError) throw new CliError(`argmap export: ${err.message}`);
     throw err;
   }
+}
+
+export function exportHandout(map: ArgumentMap, o: { out: string; worksheet?: string }, io: Io): number {
+  const worksheet = o.worksheet === undefined ? undefined : worded(() => worksheetNodes(map, o.worksheet!));
   checkTarget(o.out, { overwrite: true });
   const handout = buildHandout(map, NODE_PLATFORM, { worksheet });
   writeFileAtomic(o.out, handout.html, { overwrite: true });
   const what = worksheet ? `HTML worksheet (${worksheet.length} ${worksheet.length === 1 ? 'node' : 'nodes'} left blank)` : 'HTML handout';
   say(io.out, `${shown(o.out)}: ${what}, ${handout.nodes} nodes in ${handout.steps} steps, ${Object.keys(map.sources).length} sources, ${mb(Buffer.byteLength(handout.html, 'utf8'))}`);
   for (const f of handout.notEmbedded) say(io.err, `argmap export: warning: the ${f.font} ${f.face} face is too large to put in a handout; the reader's own fonts show the characters it would draw.`);
+  return 0;
+}
+
+/** Where the PDF handout goes without --out. */
+export const handoutPdfPathFor = (file: string) => file.replace(/(\.argmap)?\.json$/i, '') + '.handout.pdf';
+
+export async function exportHandoutPdf(map: ArgumentMap, o: { out: string; worksheet?: string; paging: HandoutPaging }, io: Io): Promise<number> {
+  const worksheet = o.worksheet === undefined ? undefined : worded(() => worksheetNodes(map, o.worksheet!));
+  checkTarget(o.out, { overwrite: true });
+  const cite = await (await import('../citeproc-node')).nodeCiteProcessor();
+  let plan;
+  try {
+    plan = worded(() => planHandout(map, cite, { paging: o.paging, worksheet }));
+  } finally {
+    cite.dispose();
+  }
+  const prepared = prepareHandoutPdf(plan);
+  const pdf = await writeHandoutPdf(await pdfLibraries(), fontBytes(), fallbackFontBytes(prepared.faces), prepared, { date: map.meta.modified, description: map.meta.description });
+  writeFileAtomic(o.out, pdf.bytes, { overwrite: true });
+  const what = worksheet ? `PDF worksheet (${worksheet.length} ${worksheet.length === 1 ? 'node' : 'nodes'} left blank)` : 'PDF handout';
+  const per = o.paging === 'step' ? `${plan.pages.length} steps` : `${plan.pages.length} ${plan.pages.length === 1 ? 'claim' : 'claims'}`;
+  say(io.out, `${shown(o.out)}: ${what}, a page per ${o.paging} (${per}) and the bibliography, ${pdf.sheets} pages, ${plan.notes.length} notes, ${mb(pdf.bytes.length)}`);
   return 0;
 }

@@ -20,7 +20,7 @@ import { DETAILS, isDetail } from '../../export/detail';
 
 const SPEC = {
   command: 'export',
-  valued: ['out', 'format', 'worksheet', 'theme', 'scope', 'caption', 'dpi', 'page', 'width', 'min-type', 'max-height', 'detail', 'pages', 'figure-number'],
+  valued: ['out', 'format', 'worksheet', 'per', 'theme', 'scope', 'caption', 'dpi', 'page', 'width', 'min-type', 'max-height', 'detail', 'pages', 'figure-number'],
   flags: ['no-counters', 'no-voices', 'counters', 'voices', 'legend', 'no-legend', 'status', 'comments', 'status-badges', 'citations', 'strict-glyphs', 'set', 'force'],
   usage: COMMAND_USAGE.export,
 } as const;
@@ -60,12 +60,14 @@ export async function run(given: string[], io: Io): Promise<number> {
   const { args, values, flags } = parseOptions(rest, SPEC);
   const [file] = positional({ args }, ['FILE'], SPEC) as [string];
   if ((values.get('format') ?? (/\.html?$/i.test(values.get('out') ?? '') ? 'html' : '')) === 'html') return handout(file, values, flags, io);
-  if (values.has('worksheet')) throw new CliError('argmap export: --worksheet applies to the HTML handout only (--format html).');
+  if (values.get('format') === 'handout-pdf') return handoutPdf(file, values, flags, io);
+  if (values.has('worksheet')) throw new CliError('argmap export: --worksheet applies to handouts only (--format html or handout-pdf).');
+  if (values.has('per')) throw new CliError('argmap export: --per applies to the PDF handout only (--format handout-pdf).');
   const out = values.get('out');
   if (!out) throw new CliError('argmap export: say where to write the figure with --out PATH (e.g. --out figure.pdf).');
   const ext = /\.([A-Za-z]+)$/.exec(out)?.[1]?.toLowerCase() ?? '';
   const format = values.get('format') ?? textFormatOf(out) ?? ext;
-  const formats = [...FIGURE_FORMATS, ...TEXT_FORMATS, 'html'];
+  const formats = [...FIGURE_FORMATS, ...TEXT_FORMATS, 'html', 'handout-pdf'];
   if (isTextFormat(format)) {
     const figureOnly: string[] = [...[...values.keys()].filter((k) => k !== 'out' && k !== 'format'), ...[...flags].filter((f) => f !== 'status')];
     if (figureOnly.length > 0) throw new CliError(`argmap export: --${figureOnly[0]} applies to figures (svg, png, pdf) only.`);
@@ -155,10 +157,22 @@ export async function run(given: string[], io: Io): Promise<number> {
 /** The HTML handout takes --out and --worksheet only (export-handout.ts). */
 async function handout(file: string, values: ReadonlyMap<string, string>, flags: ReadonlySet<string>, io: Io): Promise<number> {
   const other = [...[...values.keys()].filter((k) => !['out', 'format', 'worksheet'].includes(k)), ...flags];
-  if (other.length > 0) throw new CliError(`argmap export: --${other[0]} does not apply to the HTML handout (it takes --out and --worksheet).`);
+  if (other.length > 0) throw new CliError(`argmap export: --${other[0]} does not apply to the HTML handout (it takes --out and --worksheet${values.has('per') ? '; --per is for --format handout-pdf' : ''}).`);
   const { exportHandout, handoutPathFor } = await import('./export-handout');
   await startFigureRouting();
   return exportHandout(readMap(file), { out: values.get('out') ?? handoutPathFor(file), worksheet: values.get('worksheet') }, io);
+}
+
+/** The PDF handout takes --out, --worksheet and --per (export-handout.ts). */
+async function handoutPdf(file: string, values: ReadonlyMap<string, string>, flags: ReadonlySet<string>, io: Io): Promise<number> {
+  const other = [...[...values.keys()].filter((k) => !['out', 'format', 'worksheet', 'per'].includes(k)), ...flags];
+  if (other.length > 0) throw new CliError(`argmap export: --${other[0]} does not apply to the PDF handout (it takes --out, --per and --worksheet).`);
+  const { exportHandoutPdf, handoutPdfPathFor } = await import('./export-handout');
+  const { DEFAULT_HANDOUT_PAGING, HANDOUT_PAGINGS, isHandoutPaging } = await import('../../export/handout/paging');
+  const per = values.get('per') ?? DEFAULT_HANDOUT_PAGING;
+  if (!isHandoutPaging(per)) throw new CliError(`argmap export: --per must be one of ${HANDOUT_PAGINGS.join(', ')} (got ${quote(per)}).`);
+  await startFigureRouting();
+  return exportHandoutPdf(readMap(file), { out: values.get('out') ?? handoutPdfPathFor(file), worksheet: values.get('worksheet'), paging: per }, io);
 }
 
 interface Written {

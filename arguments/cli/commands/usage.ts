@@ -91,6 +91,17 @@ export const COMMAND_USAGE = {
         'given; --worksheet: those nodes (or every counter-consideration)',
         'left as blank lines for students to fill in',
       ],
+    ) +
+    '\n' +
+    usage(
+      ['export FILE --format handout-pdf [--out PATH] [--per step|claim]', '[--worksheet ID,ID|counters]'],
+      [
+        'a PDF handout on A4: a page per step of the presentation order',
+        '(the default: the map as revealed at that step) or per thesis and',
+        'claim (with its premises, evidence, objections), each with the',
+        'passages it quotes and their Chicago notes, then the bibliography;',
+        'PATH MAP.handout.pdf beside the map unless given; --worksheet as above',
+      ],
     ),
   import: usage(
     ['import FILE [--out MAP.argmap.json] [--force]'],

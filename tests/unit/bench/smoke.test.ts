@@ -27,6 +27,8 @@ interface SavedFigure {
 const SMOKE_FIGURES = [
   'node.handout.time.100',
   'node.handout.size.100',
+  'node.handout-pdf.claim.time.40',
+  'node.handout-pdf.claim.size.40',
   'browser.first-render.100',
   'browser.drag.cost.100',
   'browser.drag.wall.100',

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as ops from '../../../arguments/operations';
 import { outlineExportDialog } from '../../../renderer/export/outlineExportState';
+import { handoutExportDialog } from '../../../renderer/handout/handoutState';
 import { exportDialog } from '../../../renderer/export/exportState';
 import { fileDialogs } from '../../../renderer/files/dialogState';
 import { setFilePlatform, showDocument, UNTITLED_NAME } from '../../../renderer/files/fileCommands';
@@ -43,6 +44,7 @@ beforeEach(() => {
   fileDialogs.setState({ saveQuestion: null, recovery: null });
   exportDialog.setState({ open: false });
   outlineExportDialog.setState({ open: false });
+  handoutExportDialog.setState({ open: false });
   showDocument(sampleMap(), 'open.argmap.json', 'ref-open', null);
   panes = { sources: true, inspector: true };
   notify(null);
@@ -229,6 +231,10 @@ describe('menu commands', () => {
       await runHostCommand('merge');
       expect(compareStore.getState().mergeDialog).toBe(true);
       closeMergeDialog();
+      },
+    exportHandout: async () => {
+      await runHostCommand('exportHandout');
+      expect(handoutExportDialog.getState().open).toBe(true);
     },
     addSource: async () => {
       closeAddSource();

@@ -141,7 +141,7 @@ describe('the native menu', () => {
     const { template, byId, actions, click } = menu();
     const file = template.find((m) => m.id === 'file')!.submenu as MenuItemConstructorOptions[];
     const labels = file.map((i) => i.label ?? i.role ?? i.type);
-    expect(labels.indexOf('Print…')).toBe(labels.indexOf('Export Outline…') + 1);
+    expect(labels.indexOf('Print…')).toBe(labels.indexOf('Export Handout…') + 1);
     expect(byId('print')).toMatchObject({ accelerator: 'CmdOrCtrl+P', enabled: true });
     expect(byId('print').registerAccelerator).toBeUndefined();
     click(byId('print'));
@@ -178,6 +178,18 @@ describe('the native menu', () => {
     expect(actions.command.mock.calls).toEqual([['compare'], ['merge']]);
     expect(menu({ document: null }).byId('compare').enabled).toBe(false);
     expect(menu({ document: null }).byId('merge').enabled).toBe(false);
+    });
+
+  it('File > Export Handout… follows Export Outline…, is enabled with a document and sends exportHandout to the renderer', () => {
+    const { template, byId, actions, click } = menu();
+    const file = template.find((m) => m.id === 'file')!.submenu as MenuItemConstructorOptions[];
+    const labels = file.map((i) => i.label ?? i.role ?? i.type);
+    expect(labels.indexOf('Export Handout…')).toBe(labels.indexOf('Export Outline…') + 1);
+    const item = byId('exportHandout');
+    expect(item.enabled).toBe(true);
+    click(item);
+    expect(actions.command).toHaveBeenCalledWith('exportHandout');
+    expect(menu({ document: null }).byId('exportHandout').enabled).toBe(false);
   });
 
   it('File: Add Source… (Ctrl+Shift+O) and Import Bibliography… between Revert and Export, each sending its command to the window in front', () => {

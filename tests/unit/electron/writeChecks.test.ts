@@ -250,6 +250,21 @@ describe('outlines: the Word, Markdown, LaTeX, Argdown and AIF files the app wri
     expect((await exportRefusal(enc('<!DOCTYPE html><html><script src="https://x.example/a.js"></script></html>'), 'text/html', 'r.html'))?.message).toMatch(/no Content-Security-Policy/);
     const loose = `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="script-src *"></head></html>`;
     expect((await exportRefusal(enc(loose), 'text/html', 'r.html'))?.message).toMatch(/does not start with default-src 'none'/);
-    expect((await exportRefusal(enc('<html></html>'), 'text/html', 'r.html'))?.code).toBe('not-an-outline');
+    expect((await exportRefusal(enc('<html></html>'), 'text/html', 'r.html'))?.code).toBe('not-a-web-page');
+  });
+});
+
+describe('handouts: the HTML handout the app writes, and no other page', () => {
+  it('accepts the HTML handout of the shipped map and of a map of hostile strings', async () => {
+    const { buildHandout } = await import('../../../arguments/export/handout');
+    const { NODE_PLATFORM } = await import('../../../arguments/cli/commands/export-handout');
+    for (const map of [shippedMap(), hostileMap()]) expect(await exportRefusal(enc(buildHandout(map, NODE_PLATFORM).html), 'text/html', 'h.html')).toBeNull();
+  });
+
+  it('refuses a page whose strict CSP does not come first, and bytes that are not text', async () => {
+    const page = await exportRefusal(enc('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<script>fetch("https://example.org")</script>\n<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'), 'text/html', 'h.html');
+    expect(page?.code).toBe('not-a-web-page');
+    expect(page?.message).toMatch(/^Argument Atlas did not write “h\.html”: the bytes to export are not a self-contained web page \(the page has no Content-Security-Policy before its first <script>\)\.$/);
+    expect((await exportRefusal(new Uint8Array([0xff, 0xfe, 0]), 'text/html', 'h.html'))?.message).toMatch(/not UTF-8 text/);
   });
 });

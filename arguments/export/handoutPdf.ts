@@ -1,0 +1,220 @@
+// The PDF handout (`argmap export MAP --format handout-pdf`, File > Export Handout…): the pages
+// handout/pages.ts plans, drawn with PDFKit on A4: each page's figure (the exporter's own SVG,
+// print theme, as vectors through svg-to-pdfkit, as pdf.ts draws figures), the quoted passages
+// with their Chicago notes under it, and the bibliography last. PDFKit and the fonts are handed
+// in (its Node build in the CLI, its browser build in the app), so both run this code.
+//
+// A page per step draws the map laid out (and its arrows routed) once, as the presentation
+// does: each step's figure is that layout with only what is revealed so far, framed on it, so
+// the cards keep their places from page to page and a map of hundreds of steps is laid out once,
+// not once a step. A page per claim lays out the claim's section on its own.
+import { renderFigure, type Figure } from './figure';
+import type { FigureLayout } from './layout';
+import { writeSvg } from './svg';
+import { facesUsed, uniqueFaces, type FontFaceUse } from './glyphs';
+import type { HandoutPlan } from './handout/pages';
+import { textRuns, type FontStyle } from './metrics';
+import { FONT_NAMES, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfDocumentLike, type PdfLibraries } from './pdf';
+
+/** The parts of PDFKit's text API the handout uses, beside what figures use. */
+interface HandoutDocument extends PdfDocumentLike {
+  font(name: string): HandoutDocument;
+  fontSize(size: number): HandoutDocument;
+  fillColor(color: string): HandoutDocument;
+  text(text: string, x?: number, y?: number, options?: Record<string, unknown>): unknown;
+  text(text: string, options?: Record<string, unknown>): unknown;
+  heightOfString(text: string, options?: Record<string, unknown>): number;
+  moveDown(lines?: number): unknown;
+  y: number;
+}
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 50;
+const TEXT_WIDTH = A4[0] - 2 * MARGIN;
+/** The figure gets at least this much height; quotes that leave less flow on to a next sheet. */
+const MIN_FIGURE_PT = 200;
+const GREY = '#555555';
+const INK = '#111111';
+
+/** A piece of text the handout sets: its style and size, for measuring and for finding its faces. */
+interface Piece {
+  text: string;
+  style: FontStyle;
+  size: number;
+  color?: string;
+  gap?: number;
+  indent?: number;
+}
+
+/** A page's figure: its SVG (no map inside: the handout is not a figure to reopen), size in px, and layout. */
+export interface PageFigure {
+  svg: string;
+  width: number;
+  height: number;
+  layout: FigureLayout;
+}
+
+export interface PreparedHandoutPdf {
+  plan: HandoutPlan;
+  /** One figure per page of `plan.pages`. */
+  figures: PageFigure[];
+  /** The faces to load and pass to writeHandoutPdf (Source Serif 4 is always needed). */
+  faces: FontFaceUse[];
+}
+
+const quotePieces = (plan: HandoutPlan, page: HandoutPlan['pages'][number]): Piece[] =>
+  page.quotes.length === 0
+    ? []
+    : [
+        { text: 'Quoted in the sources', style: 'bold', size: 10.5, gap: 4 },
+        ...page.quotes.flatMap((q): Piece[] => [
+          { text: q.label, style: 'bold', size: 8.5, color: GREY },
+          { text: `“${q.passage}”`, style: 'italic', size: 9.5, gap: q.note ? 1 : 6 },
+          ...(q.note ? [{ text: `${q.note}. ${plan.notes[q.note - 1] ?? ''}`, style: 'regular' as const, size: 8.5, gap: 6 }] : []),
+        ]),
+      ];
+
+const headerPieces = (plan: HandoutPlan, page: HandoutPlan['pages'][number]): Piece[] => [
+  { text: `${plan.title}${plan.blanked.length > 0 ? ' (worksheet: fill in the blanks)' : ''} · ${page.kicker}`, style: 'regular', size: 9, color: GREY, gap: 2 },
+  { text: page.heading, style: 'bold', size: 15, gap: 8 },
+];
+
+const bibliographyPieces = (plan: HandoutPlan): Piece[] => [
+  { text: 'Bibliography', style: 'bold', size: 15, gap: 10 },
+  ...(plan.bibliography.length > 0 ? plan.bibliography.map((e): Piece => ({ text: e, style: 'regular', size: 10, gap: 6, indent: 18 })) : [{ text: 'This map has no sources.', style: 'italic', size: 10 } satisfies Piece]),
+];
+
+function piecesFaces(pieces: readonly Piece[]): FontFaceUse[] {
+  const out: FontFaceUse[] = [];
+  for (const p of pieces) for (const r of textRuns(p.text, p.style)) if (r.font !== null && r.text.trim() !== '') out.push({ font: r.font, face: p.style });
+  return out;
+}
+
+const FIGURE_OPTIONS = { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false } as const;
+/** Room left around what a step's figure frames, px (arrows may bend out beyond the cards). */
+const FRAME_PX = 24;
+
+/** The whole map's figure with only the nodes and relations of `shown`, framed on its cards. */
+export function revealedFigure(whole: Figure, shown: { nodes: Readonly<Record<string, unknown>>; relations: Readonly<Record<string, unknown>> }): PageFigure {
+  const nodes = whole.layout.nodes.filter((n) => Object.hasOwn(shown.nodes, n.id));
+  const edges = whole.layout.edges.filter((e) => Object.hasOwn(shown.relations, e.id));
+  const [left, top] = [Math.min(...nodes.map((n) => n.x)), Math.min(...nodes.map((n) => n.y))];
+  const [right, bottom] = [Math.max(...nodes.map((n) => n.x + n.w)), Math.max(...nodes.map((n) => n.y + n.h))];
+  const layout: FigureLayout = {
+    width: Math.ceil(right - left + 2 * FRAME_PX),
+    height: Math.ceil(bottom - top + 2 * FRAME_PX),
+    offset: { x: FRAME_PX - left, y: FRAME_PX - top },
+    nodes,
+    edges,
+    ...(whole.layout.unrouted ? { unrouted: whole.layout.unrouted } : {}),
+  };
+  return { svg: writeSvg(layout, whole.theme, { title: whole.title }), width: layout.width, height: layout.height, layout };
+}
+
+/** Draws each page's figure and finds the faces the handout needs (the caller loads them). */
+export function prepareHandoutPdf(plan: HandoutPlan): PreparedHandoutPdf {
+  let figures: PageFigure[];
+  if (plan.paging === 'step') {
+    // The last step shows the whole map: its layout holds every card and arrow of every step.
+    const whole = renderFigure(plan.pages.at(-1)!.shown, FIGURE_OPTIONS, { embedMap: false });
+    figures = plan.pages.map((p) => revealedFigure(whole, p.shown));
+  } else figures = plan.pages.map((p) => renderFigure(p.shown, FIGURE_OPTIONS, { embedMap: false }));
+  const text = [...plan.pages.flatMap((p) => [...headerPieces(plan, p), ...quotePieces(plan, p)]), ...bibliographyPieces(plan)];
+  const faces = uniqueFaces([{ font: 'Source Serif 4', face: 'regular' }, { font: 'Source Serif 4', face: 'italic' }, { font: 'Source Serif 4', face: 'bold' }, ...figures.flatMap((f) => facesUsed(f.layout)), ...piecesFaces(text)]);
+  return { plan, figures, faces };
+}
+
+export interface HandoutPdf {
+  bytes: Uint8Array;
+  /** Sheets written: one per page of the plan, more where quotes ran over, and the bibliography. */
+  sheets: number;
+}
+
+export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fallbacks: FallbackFontBytes, prepared: PreparedHandoutPdf, o: { date?: string; description?: string } = {}): Promise<HandoutPdf> {
+  const { plan, figures } = prepared;
+  const date = o.date && !Number.isNaN(Date.parse(o.date)) ? new Date(o.date) : new Date(0);
+  const doc = new libs.PDFDocument({
+    size: A4,
+    margin: MARGIN,
+    font: null,
+    compress: true,
+    displayTitle: true,
+    autoFirstPage: false,
+    info: {
+      Title: `${plan.title}: handout${plan.blanked.length > 0 ? ' (worksheet)' : ''}`,
+      ...(o.description ? { Subject: o.description } : {}),
+      Creator: 'Argument Atlas',
+      Producer: 'Argument Atlas (PDFKit, svg-to-pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  }) as HandoutDocument;
+  let sheets = 0;
+  (doc as unknown as { on(e: 'pageAdded', f: () => void): void }).on('pageAdded', () => sheets++);
+  const chunks: Uint8Array[] = [];
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+  const registered = registerPdfFonts(doc, fonts, fallbacks);
+  const fontOf = (font: string | null, style: FontStyle) => pdfFontName(font ?? FONT_NAMES.regular, style === 'bold', style === 'italic', registered);
+
+  const options = (p: Piece) => ({ width: TEXT_WIDTH - (p.indent ?? 0), lineGap: 1, ...(p.indent ? { indent: -p.indent } : {}) });
+  const measure = (pieces: readonly Piece[]) =>
+    pieces.reduce((h, p) => {
+      doc.font(FONT_NAMES[p.style]).fontSize(p.size);
+      return h + doc.heightOfString(p.text, options(p)) + (p.gap ?? 0);
+    }, 0);
+  // Each run in the face that has its characters (textRuns: the figures' rule), continued on one paragraph.
+  const write = (p: Piece) => {
+    const runs = textRuns(p.text, p.style).filter((r) => r.text !== '');
+    doc.fillColor(p.color ?? INK).fontSize(p.size);
+    if (runs.length === 0) runs.push({ text: ' ', font: null, em: 0 });
+    runs.forEach((r, i) => {
+      doc.font(fontOf(r.font, p.style));
+      const last = i === runs.length - 1;
+      if (i === 0) doc.text(r.text, MARGIN + (p.indent ?? 0), undefined, { ...options(p), continued: !last });
+      else doc.text(r.text, { ...options(p), continued: !last });
+    });
+    doc.y += p.gap ?? 0;
+  };
+
+  plan.pages.forEach((page, k) => {
+    doc.addPage({ size: A4, margin: MARGIN });
+    doc.y = MARGIN;
+    const header = headerPieces(plan, page);
+    header.forEach(write);
+    const quotes = quotePieces(plan, page);
+    const room = A4[1] - MARGIN - doc.y - 10 - measure(quotes);
+    const figure = figures[k]!;
+    const [w, h] = [figure.width * PT_PER_PX, figure.height * PT_PER_PX];
+    const scale = Math.min(1, TEXT_WIDTH / w, Math.max(MIN_FIGURE_PT, room) / h);
+    const top = doc.y;
+    doc.save();
+    doc.translate(MARGIN + (TEXT_WIDTH - w * scale) / 2, top);
+    doc.scale(scale);
+    libs.SVGtoPDF(doc, figure.svg, 0, 0, {
+      width: w,
+      height: h,
+      fontCallback: (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered),
+    });
+    doc.restore();
+    doc.y = top + h * scale + 10;
+    quotes.forEach(write);
+  });
+
+  doc.addPage({ size: A4, margin: MARGIN });
+  doc.y = MARGIN;
+  bibliographyPieces(plan).forEach(write);
+
+  doc.end();
+  await finished;
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return { bytes, sheets };
+}

@@ -1,0 +1,146 @@
+// The PDF handout as a reader sees it: pages counted and their text read back with pdf.js (the
+// same extraction the app uses on imported PDFs), so what is checked is what prints: a step's
+// node on its page, a later counter-consideration absent before its step, the Chicago note with
+// the quote's folios beside the passage, the bibliography last, and a worksheet's blanks.
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFigureRouting } from '../../../arguments/cli/avoid';
+import { nodeCiteProcessor } from '../../../arguments/cli/citeproc-node';
+import { fallbackFontBytes, fontBytes, pdfLibraries } from '../../../arguments/cli/figures';
+import type { CiteProcessor } from '../../../arguments/cite/processor';
+import { WORKSHEET_BLANK } from '../../../arguments/export/handout';
+import { planHandout, type HandoutPlanOptions } from '../../../arguments/export/handout/pages';
+import { prepareHandoutPdf, writeHandoutPdf } from '../../../arguments/export/handoutPdf';
+import { presentationSteps } from '../../../arguments/present/steps';
+import { shippedMap } from './helpers';
+
+await startFigureRouting();
+
+const map = shippedMap();
+const steps = presentationSteps(map);
+let cite: CiteProcessor;
+beforeAll(async () => {
+  cite = await nodeCiteProcessor();
+});
+afterAll(() => cite.dispose());
+
+const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Each page's text, runs joined by spaces, white space collapsed. */
+async function pagesText(bytes: Uint8Array): Promise<string[]> {
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, disableFontFace: true }).promise;
+  const out: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    out.push(normal(content.items.map((it) => ('str' in it ? it.str : '')).join(' ')));
+  }
+  await doc.destroy();
+  return out;
+}
+
+async function handout(options: HandoutPlanOptions) {
+  const plan = planHandout(map, cite, options);
+  const prepared = prepareHandoutPdf(plan);
+  const pdf = await writeHandoutPdf(await pdfLibraries(), fontBytes(), fallbackFontBytes(prepared.faces), prepared, { date: map.meta.modified });
+  return { plan, pdf, pages: await pagesText(pdf.bytes) };
+}
+
+const O7 = normal(map.nodes.O7!.text).slice(0, 40); // "“Postponed for an unspecified period” presumes…"
+const stepOf = (id: string) => steps.findIndex((s) => s.nodes.includes(id));
+
+describe('PDF handout, a page per step (the default)', () => {
+  let h: Awaited<ReturnType<typeof handout>>;
+  beforeAll(async () => {
+    h = await handout({});
+  }, 120_000);
+
+  it('has a page per step of the presentation order, then the bibliography', () => {
+    expect(h.plan.paging).toBe('step');
+    expect(h.pages.length).toBe(steps.length + 1);
+    expect(h.pdf.sheets).toBe(h.pages.length);
+    steps.forEach((s, k) => expect(h.pages[k]).toContain(`Step ${k + 1} of ${steps.length} ${normal(s.title!)}`));
+    expect(h.pages.at(-1)!.startsWith('Bibliography')).toBe(true);
+  });
+
+  it("shows a step's node on its page and every page after, and a counter not before its step", () => {
+    const c1 = stepOf('C1');
+    const text = normal(map.nodes.C1!.text).slice(0, 30);
+    h.pages.slice(0, c1).forEach((p) => expect(p).not.toContain(text));
+    h.pages.slice(c1, steps.length).forEach((p) => expect(p).toContain(text));
+    const o7 = stepOf('O7');
+    expect(o7).toBeGreaterThan(0);
+    h.pages.slice(0, o7).forEach((p, k) => expect(p, `page ${k + 1}`).not.toContain(O7));
+    expect(h.pages[o7]).toContain(O7);
+  });
+
+  it('puts each quoted passage on the page of its step with its Chicago note and folios', () => {
+    const e0a = stepOf('E0a');
+    const page = h.pages[e0a]!;
+    const quote = h.plan.pages[e0a]!.quotes.find((q) => q.node === 'E0a')!;
+    expect(page).toContain(normal(map.nodes.E0a!.quote!.exact));
+    expect(page).toContain(`${quote.note}. ${h.plan.notes[quote.note! - 1]}`);
+    // The letter's first note is in full, with the archive and the leaves quoted.
+    expect(h.plan.notes[quote.note! - 1]).toMatch(/^I\. V\. Stalin to Klement Gottwald, August 27, 1950, .*ll\. 71–72, RGASPI\.$/);
+    // A later note of the same source is short.
+    const later = h.plan.pages.flatMap((p) => p.quotes).filter((q) => map.nodes[q.node]!.quote!.source === 'letter' && q.note! > quote.note!);
+    expect(later.length).toBeGreaterThan(0);
+    expect(h.plan.notes[later[0]!.note! - 1]!.length).toBeLessThan(h.plan.notes[quote.note! - 1]!.length);
+  });
+
+  it('draws each step from one layout: only what is revealed, each card where it was on the page before', () => {
+    const prepared = prepareHandoutPdf(h.plan);
+    const o7 = stepOf('O7');
+    prepared.figures.forEach((f, k) => {
+      expect(new Set(f.layout.nodes.map((n) => n.id))).toEqual(new Set(Object.keys(h.plan.pages[k]!.shown.nodes)));
+      expect(f.svg.includes('id="node-O7"'), `step ${k + 1}`).toBe(k >= o7);
+      expect(f.layout.edges.map((e) => e.id).sort()).toEqual(Object.keys(h.plan.pages[k]!.shown.relations).sort());
+    });
+    // T and C1 keep their distance from page to page: the cards do not move.
+    const gap = (k: number) => {
+      const at = (id: string) => prepared.figures[k]!.layout.nodes.find((n) => n.id === id)!;
+      return [at('C1').x - at('T').x, at('C1').y - at('T').y];
+    };
+    const c1 = stepOf('C1');
+    expect(gap(c1)).toEqual(gap(steps.length - 1));
+  });
+
+  it("ends with every source's bibliography entry", () => {
+    expect(h.plan.bibliography.length).toBe(Object.keys(map.sources).length);
+    for (const entry of h.plan.bibliography) expect(h.pages.at(-1)).toContain(normal(entry));
+  });
+});
+
+describe('PDF handout, a page per claim', () => {
+  it('starts a page for each thesis and claim, in the outline order, with its premises, evidence and objections', async () => {
+    const h = await handout({ paging: 'claim' });
+    const claims = Object.values(map.nodes).filter((n) => n.kind === 'thesis' || n.kind === 'claim');
+    expect(h.plan.pages.length).toBe(claims.length);
+    let at = 0;
+    h.plan.pages.forEach((p) => {
+      const found = h.pages.findIndex((t, i) => i >= at && t.includes(p.kicker));
+      expect(found, p.kicker).toBeGreaterThanOrEqual(at);
+      at = found + 1;
+    });
+    expect(h.pages.at(-1)!.startsWith('Bibliography')).toBe(true);
+    // Claim 4's page holds its objection O7 and its evidence E4a, not Claim 1.
+    const c4 = h.pages.findIndex((t) => t.includes(`Claim ${h.plan.pages.findIndex((p) => p.heading === 'Claim 4') + 1} of`));
+    expect(h.pages[c4]).toContain(O7);
+    expect(h.pages[c4]).toContain(normal(map.nodes.E4a!.text).slice(0, 30));
+    expect(h.pages[c4]).not.toContain(normal(map.nodes.C1!.text).slice(0, 30));
+  }, 120_000);
+});
+
+describe('PDF worksheet', () => {
+  it('leaves the chosen nodes blank on every page, their quotes and notes kept', async () => {
+    const h = await handout({ worksheet: ['O7', 'E0a'] });
+    for (const p of h.pages) {
+      expect(p).not.toContain(O7);
+      expect(p).not.toContain(normal(map.nodes.E0a!.text));
+    }
+    expect(h.pages[stepOf('O7')]).toContain(WORKSHEET_BLANK.split('\n')[0]);
+    expect(h.pages[stepOf('O7')]).toContain('Objection: a supposition'); // its title stays, as in the HTML worksheet
+    expect(h.pages[stepOf('E0a')]).toContain('Evidence (left blank)');
+    expect(h.pages[stepOf('E0a')]).toContain(normal(map.nodes.E0a!.quote!.exact));
+    expect(h.pages[0]).toContain('(worksheet: fill in the blanks)');
+  }, 120_000);
+});
