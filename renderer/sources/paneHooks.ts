@@ -94,6 +94,8 @@ export function useAfterFirstFrames(): boolean {
     let cancelWait = () => {};
     const done = () => {
       firstFramesDrawn = true;
+      // When the text came, for a profile of the start (bench/trace.ts).
+      performance.mark('aa-source-text');
       if (!cancelled) setReady(true);
     };
     const frame = requestAnimationFrame(() => {
