@@ -152,19 +152,20 @@ const bench = {
     const r = pane.getBoundingClientRect();
     const cx = r.x + r.width / 2;
     const cy = r.y + r.height / 2;
-    /** @type {{ x: number, y: number, d: number } | null} */
-    let best = null;
+    // The grid point nearest the centre that is empty canvas: tried nearest first, so the search
+    // stops at the first (each hit test costs more with every node in the DOM: trying all ~5,000
+    // points took minutes on bare React Flow at 3,000 nodes).
+    /** @type {{ x: number, y: number, d: number }[]} */
+    const points = [];
     for (let y = r.y + 30; y < r.bottom - 30; y += 15)
-      for (let x = r.x + 30; x < r.right - 30; x += 15) {
-        const el = document.elementFromPoint(x, y);
-        if (!el || !el.classList.contains('react-flow__pane')) continue;
-        // Room around it: the pan drag should start on empty canvas, not at a node's edge.
-        const around = [[-12, 0], [12, 0], [0, -12], [0, 12]].every(([dx, dy]) => document.elementFromPoint(x + /** @type {number} */ (dx), y + /** @type {number} */ (dy))?.classList.contains('react-flow__pane'));
-        if (!around) continue;
-        const d = Math.hypot(x - cx, y - cy);
-        if (!best || d < best.d) best = { x, y, d };
-      }
-    return best && { x: best.x, y: best.y };
+      for (let x = r.x + 30; x < r.right - 30; x += 15) points.push({ x, y, d: Math.hypot(x - cx, y - cy) });
+    points.sort((a, b) => a.d - b.d);
+    const empty = (/** @type {number} */ x, /** @type {number} */ y) => document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') === true;
+    for (const { x, y } of points) {
+      // Room around it: the pan drag should start on empty canvas, not at a node's edge.
+      if (empty(x, y) && [[-12, 0], [12, 0], [0, -12], [0, 12]].every(([dx, dy]) => empty(x + /** @type {number} */ (dx), y + /** @type {number} */ (dy)))) return { x, y };
+    }
+    return null;
   },
   /** Resolves once `quietMs` have passed with no frame later than 50 ms (or after `maxMs`). */
   settle(quietMs = 500, maxMs = 15000) {

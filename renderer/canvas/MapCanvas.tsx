@@ -38,7 +38,7 @@ import { CanvasMenu, type MenuState } from './CanvasMenu';
 import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
 import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
-import { dimmedRule, layeredEdges, voicedEdges, withHiddenVoices } from './layers';
+import { layersRule, voicedEdges, withHiddenVoices } from './layers';
 import { useLayers } from '../status/layersState';
 import { VoicesPanel } from '../status/VoicesPanel';
 import { StatusLegend } from '../status/StatusLegend';
@@ -61,10 +61,10 @@ const SUMMARY_STEP = 1.08;
 const SUMMARY_MAX_SCALE = 6;
 
 /**
- * The dimmed voices' rule, in a constructed style sheet (the CSP allows no inline style element;
- * the CSSOM is not inline style): a layer dimmed or shown again is this one sheet's change.
+ * The layers' rule, in a constructed style sheet (the CSP allows no inline style element; the
+ * CSSOM is not inline style): a layer dimmed, hidden or shown again is this one sheet's change.
  */
-function useDimmedRule(rule: string): void {
+function useLayersRule(rule: string): void {
   const sheet = useMemo(() => (typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype ? new CSSStyleSheet() : null), []);
   useEffect(() => {
     if (!sheet) return;
@@ -93,17 +93,20 @@ export function MapCanvas() {
   const collapsedIds = map.view.collapsed;
   // Recomputed when relations or the collapsed list change, not on drag frames (positions).
   const collapsedAway = useMemo(() => hiddenByCollapse(relations, collapsedIds), [relations, collapsedIds]);
-  // Voices as layers: a hidden voice's cards leave the canvas (and the keyboard's route) like collapsed ones.
+  // Voices as layers: a hidden voice's cards leave the canvas (and the keyboard's route) like
+  // collapsed ones, but by the layers' rule: React Flow's hidden flag would re-render the cards.
   const visibility = useLayers((s) => s.visibility);
   const nodeRecordForLayers = map.nodes;
   const hidden = useMemo(() => withHiddenVoices(collapsedAway, nodeRecordForLayers, visibility), [collapsedAway, nodeRecordForLayers, visibility]);
-  const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes, hidden), [map, selectedNodes, sizes, hidden]);
+  const hiddenRef = useRef(hidden);
+  hiddenRef.current = hidden;
+  const nodes = useMemo(() => toFlowNodes(map, selectedNodes, sizes, collapsedAway), [map, selectedNodes, sizes, collapsedAway]);
   const nodeRecord = map.nodes;
   // Edges read only the relations and which nodes exist. A drag frame changes positions alone, so
   // it keeps this array: React Flow then does not rebuild its connection lookup over every edge.
-  const allEdges = useMemo(() => voicedEdges(toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), nodeRecord), [relations, nodeRecord, selectedRelations]);
-  const edges = useMemo(() => layeredEdges(allEdges, nodeRecord, visibility), [allEdges, nodeRecord, visibility]);
-  useDimmedRule(dimmedRule(visibility));
+  // A hidden voice's arrows go by the layers' rule too, so a toggle keeps this array.
+  const edges = useMemo(() => voicedEdges(toFlowEdges({ ...map, relations, nodes: nodeRecord }, selectedRelations), nodeRecord), [relations, nodeRecord, selectedRelations]);
+  useLayersRule(layersRule(visibility));
   const voicesPanel = useLayers((s) => s.panel);
   const legend = useLayers((s) => s.legend);
 
@@ -162,7 +165,8 @@ export function MapCanvas() {
       const m = editor.getState().history.present;
       const byId = new Map<Id, Rect>();
       for (const id of Object.keys(m.nodes)) {
-        const r = hidden.has(id) ? undefined : rectOfNode(m, id, sizeOf);
+        // A hidden layer's cards keep their place: its arrows are not re-routed by a toggle (which would cost a frame's worth).
+        const r = collapsedAway.has(id) ? undefined : rectOfNode(m, id, sizeOf);
         if (r) byId.set(id, r);
       }
       const rects = [...byId.values()];
@@ -170,8 +174,8 @@ export function MapCanvas() {
       const holes = () => {
         setCards(rects);
         // Arrows routed around the cards once they are measured (a culled map's off-screen cards are
-        // never mounted: their estimates stand in), and again whenever they settle.
-        if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id))) routeWhenSettled(m, byId);
+        // never mounted: their estimates stand in, as for a hidden layer's), and again whenever they settle.
+        if (culled || [...byId.keys()].every((id) => sizesRef.current.has(id) || hiddenRef.current.has(id))) routeWhenSettled(m, byId);
       };
       if (!culled) return holes();
       timers.push(setTimeout(holes, 0));
@@ -181,7 +185,7 @@ export function MapCanvas() {
     // routes), not in the one that moved it: an auto-layout's apply held the page 50-80 ms longer.
     const timers = [setTimeout(settle, 0)];
     return () => timers.forEach(clearTimeout);
-  }, [positions, relations, sizes, hidden, gesture, sizeOf, culled]);
+  }, [positions, relations, sizes, collapsedAway, gesture, sizeOf, culled]);
 
   // Semantic zoom, outside React: a class and a type scale on the canvas, changed only when they change.
   const store = useStoreApi<FlowNode, FlowEdge>();
@@ -265,6 +269,8 @@ export function MapCanvas() {
       if (c.type === 'position' && c.position) moved[c.id] = c.position;
       else if (c.type === 'dimensions' && c.dimensions) measured.push([c.id, c.dimensions]);
       else if (c.type === 'select') {
+        // A hidden layer's card is still React Flow's: a selection box must not take it.
+        if (c.selected && hiddenRef.current.has(c.id)) continue;
         selectionChanged = true;
         if (c.selected) next.add(c.id);
         else next.delete(c.id);

@@ -1,14 +1,19 @@
 // Voices as layers on the canvas: which cards a hidden voice takes away, and the arrows of a
 // hidden or dimmed voice. An arrow speaks in its relation's voice, else in its first premise's.
-// Dimming is one style rule over classes the cards and arrows always carry (MapCanvas adopts it).
+// Dimming and hiding are one style rule over classes the cards and arrows always carry (MapCanvas
+// adopts it): a toggle changes that rule, never a card or an arrow, so React Flow re-renders none.
+// What is hidden is display: none, so out of the accessibility tree and the Tab order as before.
 import type { ArgumentMap, Id } from '../../arguments/model';
 import type { Visibility } from '../status/layersState';
-import type { FlowEdge } from './types';
+import type { FlowEdge, FlowNode } from './types';
 
 const visibilityOf = (visibility: Readonly<Record<string, Visibility>>, voice: string | undefined): Visibility =>
   voice !== undefined && Object.hasOwn(visibility, voice) ? visibility[voice]! : 'shown';
 
-/** `hidden` (collapsed away) with every node of a hidden voice added; the same set when no voice is hidden. */
+/**
+ * `hidden` (collapsed away) with every node of a hidden voice added; the same set when no voice is
+ * hidden. What the keyboard's route, the routing and the fit leave out (the cards go by the rule).
+ */
 export function withHiddenVoices(hidden: ReadonlySet<Id>, nodes: ArgumentMap['nodes'], visibility: Readonly<Record<string, Visibility>>): ReadonlySet<Id> {
   const off = Object.keys(visibility).filter((v) => visibility[v] === 'hidden');
   if (off.length === 0) return hidden;
@@ -28,44 +33,49 @@ export function voiceClass(voice: string | undefined): string {
 }
 
 /** An arrow's voice: its relation's, else its first premise's. */
-const edgeVoice = (e: FlowEdge, nodes: ArgumentMap['nodes']): string | undefined => e.data?.voice ?? (Object.hasOwn(nodes, e.source) ? nodes[e.source]!.voice : undefined);
+const edgeVoice = (e: FlowEdge, nodes: ArgumentMap['nodes']): string | undefined => e.data?.voice ?? cardVoice(nodes, e.source);
+const cardVoice = (nodes: ArgumentMap['nodes'], id: string): string | undefined => (Object.hasOwn(nodes, id) ? nodes[id]!.voice : undefined);
 
-const voiced = new WeakMap<FlowEdge, { voice: string | undefined; edge: FlowEdge }>();
+/** The class an arrow carries for the voice of the card it starts (`s`) or ends (`t`) at: it goes when that card's voice is hidden. */
+const endClass = (end: 's' | 't', voice: string | undefined): string => (voice === undefined ? '' : endOf(end, voiceClass(voice)));
+const endOf = (end: 's' | 't', cls: string): string => cls.replace('aa-vl-', `aa-v${end}-`);
 
-/** The edges with their voice's class (kept while the voice is), so dimming a voice is one style change. */
+const voiced = new WeakMap<FlowEdge, { key: string; edge: FlowEdge }>();
+
+/**
+ * The edges with their voice's class and the classes of their two cards' voices (kept while those
+ * voices are), so dimming or hiding a voice is one style change and the edges stay the same objects.
+ */
 export function voicedEdges(edges: FlowEdge[], nodes: ArgumentMap['nodes']): FlowEdge[] {
   return edges.map((e) => {
-    const voice = edgeVoice(e, nodes);
-    if (voice === undefined) return e;
+    const classes = [voiceClass(edgeVoice(e, nodes)), endClass('s', cardVoice(nodes, e.source)), endClass('t', cardVoice(nodes, e.target))].filter((c) => c !== '').join(' ');
+    if (classes === '') return e;
     const hit = voiced.get(e);
-    if (hit && hit.voice === voice) return hit.edge;
-    const edge = { ...e, className: `${e.className ?? ''} ${voiceClass(voice)}`.trim() } as FlowEdge;
-    voiced.set(e, { voice, edge });
+    if (hit && hit.key === classes) return hit.edge;
+    const edge = { ...e, className: `${e.className ?? ''} ${classes}`.trim() } as FlowEdge;
+    voiced.set(e, { key: classes, edge });
     return edge;
   });
 }
 
 /**
- * The rule that fades the dimmed voices' cards (not a selected one) and arrows: a layer dimmed or
- * shown again changes this one rule, never the cards or arrows themselves. '' when none is dimmed.
+ * The rule that fades the dimmed voices' cards (not a selected one) and arrows, and takes a hidden
+ * voice's cards off the canvas (the Overview leaves them out itself): a layer dimmed, hidden or
+ * shown again changes this one rule, never the cards themselves. '' when every voice is shown.
  */
-export function dimmedRule(visibility: Readonly<Record<string, Visibility>>): string {
-  const classes = Object.keys(visibility)
-    .filter((v) => visibility[v] === 'dimmed')
-    .map(voiceClass);
-  if (classes.length === 0) return '';
-  return `${classes.map((c) => `.aa-canvas .aa-node.${c}:not(.selected), .aa-canvas .react-flow__edge.${c}`).join(', ')} { opacity: var(--aa-dimmed-opacity); }`;
+export function layersRule(visibility: Readonly<Record<string, Visibility>>): string {
+  const of = (v: Visibility) =>
+    Object.keys(visibility)
+      .filter((voice) => visibility[voice] === v)
+      .map(voiceClass);
+  const dimmed = of('dimmed');
+  const hidden = of('hidden');
+  const rules: string[] = [];
+  if (dimmed.length > 0) rules.push(`${dimmed.map((c) => `.aa-canvas .aa-node.${c}:not(.selected), .aa-canvas .react-flow__edge.${c}`).join(', ')} { opacity: var(--aa-dimmed-opacity); }`);
+  // An arrow goes with its voice and with either of its cards (as React Flow drops the arrows of a card it hides).
+  const hiddenAt = (c: string) =>
+    [`.react-flow__node.${c}`, `.react-flow__edge.${c}`, `.react-flow__edge.${endOf('s', c)}`, `.react-flow__edge.${endOf('t', c)}`].map((sel) => `.aa-canvas ${sel}`).join(', ');
+  if (hidden.length > 0) rules.push(`${hidden.map(hiddenAt).join(', ')} { display: none; }`);
+  return rules.join('\n');
 }
 
-const layered = new WeakMap<FlowEdge, FlowEdge>();
-
-/** The edges with a hidden voice's hidden; the same array when no voice is hidden, untouched edges keep their object. */
-export function layeredEdges(edges: FlowEdge[], nodes: ArgumentMap['nodes'], visibility: Readonly<Record<string, Visibility>>): FlowEdge[] {
-  if (!Object.keys(visibility).some((v) => visibility[v] === 'hidden')) return edges;
-  return edges.map((e) => {
-    if (visibilityOf(visibility, edgeVoice(e, nodes)) !== 'hidden') return e;
-    let edge = layered.get(e);
-    if (!edge) layered.set(e, (edge = { ...e, hidden: true } as FlowEdge));
-    return edge;
-  });
-}

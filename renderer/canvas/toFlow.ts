@@ -4,6 +4,7 @@
 import type { ArgumentMap, ArgNode, Id, Point, Relation } from '../../arguments/model';
 import { visibleControls } from '../../arguments/text/controls';
 import { estimatedHandles, estimatedSize } from './estimate';
+import { voiceClass } from './layers';
 
 /** Added to an estimated size: see `measured` below. */
 const UNMEASURED = 0.5;
@@ -144,6 +145,8 @@ function allNodes(map: ArgumentMap, selected: ReadonlySet<Id>, sizes: ReadonlyMa
       selected: isSelected,
       hidden: isHidden,
       data: { node, collapsed: isCollapsed },
+      // Its voice's class on React Flow's wrapper: a hidden layer takes the card away by one style rule (layers.ts).
+      ...(node.voice !== undefined ? { className: voiceClass(node.voice) } : {}),
       ariaLabel: visibleControls(`${node.kind}${node.title ? ` ${node.title}` : ''}: ${node.text || node.quote?.exact || 'empty'}`.slice(0, 200)).text,
       // React Flow reports a card's size only when it differs from `measured`, and measures whole
       // pixels (offsetWidth): an estimate off by half a pixel is never taken for a measurement,

@@ -11,7 +11,7 @@ import { auditEvidence, auditSourceQuotations, type AuditFinding } from '../../a
 import { makeEvidence } from '../commands';
 import { checkQuote } from '../canvas/quoteStatus';
 import { select, useMap } from '../store/store';
-import { asNode, sourcesOnly, useCurrentNodeId, useQuotedNodes, useSelectedPassage, type QuotedNode } from './paneHooks';
+import { asNode, sourcesOnly, useAfterFirstFrames, useCurrentNodeId, useQuotedNodes, useSelectedPassage, type QuotedNode } from './paneHooks';
 import { useSourcesPane } from './paneState';
 import { useFind, useFoundIn } from '../find/findState';
 import { nodeName, shorten, statusSummary } from './present';
@@ -115,9 +115,12 @@ export function SourcesPane() {
     setReveal(null);
   }, []);
 
+  // The text and its quotes wait for the map's first frames (at start only): see useAfterFirstFrames.
+  const textReady = useAfterFirstFrames();
+
   // This source's quotes: found ones are highlighted, missing ones listed.
   const { nodeRanges, missing, quotedHere } = useMemo(() => {
-    const here = quoted.filter((q) => q.quote.source === activeId);
+    const here = textReady ? quoted.filter((q) => q.quote.source === activeId) : [];
     const ranges: NodeRange[] = [];
     const lost: QuotedNode[] = [];
     const rows: { q: QuotedNode; name: string; start: number | null }[] = [];
@@ -134,7 +137,7 @@ export function SourcesPane() {
     }
     rows.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
     return { nodeRanges: ranges, missing: lost, quotedHere: rows };
-  }, [quoted, activeId, sources]);
+  }, [quoted, activeId, sources, textReady]);
 
   // Why each missing quote is missing (the closest passage, if any): audited for those nodes only.
   const missingFindings = useMemo(() => {
@@ -204,11 +207,11 @@ export function SourcesPane() {
     const el =
       textRef.current?.querySelector<HTMLElement>('[aria-current="true"]') ?? scrollRef.current?.querySelector<HTMLElement>('.aa-src-problem[aria-current="true"]');
     el?.scrollIntoView({ block: 'center', inline: 'nearest' });
-  }, [currentKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [currentKey, textReady]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useLayoutEffect(() => {
     if (reveal) textRef.current?.querySelector<HTMLElement>('.aa-src-reveal')?.scrollIntoView({ block: 'center', inline: 'nearest' });
-  }, [reveal]);
+  }, [reveal, textReady]);
 
   const onTabKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const i = list.findIndex((s) => s.id === activeId);
@@ -355,6 +358,7 @@ export function SourcesPane() {
             Select a passage with the mouse, or in the text with Shift and the arrow keys, then press Make evidence (or Ctrl+Enter). Enter selects the node quoting the passage at the caret.
           </p>
 
+          {textReady ? (
           <SourceText
             key={active.id}
             source={active}
@@ -372,6 +376,11 @@ export function SourcesPane() {
             onOpenQuotation={onOpenQuotation}
             onMakeEvidence={onMakeEvidence}
           />
+          ) : (
+            <p className="aa-src-wait" aria-busy="true">
+              The text follows once the map is drawn…
+            </p>
+          )}
         </div>
 
         {openFinding && (

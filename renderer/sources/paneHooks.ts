@@ -1,7 +1,7 @@
 // What the sources pane reads from the store, derived so that it re-renders only when it
 // must: the nodes' quotes (kept identical while no quote, kind or title changes), the node
 // whose quote is current, and the passage selected in the shown text.
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ArgumentMap, ArgNode, Id, NodeKind, Quote, Source } from '../../arguments/model';
 import { useEditor, useMap } from '../store/store';
 import { domContainment, rangeToOffsets, type DomLike } from './selectionOffsets';
@@ -76,4 +76,43 @@ export function useSelectedPassage(textRef: RefObject<HTMLDivElement | null>, so
     return () => document.removeEventListener('selectionchange', update);
   }, [source, textRef]);
   return passage && source && passage.source === source.id ? passage : null;
+}
+
+/** Set once the window has drawn its first frames: the pane defers its text only at start. */
+let firstFramesDrawn = false;
+
+/**
+ * False until the window's first frames (the map's) are drawn and the page is idle, then true for
+ * good. The pane's heavy part (anchoring every quote of the open source against its text and
+ * laying the text out: hundreds of ms for a long source) must not hold up the map's first frame.
+ */
+export function useAfterFirstFrames(): boolean {
+  const [ready, setReady] = useState(firstFramesDrawn);
+  useEffect(() => {
+    if (ready) return;
+    let cancelled = false;
+    let cancelWait = () => {};
+    const done = () => {
+      firstFramesDrawn = true;
+      // When the text came, for a profile of the start (bench/trace.ts).
+      performance.mark('aa-source-text');
+      if (!cancelled) setReady(true);
+    };
+    const frame = requestAnimationFrame(() => {
+      // Idle: the map's frames are done; the timeout bounds the wait on a page that never idles.
+      if (typeof requestIdleCallback === 'function') {
+        const idle = requestIdleCallback(done, { timeout: 1500 });
+        cancelWait = () => cancelIdleCallback(idle);
+      } else {
+        const timer = window.setTimeout(done, 100);
+        cancelWait = () => clearTimeout(timer);
+      }
+    });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      cancelWait();
+    };
+  }, [ready]);
+  return ready;
 }

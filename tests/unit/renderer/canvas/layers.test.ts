@@ -3,7 +3,7 @@
 // "constructor" are only names.
 import { describe, expect, it } from 'vitest';
 import type { ArgumentMap } from '../../../../arguments/model';
-import { dimmedRule, layeredEdges, voiceClass, voicedEdges, withHiddenVoices } from '../../../../renderer/canvas/layers';
+import { layersRule, voiceClass, voicedEdges, withHiddenVoices } from '../../../../renderer/canvas/layers';
 import type { FlowEdge } from '../../../../renderer/canvas/types';
 
 const nodes = {
@@ -24,28 +24,36 @@ describe('voices as layers on the canvas', () => {
     expect([...withHiddenVoices(new Set(), nodes, { constructor: 'hidden' as const })]).toEqual(['k']);
   });
 
-  it('hides the arrows of a hidden voice (its relation’s, else its premise’s) and keeps the others; dimming changes no arrow', () => {
-    const edges = [edge('r1', 'o', 'critic'), edge('r2', 'o'), edge('r3', 'n', 'analyst')];
-    expect(layeredEdges(edges, nodes, {})).toBe(edges);
-    const hidden = layeredEdges(edges, nodes, { critic: 'hidden' });
-    expect(hidden.map((e) => e.hidden ?? false)).toEqual([true, true, false]);
-    expect(hidden[2]).toBe(edges[2]);
-    expect(layeredEdges(edges, nodes, { critic: 'hidden' })[0]).toBe(hidden[0]);
-    expect(layeredEdges(edges, nodes, { critic: 'dimmed' })).toBe(edges);
-  });
-
-  it('arrows carry their voice’s class, and a dimmed voice is one rule over that class (a voice named "constructor" too)', () => {
-    const edges = voicedEdges([edge('r1', 'o', 'critic'), edge('r2', 'o'), edge('r3', 'n', 'analyst'), edge('r4', 'n')], nodes);
+  it('arrows carry their voice’s class, and a dimmed or hidden voice is one rule over that class (a voice named "constructor" too)', () => {
+    const input = [edge('r1', 'o', 'critic'), edge('r2', 'o'), edge('r3', 'n', 'analyst'), { ...edge('r4', 'n'), target: 'n' }];
+    const edges = voicedEdges(input, nodes);
     const critic = voiceClass('critic');
+    const analyst = voiceClass('analyst');
     expect(critic).toMatch(/^aa-vl-\d+$/);
-    expect(edges.map((e) => e.className ?? '')).toEqual([critic, critic, voiceClass('analyst'), '']);
+    // Its voice's class (its relation's, else its premise's), and its two cards' voices' (s: from, t: to: all end at "a", the analyst's).
+    const from = (c: string) => c.replace('aa-vl-', 'aa-vs-');
+    const to = (c: string) => c.replace('aa-vl-', 'aa-vt-');
+    expect(edges.map((e) => e.className ?? '')).toEqual([`${critic} ${from(critic)} ${to(analyst)}`, `${critic} ${from(critic)} ${to(analyst)}`, `${analyst} ${to(analyst)}`, '']);
+    // The same objects while the voices are the same.
+    voicedEdges(input, nodes).forEach((e, i) => expect(e).toBe(edges[i]));
     expect(voiceClass('constructor')).not.toBe(critic);
-    expect(dimmedRule({})).toBe('');
-    expect(dimmedRule({ critic: 'shown', analyst: 'hidden' })).toBe('');
-    const rule = dimmedRule({ critic: 'dimmed' as const, constructor: 'dimmed' as const });
+    expect(layersRule({})).toBe('');
+    expect(layersRule({ critic: 'shown' })).toBe('');
+    const rule = layersRule({ critic: 'dimmed' as const, constructor: 'dimmed' as const });
     expect(rule).toContain(`.aa-node.${critic}:not(.selected)`);
     expect(rule).toContain(`.react-flow__edge.${critic}`);
     expect(rule).toContain(`.aa-node.${voiceClass('constructor')}:not(.selected)`);
     expect(rule).not.toContain('analyst');
+    expect(rule).not.toContain('display');
+    // Hidden: the cards' wrappers (React Flow's) leave, by display: none.
+    const hide = layersRule({ critic: 'hidden', analyst: 'dimmed' });
+    expect(hide).toContain(`.react-flow__node.${critic}`);
+    // Its arrows go, and every arrow from or to its cards, whatever the arrow's own voice.
+    expect(hide).toContain(`.react-flow__edge.${critic}`);
+    expect(hide).toContain(`.react-flow__edge.${critic.replace('aa-vl-', 'aa-vs-')}`);
+    expect(hide).toContain(`.react-flow__edge.${critic.replace('aa-vl-', 'aa-vt-')}`);
+    expect(hide).not.toContain(`.react-flow__edge.${analyst.replace('aa-vl-', 'aa-vt-')}`);
+    expect(hide).toContain(`.aa-node.${analyst}:not(.selected)`);
+    expect(hide).not.toContain(`.react-flow__node.${analyst}`);
   });
 });

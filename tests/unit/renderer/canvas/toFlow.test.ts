@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
 import type { ArgNode, ArgumentMap, Relation } from '../../../../arguments/model';
 import { estimateCardSize } from '../../../../arguments/layout/cardSize';
+import { voiceClass } from '../../../../renderer/canvas/layers';
 import { edgeIdsOf, hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes } from '../../../../renderer/canvas/toFlow';
 
 function seed(): ArgumentMap {
@@ -24,6 +25,15 @@ describe('map to React Flow', () => {
     expect(undercut.type).toBe('undercut');
     expect(undercut.data).toMatchObject({ attacks: 'r.P1.C1', attackedPremises: ['P1a', 'P1b'], attackedTarget: 'C1' });
     expect(edgeIdsOf(map.relations['r.P1.C1']!)).toEqual(['r.P1.C1::0', 'r.P1.C1::1']);
+  });
+
+  it('a voiced card carries its voice’s class on React Flow’s wrapper (a hidden layer’s rule takes it away); an unvoiced one none', () => {
+    const map = seed();
+    const nodes = toFlowNodes(map, new Set(), new Map());
+    const voiced = nodes.filter((n) => map.nodes[n.id]!.voice !== undefined);
+    expect(voiced.length).toBeGreaterThan(0);
+    for (const n of voiced) expect(n.className).toBe(voiceClass(map.nodes[n.id]!.voice));
+    for (const n of nodes.filter((n) => map.nodes[n.id]!.voice === undefined)) expect(n.className).toBeUndefined();
   });
 
   it('reuses the objects of unchanged nodes, so a drag re-renders one node', () => {
