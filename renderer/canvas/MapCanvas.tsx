@@ -227,7 +227,10 @@ export function MapCanvas() {
     if (!culled && Object.keys(map.nodes).some((id) => !hidden.has(id) && !sizes.has(id))) return;
     fitted.current = fitRequest;
     requestAnimationFrame(() => {
-      const opening = fitMode === 'opening' ? openingViewport(map, sizeOf, canvasSize()) : null;
+      // A document's opening view reads the canvas as it is now (one forced layout, once per
+      // document): the observer's size can trail the first frames, while panes and toolbar settle.
+      const el = box.current;
+      const opening = fitMode === 'opening' ? openingViewport(map, sizeOf, el ? { width: el.clientWidth, height: el.clientHeight } : canvasSize()) : null;
       if (opening) void flow.setViewport(opening);
       // A presentation's step: the camera glides to the nodes it reveals, large enough to read across a room.
       else if (fitNodes) void flow.fitView({ nodes: fitNodes.map((id) => ({ id })), padding: 0.25, maxZoom: 1.6, duration: 700 });

@@ -10,6 +10,7 @@ import { BIBLATEX_KIND, isProse, OUTLINE_FORMATS, OUTLINE_KINDS, outlineFileName
 import { closeOutlineExport, readOutlineChoices, rememberOutlineChoices, useOutlineExportDialog, type OutlineChoices } from './outlineExportState';
 import { chooseTargetFor } from './save';
 import './export.css';
+import { ExportFormFooter } from './ExportFormFooter';
 
 const LABELS = {
   docx: 'Word (.docx), with footnotes',
@@ -125,22 +126,7 @@ function OutlineExportForm() {
           <p className="aa-hint">
             Saved as “{fileName}”{choices.format === 'tex' ? `; its sources go in “${fileName.replace(/\.tex$/, '.bib')}”, saved next` : ''}.
           </p>
-          {error && (
-            <p className="aa-error" role="alert">
-              {error}
-            </p>
-          )}
-          <p className="aa-export-status" role="status" aria-live="polite">
-            {status}
-          </p>
-          <div className="aa-modal-buttons">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="aa-primary" disabled={busy}>
-              {busy ? 'Exporting…' : 'Export…'}
-            </button>
-          </div>
+          <ExportFormFooter error={error} status={status} busy={busy} onCancel={close} />
         </form>
       ) : (
         <div>

@@ -5,11 +5,9 @@ import { DEFAULT_DPI, DEFAULT_FIGURE_OPTIONS, isFigureFormat, isPageSize, MAX_DP
 import { isThemeName, type ThemeName } from '../../arguments/export/themes';
 import { isDetail, type Detail } from '../../arguments/export/detail';
 import { DEFAULT_MIN_TYPE_PT, isPagePreset, MAX_WIDTH_MM, MIN_TYPE_RANGE_PT, MIN_WIDTH_MM, type PagePreset } from '../../arguments/export/page';
+import { readRemembered, remember } from './remembered';
 
 export const EXPORT_CHOICES_KEY = 'argument-atlas.export';
-
-/** localStorage where there is one (typed without the DOM library, so Node code can import this). */
-const storage = () => (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
 
 export type ScopeChoice = 'all' | 'selection' | 'subtree';
 
@@ -64,13 +62,7 @@ export const DEFAULT_CHOICES: ExportChoices = {
 
 /** Stored choices, each checked: a stale or edited entry falls back to the default. */
 export function readChoices(): ExportChoices {
-  let raw: unknown = null;
-  try {
-    raw = JSON.parse(storage()?.getItem(EXPORT_CHOICES_KEY) ?? 'null');
-  } catch {
-    raw = null;
-  }
-  const c = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const c = readRemembered(EXPORT_CHOICES_KEY);
   const bool = (k: keyof ExportChoices) => (typeof c[k] === 'boolean' ? (c[k] as boolean) : (DEFAULT_CHOICES[k] as boolean));
   const dpi = typeof c.dpi === 'number' && c.dpi >= MIN_DPI && c.dpi <= MAX_DPI ? c.dpi : DEFAULT_CHOICES.dpi;
   return {
@@ -96,11 +88,7 @@ export function readChoices(): ExportChoices {
 }
 
 export function rememberChoices(choices: ExportChoices): void {
-  try {
-    storage()?.setItem(EXPORT_CHOICES_KEY, JSON.stringify(choices));
-  } catch {
-    // Storage full or disabled: the choices are simply not remembered.
-  }
+  remember(EXPORT_CHOICES_KEY, choices);
 }
 
 interface ExportDialogState {

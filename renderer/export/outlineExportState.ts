@@ -1,9 +1,9 @@
 // The Export Outline dialog's open state and the format it remembers.
 import { createStore, useStore } from 'zustand';
 import { isOutlineFormat, type OutlineFormat } from './outlineFormats';
+import { readRemembered, remember } from './remembered';
 
 const KEY = 'argument-atlas.outlineExport';
-const storage = () => (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
 
 export interface OutlineChoices {
   format: OutlineFormat;
@@ -12,22 +12,12 @@ export interface OutlineChoices {
 }
 
 export function readOutlineChoices(): OutlineChoices {
-  let raw: unknown = null;
-  try {
-    raw = JSON.parse(storage()?.getItem(KEY) ?? 'null');
-  } catch {
-    raw = null;
-  }
-  const c = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const c = readRemembered(KEY);
   return { format: typeof c.format === 'string' && isOutlineFormat(c.format) ? c.format : 'docx', status: c.status === true };
 }
 
 export function rememberOutlineChoices(c: OutlineChoices): void {
-  try {
-    storage()?.setItem(KEY, JSON.stringify(c));
-  } catch {
-    // Storage full or disabled: not remembered.
-  }
+  remember(KEY, c);
 }
 
 export const outlineExportDialog = createStore<{ open: boolean }>(() => ({ open: false }));

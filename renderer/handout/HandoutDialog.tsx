@@ -15,6 +15,7 @@ import { closeHandoutExport, HANDOUT_FORMATS, readHandoutChoices, rememberHandou
 import { HANDOUT_KINDS, handoutFileName, prefetchHandoutFonts, produceHandout, type HandoutFile } from './produceHandout';
 import '../export/export.css';
 import './handout.css';
+import { ExportFormFooter } from '../export/ExportFormFooter';
 
 const FORMAT_LABELS = {
   html: 'HTML: one file that opens offline in any browser, with the step-through and the sources',
@@ -169,22 +170,7 @@ function HandoutForm() {
             </fieldset>
           )}
           <p className="aa-hint">Saved as “{fileName}”.</p>
-          {error && (
-            <p className="aa-error" role="alert">
-              {error}
-            </p>
-          )}
-          <p className="aa-export-status" role="status" aria-live="polite">
-            {status}
-          </p>
-          <div className="aa-modal-buttons">
-            <button type="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-            <button type="submit" className="aa-primary" disabled={busy}>
-              {busy ? 'Exporting…' : 'Export…'}
-            </button>
-          </div>
+          <ExportFormFooter error={error} status={status} busy={busy} onCancel={close} />
         </form>
       ) : (
         <div>

@@ -1,9 +1,9 @@
 // The Export Handout dialog's open state and the choices it remembers between exports.
 import { createStore, useStore } from 'zustand';
 import { DEFAULT_HANDOUT_PAGING, isHandoutPaging, type HandoutPaging } from '../../arguments/export/handout/paging';
+import { readRemembered, remember } from '../export/remembered';
 
 const KEY = 'argument-atlas.handoutExport';
-const storage = () => (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
 
 export const HANDOUT_FORMATS = ['html', 'pdf'] as const;
 export type HandoutFormat = (typeof HANDOUT_FORMATS)[number];
@@ -20,13 +20,7 @@ export interface HandoutChoices {
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T => (typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as T) : fallback);
 
 export function readHandoutChoices(): HandoutChoices {
-  let raw: unknown = null;
-  try {
-    raw = JSON.parse(storage()?.getItem(KEY) ?? 'null');
-  } catch {
-    raw = null;
-  }
-  const c = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const c = readRemembered(KEY);
   return {
     format: oneOf(HANDOUT_FORMATS, c.format, 'html'),
     paging: typeof c.paging === 'string' && isHandoutPaging(c.paging) ? c.paging : DEFAULT_HANDOUT_PAGING,
@@ -35,11 +29,7 @@ export function readHandoutChoices(): HandoutChoices {
 }
 
 export function rememberHandoutChoices(c: HandoutChoices): void {
-  try {
-    storage()?.setItem(KEY, JSON.stringify(c));
-  } catch {
-    // Storage full or disabled: not remembered.
-  }
+  remember(KEY, c);
 }
 
 export const handoutExportDialog = createStore<{ open: boolean }>(() => ({ open: false }));

@@ -71,19 +71,20 @@ export function Toolbar() {
           Merge…
         </button>
       </div>
-      <div className="aa-group" aria-label="Add">
-        {NODE_KINDS.map((k) => (
-          <button key={k} type="button" disabled={readOnly} className={`aa-add aa-add-${k}`} onClick={() => addNodeOfKind(k)} title={`Add ${NODE_KIND_LABELS[k].toLowerCase()} (Alt+${ADD_KIND_DIGIT[k]})`} aria-label={`Add ${NODE_KIND_LABELS[k].toLowerCase()}`}>
-            <span aria-hidden="true">{KIND_GLYPH[k]}</span> {k === 'counter' ? 'Counter' : NODE_KIND_LABELS[k]}
-          </button>
-        ))}
-      </div>
+      {/* Edit before Add: the groups then pack into two rows at 1440 px (the opening view needs the height). */}
       <div className="aa-group" aria-label="Edit">
         <button type="button" disabled={readOnly} onClick={() => openConnectDialog(null)} title="Connect the selected node (C)">Connect…</button>
         <button type="button" disabled={readOnly} onClick={linkSelectedPremises} title="Link the selected arrows' premises into one inference (G)">Link premises</button>
         <button type="button" onClick={openFind} title={`Find in the nodes and the sources (${SHORTCUT_HINT.find})`}>Find…</button>
         <button type="button" onClick={undoChange} disabled={!canUndo} title={`Undo ${undoLabel ?? ''} (${SHORTCUT_HINT.undo})`} aria-label={undoLabel ? `Undo ${undoLabel}` : 'Undo'}>Undo</button>
         <button type="button" onClick={redoChange} disabled={!canRedo} title={`Redo ${redoLabel ?? ''} (${SHORTCUT_HINT.redo})`} aria-label={redoLabel ? `Redo ${redoLabel}` : 'Redo'}>Redo</button>
+      </div>
+      <div className="aa-group" aria-label="Add">
+        {NODE_KINDS.map((k) => (
+          <button key={k} type="button" disabled={readOnly} className={`aa-add aa-add-${k}`} onClick={() => addNodeOfKind(k)} title={`Add ${NODE_KIND_LABELS[k].toLowerCase()} (Alt+${ADD_KIND_DIGIT[k]})`} aria-label={`Add ${NODE_KIND_LABELS[k].toLowerCase()}`}>
+            <span aria-hidden="true">{KIND_GLYPH[k]}</span> {k === 'counter' ? 'Counter' : NODE_KIND_LABELS[k]}
+          </button>
+        ))}
       </div>
       <div className="aa-group" aria-label="View">
         <button type="button" onClick={() => void runAutoLayout()} onPointerEnter={prepareAutoLayout} onFocus={prepareAutoLayout} disabled={busy || readOnly} title="Lay the map out automatically (Shift+L)">
