@@ -1,0 +1,104 @@
+// What the host, the students' browsers and the instructor's app agree on for a live seminar.
+// The wire protocol is y-websocket's (sync + awareness from y-protocols), unchanged, so a
+// department can run the same rooms on a y-websocket server or Hocuspocus; this module only fixes
+// the names around it: the join code, the addresses, the roles and the presence record.
+// - A student opens `http://HOST:PORT/#CODE` (the host serves the web build); the page asks for a
+//   name and connects to `ws://HOST:PORT/live/CODE?name=NAME`. The room name is the join code.
+// - The instructor's app (or `argmap serve`'s instructor link) adds `key=KEY`, a secret the host
+//   makes at start and never shows to students: the key, not a name, makes a peer the instructor.
+// - The host, not the page, decides what a peer may change (roles.ts enforces it on every update)
+//   and who a peer is (the name of the connection, whatever its awareness claims).
+import type { ArgumentMap, ArgNode, Id } from '../model';
+
+/** The path under which the host accepts y-websocket connections: `/live/CODE`. */
+export const LIVE_PATH = '/live';
+
+/** What peers other than the instructor may change in a room. */
+export const ROOM_MODES = ['students-read-only', 'students-own-voice', 'open', 'read-only'] as const;
+export type RoomMode = (typeof ROOM_MODES)[number];
+
+export const ROOM_MODE_LABELS = {
+  'students-read-only': 'Students follow and read; only the instructor edits',
+  'students-own-voice': 'Students add and edit their own nodes (their voice) and comments',
+  open: 'Everyone edits (a workshop of equals)',
+  'read-only': 'No one edits, not even the instructor (a display)',
+} as const satisfies Record<RoomMode, string>;
+
+export type LiveRole = 'instructor' | 'student';
+
+/** Join codes: six letters and digits without look-alikes (no 0/O, 1/I/L), read aloud in a room. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
+
+/** A new join code from `random` (crypto bytes from the caller: this module does no I/O). */
+export function makeJoinCode(random: Uint8Array): string {
+  if (random.length < 6) throw new Error('makeJoinCode needs six random bytes');
+  let code = '';
+  for (let i = 0; i < 6; i++) code += CODE_ALPHABET[random[i]! % CODE_ALPHABET.length];
+  return code;
+}
+
+/** Normalises what a person typed ("abc 23k" → "ABC23K"); null when it cannot be a code. */
+export function readJoinCode(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]/g, '');
+  return CODE_PATTERN.test(code) ? code : null;
+}
+
+/** A student's name: what others see and what their voice is made of. */
+export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} .'-]{0,39}$/u;
+
+export function readStudentName(typed: string): string | null {
+  const name = typed.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return NAME_PATTERN.test(name) ? name : null;
+}
+
+/** The voice of a student's own nodes: `student:NAME`. */
+export const studentVoice = (name: string): string => `student:${name}`;
+
+/** The page's address for a join: what the host shows as text and as a QR code. */
+export function joinUrl(host: string, port: number, code: string): string {
+  const h = host.includes(':') ? `[${host}]` : host;
+  return `http://${h}:${port}/#${code}`;
+}
+
+/** The instructor's address: the join address with the key (never shown to students). */
+export const instructorUrl = (host: string, port: number, code: string, key: string): string =>
+  `${joinUrl(host, port, code)}?key=${encodeURIComponent(key)}`;
+
+/** Reads `#CODE` or `#CODE?key=KEY` from a page's location hash; null for any other hash. */
+export function readJoinHash(hash: string): { code: string; key?: string } | null {
+  const m = /^#([A-Za-z0-9]{6})(?:\?key=([A-Za-z0-9_-]{16,128}))?$/.exec(hash);
+  if (!m) return null;
+  const code = readJoinCode(m[1]!);
+  if (!code) return null;
+  return m[2] ? { code, key: m[2] } : { code };
+}
+
+/** A student's private draft is a room of its own: only that student and the instructor join it. */
+export const draftRoom = (code: string, name: string): string => `${code}.draft.${encodeURIComponent(name)}`;
+
+/** What each peer publishes through y-protocols awareness (the host overwrites `user`). */
+export interface Presence {
+  user: { name: string; role: LiveRole; color: string };
+  /** The ids of the nodes and relations this person has selected. */
+  selection: Id[];
+  /** The instructor's presentation step (index into the stored order), for "follow the instructor". */
+  step?: number;
+}
+
+/** Colours for presence outlines: distinct on light and dark canvases, paired with the name. */
+export const PRESENCE_COLORS = ['#c2410c', '#1d4ed8', '#15803d', '#7e22ce', '#be123c', '#0f766e', '#a16207', '#4338ca'] as const;
+
+export function presenceColor(name: string): string {
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return PRESENCE_COLORS[h % PRESENCE_COLORS.length]!;
+}
+
+/** Whether a student in own-voice mode owns a node: it is in their voice. */
+export const ownsNode = (node: Pick<ArgNode, 'voice'> | undefined, name: string): boolean =>
+  node !== undefined && node.voice === studentVoice(name);
+
+/** For callers that have a map and an id. */
+export const ownsNodeId = (map: ArgumentMap, id: Id, name: string): boolean =>
+  Object.hasOwn(map.nodes, id) && ownsNode(map.nodes[id], name);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CODE_PATTERN, instructorUrl, joinUrl, makeJoinCode, presenceColor, readJoinCode, readJoinHash, readStudentName, studentVoice } from '../../../arguments/live/protocol';
+
+describe('live seminar names', () => {
+  it('makes join codes a room can read aloud', () => {
+    const code = makeJoinCode(Uint8Array.from([0, 1, 2, 3, 250, 255]));
+    expect(code).toMatch(CODE_PATTERN);
+    expect(code).not.toMatch(/[01OIL]/);
+    expect(() => makeJoinCode(new Uint8Array(3))).toThrow(/six/);
+  });
+  it('reads what a person typed as a code, or refuses it', () => {
+    expect(readJoinCode('abc 23k')).toBe('ABC23K');
+    expect(readJoinCode('ABC-23K')).toBe('ABC23K');
+    expect(readJoinCode('ABC10K')).toBeNull(); // 1 and 0 are never in a code
+    expect(readJoinCode('ABCD')).toBeNull();
+  });
+  it('reads the join hash of a student and of the instructor', () => {
+    expect(readJoinHash('#ABC23K')).toEqual({ code: 'ABC23K' });
+    const url = instructorUrl('192.168.1.20', 4780, 'ABC23K', 'k'.repeat(22));
+    expect(url).toBe(`http://192.168.1.20:4780/#ABC23K?key=${'k'.repeat(22)}`);
+    expect(readJoinHash(new URL(url).hash)).toEqual({ code: 'ABC23K', key: 'k'.repeat(22) });
+    expect(readJoinHash('#ABC23K?key=short')).toBeNull();
+    expect(readJoinHash('#map=1')).toBeNull();
+    expect(joinUrl('fe80::1', 80, 'ABC23K')).toBe('http://[fe80::1]:80/#ABC23K');
+  });
+  it('takes names as text and gives each a stable voice and colour', () => {
+    expect(readStudentName('  Ana   María ')).toBe('Ana María');
+    expect(readStudentName('<script>')).toBeNull();
+    expect(readStudentName('')).toBeNull();
+    expect(studentVoice('Ana')).toBe('student:Ana');
+    expect(presenceColor('Ana')).toBe(presenceColor('Ana'));
+  });
+});
