@@ -102,3 +102,22 @@ export const ownsNode = (node: Pick<ArgNode, 'voice'> | undefined, name: string)
 /** For callers that have a map and an id. */
 export const ownsNodeId = (map: ArgumentMap, id: Id, name: string): boolean =>
   Object.hasOwn(map.nodes, id) && ownsNode(map.nodes[id], name);
+
+/**
+ * What a page asks before it joins: `GET /live/CODE/info?name=NAME[&key=KEY]` answers this JSON
+ * (404 for an unknown code, 409 when the name is taken by a connected peer, 400 for a bad name),
+ * so the page can show its role and lock its editing before the first sync.
+ */
+export interface RoomInfo {
+  code: string;
+  mode: RoomMode;
+  role: LiveRole;
+  /** The name the host will give this connection (the typed one, normalised). */
+  name: string;
+  /** The map's title, for the join page. */
+  title: string;
+  /** Whether this peer's updates reach the room (the host drops them otherwise). */
+  mayEdit: 'everything' | 'own-voice' | 'nothing';
+}
+
+export const infoPath = (code: string): string => `${LIVE_PATH}/${code}/info`;
