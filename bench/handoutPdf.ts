@@ -1,12 +1,13 @@
 // The PDF handout of a generated map (`argmap export --format handout-pdf`, in-process as the
 // CLI runs it): a page per step and a page per claim, each timed whole (plan with the Chicago
-// notes, the figures, PDFKit) with the parts logged, and the size of the file. The citation
+// notes, the figures — a claim's laid out afresh for the page by ELK —, PDFKit) with the parts logged, and the size of the file. The citation
 // processor is opened once beforehand, as the app keeps one open. `npx tsx bench/handoutPdf.ts`
 // prints them.
 import { startFigureRouting } from '../arguments/cli/avoid';
 import { nodeCiteProcessor } from '../arguments/cli/citeproc-node';
 import { fallbackFontBytes, fontBytes, pdfLibraries } from '../arguments/cli/figures';
 import { planHandout, type HandoutPaging } from '../arguments/export/handout/pages';
+import { elkEngine } from '../arguments/cli/commands/export-page';
 import { prepareHandoutPdf, writeHandoutPdf } from '../arguments/export/handoutPdf';
 import { generateMap } from './generate';
 import { atMost, type Figure } from './results';
@@ -26,7 +27,7 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
   await startFigureRouting();
   const map = generateMap(size);
   const cite = await nodeCiteProcessor();
-  const [libs, fonts] = [await pdfLibraries(), fontBytes()];
+  const [libs, fonts, elk] = [await pdfLibraries(), fontBytes(), await elkEngine()];
   const out: Figure[] = [];
   try {
     for (const paging of options.pagings ?? (['step', 'claim'] as const)) {
@@ -37,7 +38,7 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
         const t0 = performance.now();
         const plan = planHandout(map, cite, { paging });
         const t1 = performance.now();
-        const prepared = prepareHandoutPdf(plan);
+        const prepared = await prepareHandoutPdf(plan, elk);
         const t2 = performance.now();
         const pdf = await writeHandoutPdf(libs, fonts, fallbackFontBytes(prepared.faces), prepared, { date: map.meta.modified });
         const t3 = performance.now();

@@ -7,8 +7,12 @@
 // A page per step draws the map laid out (and its arrows routed) once, as the presentation
 // does: each step's figure is that layout with only what is revealed so far, framed on it, so
 // the cards keep their places from page to page and a map of hundreds of steps is laid out once,
-// not once a step. A page per claim lays out the claim's section on its own.
+// not once a step. A page per claim lays out the claim's section afresh as a page-ready figure
+// (fit.ts: the detail, direction and card width whose type stays legible across the text block):
+// the screen's arrangement of one claim, scaled into the page, printed its cards at 3-4 pt.
 import { renderFigure, type Figure } from './figure';
+import { fitFigure, renderAttempt, type LayoutEngine } from './fit';
+import { DEFAULT_MIN_TYPE_PT, MM_PER_PT, type PageTarget } from './page';
 import type { FigureLayout } from './layout';
 import { writeSvg } from './svg';
 import { facesUsed, uniqueFaces, type FontFaceUse } from './glyphs';
@@ -33,6 +37,11 @@ const MARGIN = 50;
 const TEXT_WIDTH = A4[0] - 2 * MARGIN;
 /** The figure gets at least this much height; quotes that leave less flow on to a next sheet. */
 const MIN_FIGURE_PT = 200;
+/** A claim's figure: the text block's width, and the page's height below the heading (its quotes flow on). */
+const CLAIM_FIGURE_MAX_PT = A4[1] - 2 * MARGIN - 52;
+export const CLAIM_FIGURE_TARGET: PageTarget = { widthMm: TEXT_WIDTH * MM_PER_PT, maxHeightMm: CLAIM_FIGURE_MAX_PT * MM_PER_PT, minTypePt: DEFAULT_MIN_TYPE_PT };
+/** Cards with title and statement: the quoted passages are set in full under the figure. */
+const CLAIM_FIGURE_DETAIL = 'statements' as const;
 const GREY = '#555555';
 const INK = '#111111';
 
@@ -52,6 +61,11 @@ export interface PageFigure {
   width: number;
   height: number;
   layout: FigureLayout;
+  /**
+   * A claim's figure laid out for the page: 'fits' the text block at legible type, or the
+   * 'closest' arrangement (drawn the text block's width, larger than 1 px = 1 px if need be).
+   */
+  pageReady?: 'fits' | 'closest';
 }
 
 export interface PreparedHandoutPdf {
@@ -111,14 +125,29 @@ export function revealedFigure(whole: Figure, shown: { nodes: Readonly<Record<st
   return { svg: writeSvg(layout, whole.theme, { title: whole.title }), width: layout.width, height: layout.height, layout };
 }
 
-/** Draws each page's figure and finds the faces the handout needs (the caller loads them). */
-export function prepareHandoutPdf(plan: HandoutPlan): PreparedHandoutPdf {
-  let figures: PageFigure[];
+/**
+ * A claim's page-ready figure: the first arrangement that fits the text block at legible type,
+ * else the closest one (the largest type among those short enough), else the map's own.
+ */
+async function claimFigure(shown: HandoutPlan['pages'][number]['shown'], engine: LayoutEngine): Promise<PageFigure> {
+  const outcome = await fitFigure(shown, FIGURE_OPTIONS, CLAIM_FIGURE_TARGET, engine, { detail: CLAIM_FIGURE_DETAIL });
+  const page = (figure: Figure, pageReady?: PageFigure['pageReady']): PageFigure => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, layout: figure.layout, ...(pageReady ? { pageReady } : {}) });
+  if (outcome.fits) return page(outcome.fitted.figure, 'fits');
+  if (outcome.closest) return page(renderAttempt(shown, FIGURE_OPTIONS, CLAIM_FIGURE_TARGET, outcome.closest).figure, 'closest');
+  return page(renderFigure(shown, FIGURE_OPTIONS, { embedMap: false }));
+}
+
+/**
+ * Draws each page's figure and finds the faces the handout needs (the caller loads them).
+ * `engine` runs ELK for the claims' page-ready figures (elkjs in the CLI, the layout worker in the app).
+ */
+export async function prepareHandoutPdf(plan: HandoutPlan, engine: LayoutEngine): Promise<PreparedHandoutPdf> {
+  const figures: PageFigure[] = [];
   if (plan.paging === 'step') {
     // The last step shows the whole map: its layout holds every card and arrow of every step.
     const whole = renderFigure(plan.pages.at(-1)!.shown, FIGURE_OPTIONS, { embedMap: false });
-    figures = plan.pages.map((p) => revealedFigure(whole, p.shown));
-  } else figures = plan.pages.map((p) => renderFigure(p.shown, FIGURE_OPTIONS, { embedMap: false }));
+    figures.push(...plan.pages.map((p) => revealedFigure(whole, p.shown)));
+  } else for (const p of plan.pages) figures.push(await claimFigure(p.shown, engine));
   const text = [...plan.pages.flatMap((p) => [...headerPieces(plan, p), ...quotePieces(plan, p)]), ...bibliographyPieces(plan)];
   const faces = uniqueFaces([{ font: 'Source Serif 4', face: 'regular' }, { font: 'Source Serif 4', face: 'italic' }, { font: 'Source Serif 4', face: 'bold' }, ...figures.flatMap((f) => facesUsed(f.layout)), ...piecesFaces(text)]);
   return { plan, figures, faces };
@@ -189,7 +218,9 @@ export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fall
     const room = A4[1] - MARGIN - doc.y - 10 - measure(quotes);
     const figure = figures[k]!;
     const [w, h] = [figure.width * PT_PER_PX, figure.height * PT_PER_PX];
-    const scale = Math.min(1, TEXT_WIDTH / w, Math.max(MIN_FIGURE_PT, room) / h);
+    // A page-ready figure keeps the size its type was fitted for (its quotes flow on); a step's
+    // shrinks to leave its quotes room, down to MIN_FIGURE_PT, and never grows past 1 px = 1 px.
+    const scale = figure.pageReady ? Math.min(TEXT_WIDTH / w, (A4[1] - MARGIN - doc.y - 10) / h) : Math.min(1, TEXT_WIDTH / w, Math.max(MIN_FIGURE_PT, room) / h);
     const top = doc.y;
     doc.save();
     doc.translate(MARGIN + (TEXT_WIDTH - w * scale) / 2, top);

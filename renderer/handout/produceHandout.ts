@@ -13,6 +13,7 @@ import { exportFileName } from '../../arguments/export/names';
 import type { ArgumentMap, Id } from '../../arguments/model';
 import { fallbackFontBytes, fontBytes } from '../export/fonts';
 import { pdfLibraries } from '../export/produce';
+import { layoutEngine } from '../layout/autoLayout';
 import type { SavedKind } from '../export/save';
 import { citeProcessor } from '../sources/citeService';
 import type { HandoutFormat } from './handoutState';
@@ -86,7 +87,7 @@ export async function produceHandout(map: ArgumentMap, o: { format: HandoutForma
   progress(`Drawing a figure per ${o.paging} (${nodes} nodes)…`);
   await nextFrame();
   const plan = planHandout(map, cite, { paging: o.paging, worksheet: o.worksheet });
-  const prepared = prepareHandoutPdf(plan);
+  const prepared = await prepareHandoutPdf(plan, layoutEngine);
   progress('Loading the PDF writer and fonts…');
   const [libs, primary, fallbacks] = await Promise.all([pdfLibraries(), fontBytes(), fallbackFontBytes(prepared.faces)]);
   progress(`Writing ${plan.pages.length + 1} pages…`);

@@ -100,7 +100,7 @@ test('a PDF handout has a page per step and the bibliography; per claim, a works
   expect(sheet.name).toBe('stalin-gottwald-1950.worksheet.pdf');
   const claims = Object.values(map.nodes).filter((n) => n.kind === 'thesis' || n.kind === 'claim').length;
   const text = await pdfPages(sheet.bytes);
-  expect(text.join(' ')).toContain(`Claim ${claims} of ${claims}`);
+  expect(text.join(' ')).toContain(`Section ${claims} of ${claims}`);
   expect(text.join(' ')).not.toContain(O7);
   expect(text[0]).toContain('(worksheet: fill in the blanks)');
 });

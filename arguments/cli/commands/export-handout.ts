@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { buildHandout, HandoutError, worksheetNodes, type HandoutPlatform } from '../../export/handout';
 import { planHandout, type HandoutPaging } from '../../export/handout/pages';
 import { prepareHandoutPdf, writeHandoutPdf } from '../../export/handoutPdf';
+import { elkEngine } from './export-page';
 import type { ArgumentMap } from '../../model';
 import { fallbackFontBytes, fallbackFontFile, fontBytes, fontFile, pdfLibraries } from '../figures';
 import { CliError, say, type Io } from '../io';
@@ -57,11 +58,11 @@ export async function exportHandoutPdf(map: ArgumentMap, o: { out: string; works
   } finally {
     cite.dispose();
   }
-  const prepared = prepareHandoutPdf(plan);
+  const prepared = await prepareHandoutPdf(plan, await elkEngine());
   const pdf = await writeHandoutPdf(await pdfLibraries(), fontBytes(), fallbackFontBytes(prepared.faces), prepared, { date: map.meta.modified, description: map.meta.description });
   writeFileAtomic(o.out, pdf.bytes, { overwrite: true });
   const what = worksheet ? `PDF worksheet (${worksheet.length} ${worksheet.length === 1 ? 'node' : 'nodes'} left blank)` : 'PDF handout';
-  const per = o.paging === 'step' ? `${plan.pages.length} steps` : `${plan.pages.length} ${plan.pages.length === 1 ? 'claim' : 'claims'}`;
+  const per = o.paging === 'step' ? `${plan.pages.length} steps` : `${plan.pages.length} ${plan.pages.length === 1 ? 'section' : 'sections'}: the thesis and each claim`;
   say(io.out, `${shown(o.out)}: ${what}, a page per ${o.paging} (${per}) and the bibliography, ${pdf.sheets} pages, ${plan.notes.length} notes, ${mb(pdf.bytes.length)}`);
   return 0;
 }

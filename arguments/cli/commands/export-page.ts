@@ -39,7 +39,8 @@ export interface PageRequest {
   io: Io;
 }
 
-async function elkEngine(): Promise<LayoutEngine> {
+/** ELK in this process (elkjs's bundled build), loaded only for the figures that lay out afresh. */
+export async function elkEngine(): Promise<LayoutEngine> {
   const ELK = ((await import('elkjs/lib/elk.bundled.js')) as unknown as { default: new () => LayoutEngine }).default;
   return new ELK();
 }

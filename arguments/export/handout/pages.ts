@@ -30,7 +30,7 @@ export interface HandoutQuote {
 }
 
 export interface HandoutPage {
-  /** "Step 3 of 20", "Claim 2 of 7". */
+  /** "Step 3 of 20", "Section 2 of 7" (a section per thesis and claim: "Claim 2 of 7" would misnumber Claim 1). */
   kicker: string;
   heading: string;
   /** The map the page's figure draws: what the step has revealed, or the claim's section. */
@@ -101,8 +101,7 @@ export function planHandout(map: ArgumentMap, cite: Pick<CiteProcessor, 'notes' 
   } else {
     sections.forEach((s, k) => {
       const ids = sectionNodes(s);
-      const what = s.node.kind === 'thesis' ? 'Thesis' : 'Claim';
-      pending.push({ kicker: `${what} ${k + 1} of ${sections.length}`, heading: nodeLabel(shown, blank, s.node.id), shown: presentedMap(shown, new Set(ids)), quotes: quotesOf(ids) });
+      pending.push({ kicker: `Section ${k + 1} of ${sections.length}`, heading: nodeLabel(shown, blank, s.node.id), shown: presentedMap(shown, new Set(ids)), quotes: quotesOf(ids) });
     });
   }
 

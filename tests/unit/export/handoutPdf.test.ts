@@ -10,7 +10,10 @@ import { fallbackFontBytes, fontBytes, pdfLibraries } from '../../../arguments/c
 import type { CiteProcessor } from '../../../arguments/cite/processor';
 import { WORKSHEET_BLANK } from '../../../arguments/export/handout';
 import { planHandout, type HandoutPlanOptions } from '../../../arguments/export/handout/pages';
-import { prepareHandoutPdf, writeHandoutPdf } from '../../../arguments/export/handoutPdf';
+import { CLAIM_FIGURE_TARGET, prepareHandoutPdf, writeHandoutPdf } from '../../../arguments/export/handoutPdf';
+import { printedSize } from '../../../arguments/export/page';
+import { renderFigure } from '../../../arguments/export/figure';
+import { elkEngine } from '../../../arguments/cli/commands/export-page';
 import { presentationSteps } from '../../../arguments/present/steps';
 import { shippedMap } from './helpers';
 
@@ -19,6 +22,7 @@ await startFigureRouting();
 const map = shippedMap();
 const steps = presentationSteps(map);
 let cite: CiteProcessor;
+const elk = await elkEngine();
 beforeAll(async () => {
   cite = await nodeCiteProcessor();
 });
@@ -40,7 +44,7 @@ async function pagesText(bytes: Uint8Array): Promise<string[]> {
 
 async function handout(options: HandoutPlanOptions) {
   const plan = planHandout(map, cite, options);
-  const prepared = prepareHandoutPdf(plan);
+  const prepared = await prepareHandoutPdf(plan, elk);
   const pdf = await writeHandoutPdf(await pdfLibraries(), fontBytes(), fallbackFontBytes(prepared.faces), prepared, { date: map.meta.modified });
   return { plan, pdf, pages: await pagesText(pdf.bytes) };
 }
@@ -87,8 +91,8 @@ describe('PDF handout, a page per step (the default)', () => {
     expect(h.plan.notes[later[0]!.note! - 1]!.length).toBeLessThan(h.plan.notes[quote.note! - 1]!.length);
   });
 
-  it('draws each step from one layout: only what is revealed, each card where it was on the page before', () => {
-    const prepared = prepareHandoutPdf(h.plan);
+  it('draws each step from one layout: only what is revealed, each card where it was on the page before', async () => {
+    const prepared = await prepareHandoutPdf(h.plan, elk);
     const o7 = stepOf('O7');
     prepared.figures.forEach((f, k) => {
       expect(new Set(f.layout.nodes.map((n) => n.id))).toEqual(new Set(Object.keys(h.plan.pages[k]!.shown.nodes)));
@@ -123,10 +127,29 @@ describe('PDF handout, a page per claim', () => {
     });
     expect(h.pages.at(-1)!.startsWith('Bibliography')).toBe(true);
     // Claim 4's page holds its objection O7 and its evidence E4a, not Claim 1.
-    const c4 = h.pages.findIndex((t) => t.includes(`Claim ${h.plan.pages.findIndex((p) => p.heading === 'Claim 4') + 1} of`));
+    const c4 = h.pages.findIndex((t) => t.includes(`Section ${h.plan.pages.findIndex((p) => p.heading === 'Claim 4') + 1} of`));
     expect(h.pages[c4]).toContain(O7);
     expect(h.pages[c4]).toContain(normal(map.nodes.E4a!.text).slice(0, 30));
     expect(h.pages[c4]).not.toContain(normal(map.nodes.C1!.text).slice(0, 30));
+  }, 120_000);
+
+  it("lays each claim's figure out for the page: the text block's width, type of 7 pt or more where the claim fits", async () => {
+    const plan = planHandout(map, cite, { paging: 'claim' });
+    const prepared = await prepareHandoutPdf(plan, elk);
+    prepared.figures.forEach((f, k) => {
+      const printed = printedSize(f.layout, CLAIM_FIGURE_TARGET.widthMm);
+      const own = printedSize(renderFigure(plan.pages[k]!.shown, { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false }).layout, CLAIM_FIGURE_TARGET.widthMm);
+      expect(f.pageReady, plan.pages[k]!.heading).toMatch(/^(fits|closest)$/);
+      // As drawn: the text block's width, shrunk to the page's height where it is taller.
+      const drawn = (p: typeof printed) => p.smallestPt! * Math.min(1, CLAIM_FIGURE_TARGET.maxHeightMm / p.heightMm);
+      if (f.pageReady === 'fits') {
+        expect(printed.smallestPt!, plan.pages[k]!.heading).toBeGreaterThanOrEqual(7 - 1e-9);
+        expect(printed.heightMm, plan.pages[k]!.heading).toBeLessThanOrEqual(CLAIM_FIGURE_TARGET.maxHeightMm + 1e-9);
+      }
+      // Where no arrangement fits, the closest still prints larger type than the map's own arrangement on the page would.
+      else expect(drawn(printed), plan.pages[k]!.heading).toBeGreaterThan(drawn(own));
+    });
+    expect(prepared.figures[plan.pages.findIndex((p) => p.heading === 'Claim 4')]!.pageReady).toBe('fits');
   }, 120_000);
 });
 

@@ -89,9 +89,9 @@ describe('argmap export --format handout-pdf', () => {
   it('writes a page per claim, and a worksheet', async () => {
     const r = cli.argmap('export', SHIPPED, '--format', 'handout-pdf', '--per', 'claim', '--worksheet', 'O7', '--out', 'claims.pdf');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/^claims\.pdf: PDF worksheet \(1 node left blank\), a page per claim \(7 claims\) and the bibliography, \d+ pages/);
+    expect(r.out).toMatch(/^claims\.pdf: PDF worksheet \(1 node left blank\), a page per claim \(7 sections: the thesis and each claim\) and the bibliography, \d+ pages/);
     const pdf = await readPdf(join(cli.dir, 'claims.pdf'));
-    expect(pdf.text.join(' ')).toContain('Claim 7 of 7');
+    expect(pdf.text.join(' ')).toContain('Section 7 of 7');
     expect(pdf.text.join(' ')).not.toContain('presumes a future war');
   });
 

@@ -46,7 +46,7 @@ describe('planHandout', () => {
     const c4 = plan.pages.find((p) => p.heading === 'Claim 4')!;
     expect(Object.keys(c4.shown.nodes)).toEqual(expect.arrayContaining(['C4', 'P4a', 'E4a', 'O7']));
     expect(Object.hasOwn(c4.shown.nodes, 'C1')).toBe(false);
-    expect(plan.pages[0]!.kicker).toBe(`Thesis 1 of ${plan.pages.length}`);
+    expect(plan.pages[0]!.kicker).toBe(`Section 1 of ${plan.pages.length}`);
   });
 
   it('refuses a map with no thesis or claim, in words', () => {
