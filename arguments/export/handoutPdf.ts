@@ -108,12 +108,41 @@ const FIGURE_OPTIONS = { theme: 'print', scope: { kind: 'all' }, counters: true,
 /** Room left around what a step's figure frames, px (arrows may bend out beyond the cards). */
 const FRAME_PX = 24;
 
-/** The whole map's figure with only the nodes and relations of `shown`, framed on its cards. */
-export function revealedFigure(whole: Figure, shown: { nodes: Readonly<Record<string, unknown>>; relations: Readonly<Record<string, unknown>> }): PageFigure {
-  const nodes = whole.layout.nodes.filter((n) => Object.hasOwn(shown.nodes, n.id));
-  const edges = whole.layout.edges.filter((e) => Object.hasOwn(shown.relations, e.id));
-  const [left, top] = [Math.min(...nodes.map((n) => n.x)), Math.min(...nodes.map((n) => n.y))];
-  const [right, bottom] = [Math.max(...nodes.map((n) => n.x + n.w)), Math.max(...nodes.map((n) => n.y + n.h))];
+type Shown = { nodes: Readonly<Record<string, unknown>>; relations: Readonly<Record<string, { from: readonly string[]; to: string }>> };
+
+/**
+ * The whole map's figure with only the nodes and relations of `shown`, framed on its cards, or
+ * with `focus` (a step's nodes) on those and the cards they are connected to: a late step of a
+ * large map is then its own region at a readable size, as the presentation's camera shows it,
+ * not the whole revealed map shrunk into the page. Cards outside the frame are left out, and
+ * arrows with them; the cards keep their places from page to page either way.
+ */
+export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly string[]): PageFigure {
+  const revealed = whole.layout.nodes.filter((n) => Object.hasOwn(shown.nodes, n.id));
+  const framed = new Set<string>(focus?.filter((id) => Object.hasOwn(shown.nodes, id)) ?? []);
+  if (framed.size > 0) {
+    const step = new Set(framed);
+    for (const r of Object.values(shown.relations)) {
+      const ends = [...r.from, r.to];
+      if (ends.some((id) => step.has(id))) for (const id of ends) if (Object.hasOwn(shown.nodes, id)) framed.add(id);
+    }
+  }
+  const box = (ns: readonly { x: number; y: number; w: number; h: number }[]) => ({
+    left: Math.min(...ns.map((n) => n.x)),
+    top: Math.min(...ns.map((n) => n.y)),
+    right: Math.max(...ns.map((n) => n.x + n.w)),
+    bottom: Math.max(...ns.map((n) => n.y + n.h)),
+  });
+  const f = box(framed.size > 0 ? revealed.filter((n) => framed.has(n.id)) : revealed);
+  // The cards the frame cuts into are drawn whole: the frame grows to them (once, not again for what it then reaches).
+  const nodes = revealed.filter((n) => n.x < f.right + FRAME_PX && n.x + n.w > f.left - FRAME_PX && n.y < f.bottom + FRAME_PX && n.y + n.h > f.top - FRAME_PX);
+  const { left, top, right, bottom } = box(nodes);
+  const kept = new Set(nodes.map((n) => n.id));
+  // An arrow is drawn when both its ends are (an undercut's end is the arrow it attacks).
+  const keptRelations = new Set<string>();
+  const ordered = Object.entries(shown.relations).sort(([, a], [, b]) => Number(Object.hasOwn(shown.relations, a.to)) - Number(Object.hasOwn(shown.relations, b.to)));
+  for (const [id, r] of ordered) if (r.from.every((f) => kept.has(f)) && (kept.has(r.to) || keptRelations.has(r.to))) keptRelations.add(id);
+  const edges = whole.layout.edges.filter((e) => keptRelations.has(e.id));
   const layout: FigureLayout = {
     width: Math.ceil(right - left + 2 * FRAME_PX),
     height: Math.ceil(bottom - top + 2 * FRAME_PX),
@@ -146,7 +175,7 @@ export async function prepareHandoutPdf(plan: HandoutPlan, engine: LayoutEngine)
   if (plan.paging === 'step') {
     // The last step shows the whole map: its layout holds every card and arrow of every step.
     const whole = renderFigure(plan.pages.at(-1)!.shown, FIGURE_OPTIONS, { embedMap: false });
-    figures.push(...plan.pages.map((p) => revealedFigure(whole, p.shown)));
+    figures.push(...plan.pages.map((p) => revealedFigure(whole, p.shown, p.focus)));
   } else for (const p of plan.pages) figures.push(await claimFigure(p.shown, engine));
   const text = [...plan.pages.flatMap((p) => [...headerPieces(plan, p), ...quotePieces(plan, p)]), ...bibliographyPieces(plan)];
   const faces = uniqueFaces([{ font: 'Source Serif 4', face: 'regular' }, { font: 'Source Serif 4', face: 'italic' }, { font: 'Source Serif 4', face: 'bold' }, ...figures.flatMap((f) => facesUsed(f.layout)), ...piecesFaces(text)]);

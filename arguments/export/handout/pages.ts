@@ -35,6 +35,8 @@ export interface HandoutPage {
   heading: string;
   /** The map the page's figure draws: what the step has revealed, or the claim's section. */
   shown: ArgumentMap;
+  /** A step's own nodes: its figure is framed on them and what they connect to, as the presentation's camera is. */
+  focus?: Id[];
   quotes: HandoutQuote[];
 }
 
@@ -91,12 +93,12 @@ export function planHandout(map: ArgumentMap, cite: Pick<CiteProcessor, 'notes' 
       return [{ ...base, passage: a ? source.text.slice(a.start, a.end) : q.exact, cite: locator ? { id: source.id, locator } : { id: source.id } }];
     });
 
-  const pending: { kicker: string; heading: string; shown: ArgumentMap; quotes: PendingQuote[] }[] = [];
+  const pending: { kicker: string; heading: string; shown: ArgumentMap; focus?: Id[]; quotes: PendingQuote[] }[] = [];
   if (paging === 'step') {
     const steps = presentationSteps(map);
     const titles = handoutSteps(map, shown, blanked);
     steps.forEach((step, k) => {
-      pending.push({ kicker: `Step ${k + 1} of ${steps.length}`, heading: titles[k]!.title || `Step ${k + 1}`, shown: presentedMap(shown, shownAt(shown, steps, k)), quotes: quotesOf(step.nodes) });
+      pending.push({ kicker: `Step ${k + 1} of ${steps.length}`, heading: titles[k]!.title || `Step ${k + 1}`, shown: presentedMap(shown, shownAt(shown, steps, k)), focus: step.nodes, quotes: quotesOf(step.nodes) });
     });
   } else {
     sections.forEach((s, k) => {
@@ -114,6 +116,7 @@ export function planHandout(map: ArgumentMap, cite: Pick<CiteProcessor, 'notes' 
     kicker: p.kicker,
     heading: p.heading,
     shown: p.shown,
+    ...(p.focus ? { focus: p.focus } : {}),
     quotes: p.quotes.map(({ cite: c, ...q }) => (c ? { ...q, note: ++n } : q)),
   }));
   const all = Object.values(shown.sources).map(toCsl);
