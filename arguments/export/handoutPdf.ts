@@ -18,7 +18,7 @@ import { writeSvg } from './svg';
 import { facesUsed, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { HandoutPlan } from './handout/pages';
 import { textRuns, type FontStyle } from './metrics';
-import { FONT_NAMES, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfDocumentLike, type PdfLibraries } from './pdf';
+import { FONT_NAMES, pdfBytes, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfDocumentLike, type PdfLibraries } from './pdf';
 
 /** The parts of PDFKit's text API the handout uses, beside what figures use. */
 interface HandoutDocument extends PdfDocumentLike {
@@ -209,12 +209,7 @@ export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fall
   }) as HandoutDocument;
   let sheets = 0;
   (doc as unknown as { on(e: 'pageAdded', f: () => void): void }).on('pageAdded', () => sheets++);
-  const chunks: Uint8Array[] = [];
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const written = pdfBytes(doc);
   const registered = registerPdfFonts(doc, fonts, fallbacks);
   const fontOf = (font: string | null, style: FontStyle) => pdfFontName(font ?? FONT_NAMES.regular, style === 'bold', style === 'italic', registered);
 
@@ -269,12 +264,5 @@ export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fall
   bibliographyPieces(plan).forEach(write);
 
   doc.end();
-  await finished;
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return { bytes, sheets };
+  return { bytes: await written, sheets };
 }

@@ -133,12 +133,7 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figures: Pd
       ModDate: date,
     },
   });
-  const chunks: Uint8Array[] = [];
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
   const registered = registerPdfFonts(doc, fonts, fallbacks);
   doc.font(FONT_NAMES.regular);
 
@@ -168,12 +163,26 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figures: Pd
     relationship: 'Source',
   });
   doc.end();
-  await finished;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return bytes;
+}
+
+/**
+ * The bytes PDFKit writes for `doc`, once `doc.end()` is called: its chunks, collected from the
+ * start (listen before drawing anything), joined into one array.
+ */
+export function pdfBytes(doc: Pick<PdfDocumentLike, 'on'>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  return new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('data', (c: Uint8Array) => chunks.push(c));
+    doc.on('end', () => {
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.byteLength;
+      }
+      resolve(out);
+    });
+    doc.on('error', reject);
+  });
 }
