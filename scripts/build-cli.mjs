@@ -96,7 +96,22 @@ const place = (file, data) => {
 };
 place(`${bundle}.map`, output('.cjs.map').contents);
 place(bundle, code);
-for (const f of readdirSync(chunks)) if (![basename(bundle), `${basename(bundle)}.map`, 'code-cache'].includes(f)) rmSync(join(chunks, f), { recursive: true, force: true });
+
+// The routing threads' script (arguments/cli/routerPool.ts finds it beside the bundle): a file of
+// its own, run by Node as it is (a thread starts from a file), taking libavoid by a real import().
+const routers = await build({
+  write: false,
+  ...common,
+  entryPoints: ['arguments/cli/routerWorker.ts'],
+  outfile: join(chunks, 'routers.cjs'),
+  format: 'cjs',
+  external,
+  legalComments: 'none',
+  define: { 'import.meta.url': '__argmapUrl' },
+  banner: { js: "const __argmapUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+place(join(chunks, 'routers.cjs'), routers.outputFiles[0].contents);
+for (const f of readdirSync(chunks)) if (![basename(bundle), `${basename(bundle)}.map`, 'routers.cjs', 'code-cache'].includes(f)) rmSync(join(chunks, f), { recursive: true, force: true });
 const caches = join(chunks, 'code-cache');
 const current = `-${hash}-${statSync(bundle).size}-${Math.trunc(statSync(bundle).mtimeMs)}-`;
 if (existsSync(caches)) for (const f of readdirSync(caches)) if (!f.includes(current)) rmSync(join(caches, f), { force: true });

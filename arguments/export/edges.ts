@@ -176,7 +176,7 @@ export function layoutEdges(relations: readonly Relation[], rects: ReadonlyMap<I
   let failed: string | null = null;
   let routes: Map<Id, EdgeRoute>;
   try {
-    routes = routing.avoid ? routeEdges(routing.avoid, rects, routed, { buffer: CLEARANCE }) : unrouted(rects, relations);
+    routes = routing.avoid ? routeEdges(routing.avoid, rects, routed, { buffer: CLEARANCE, solveMany: routing.solveMany }) : unrouted(rects, relations);
   } catch (err) {
     // A router that fails (libavoid's WebAssembly can abort) must not cost the figure: it is drawn, with straight lines, and says why.
     if (!(err instanceof RoutingError)) throw err;
