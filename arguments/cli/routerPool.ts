@@ -25,6 +25,8 @@ export interface RouterBatch {
   batch: number;
   control: SharedArrayBuffer;
   jobs: readonly RouterJob[];
+  /** The order in which the jobs are taken (the shared counter counts through it). */
+  order: readonly number[];
   parameters: RouterParameters;
 }
 export type RouterAnswer = { batch: number; index: number; routes: { x: number; y: number }[][] } | { batch: number; index: number; error: string };
@@ -75,7 +77,9 @@ export function startRouterThreads(threads = routerThreadCount()): RouterThreads
       const batch = ++batches;
       const control = new SharedArrayBuffer(8);
       const counters = new Int32Array(control);
-      for (const { worker } of workers) worker.postMessage({ batch, control, jobs, parameters } satisfies RouterBatch);
+      // The largest first (a router's cost grows steeply with its cards), so no thread is left with a long one at the end.
+      const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.cards.length - jobs[a]!.cards.length || a - b);
+      for (const { worker } of workers) worker.postMessage({ batch, control, jobs, order, parameters } satisfies RouterBatch);
       const answers: ({ x: number; y: number }[][] | null)[] = jobs.map(() => null);
       const collect = () => {
         for (const { answers: port } of workers)
@@ -88,7 +92,8 @@ export function startRouterThreads(threads = routerThreadCount()): RouterThreads
           }
       };
       // The main thread takes jobs as the threads do.
-      for (let i = Atomics.add(counters, NEXT, 1); i < jobs.length; i = Atomics.add(counters, NEXT, 1)) {
+      for (let k = Atomics.add(counters, NEXT, 1); k < jobs.length; k = Atomics.add(counters, NEXT, 1)) {
+        const i = order[k]!;
         answers[i] = solveRouterJob(avoid, jobs[i]!, parameters);
         Atomics.add(counters, DONE, 1);
       }

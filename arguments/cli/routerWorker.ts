@@ -12,7 +12,8 @@ const ready = loadAvoid();
 parentPort?.on('message', (b: RouterBatch) => {
   void ready.then((avoid) => {
     const counters = new Int32Array(b.control);
-    for (let i = Atomics.add(counters, 0, 1); i < b.jobs.length; i = Atomics.add(counters, 0, 1)) {
+    for (let k = Atomics.add(counters, 0, 1); k < b.jobs.length; k = Atomics.add(counters, 0, 1)) {
+      const i = b.order[k]!;
       let answer: RouterAnswer;
       try {
         answer = { batch: b.batch, index: i, routes: solveRouterJob(avoid, b.jobs[i]!, b.parameters) };

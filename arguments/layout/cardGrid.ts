@@ -37,7 +37,8 @@ export class CardGrid {
   }
   /** How many cards overlap `area`, counted up to a little past `limit`. */
   count(area: Rect, limit: number): number {
-    return this.within(area).length > limit ? limit + 1 : this.within(area).length;
+    const n = this.within(area).length;
+    return n > limit ? limit + 1 : n;
   }
   /** The cards overlapping any of `areas`, each once, in the order added. */
   withinAll(areas: readonly Rect[]): [Id, Rect][] {
