@@ -2,7 +2,7 @@
 // itself. Loaded once, then handed to the pure router (arguments/layout/routing.ts).
 import { setFlagsFromString } from 'node:v8';
 import type { AvoidLibrary } from '../layout/routing';
-import { setFigureRouting } from '../export/routes';
+import { MAX_ROUTED_RELATIONS, setFigureRouting } from '../export/routes';
 import { BEFORE_FLAGS_CHANGE } from './launch';
 import { routerThreadCount, startRouterThreads, type RouterThreads } from './routerPool';
 
@@ -50,7 +50,8 @@ let threads: RouterThreads | null = null;
 export async function startFigureRouting(arrows?: number, largest = arrows): Promise<void> {
   try {
     // Started first, so the threads load their libavoid while this one loads its own and lays out the figure.
-    if (largest !== undefined && largest >= THREADED_ARROWS && !threads && routerThreadCount() > 0) threads = startRouterThreads();
+    // Not past MAX_ROUTED_RELATIONS: such a figure is drawn with straight lines, no router at all.
+    if (largest !== undefined && largest >= THREADED_ARROWS && largest <= MAX_ROUTED_RELATIONS && !threads && routerThreadCount() > 0) threads = startRouterThreads();
     const avoid = await loadAvoid(arrows);
     setFigureRouting(avoid, undefined, threads?.solver(avoid));
   } catch (err) {

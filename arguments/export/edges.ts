@@ -9,11 +9,10 @@ import type { EdgeGeometry, Point, TextBlock } from './layout';
 import { block } from './layout';
 import { measure } from './metrics';
 import type { Obstacles } from './obstacles';
-import { figureRouting, type FigureRouting } from './routes';
+import { figureRouting, MAX_ROUTED_RELATIONS, type FigureRouting } from './routes';
 import type { Theme } from './themes';
 
-/** The most arrows one figure routes around its cards (see layoutEdges). */
-export const MAX_ROUTED_RELATIONS = 1000;
+export { MAX_ROUTED_RELATIONS };
 
 const HEAD_LENGTH = 9;
 /** Clearance between a line and the cards it passes (px at the figure's scale). */

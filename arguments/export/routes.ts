@@ -7,6 +7,9 @@ import type { AvoidLibrary, SolveMany } from '../layout/routing';
 /** `solveMany`: where the platform shares the routers' problems among threads (the CLI's routerPool.ts). */
 export type FigureRouting = { avoid: AvoidLibrary; solveMany?: SolveMany } | { avoid: null; reason: string };
 
+/** The most arrows one figure routes around its cards (see edges.ts: layoutEdges); past it, straight lines. */
+export const MAX_ROUTED_RELATIONS = 1000;
+
 let current: FigureRouting | null = null;
 
 /** Registers the loaded libavoid for figures (null with the reason when it could not be loaded). */
