@@ -21,8 +21,9 @@ export async function benchHandout(options: HandoutBenchOptions = {}): Promise<F
   const warmup = options.warmup ?? true;
   const size = options.nodes ?? 1000;
   const log = options.log ?? (() => {});
-  await startFigureRouting();
   const map = generateMap(size);
+  // As `argmap export --format html` starts it: with routing threads for a figure of many arrows.
+  await startFigureRouting(undefined, Object.keys(map.relations).length);
   const ms: number[] = [];
   let handout: Handout | undefined;
   for (let i = 0; i < reps + (warmup ? 1 : 0); i++) {

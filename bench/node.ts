@@ -1,6 +1,6 @@
 // Node figures: the domain's costs on the generated maps, measured in this process (after one
 // warm-up run, so the JIT has seen the code: a figure of steady use), and the CLI's
-// whole-process time (a fresh `node bin/argmap.mjs …` each run: cold, as a user runs it).
+// whole-process time (a fresh `node bin/argmap.cjs …` each run: cold, as a user runs it).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +64,7 @@ function open(file: string): ArgumentMap {
 }
 
 /** `argmap help` lists the commands this build of the CLI has. */
-export function cliCommands(root: string, script = join(root, 'bin/argmap.mjs')): string[] {
+export function cliCommands(root: string, script = join(root, 'bin/argmap.cjs')): string[] {
   const r = spawnSync(process.execPath, [script, 'help'], { encoding: 'utf8' });
   return [...(r.stdout ?? '').matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1]!);
 }
@@ -169,7 +169,7 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
       const file = plan.files.get(size)!;
       const validate: number[] = [];
       for (let i = 0; i < plan.reps; i++) {
-        const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.mjs'), 'validate', file], { encoding: 'utf8' }));
+        const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.cjs'), 'validate', file], { encoding: 'utf8' }));
         if (r.status !== 0) throw new Error(`argmap validate ${size}: exit ${r.status}: ${r.stderr || r.stdout}`);
         validate.push(t);
       }
@@ -178,7 +178,7 @@ export async function runNodeFigures(plan: NodePlan): Promise<Figure[]> {
         const exported: number[] = [];
         let error: string | undefined;
         for (let i = 0; i < plan.reps && !error; i++) {
-          const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.mjs'), 'export', file, '--out', join(tmp, `export-${size}.svg`)], { encoding: 'utf8', cwd: tmp }));
+          const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.cjs'), 'export', file, '--out', join(tmp, `export-${size}.svg`)], { encoding: 'utf8', cwd: tmp }));
           if (r.status !== 0) error = `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`;
           else exported.push(t);
         }
@@ -250,7 +250,7 @@ export async function runFeatureFigures(plan: FeaturePlan): Promise<Figure[]> {
     const ms: number[] = [];
     let error: string | undefined;
     for (let i = 0; i < reps && !error; i++) {
-      const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.mjs'), ...args], { encoding: 'utf8' }));
+      const [r, t] = timed(() => spawnSync(process.execPath, [join(plan.root, 'bin/argmap.cjs'), ...args], { encoding: 'utf8' }));
       if (r.status !== 0) error = `exit ${r.status}: ${(r.stderr || r.stdout).trim().split('\n')[0]}`;
       else ms.push(t);
     }

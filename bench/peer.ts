@@ -66,7 +66,8 @@ const times = (peer: number[], app: number[]) => {
 
 export async function runPeerFigures(plan: PeerPlan): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const argmap = join(plan.root, 'dist/argmap.mjs');
+  // The CommonJS launcher, as the package's bin (bin/argmap.cjs) runs it.
+  const argmap = join(plan.root, 'dist/argmap.cjs');
   const dir = resolve(plan.dir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

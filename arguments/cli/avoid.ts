@@ -2,8 +2,9 @@
 // itself. Loaded once, then handed to the pure router (arguments/layout/routing.ts).
 import { setFlagsFromString } from 'node:v8';
 import type { AvoidLibrary } from '../layout/routing';
-import { setFigureRouting } from '../export/routes';
+import { MAX_ROUTED_RELATIONS, setFigureRouting } from '../export/routes';
 import { BEFORE_FLAGS_CHANGE } from './launch';
+import { routerThreadCount, startRouterThreads, type RouterThreads } from './routerPool';
 
 let loading: Promise<AvoidLibrary> | null = null;
 
@@ -31,10 +32,28 @@ export function loadAvoid(arrows?: number): Promise<AvoidLibrary> {
   return loading;
 }
 
-/** Loads libavoid and registers it for figures; a library that will not load is said in the figure's notes, not hidden. */
-export async function startFigureRouting(arrows?: number): Promise<void> {
+/**
+ * From this many arrows on, figures share their routers among threads (routerPool.ts), when the
+ * machine has another core: starting a thread and its libavoid costs ~0.1 s of CPU, which a
+ * figure of a few hundred arrows does not win back. Above BASELINE_WASM_ARROWS, so every
+ * thread runs libavoid under the same V8 flags.
+ */
+export const THREADED_ARROWS = 600;
+
+let threads: RouterThreads | null = null;
+
+/**
+ * Loads libavoid and registers it for figures; a library that will not load is said in the
+ * figure's notes, not hidden. `arrows`: see loadAvoid; `largest`: the most arrows one figure of
+ * this process will route, when known (routing threads are started for THREADED_ARROWS or more).
+ */
+export async function startFigureRouting(arrows?: number, largest = arrows): Promise<void> {
   try {
-    setFigureRouting(await loadAvoid(arrows));
+    // Started first, so the threads load their libavoid while this one loads its own and lays out the figure.
+    // Not past MAX_ROUTED_RELATIONS: such a figure is drawn with straight lines, no router at all.
+    if (largest !== undefined && largest >= THREADED_ARROWS && largest <= MAX_ROUTED_RELATIONS && !threads && routerThreadCount() > 0) threads = startRouterThreads();
+    const avoid = await loadAvoid(arrows);
+    setFigureRouting(avoid, undefined, threads?.solver(avoid));
   } catch (err) {
     setFigureRouting(null, `libavoid did not load (${err instanceof Error ? err.message : String(err)})`);
   }

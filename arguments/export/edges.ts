@@ -9,11 +9,10 @@ import type { EdgeGeometry, Point, TextBlock } from './layout';
 import { block } from './layout';
 import { measure } from './metrics';
 import type { Obstacles } from './obstacles';
-import { figureRouting, type FigureRouting } from './routes';
+import { figureRouting, MAX_ROUTED_RELATIONS, type FigureRouting } from './routes';
 import type { Theme } from './themes';
 
-/** The most arrows one figure routes around its cards (see layoutEdges). */
-export const MAX_ROUTED_RELATIONS = 1000;
+export { MAX_ROUTED_RELATIONS };
 
 const HEAD_LENGTH = 9;
 /** Clearance between a line and the cards it passes (px at the figure's scale). */
@@ -176,7 +175,7 @@ export function layoutEdges(relations: readonly Relation[], rects: ReadonlyMap<I
   let failed: string | null = null;
   let routes: Map<Id, EdgeRoute>;
   try {
-    routes = routing.avoid ? routeEdges(routing.avoid, rects, routed, { buffer: CLEARANCE }) : unrouted(rects, relations);
+    routes = routing.avoid ? routeEdges(routing.avoid, rects, routed, { buffer: CLEARANCE, solveMany: routing.solveMany }) : unrouted(rects, relations);
   } catch (err) {
     // A router that fails (libavoid's WebAssembly can abort) must not cost the figure: it is drawn, with straight lines, and says why.
     if (!(err instanceof RoutingError)) throw err;

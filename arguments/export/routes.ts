@@ -2,15 +2,19 @@
 // the renderer's browser build) and registered here once, so renderFigure stays synchronous.
 // A figure drawn before any registration is refused in words; a library that failed to load is
 // registered with its reason, and figures then draw unrouted lines and carry that reason.
-import type { AvoidLibrary } from '../layout/routing';
+import type { AvoidLibrary, SolveMany } from '../layout/routing';
 
-export type FigureRouting = { avoid: AvoidLibrary } | { avoid: null; reason: string };
+/** `solveMany`: where the platform shares the routers' problems among threads (the CLI's routerPool.ts). */
+export type FigureRouting = { avoid: AvoidLibrary; solveMany?: SolveMany } | { avoid: null; reason: string };
+
+/** The most arrows one figure routes around its cards (see edges.ts: layoutEdges); past it, straight lines. */
+export const MAX_ROUTED_RELATIONS = 1000;
 
 let current: FigureRouting | null = null;
 
 /** Registers the loaded libavoid for figures (null with the reason when it could not be loaded). */
-export function setFigureRouting(avoid: AvoidLibrary | null, reason = 'the edge router is not available'): void {
-  current = avoid ? { avoid } : { avoid: null, reason };
+export function setFigureRouting(avoid: AvoidLibrary | null, reason = 'the edge router is not available', solveMany?: SolveMany): void {
+  current = avoid ? { avoid, ...(solveMany ? { solveMany } : {}) } : { avoid: null, reason };
 }
 
 export class RoutingNotReadyError extends Error {

@@ -17,6 +17,10 @@
 import type { Rect } from '../geometry';
 import type { Id, Point, RelationKind } from '../model';
 import { Obstacles } from '../export/obstacles';
+import { CardGrid, crossings, inflate, segmentHitsRect } from './cardGrid';
+import { facingSegment, segmentBox } from './straight';
+
+export { inflate, segmentHitsRect };
 
 /** The part of libavoid-js's API used here (its own typings do not resolve under "exports"). */
 export interface AvoidLibrary {
@@ -77,12 +81,34 @@ export interface RoutingOptions {
   buffer?: number;
   /** Distance between parallel lines nudged apart (px). */
   nudging?: number;
+  /** Draw lined-up arrows with nothing in the way without a router (straight.ts); on unless false (the tests compare both). */
+  shortcut?: boolean;
+  /**
+   * Solves many routers' problems at once (the CLI's threads, arguments/cli/routerPool.ts), each
+   * answer exactly what solveRouterJob gives; null for a problem it did not solve (solved here).
+   */
+  solveMany?: SolveMany;
 }
+
+/** One router's problem: the cards it sees and the lines it routes among them. */
+export interface RouterJob {
+  cards: readonly [Id, Rect][];
+  lines: readonly { from: Id | Point; to: Id | Point }[];
+}
+export interface RouterParameters {
+  buffer: number;
+  nudging: number;
+}
+export type SolveMany = (jobs: readonly RouterJob[], parameters: RouterParameters) => readonly (Point[][] | null)[];
+/** Fewer problems than this are solved here: handing them to threads costs more than it saves. */
+const MIN_SHARED_JOBS = 64;
 
 export class RoutingError extends Error {
   readonly code = 'routing-failed';
 }
 
+/** A relation's place in the routes while its problem is being solved. */
+const PENDING: EdgeRoute = { branches: [], line: [], inference: { x: 0, y: 0 } };
 /** The pins of a card: the middle of each side, leaving outwards. */
 const PIN = 1;
 const usable = (r: Rect) => [r.x, r.y, r.w, r.h].every(Number.isFinite) && r.w > 0 && r.h > 0;
@@ -111,6 +137,8 @@ export class EdgeRouter {
   private cache = new Map<Id, Job>();
   private readonly buffer: number;
   private readonly nudging: number;
+  private readonly shortcut: boolean;
+  private readonly solveMany: SolveMany | undefined;
   /** Routers built on the last call (for the benchmark and the tests of the cache). */
   lastRouted = 0;
 
@@ -120,6 +148,8 @@ export class EdgeRouter {
   ) {
     this.buffer = options.buffer ?? 10;
     this.nudging = options.nudging ?? 6;
+    this.shortcut = options.shortcut !== false;
+    this.solveMany = options.solveMany;
   }
 
   /**
@@ -145,18 +175,26 @@ export class EdgeRouter {
     const out = new Map<Id, EdgeRoute>();
     const kept = new Map<Id, Job>();
 
-    const solve = (id: Id, own: readonly Id[], ends: Point[], lines: { from: Id | Point; to: Id | Point }[]): Point[][] => {
-      const ownRects = own.map((o) => card(o)!);
-      const endRects = [...ownRects, ...ends.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 }))];
+    /** Where a relation's router first looks. */
+    const firstAreas = (own: readonly Id[], ends: readonly Point[]): Rect[] => {
+      const endRects = [...own.map((o) => card(o)!), ...ends.map((p) => ({ x: p.x, y: p.y, w: 0, h: 0 }))];
       const box = inflate(bounds(endRects), REGION_MARGIN);
       // A long relation (a cross-link over a branch) sees the cards along the two elbows between
       // its ends, not the whole rectangle they span: a router's cost grows steeply with its cards.
-      let areas = grid.count(box, REGION_BUDGET) <= REGION_BUDGET ? [box] : corridors(endRects);
+      return grid.count(box, REGION_BUDGET) <= REGION_BUDGET ? [box] : corridors(endRects);
+    };
+    const jobKey = (lines: RouterJob['lines'], seen: readonly [Id, Rect][]) =>
+      `${lines.map((l) => `${endKey(l.from)}>${endKey(l.to)}`).join(';')}|${seen.map(([i, r]) => `${i}:${r.x},${r.y},${r.w},${r.h}`).join(';')}`;
+    /** Routes solved ahead, by job key (the first attempts of the relations, shared among threads). */
+    const ahead = new Map<string, Point[][]>();
+
+    const solve = (id: Id, own: readonly Id[], ends: Point[], lines: { from: Id | Point; to: Id | Point }[]): Point[][] => {
+      let areas = firstAreas(own, ends);
       for (let attempt = 0; ; attempt++) {
         const seen = grid.withinAll(areas);
-        const key = `${lines.map((l) => `${endKey(l.from)}>${endKey(l.to)}`).join(';')}|${seen.map(([i, r]) => `${i}:${r.x},${r.y},${r.w},${r.h}`).join(';')}`;
+        const key = jobKey(lines, seen);
         const cached = this.cache.get(id);
-        const routes = cached && cached.key === key ? cached.routes : this.solveOnce(seen, lines);
+        const routes = cached && cached.key === key ? cached.routes : (ahead.get(key) ?? solveRouterJob(this.avoid, { cards: seen, lines }, { buffer: this.buffer, nudging: this.nudging }));
         if (!(cached && cached.key === key)) this.lastRouted++;
         const crossed = routes.flatMap((line) => crossings(line, grid, new Set(own), this.buffer));
         if (crossed.length === 0 || attempt >= MAX_WIDENINGS) {
@@ -167,16 +205,40 @@ export class EdgeRouter {
       }
     };
 
+    // Each premise relation's problem; the first attempts are independent of each other, so
+    // they may be solved ahead, together (a widened region or an undercut is solved in turn).
+    const problems: { id: Id; own: Id[]; ends: Point[]; lines: { from: Id | Point; to: Id | Point }[] }[] = [];
     for (const [id, r] of relations) {
       if (r.kind === 'undercuts' || !r.from.every(card) || !card(r.to) || r.from.includes(r.to)) continue;
       if (r.from.length === 1) {
-        const [line] = solve(id, [r.from[0]!, r.to], [], [{ from: r.from[0]!, to: r.to }]);
-        out.set(id, { branches: [], line: line!, inference: pointAlong(line!, 0.5) });
+        // Lined up with nothing in the way: libavoid's route is the straight segment, no router needed.
+        const straight = this.straight(grid, r.from[0]!, r.to);
+        if (straight) out.set(id, { branches: [], line: straight[0]!, inference: pointAlong(straight[0]!, 0.5) });
+        else problems.push({ id, own: [r.from[0]!, r.to], ends: [], lines: [{ from: r.from[0]!, to: r.to }] });
+        // Its place in the order (undercuts come after what they attack): filled below.
+        if (!straight) out.set(id, PENDING);
         continue;
       }
       const join = joinPoint(r.from.map((f) => card(f)!), card(r.to)!, free, this.buffer);
-      const lines = solve(id, [...r.from, r.to], [join], [...r.from.map((f) => ({ from: f, to: join })), { from: join, to: r.to }]);
-      out.set(id, { branches: lines.slice(0, -1), line: lines[lines.length - 1]!, inference: join });
+      out.set(id, PENDING);
+      problems.push({ id, own: [...r.from, r.to], ends: [join], lines: [...r.from.map((f) => ({ from: f, to: join })), { from: join, to: r.to }] });
+    }
+    if (this.solveMany) {
+      const jobs = new Map<string, RouterJob>();
+      for (const p of problems) {
+        const seen = grid.withinAll(firstAreas(p.own, p.ends));
+        const key = jobKey(p.lines, seen);
+        if (this.cache.get(p.id)?.key !== key) jobs.set(key, { cards: seen, lines: p.lines });
+      }
+      if (jobs.size >= MIN_SHARED_JOBS) {
+        const answers = this.solveMany([...jobs.values()], { buffer: this.buffer, nudging: this.nudging });
+        [...jobs.keys()].forEach((key, i) => answers[i] && ahead.set(key, answers[i]!));
+      }
+    }
+    for (const p of problems) {
+      const lines = solve(p.id, p.own, p.ends, p.lines);
+      if (p.ends.length === 0) out.set(p.id, { branches: [], line: lines[0]!, inference: pointAlong(lines[0]!, 0.5) });
+      else out.set(p.id, { branches: lines.slice(0, -1), line: lines[lines.length - 1]!, inference: p.ends[0]! });
     }
     // Undercuts, level by level: each ends on the inference point of the line it attacks.
     let pending = [...relations].filter(([, r]) => r.kind === 'undercuts' && r.from.length >= 1 && card(r.from[0]!) && relations.has(r.to));
@@ -194,53 +256,63 @@ export class EdgeRouter {
     return out;
   }
 
-  /** One router over the cards of a region, the lines routed, the router freed. */
-  private solveOnce(cards: readonly [Id, Rect][], lines: readonly { from: Id | Point; to: Id | Point }[]): Point[][] {
-    const A = this.avoid;
-    const router = new A.Router(A.OrthogonalRouting);
-    try {
-      router.setRoutingParameter(A.shapeBufferDistance, this.buffer);
-      router.setRoutingParameter(A.idealNudgingDistance, this.nudging);
-      router.setRoutingParameter(A.segmentPenalty, 20);
-      router.setRoutingOption(A.nudgeOrthogonalSegmentsConnectedToShapes, true);
-      router.setRoutingOption(A.nudgeSharedPathsWithCommonEndPoint, true);
-      const shapes = new Map<Id, AvoidObject>();
-      for (const [id, r] of cards) {
-        const a = new A.Point(r.x, r.y);
-        const b = new A.Point(r.x + r.w, r.y + r.h);
-        const poly = new A.Rectangle(a, b);
-        const ref = new A.ShapeRef(router, poly);
-        for (const o of [a, b, poly]) A.destroy(o);
-        for (const [x, y, dir] of [[0.5, 0, A.ConnDirUp], [0.5, 1, A.ConnDirDown], [0, 0.5, A.ConnDirLeft], [1, 0.5, A.ConnDirRight]] as const)
-          // Not exclusive: a claim takes many arrows at the middle of one side.
-          (new A.ShapeConnectionPin(ref, PIN, x, y, true, 0, dir) as AvoidPin).setExclusive(false);
-        shapes.set(id, ref);
-      }
-      const end = (e: Id | Point): AvoidObject => {
-        if (typeof e === 'string') {
-          // libavoid aborts (for good) on an end without its shape: never hand it one.
-          const shape = shapes.get(e);
-          if (!shape) throw new RoutingError(`card ${e} is not among the router's shapes`);
-          return new A.ConnEnd(shape, PIN);
-        }
-        const p = new A.Point(e.x, e.y);
-        const c = new A.ConnEnd(p);
-        A.destroy(p);
-        return c;
-      };
-      const connectors = lines.map((l) => {
-        const [s, t] = [end(l.from), end(l.to)];
-        const c = new A.ConnRef(router, s, t);
-        A.destroy(s);
-        A.destroy(t);
-        return c;
-      });
-      router.processTransaction();
-      return connectors.map(polyline);
-    } finally {
-      // The router deletes its shapes, pins and connectors with it.
-      A.destroy(router);
+  /** The straight segment between two lined-up cards when no other card comes within the buffer of it (straight.ts); else null. */
+  private straight(grid: CardGrid, from: Id, to: Id): Point[][] | null {
+    const line = this.shortcut ? facingSegment(grid.rect(from)!, grid.rect(to)!, this.buffer) : null;
+    if (!line) return null;
+    // A pixel past the buffer: a line along a buffer's edge is left to libavoid.
+    const by = this.buffer + 1;
+    for (const [id, r] of grid.within(segmentBox(line[0], line[1], by))) if (id !== from && id !== to && segmentHitsRect(line[0], line[1], inflate(r, by))) return null;
+    return [line];
+  }
+
+}
+
+/** One router over the cards of a region, the lines routed, the router freed (here, or in a thread of routerPool.ts). */
+export function solveRouterJob(A: AvoidLibrary, { cards, lines }: RouterJob, { buffer, nudging }: RouterParameters): Point[][] {
+  const router = new A.Router(A.OrthogonalRouting);
+  try {
+    router.setRoutingParameter(A.shapeBufferDistance, buffer);
+    router.setRoutingParameter(A.idealNudgingDistance, nudging);
+    router.setRoutingParameter(A.segmentPenalty, 20);
+    router.setRoutingOption(A.nudgeOrthogonalSegmentsConnectedToShapes, true);
+    router.setRoutingOption(A.nudgeSharedPathsWithCommonEndPoint, true);
+    const shapes = new Map<Id, AvoidObject>();
+    for (const [id, r] of cards) {
+      const a = new A.Point(r.x, r.y);
+      const b = new A.Point(r.x + r.w, r.y + r.h);
+      const poly = new A.Rectangle(a, b);
+      const ref = new A.ShapeRef(router, poly);
+      for (const o of [a, b, poly]) A.destroy(o);
+      for (const [x, y, dir] of [[0.5, 0, A.ConnDirUp], [0.5, 1, A.ConnDirDown], [0, 0.5, A.ConnDirLeft], [1, 0.5, A.ConnDirRight]] as const)
+        // Not exclusive: a claim takes many arrows at the middle of one side.
+        (new A.ShapeConnectionPin(ref, PIN, x, y, true, 0, dir) as AvoidPin).setExclusive(false);
+      shapes.set(id, ref);
     }
+    const end = (e: Id | Point): AvoidObject => {
+      if (typeof e === 'string') {
+        // libavoid aborts (for good) on an end without its shape: never hand it one.
+        const shape = shapes.get(e);
+        if (!shape) throw new RoutingError(`card ${e} is not among the router's shapes`);
+        return new A.ConnEnd(shape, PIN);
+      }
+      const p = new A.Point(e.x, e.y);
+      const c = new A.ConnEnd(p);
+      A.destroy(p);
+      return c;
+    };
+    const connectors = lines.map((l) => {
+      const [s, t] = [end(l.from), end(l.to)];
+      const c = new A.ConnRef(router, s, t);
+      A.destroy(s);
+      A.destroy(t);
+      return c;
+    });
+    router.processTransaction();
+    return connectors.map(polyline);
+  } finally {
+    // The router deletes its shapes, pins and connectors with it.
+    A.destroy(router);
   }
 }
 
@@ -269,95 +341,6 @@ function bounds(rects: readonly Rect[]): Rect {
   return { x, y, w: Math.max(...rects.map((r) => r.x + r.w)) - x, h: Math.max(...rects.map((r) => r.y + r.h)) - y };
 }
 
-/** Cards by grid cell, to find those near a relation or along a segment without a scan of the map. */
-class CardGrid {
-  private cells = new Map<string, [Id, Rect][]>();
-  private list: [Id, Rect][] = [];
-  private order = new Map<[Id, Rect], number>();
-  private static readonly CELL = 400;
-  add(id: Id, r: Rect): void {
-    const entry: [Id, Rect] = [id, r];
-    this.order.set(entry, this.list.length);
-    this.list.push(entry);
-    const c = CardGrid.CELL;
-    const span = (Math.floor((r.x + r.w) / c) - Math.floor(r.x / c) + 1) * (Math.floor((r.y + r.h) / c) - Math.floor(r.y / c) + 1);
-    if (span > 4096) return void this.cells.set('*', [...(this.cells.get('*') ?? []), entry]);
-    for (let i = Math.floor(r.x / c); i <= Math.floor((r.x + r.w) / c); i++)
-      for (let j = Math.floor(r.y / c); j <= Math.floor((r.y + r.h) / c); j++) {
-        const k = `${i},${j}`;
-        const l = this.cells.get(k);
-        if (l) l.push(entry);
-        else this.cells.set(k, [entry]);
-      }
-  }
-  all(): readonly [Id, Rect][] {
-    return this.list;
-  }
-  /** How many cards overlap `area`, counted up to a little past `limit`. */
-  count(area: Rect, limit: number): number {
-    return this.within(area).length > limit ? limit + 1 : this.within(area).length;
-  }
-  /** The cards overlapping any of `areas`, each once, in the order added. */
-  withinAll(areas: readonly Rect[]): [Id, Rect][] {
-    if (areas.length === 1) return this.within(areas[0]!);
-    const found = new Set<[Id, Rect]>();
-    for (const a of areas) for (const e of this.within(a)) found.add(e);
-    return this.inOrder(found);
-  }
-  /** The cards overlapping `area`, each once, in the order added. */
-  within(area: Rect): [Id, Rect][] {
-    const c = CardGrid.CELL;
-    const cols = Math.floor((area.x + area.w) / c) - Math.floor(area.x / c) + 1;
-    const rows = Math.floor((area.y + area.h) / c) - Math.floor(area.y / c) + 1;
-    const overlaps = ([, r]: [Id, Rect]) => r.x < area.x + area.w && area.x < r.x + r.w && r.y < area.y + area.h && area.y < r.y + r.h;
-    if (!(cols * rows <= this.cells.size)) return this.list.filter(overlaps);
-    const found = new Set<[Id, Rect]>(this.cells.get('*') ?? []);
-    for (let i = Math.floor(area.x / c), n = 0; n < cols; i++, n++)
-      for (let j = Math.floor(area.y / c), m = 0; m < rows; j++, m++) for (const e of this.cells.get(`${i},${j}`) ?? []) found.add(e);
-    return this.inOrder([...found].filter(overlaps));
-  }
-  private inOrder(entries: Iterable<[Id, Rect]>): [Id, Rect][] {
-    return [...entries].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
-  }
-}
-
-/** The cards (not the relation's own, shrunk by a pixel for the touch at its ends) that a line crosses. */
-function crossings(line: readonly Point[], grid: CardGrid, own: ReadonlySet<Id>, buffer: number): Rect[] {
-  const out: Rect[] = [];
-  for (let i = 1; i < line.length; i++) {
-    const a = line[i - 1]!;
-    const b = line[i]!;
-    const box = { x: Math.min(a.x, b.x) - buffer, y: Math.min(a.y, b.y) - buffer, w: Math.abs(a.x - b.x) + 2 * buffer, h: Math.abs(a.y - b.y) + 2 * buffer };
-    for (const [id, r] of grid.within(box)) if (!own.has(id) && segmentHitsRect(a, b, inflate(r, -1))) out.push(r);
-  }
-  return out;
-}
-
-/** Whether segment a-b passes through the inside of r (Liang-Barsky clipping). */
-export function segmentHitsRect(a: Point, b: Point, r: Rect): boolean {
-  if (r.w <= 0 || r.h <= 0) return false;
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  let t0 = 0;
-  let t1 = 1;
-  for (const [p, q] of [
-    [-dx, a.x - r.x],
-    [dx, r.x + r.w - a.x],
-    [-dy, a.y - r.y],
-    [dy, r.y + r.h - a.y],
-  ] as const) {
-    if (p === 0) {
-      if (q <= 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    if (t0 >= t1) return false;
-  }
-  return t0 < t1;
-}
-
 const signature = (r: RoutedRelation) => `${r.kind} ${r.from.join('\u0000')} > ${r.to}`;
 
 function polyline(c: AvoidConnector): Point[] {
@@ -371,7 +354,6 @@ function polyline(c: AvoidConnector): Point[] {
   return out;
 }
 
-export const inflate = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, w: r.w + 2 * by, h: r.h + 2 * by });
 
 /** The length of a polyline. */
 export function lengthOf(line: readonly Point[]): number {

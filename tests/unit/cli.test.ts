@@ -10,7 +10,7 @@ const shipped = join(root, 'arguments/maps/stalin-gottwald-1950.argmap.json');
 let dir: string;
 
 function argmap(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/argmap.mjs'), ...args], { encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [join(root, 'bin/argmap.cjs'), ...args], { encoding: 'utf8', cwd: dir });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -159,8 +159,10 @@ async function handout(file: string, values: ReadonlyMap<string, string>, flags:
   const other = [...[...values.keys()].filter((k) => !['out', 'format', 'worksheet'].includes(k)), ...flags];
   if (other.length > 0) throw new CliError(`argmap export: --${other[0]} does not apply to the HTML handout (it takes --out and --worksheet${values.has('per') ? '; --per is for --format handout-pdf' : ''}).`);
   const { exportHandout, handoutPathFor } = await import('./export-handout');
-  await startFigureRouting();
-  return exportHandout(readMap(file), { out: values.get('out') ?? handoutPathFor(file), worksheet: values.get('worksheet') }, io);
+  const map = readMap(file);
+  // The handout draws the whole map once (liftoff-only libavoid is for one small figure: loadAvoid).
+  await startFigureRouting(undefined, Object.keys(map.relations).length);
+  return exportHandout(map, { out: values.get('out') ?? handoutPathFor(file), worksheet: values.get('worksheet') }, io);
 }
 
 /** The PDF handout takes --out, --worksheet and --per (export-handout.ts). */

@@ -1,6 +1,7 @@
 // The dispatcher: help lists every command from the one table; every command that reads a file
 // refuses a FIFO at once (a real process, killed if it hangs); figures and maps are written
 // atomically, and not at all on refusal.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,14 @@ describe('argmap help', () => {
   it('the bench finds the commands the same way', () => {
     // The test's own bundle: tests/unit/cli.test.ts rebuilds dist/argmap.mjs while others run.
     expect(new Set(cliCommands(root, cli.bundle))).toEqual(new Set(Object.keys(COMMAND_USAGE)));
+  });
+
+  it('runs the same from the CommonJS launcher beside the ES module one (what bin/argmap.cjs starts)', () => {
+    const viaCjs = spawnSync(process.execPath, [cli.bundle.replace(/\.mjs$/, '.cjs'), 'validate', SHIPPED], { cwd: cli.dir, encoding: 'utf8' });
+    const viaEsm = cli.argmap('validate', SHIPPED);
+    expect(viaEsm.code).toBe(0);
+    expect({ code: viaCjs.status, out: viaCjs.stdout, err: viaCjs.stderr }).toEqual({ code: 0, out: viaEsm.out, err: viaEsm.err });
+    expect(viaCjs.stdout).toMatch(/: valid map "Stalin/);
   });
 
   it('refuses an unknown command, quoting it', () => {

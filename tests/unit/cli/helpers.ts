@@ -51,6 +51,7 @@ export function buildCli(tag: string, timeout = 30_000): Cli {
     },
     remove() {
       rmSync(bundle, { force: true });
+      rmSync(bundle.replace(/\.mjs$/, '.cjs'), { force: true });
       rmSync(`${bundle}.map`, { force: true });
       rmSync(bundle.replace(/\.mjs$/, '-chunks'), { recursive: true, force: true });
       try {
