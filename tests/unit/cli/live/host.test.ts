@@ -57,6 +57,23 @@ describe('the live host', () => {
   }, 15_000);
 });
 
+describe('who is in the seminar', () => {
+  it('tells the app who joined and left, with their roles', async () => {
+    const { mapPath } = t.tempMap();
+    const seen: string[] = [];
+    const host = await t.host({ mapPath, onPeers: (peers) => seen.push(peers.map((p) => `${p.name}:${p.role}:${p.connected ? 'in' : 'out'}`).join(',')) });
+    await t.client(host, 'Prof', host.key);
+    const ada = await t.client(host, 'Ada');
+    await until(() => seen.at(-1) === 'Prof:instructor:in,Ada:student:in', 'both to be listed');
+    ada.provider.destroy();
+    await until(() => seen.at(-1) === 'Prof:instructor:in,Ada:student:out', 'Ada to be listed as gone');
+    expect(host.peers()).toEqual([
+      { name: 'Prof', role: 'instructor', connected: true },
+      { name: 'Ada', role: 'student', connected: false },
+    ]);
+  }, 15_000);
+});
+
 describe('the pages the host serves', () => {
   it('serves the web build with its policy, and nothing outside it, hidden or listed', async () => {
     const { mkdirSync, writeFileSync } = await import('node:fs');

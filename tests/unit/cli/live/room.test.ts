@@ -147,3 +147,29 @@ describe('roles in a live room', () => {
     expect(states().get(ada.doc.clientID)!.selection).toEqual([]);
   }, 20_000);
 });
+
+describe('a student’s private draft', () => {
+  it('forks the class map for that student and the instructor only, and keeps its edits out of the class room', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const { draftRoom } = await import('../../../../arguments/live/protocol');
+    const room = draftRoom(host.code, 'Ada Lovelace');
+    const classPeer = await t.client(host, 'Bea');
+    const info = await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Ada%20Lovelace`);
+    expect(await info.json()).toMatchObject({ role: 'student', mayEdit: 'everything' });
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Bea`)).status).toBe(403);
+    const ada = await t.client(host, 'Ada Lovelace', undefined, room);
+    const id = analystNode(ada.doc);
+    const original = nodeText(classPeer.doc, id);
+    expect(nodeText(ada.doc, id)).toBe(original);
+    // The fork holds the class map's own structs: the instructor can merge it back.
+    expect(Y.decodeStateVector(Y.encodeStateVector(ada.doc)).size).toBeGreaterThanOrEqual(Y.decodeStateVector(Y.encodeStateVector(classPeer.doc)).size);
+    expect(ada.session.apply(editNode(id, { text: 'My draft reading.' })).ok).toBe(true);
+    const prof = await t.client(host, 'Prof', host.key, room);
+    await until(() => nodeText(prof.doc, id) === 'My draft reading.', 'the draft at the instructor');
+    await expect(t.socket(host, 'name=Bea', room)).rejects.toThrow(/403/);
+    await host.save();
+    expect(nodeText(classPeer.doc, id)).toBe(original);
+    expect(fileMap(mapPath).nodes[id]?.text).toBe(original);
+  }, 20_000);
+});
