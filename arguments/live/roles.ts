@@ -111,7 +111,8 @@ const pendingOf = (doc: Y.Doc) => [doc.store.pendingStructs?.update, doc.store.p
 export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, mode: RoomMode): Verdict {
   const right = editRight(mode, peer.role);
   const snapshot = snapshotOf(scratch);
-  const before = snapshot.current;
+  // The map before is needed only to judge an own-voice change.
+  const before = right === 'own-voice' ? snapshot.current : null;
   const [structs, ds] = pendingOf(scratch);
   const leavesPending = () => pendingOf(scratch)[0] !== structs || pendingOf(scratch)[1] !== ds;
   let touched: Touched | null = null;
@@ -135,6 +136,6 @@ export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, 
   if (!changed && !leavesPending()) return { ok: true, changed: false };
   if (right === 'nothing') return { ok: false, reason: mode === 'read-only' ? 'this room is read-only: no one edits it' : 'students read this room; only the instructor edits it' };
   if (leavesPending()) return { ok: false, reason: 'the update builds on changes the host does not have; reload the page' };
-  const refusal = touched ? ownVoiceRefusal(peer.name, before, snapshot.current, touched) : null;
+  const refusal = touched && before ? ownVoiceRefusal(peer.name, before, snapshot.current, touched) : null;
   return refusal ? { ok: false, reason: refusal } : { ok: true, changed };
 }

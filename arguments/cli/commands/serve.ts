@@ -93,7 +93,11 @@ export async function run(rest: string[], io: Io, signals: ServeSignals = { stop
   if (host === '127.0.0.1' || host === '::1' || host === 'localhost') say(io.out, 'Only this computer can join; give --host with this computer’s address on the room’s network to let students in.');
   say(io.out, 'Stop with Ctrl+C (or SIGTERM): the map is saved first.');
   const signal = await signals.stop();
-  await live.close();
+  try {
+    await live.close();
+  } catch (err) {
+    throw new CliError(`argmap serve: stopped (${signal}), but ${err instanceof Error ? err.message : String(err)}`, 1);
+  }
   say(io.out, `Stopped (${signal}); ${shown(mapPath)} is saved.`);
   return 0;
 }

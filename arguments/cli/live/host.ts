@@ -202,6 +202,10 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     const bytes = new TextEncoder().encode(serializeMap(snapshotOf(doc).current));
     const hash = hashBytes(bytes);
     if (hash !== lastWritten) {
+      // The file on disk always opens: a room holding what the loader refuses (a peer of an open
+      // room can send any value) is kept in the store, and the file keeps its last good state.
+      const check = loadMap(bytes);
+      if (!check.ok) throw new LiveHostError('map-invalid', `The seminar's map has ${check.errors.length === 1 ? 'a problem' : 'problems'} the file may not hold (${check.errors.slice(0, 3).map(describeIssue).join('; ')}); ${basename(options.mapPath)} keeps its last good state, the live store all changes.`);
       // The store first, naming the file about to be written and the one before.
       const header: StoreHeader = { version: 1, mapHash: hash, previousHash: lastWritten, epoch: log.header.epoch };
       log.compact(header, Y.encodeStateAsUpdate(doc));

@@ -124,7 +124,11 @@ export class Room {
   close(code = 1001, reason = 'the host stopped the seminar'): void {
     clearInterval(this.pinger);
     this.flush();
-    for (const c of this.conns.values()) c.ws.close(code, reason);
+    for (const c of this.conns.values()) {
+      c.ws.close(code, reason);
+      // A peer gone silent would hold the socket open for ws's 30 s closing handshake.
+      setTimeout(() => c.ws.terminate(), 1000);
+    }
     this.awareness.destroy();
   }
 

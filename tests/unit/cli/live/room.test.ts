@@ -148,6 +148,25 @@ describe('roles in a live room', () => {
   }, 20_000);
 });
 
+describe('the file a room writes', () => {
+  it('never holds what the loader refuses, even when an open room’s peer sends it', async () => {
+    const { mapPath } = t.tempMap();
+    const errors: string[] = [];
+    const host = await t.host({ mapPath, mode: 'open', onError: (e) => errors.push(e.message) });
+    const before = readFileSync(mapPath);
+    const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
+    const id = analystNode(mallory.doc);
+    const sv = Y.encodeStateVector(mallory.doc);
+    (mallory.doc.getMap('nodes').get(id) as Y.Map<unknown>).set('kind', 'banana');
+    mallory.sendUpdate(Y.encodeStateAsUpdate(mallory.doc, sv));
+    const prof = await t.client(host, 'Prof', host.key);
+    await until(() => (prof.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('kind') === 'banana', 'the update to be in the room');
+    await until(() => errors.some((m) => /nodes\[\d+\]\.kind.*keeps its last good state/.test(m)), 'the app to be told by the timed save');
+    await expect(host.save()).rejects.toThrow(/keeps its last good state/);
+    expect(readFileSync(mapPath).equals(before)).toBe(true);
+  }, 20_000);
+});
+
 describe('a student’s private draft', () => {
   it('forks the class map for that student and the instructor only, and keeps its edits out of the class room', async () => {
     const { mapPath } = t.tempMap();
