@@ -60,6 +60,8 @@ export async function run(rest: string[], io: Io, signals: ServeSignals = { stop
   if (webRoot === null) throw new CliError('argmap serve: the web build is not there (dist/renderer beside the CLI); run `npm run build:web` first, or give it with --web DIR.');
   if (!existsSync(join(webRoot, 'index.html'))) throw new CliError(`argmap serve: ${shown(webRoot)} holds no index.html; give the folder of the web build (npm run build:web makes dist/renderer).`);
 
+  const seen = new Map<string, boolean>();
+  let stopping = false;
   let live;
   try {
     const code = parsed.values.get('code');
@@ -77,8 +79,8 @@ export async function run(rest: string[], io: Io, signals: ServeSignals = { stop
     if (err instanceof LiveHostError) throw new CliError(`argmap serve: ${err.message}`, err.code === 'map-invalid' ? 1 : 2);
     throw err;
   }
-  const seen = new Map<string, boolean>();
   function announce(peers: PeerInfo[]): void {
+    if (stopping) return;
     for (const p of peers) {
       if (seen.get(p.name) === p.connected) continue;
       seen.set(p.name, p.connected);
@@ -93,6 +95,7 @@ export async function run(rest: string[], io: Io, signals: ServeSignals = { stop
   if (host === '127.0.0.1' || host === '::1' || host === 'localhost') say(io.out, 'Only this computer can join; give --host with this computer’s address on the room’s network to let students in.');
   say(io.out, 'Stop with Ctrl+C (or SIGTERM): the map is saved first.');
   const signal = await signals.stop();
+  stopping = true;
   try {
     await live.close();
   } catch (err) {

@@ -197,7 +197,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   }
 
   let lastWritten = fileHash;
-  function saveNow(): void {
+  function saveNow(compactNow = false): void {
     classRoom.flush();
     const bytes = new TextEncoder().encode(serializeMap(snapshotOf(doc).current));
     const hash = hashBytes(bytes);
@@ -208,16 +208,17 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       if (!check.ok) throw new LiveHostError('map-invalid', `The seminar's map has ${check.errors.length === 1 ? 'a problem' : 'problems'} the file may not hold (${check.errors.slice(0, 3).map(describeIssue).join('; ')}); ${basename(options.mapPath)} keeps its last good state, the live store all changes.`);
       // The store first, naming the file about to be written and the one before.
       const header: StoreHeader = { version: 1, mapHash: hash, previousHash: lastWritten, epoch: log.header.epoch };
-      log.compact(header, Y.encodeStateAsUpdate(doc));
+      if (log.overgrown || compactNow) log.compact(header, Y.encodeStateAsUpdate(doc));
+      else log.mark(header);
       writeFileAtomic(options.mapPath, bytes, { overwrite: true });
       lastWritten = hash;
-    }
+    } else if (compactNow) log.compact(log.header, Y.encodeStateAsUpdate(doc));
     for (const name of dirtyDrafts) {
       const room = rooms.get(name);
       const draftLog = draftLogs.get(name);
       if (!room || !draftLog) continue;
       room.flush();
-      draftLog.compact(draftLog.header, Y.encodeStateAsUpdate(room.doc));
+      if (draftLog.overgrown || compactNow) draftLog.compact(draftLog.header, Y.encodeStateAsUpdate(room.doc));
     }
     dirtyDrafts.clear();
   }
@@ -351,7 +352,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
         if (saveTimer) clearTimeout(saveTimer);
         saveTimer = null;
         try {
-          saveNow();
+          saveNow(true);
         } finally {
           for (const room of rooms.values()) room.close();
           log.close();

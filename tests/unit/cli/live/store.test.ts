@@ -31,10 +31,13 @@ describe('the update log', () => {
     again.append([new Uint8Array([8])]);
     again.compact(header('h2'), new Uint8Array([9]));
     again.append([new Uint8Array([10])]);
+    again.mark(header('h3'));
+    again.append([new Uint8Array([11])]);
     again.close();
     const read = readLog(path)!;
-    expect(read.header.mapHash).toBe('h2');
-    expect(read.updates.map((u) => [...u])).toEqual([[9], [10]]);
+    // The last header counts: the hash of the file written last.
+    expect(read.header.mapHash).toBe('h3');
+    expect(read.updates.map((u) => [...u])).toEqual([[9], [10], [11]]);
   });
 
   it('is no log when its header cannot be read', () => {
