@@ -149,18 +149,28 @@ describe('roles in a live room', () => {
 });
 
 describe('the file a room writes', () => {
-  it('never holds what the loader refuses, even when an open room’s peer sends it', async () => {
+  it('never holds what the loader refuses: a student’s bad value is refused at the door, an instructor’s kept out of the file', async () => {
     const { mapPath } = t.tempMap();
     const errors: string[] = [];
     const host = await t.host({ mapPath, mode: 'open', onError: (e) => errors.push(e.message) });
     const before = readFileSync(mapPath);
-    const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
-    const id = analystNode(mallory.doc);
-    const sv = Y.encodeStateVector(mallory.doc);
-    (mallory.doc.getMap('nodes').get(id) as Y.Map<unknown>).set('kind', 'banana');
-    mallory.sendUpdate(Y.encodeStateAsUpdate(mallory.doc, sv));
-    const prof = await t.client(host, 'Prof', host.key);
-    await until(() => (prof.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('kind') === 'banana', 'the update to be in the room');
+    const forge = async (query: string) => {
+      const peer = await rawPeer(await t.socket(host, query));
+      const id = analystNode(peer.doc);
+      const sv = Y.encodeStateVector(peer.doc);
+      (peer.doc.getMap('nodes').get(id) as Y.Map<unknown>).set('kind', 'banana');
+      peer.sendUpdate(Y.encodeStateAsUpdate(peer.doc, sv));
+      return { peer, id };
+    };
+    const mallory = await forge('name=Mallory');
+    await until(() => mallory.peer.closeCode() !== null, 'the host to refuse the student');
+    expect(mallory.peer.received.find((m) => m.type === 2)?.reason).toMatch(/node .* would not load/);
+    await host.save();
+    expect(readFileSync(mapPath).equals(before)).toBe(true);
+
+    const { id } = await forge(`name=Prof&key=${host.key}`);
+    const watcher = await t.client(host, 'Watcher');
+    await until(() => (watcher.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('kind') === 'banana', 'the instructor’s update to be in the room');
     await until(() => errors.some((m) => /nodes\[\d+\]\.kind.*keeps its last good state/.test(m)), 'the app to be told by the timed save');
     await expect(host.save()).rejects.toThrow(/keeps its last good state/);
     expect(readFileSync(mapPath).equals(before)).toBe(true);
