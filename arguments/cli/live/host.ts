@@ -27,7 +27,7 @@ import { MAP_FILE, readFileBounded } from '../read';
 import { writeFileAtomic } from '../write';
 import { Room } from './room';
 import { answer, SECURITY_HEADERS, serveStatic } from './static';
-import { hashBytes, readLog, UpdateLog, type StoreHeader } from './store';
+import { hashBytes, lockStore, readLog, UpdateLog, type StoreHeader } from './store';
 
 export interface LiveHostOptions {
   /** The .argmap.json the room edits; written atomically ≤ 1 s after changes. */
@@ -109,10 +109,19 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   if (!loaded.ok) throw new LiveHostError('map-invalid', `${options.mapPath} is not a map Argument Atlas opens: ${loaded.errors.map(describeIssue).join('; ')}`);
   const fileHash = hashBytes(bytes);
   const classLog = join(storeDir, 'class.ylog');
+  let lock: ReturnType<typeof lockStore>;
+  try {
+    lock = lockStore(storeDir);
+  } catch (err) {
+    throw new LiveHostError('store-failed', `The live store in ${storeDir} cannot be written (${(err as Error).message}); choose a folder you may write to.`);
+  }
+  if ('heldBy' in lock) throw new LiveHostError('store-failed', `Another live seminar (process ${lock.heldBy}) is hosting ${basename(options.mapPath)}; stop it first, or join it.`);
+  const { release } = lock;
   let stored: ReturnType<typeof readLog>;
   try {
     stored = readLog(classLog);
   } catch (err) {
+    release();
     throw new LiveHostError('store-failed', `The live store ${classLog} cannot be read (${(err as Error).message}).`);
   }
   let doc: Y.Doc;
@@ -136,7 +145,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       startedFrom = 'file';
     }
   } catch (err) {
-    if (err instanceof LiveHostError) throw err;
+    release();
     throw new LiveHostError('store-failed', `The live store in ${storeDir} cannot be written (${(err as Error).message}); choose a folder you may write to.`);
   }
 
@@ -319,6 +328,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     const fail = (err: NodeJS.ErrnoException) => {
       classRoom.close();
       log.close();
+      release();
       reject(new LiveHostError('listen-failed', err.code === 'EADDRINUSE' ? `Port ${options.port} on ${options.host} is in use; choose another port, or 0 for any free one.` : err.code === 'EADDRNOTAVAIL' ? `${options.host} is not an address of this computer; choose one of its addresses.` : `The host cannot listen on ${options.host}:${options.port} (${err.message}).`));
     };
     server.once('error', fail);
@@ -362,6 +372,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
             server.close(() => r());
             server.closeAllConnections();
           });
+          release();
         }
       })()),
   };

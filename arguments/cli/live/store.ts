@@ -13,7 +13,7 @@
 //   it): encoding the whole state costs more than the file's write (146 ms at 1,000 nodes).
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface StoreHeader {
   version: 1;
@@ -193,5 +193,38 @@ function syncFolder(folder: string): void {
     }
   } catch {
     // Windows opens no folder for fsync; its rename is durable enough there.
+  }
+}
+
+/**
+ * Takes the store folder for this process (two hosts on one map would interleave their logs):
+ * a lock file naming the holder's pid, taken over when that process is gone (a host killed with
+ * SIGKILL leaves its lock). Returns the release; null when a live process holds it.
+ */
+export function lockStore(dir: string): { release: () => void } | { heldBy: number } {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'host.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return { release: () => rmSync(path, { force: true }) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && alive(holder)) return { heldBy: holder };
+      rmSync(path, { force: true });
+    }
+  }
+  throw new Error(`the lock ${path} could not be taken`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

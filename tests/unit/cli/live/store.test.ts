@@ -84,6 +84,15 @@ describe('a host started again on the same map', () => {
     }
   }, 20_000);
 
+  it('refuses a second host on the same map while the first runs', async () => {
+    const { mapPath } = t.tempMap();
+    const first = await t.host({ mapPath });
+    await expect(t.host({ mapPath })).rejects.toMatchObject({ code: 'store-failed', message: expect.stringMatching(new RegExp(`process ${process.pid}\\) is hosting seminar\\.argmap\\.json`)) });
+    await first.close();
+    const second = await t.host({ mapPath });
+    expect(second.startedFrom).toBe('store');
+  }, 20_000);
+
   it('starts from the file, in a new epoch, when the file was changed since the store was written', async () => {
     const { mapPath } = t.tempMap();
     const first = await t.host({ mapPath, mode: 'open', code: 'KQ7RT3' });
