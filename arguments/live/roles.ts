@@ -139,7 +139,7 @@ const pendingOf = (doc: Y.Doc) => [doc.store.pendingStructs?.update, doc.store.p
 
 /**
  * Applies `update` from `peer` to `scratch` (the host's replica of the room) and judges it.
- * `changed: false`: the update held nothing new (a sync step 2 of a peer that has nothing the host
+ * `changed: false`: the update held nothing new (nothing to apply to the room's doc) (a sync step 2 of a peer that has nothing the host
  * lacks). After a refusal the replica holds the refused update: the caller must rebuild it.
  */
 export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, mode: RoomMode): Verdict {
@@ -166,7 +166,8 @@ export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, 
     scratch.off('update', onUpdate);
     scratch.off('afterTransaction', onTransaction);
   }
-  if (right === 'everything' && peer.role === 'instructor') return { ok: true, changed };
+  // `changed` counts structs left pending too: the room's doc must hold them as the replica does.
+  if (right === 'everything' && peer.role === 'instructor') return { ok: true, changed: changed || leavesPending() };
   if (!changed && !leavesPending()) return { ok: true, changed: false };
   if (right === 'nothing') return { ok: false, reason: mode === 'read-only' ? 'this room is read-only: no one edits it' : 'students read this room; only the instructor edits it' };
   if (leavesPending()) return { ok: false, reason: 'the update builds on changes the host does not have; reload the page' };

@@ -141,3 +141,14 @@ describe('what each peer may change', () => {
     expect(judgeUpdate(room().scratch, new Uint8Array([1, 2, 3, 200, 7]), ada, 'students-own-voice')).toMatchObject({ ok: false });
   });
 });
+
+describe('an instructor’s update that arrives before the one it builds on', () => {
+  it('is kept pending, as the room’s doc must keep it, and lands once the first arrives', () => {
+    const { scratch, updateOf } = room();
+    const first = updateOf(own(mine(5)));
+    const second = updateOf(editNode(mine(5), { text: 'Second, sent first.' }));
+    expect(judgeUpdate(scratch, second, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
+    expect(judgeUpdate(scratch, first, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
+    expect(fromYDoc(scratch).nodes[mine(5)]?.text).toBe('Second, sent first.');
+  });
+});
