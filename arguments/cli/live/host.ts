@@ -287,6 +287,8 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       if (!a.ok) return answer(res, a.status, JSON.stringify({ error: a.message }), 'application/json');
       const roomMode = a.roomName === code ? mode : 'open';
       const body: RoomInfo = { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch };
+      // Readable by the instructor's app (its window has another origin); it holds nothing secret.
+      res.setHeader('Access-Control-Allow-Origin', '*');
       return answer(res, 200, JSON.stringify(body), 'application/json');
     }
     if (url.pathname.startsWith(`${LIVE_PATH}/`)) return answer(res, 404, 'Not found.\n');
@@ -303,13 +305,14 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     } catch {
       return refuse(400, 'The address is not well formed.');
     }
-    // A page of another site in the student's browser may not join: the page must be the host's.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) return refuse(403, 'Only the host’s own page may join its seminar.');
     const m = new RegExp(`^${LIVE_PATH}/([^/]+)$`).exec(url.pathname);
     if (!m) return refuse(404, 'There is no seminar at this address.');
     const a = admit(m[1]!, url.searchParams, true);
     if (!a.ok) return refuse(a.status, a.message);
+    // A page of another site in a student's browser may not join as them: a student's page must be
+    // the host's. The instructor's app (another origin: its own window) is known by its key.
+    const origin = req.headers.origin;
+    if (a.role !== 'instructor' && origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) return refuse(403, 'Only the host’s own page may join its seminar.');
     let room: Room;
     try {
       room = a.room ?? openDraft(a.draftOf!);

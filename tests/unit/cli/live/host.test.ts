@@ -54,6 +54,24 @@ describe('the live host', () => {
     await expect(t.socket(host, 'name=Ada', 'ZZZZZZ')).rejects.toThrow(/404/);
     await expect(t.socket(host, 'name=')).rejects.toThrow(/400/);
     await expect(t.socket(host, 'name=Eve&key=notthekeynotthekey')).rejects.toThrow(/403/);
+    // A page of another site, in a student's browser, is refused; the instructor's app (its own origin, the key) is not.
+    const WebSocket = (await import('ws')).default;
+    const opened = (query: string, origin: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${host.port}/live/${host.code}?${query}`, { origin });
+        ws.once('open', () => {
+          ws.terminate();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          ws.terminate();
+        });
+        ws.once('error', () => resolve(-1));
+      });
+    expect(await opened('name=Zoe', 'http://evil.example')).toBe(403);
+    expect(await opened('name=Zoe', `http://127.0.0.1:${host.port}`)).toBe(101);
+    expect(await opened(`name=Prof&key=${host.key}`, 'file://')).toBe(101);
   }, 15_000);
 });
 
