@@ -5,11 +5,11 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { LIVE_PATH, presenceColor, type RoomInfo } from '../../arguments/live/protocol';
+import { presenceColor, type RoomInfo } from '../../arguments/live/protocol';
 import { LiveSession } from '../../arguments/live/session';
 import { notify } from '../store/store';
 import { bindLiveDocument, type LiveBinding } from './binding';
-import { fetchRoomInfo, LiveJoinError } from './roomInfo';
+import { fetchRoomInfo, LiveJoinError, liveSocketBase } from './roomInfo';
 import { live } from './liveState';
 import { publishPresence, watchPeers } from './presenceSync';
 
@@ -35,15 +35,6 @@ interface Connection {
 }
 
 let current: Connection | null = null;
-
-/** The WebSocket base of a host: "ws://HOST:PORT/live" (y-websocket appends "/CODE"). */
-export function liveSocketBase(url: string): string {
-  const u = new URL(url);
-  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
-  u.pathname = LIVE_PATH;
-  u.search = u.hash = '';
-  return u.href.replace(/\/$/, '');
-}
 
 /**
  * Joins the room and makes its map the open document; resolves with the room's info once the map

@@ -1,7 +1,7 @@
 // The question a page asks the host before it joins (protocol.ts: GET /live/CODE/info): the map's
 // title, this peer's role and what it may edit, so the page locks its editing before the first
 // sync. Every way it can fail is a typed error in words a student can act on.
-import { infoPath, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomPreview } from '../../arguments/live/protocol';
+import { infoPath, LIVE_PATH, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomPreview } from '../../arguments/live/protocol';
 
 export type JoinErrorCode = 'bad-name' | 'bad-code' | 'unknown-code' | 'name-taken' | 'unreachable' | 'bad-answer';
 
@@ -16,6 +16,15 @@ export class LiveJoinError extends Error {
 }
 
 export const NAME_RULE = 'Use 1–40 letters, digits, spaces, full stops, apostrophes or hyphens, starting with a letter or digit.';
+
+/** The WebSocket base of a host: "ws://HOST:PORT/live" (y-websocket appends "/CODE"). */
+export function liveSocketBase(url: string): string {
+  const u = new URL(url);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  u.pathname = LIVE_PATH;
+  u.search = u.hash = '';
+  return u.href.replace(/\/$/, '');
+}
 
 /** The info address of a room on the host at `base` ("http://HOST:PORT"). */
 export function infoUrl(base: string, code: string, name: string, key?: string): string {
@@ -50,7 +59,7 @@ export async function fetchRoomInfo(base: string, typedCode: string, typedName: 
   if (!name) throw new LiveJoinError('bad-name', typedName.trim() === '' ? 'Type your name: the others see it next to your selection and your nodes.' : `“${typedName.trim()}” cannot be a name here. ${NAME_RULE}`);
   let response: Response;
   try {
-    response = await fetcher(infoUrl(base, code, name, key), { cache: 'no-store' });
+    response = await fetcher(infoUrl(base, code, name, key));
   } catch {
     throw new LiveJoinError('unreachable', `The seminar’s host (${new URL(base).host}) does not answer. Check that you are on the room’s network and that the instructor’s seminar is still running, then try again.`);
   }
@@ -70,7 +79,7 @@ export async function fetchRoomInfo(base: string, typedCode: string, typedName: 
 /** The room's title for the join screen (no name yet); null when the host does not say. */
 export async function fetchRoomPreview(base: string, code: string, fetcher: typeof fetch = fetch): Promise<RoomPreview | 'unknown-code' | null> {
   try {
-    const response = await fetcher(new URL(infoPath(code), base).href, { cache: 'no-store' });
+    const response = await fetcher(new URL(infoPath(code), base).href);
     if (response.status === 404) return 'unknown-code';
     if (!response.ok) return null;
     const v = (await response.json()) as Partial<RoomPreview> | null;
