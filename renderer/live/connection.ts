@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { presenceColor, type RoomInfo } from '../../arguments/live/protocol';
+import { LIVE_CLOSE, presenceColor, type RoomInfo } from '../../arguments/live/protocol';
 import { LiveSession } from '../../arguments/live/session';
 import { notify } from '../store/store';
 import { bindLiveDocument, type LiveBinding } from './binding';
@@ -45,8 +45,13 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   const info = await fetchRoomInfo(request.url, request.code, request.name, request.key);
   leaveLiveSeminar();
   const doc = new Y.Doc();
-  // One offline copy per room and name: a second name in the same browser is another person.
-  const offline = new IndexeddbPersistence(`argument-atlas-live:${info.code}:${info.name}`, doc);
+  // One offline copy per room, epoch and name: a second name in the same browser is another
+  // person, and a copy of an earlier epoch (the host started the room anew from its file) would
+  // duplicate the map's records if merged: it is deleted instead.
+  const prefix = `argument-atlas-live:${info.code}:`;
+  const dbName = `${prefix}${info.epoch ?? ''}:${info.name}`;
+  await dropOtherEpochs(prefix, info.epoch ?? '');
+  const offline = new IndexeddbPersistence(dbName, doc);
   await offline.whenSynced;
   const params: Record<string, string> = { name: info.name };
   if (request.key !== undefined) params.key = request.key;
@@ -67,7 +72,7 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
     conn.binding = null;
     leaveLiveSeminar();
   });
-  conn.stops.push(watchLink(provider), watchPeers(provider.awareness), publishPresence(provider.awareness, { name: info.name, role: info.role, color: presenceColor(info.name) }));
+  conn.stops.push(watchLink(provider, () => void restart(conn, request)), watchPeers(provider.awareness), publishPresence(provider.awareness, { name: info.name, role: info.role, color: presenceColor(info.name) }));
   return info;
 }
 
@@ -101,8 +106,32 @@ function firstSync(provider: WebsocketProvider, doc: Y.Doc): Promise<void> {
   });
 }
 
+/** Deletes this room's offline copies of other epochs (where the browser can list its databases). */
+async function dropOtherEpochs(prefix: string, epoch: string): Promise<void> {
+  try {
+    const all = (await indexedDB.databases?.()) ?? [];
+    for (const db of all) if (db.name?.startsWith(prefix) && !db.name.startsWith(`${prefix}${epoch}:`)) indexedDB.deleteDatabase(db.name);
+  } catch {
+    // Not listed: older copies stay (they are never opened again).
+  }
+}
+
+/**
+ * The host refused a change of this page (LIVE_CLOSE.refused): Yjs cannot take the page's own
+ * structs back, so the page drops its copy and joins again from the host's state.
+ */
+async function restart(conn: Connection, request: JoinRequest): Promise<void> {
+  if (current !== conn) return;
+  await conn.offline.clearData().catch(() => undefined);
+  try {
+    await joinLiveSeminar(request);
+  } catch (e) {
+    notify({ kind: 'error', title: 'Could not join the seminar again', lines: [e instanceof Error ? e.message : String(e)] });
+  }
+}
+
 /** The chip's state from the provider's: a drop shows "Reconnecting…", then "Offline". */
-function watchLink(provider: WebsocketProvider): () => void {
+function watchLink(provider: WebsocketProvider, refused: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
     if (status === 'connected') {
@@ -117,6 +146,10 @@ function watchLink(provider: WebsocketProvider): () => void {
   };
   const onClosed = (event: { code: number; reason: string }) => {
     live.setState({ link: 'offline' });
+    if (event.code === LIVE_CLOSE.refused) {
+      notify({ kind: 'error', title: 'The seminar’s host refused a change', lines: [event.reason || 'A change of yours was not yours to make in this seminar.', 'The page takes the seminar’s map again from the host; the refused change is not in it.'] });
+      return refused();
+    }
     notify({ kind: 'error', title: 'The seminar’s host closed the connection', lines: [event.reason || 'The host does not take this page back. Your copy of the map stays open; save a copy to keep it.'] });
   };
   provider.on('status', onStatus);

@@ -46,7 +46,8 @@ export function readRoomInfo(value: unknown, code: string): RoomInfo {
     typeof v.name === 'string' &&
     readStudentName(v.name) === v.name &&
     typeof v.title === 'string' &&
-    (v.mayEdit === 'everything' || v.mayEdit === 'own-voice' || v.mayEdit === 'nothing');
+    (v.mayEdit === 'everything' || v.mayEdit === 'own-voice' || v.mayEdit === 'nothing') &&
+    (v.epoch === undefined || typeof v.epoch === 'string');
   if (!ok) throw new LiveJoinError('bad-answer', 'The host answered with something that is not a seminar room. Check the address with your instructor.');
   return v as RoomInfo;
 }

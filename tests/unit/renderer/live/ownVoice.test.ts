@@ -25,15 +25,15 @@ describe('own voice', () => {
   it('refuses another voice’s node, naming it and the rule', () => {
     const out = run(editNode(analyst, { text: 'Changed.' }));
     expect(out).toMatch(/^“.+” is in (the voice “.+”|the analyst’s voice)\. In this seminar you may edit only your own nodes \(voice “student:Tomas”\) and comments\.$/);
-    expect(run(deleteNodes([analyst]))).toEqual(expect.stringContaining('your own nodes'));
-    expect(run(moveNodes({ [analyst]: { x: 1, y: 1 } }))).toEqual(expect.stringContaining('your own nodes'));
+    expect(run(deleteNodes([analyst]))).toEqual(expect.stringContaining('you may edit only your own nodes'));
+    expect(run(moveNodes({ [analyst]: { x: 1, y: 1 } }))).toEqual(expect.stringContaining('you may edit only your own nodes'));
   });
 
   it('lets the student edit, move and delete their own node, but not give it away', () => {
     expect((run(editNode('mine', { text: 'Better.' })) as ArgumentMap).nodes['mine']!.text).toBe('Better.');
     expect((run(moveNodes({ mine: { x: 5, y: 5 } })) as ArgumentMap).view.positions['mine']).toEqual({ x: 5, y: 5 });
     expect(Object.hasOwn((run(deleteNodes(['mine'])) as ArgumentMap).nodes, 'mine')).toBe(false);
-    expect(run(editNode('mine', { voice: 'analyst' }))).toMatch(/stay in your voice/);
+    expect(run(editNode('mine', { voice: 'analyst' }))).toBe('In this seminar node mine must be in your voice (student:Tomas).');
   });
 
   it('gives new nodes the student’s voice', () => {
@@ -43,13 +43,15 @@ describe('own voice', () => {
 
   it('allows an arrow from their node to the analyst’s claim, not one from the analyst’s node', () => {
     expect(typeof run(connect({ id: 'r.x.1', kind: 'supports', from: ['mine'], to: analyst }))).toBe('object');
-    expect(run(connect({ id: 'r.x.2', kind: 'opposes', from: [analyst], to: 'mine' }))).toMatch(/arrow from a node that is not yours/);
+    expect(run(connect({ id: 'r.x.2', kind: 'opposes', from: [analyst], to: 'mine' }))).toMatch(/^In this seminar relation r\.x\.2 does not start from your own nodes/);
   });
 
-  it('allows comments on any node, refuses the map’s description', () => {
-    const thread = startThread('t.x.1', analyst, { author: 'Tomas', text: 'Why?', at: '2026-12-02T00:00:00Z' });
-    expect(typeof run(thread)).toBe('object');
-    expect(run({ label: 'Retitle', apply: (d) => void (d.meta.title = 'Mine') })).toMatch(/only your own nodes/);
+  it('allows their comments on any node; refuses a comment in another’s name, the map’s title, a source (the host’s rule)', () => {
+    expect(typeof run(startThread('t.x.1', analyst, { author: 'Tomas', text: 'Why?', at: '2026-12-02T00:00:00Z' }))).toBe('object');
+    expect(run(startThread('t.x.2', analyst, { author: 'Marta', text: 'Forged.', at: '2026-12-02T00:00:00Z' }))).toMatch(/^In this seminar message .+ is not yours/);
+    expect(run({ label: 'Retitle', apply: (d) => void (d.meta.title = 'Mine') })).toBe('In this seminar only the instructor changes the map\'s meta.');
+    const source = Object.keys(seed.sources)[0]!;
+    expect(run({ label: 'Retitle source', apply: (d) => void (d.sources[source]!.title = 'Mine') })).toBe('In this seminar only the instructor changes the sources.');
   });
 
   it('keeps the operation’s own refusal', () => {
