@@ -19,6 +19,10 @@ export interface TestHost {
   instructorUrl: string;
   origin: string;
   mapPath: string;
+  /** Stops the host (it saves; its update log stays), as a closed laptop lid would. */
+  stop(): Promise<void>;
+  /** Starts it again on the same address, code and map: it resumes its update log. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,7 +30,9 @@ export async function startTestHost(mode: RoomMode): Promise<TestHost> {
   const dir = mkdtempSync(join(tmpdir(), 'aa-live-e2e-'));
   const mapPath = join(dir, 'seminar.argmap.json');
   writeFileSync(mapPath, readFileSync(SEED_PATH));
-  const host = await startLiveHost({ mapPath, host: '127.0.0.1', port: 0, mode, webRoot: WEB_ROOT });
+  let host = await startLiveHost({ mapPath, host: '127.0.0.1', port: 0, mode, webRoot: WEB_ROOT });
+  let running = true;
+  const { code, port } = host;
   return {
     code: host.code,
     key: host.key,
@@ -34,8 +40,16 @@ export async function startTestHost(mode: RoomMode): Promise<TestHost> {
     instructorUrl: host.instructorUrl,
     origin: `http://127.0.0.1:${host.port}`,
     mapPath,
-    close: async () => {
+    stop: async () => {
+      running = false;
       await host.close();
+    },
+    resume: async () => {
+      host = await startLiveHost({ mapPath, host: '127.0.0.1', port, code, mode, webRoot: WEB_ROOT });
+      running = true;
+    },
+    close: async () => {
+      if (running) await host.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

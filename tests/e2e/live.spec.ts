@@ -171,3 +171,42 @@ test.describe('own voice', () => {
     }
   });
 });
+
+test.describe('offline', () => {
+  test.use({ mode: 'open' });
+  test('edits made while the host is away are kept in the browser, across a closed tab, and reach the host when it is back', async ({ browser, host }) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const outside: string[] = [];
+    context.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(host.origin) && !u.startsWith(host.origin.replace('http:', 'ws:')) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
+    });
+    const page = await context.newPage();
+    await page.goto(host.joinUrl);
+    await join(page, 'Tomas');
+    const chip = (p: Page) => p.getByRole('region', { name: 'Live seminar' }).getByRole('status');
+    await host.stop();
+    await expect(chip(page)).toHaveText('Reconnecting…');
+    await expect(chip(page)).toHaveText('Offline: your edits are kept and sent when the host is back', { timeout: 10_000 });
+
+    await page.getByRole('button', { name: 'Add claim' }).click();
+    const editor = page.getByRole('textbox', { name: 'Node text' });
+    await editor.fill('Written while the host was away.');
+    await editor.press('Enter');
+    await expect(node(page, 'Written while the host was away.')).toHaveCount(1);
+    await page.waitForTimeout(500); // the offline copy's write (IndexedDB)
+    // The tab is closed before the host is back: only the browser's copy holds the edit.
+    await page.close();
+
+    await host.resume();
+    expect(readFileSync(host.mapPath, 'utf8')).not.toContain('Written while the host was away.');
+    const again = await context.newPage();
+    await again.goto(host.joinUrl);
+    const dialog = again.getByRole('dialog', { name: /Join the seminar/ });
+    await expect(dialog.getByLabel('Your name')).toHaveValue('Tomas');
+    await join(again, 'Tomas');
+    await expect(node(again, 'Written while the host was away.')).toHaveCount(1);
+    await expect.poll(() => readFileSync(host.mapPath, 'utf8'), { timeout: 10_000 }).toContain('Written while the host was away.');
+    expect(outside, 'requests that left the host').toEqual([]);
+  });
+});
