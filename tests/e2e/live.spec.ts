@@ -100,9 +100,15 @@ test('an instructor and a read-only student share one map: edits, selections, re
   const thesisS = node(student.page, /explains the 1950 Soviet absence/);
   await expect(thesisS.getByTestId('peer-label')).toHaveText('Selected by Marta');
   await expect(thesisS.locator('.aa-node')).toHaveClass(/aa-peer-selected/);
+  await expect(thesisS).toHaveAccessibleDescription(/Selected by Marta/);
   const mood = node(student.page, /anti-war mood/);
   await mood.click();
   await expect(node(teacher.page, /anti-war mood/).getByTestId('peer-label')).toHaveText('Selected by Tomas');
+  // Selecting something else takes the outline away in the other page.
+  await fitAll(teacher.page);
+  await node(teacher.page, /anti-war mood/).click();
+  await expect(thesisS.getByTestId('peer-label')).toHaveCount(0);
+  await expect(thesisS).not.toHaveAccessibleDescription(/Selected by/);
 
   // The read-only student: the marker, disabled tools, every edit refused.
   await expect(student.page.getByRole('toolbar', { name: 'Map tools' }).getByText('Read-only (seminar)')).toBeVisible();
