@@ -27,14 +27,24 @@ function LiveBar() {
   const [open, setOpen] = useState(false);
   const role = room.mayEdit === 'nothing' ? 'read-only' : room.mayEdit === 'own-voice' ? 'your own nodes' : 'editing';
   return (
-    <section className="aa-live-bar" aria-label="Live seminar">
+    <section
+      className="aa-live-bar"
+      aria-label="Live seminar"
+      onKeyDown={(e) => {
+        // Esc closes the people list (and not, behind it, what the map's shortcuts do with Esc).
+        if (e.key !== 'Escape' || !open) return;
+        e.stopPropagation();
+        setOpen(false);
+        document.getElementById(`${id}-toggle`)?.focus();
+      }}
+    >
       <span className={`aa-live-chip aa-live-${link}`} role="status">
         {words}
       </span>
       <span className="aa-live-me">
         <span className="aa-live-swatch" style={{ background: presenceColor(room.name) }} aria-hidden="true" /> {room.name} ({room.role}, {role})
       </span>
-      <button type="button" aria-expanded={open} aria-controls={`${id}-peers`} onClick={() => setOpen(!open)}>
+      <button type="button" id={`${id}-toggle`} aria-expanded={open} aria-controls={`${id}-peers`} onClick={() => setOpen(!open)}>
         People ({peers.length + 1})
       </button>
       {room.role === 'student' && (
@@ -46,7 +56,11 @@ function LiveBar() {
         Leave
       </button>
       {open && (
-        <ul id={`${id}-peers`} className="aa-live-peers" aria-label="People in the seminar">
+        <ul
+          id={`${id}-peers`}
+          className="aa-live-peers"
+          aria-label="People in the seminar"
+        >
           <li>
             <span className="aa-live-swatch" style={{ background: presenceColor(room.name) }} aria-hidden="true" /> {room.name} (you, {room.role})
           </li>

@@ -83,6 +83,9 @@ test('an instructor and a read-only student share one map: edits, selections, re
   await expect(people).toContainText('Marta (instructor)');
   const axePeople = await new AxeBuilder({ page: student.page }).include('.aa-live-bar').analyze();
   expect(axePeople.violations).toEqual([]);
+  await student.page.keyboard.press('Escape');
+  await expect(people).toBeHidden();
+  await expect(student.page.getByRole('button', { name: /People/ })).toBeFocused();
 
   // An edit in one page is visible in the other.
   await fitAll(student.page);
