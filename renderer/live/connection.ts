@@ -9,7 +9,7 @@ import { LIVE_CLOSE, presenceColor, type RoomInfo } from '../../arguments/live/p
 import { LiveSession } from '../../arguments/live/session';
 import { notify } from '../store/store';
 import { bindLiveDocument, type LiveBinding } from './binding';
-import { fetchRoomInfo, LiveJoinError, liveSocketBase } from './roomInfo';
+import { fetchRoomInfo, LiveJoinError, liveSocketBase, readRoomInfo } from './roomInfo';
 import { live } from './liveState';
 import { publishPresence, watchPeers } from './presenceSync';
 
@@ -20,6 +20,11 @@ export interface JoinRequest {
   name: string;
   /** The instructor's key (from `#CODE?key=…` or the app). */
   key?: string;
+  /**
+   * The room's info when the caller has it already (the desktop app, from its main process over
+   * IPC: a page not served by the host would need the host to allow its origin for the fetch).
+   */
+  info?: RoomInfo;
 }
 
 /** After a drop, "Reconnecting…" for this long, then "Offline". */
@@ -42,7 +47,7 @@ let current: Connection | null = null;
  * nothing has changed then. A page already in a seminar leaves it first.
  */
 export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
-  const info = await fetchRoomInfo(request.url, request.code, request.name, request.key);
+  const info = request.info ? readRoomInfo(request.info, request.code) : await fetchRoomInfo(request.url, request.code, request.name, request.key);
   leaveLiveSeminar();
   const doc = new Y.Doc();
   // One offline copy per room, epoch and name: a second name in the same browser is another
