@@ -21,6 +21,7 @@ import { PresentationBar } from './present/PresentationBar';
 import { PresentDialog } from './present/PresentDialog';
 import { useEditor } from './store/store';
 import { CompareUi } from './compare/entry';
+import { LiveUi } from './live/LiveBar';
 
 // The outline is loaded the first time it is shown.
 const OutlineView = whenWanted(
@@ -57,6 +58,7 @@ export function App() {
           <TitleBar />
           <Toolbar />
         </header>
+        <LiveUi />
         <NoticeBar />
         <FindBar />
         <main className="aa-main">

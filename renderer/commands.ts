@@ -5,7 +5,6 @@ import {
   cloneFragment,
   connect,
   deleteItems,
-  freshId,
   groupPremises,
   insertFragment,
   setRelationKind,
@@ -16,7 +15,7 @@ import { excerpt } from '../arguments/text/excerpt';
 import type { ArgumentMap } from '../arguments/model';
 import { estimateCardSize } from '../arguments/layout/cardSize';
 import { placeFree, placeGroup, placeNear } from '../arguments/layout/placement';
-import { editor, finishEditing as finishEditingInStore, getMap, notify, run, select, startEditing } from './store/store';
+import { editor, finishEditing as finishEditingInStore, getMap, newId, notify, run, select, startEditing } from './store/store';
 import { openAddSource } from './sources/addSourceState';
 import { measuredNodeSizes } from './layout/autoLayout';
 import { focusArea, focusNodeSoon } from './canvas/navigation';
@@ -51,8 +50,7 @@ function placeNew(node: ArgNode, options: { at?: Point; parent?: Id } = {}): Poi
 }
 
 export function addNodeOfKind(kind: NodeKind, at?: Point, text = ''): Id | null {
-  const map = getMap();
-  const id = freshId(map, 'n');
+  const id = newId('n');
   const node: ArgNode = { id, kind, text };
   const before = { history: editor.getState().history, selection: editor.getState().selection };
   if (!run(insertFragment({ nodes: [node], relations: [], positions: { [id]: placeNew(node, { at }) } }, `Add ${kind}`))) return null;
@@ -71,7 +69,7 @@ export function finishEditing(id: Id, text: string | null): void {
 }
 
 export function connectNodes(from: Id, to: Id, kind: RelationKind): Id | null {
-  const id = freshId(getMap(), 'r');
+  const id = newId('r');
   if (!run(connect({ id, kind, from: [from], to }))) return null;
   select({ nodes: [], relations: [id] });
   return id;
@@ -180,10 +178,10 @@ export function makeEvidence(sourceId: Id, start: number, end: number): Id | nul
   const map = getMap();
   const source = Object.hasOwn(map.sources, sourceId) ? map.sources[sourceId] : undefined;
   if (!source || end <= start) return null;
-  const id = freshId(map, 'n');
+  const id = newId('n');
   const quote = describeQuote(sourceId, source.text, start, end);
   const parent = editor.getState().selection.nodes.find((n) => Object.hasOwn(map.nodes, n) && map.nodes[n]!.kind !== 'evidence');
-  const relations = parent ? [{ id: freshId(map, 'r'), kind: 'supports' as const, from: [id], to: parent }] : [];
+  const relations = parent ? [{ id: newId('r'), kind: 'supports' as const, from: [id], to: parent }] : [];
   // The first words of the quote stand for its statement until one is written: the node can be found by them.
   const node: ArgNode = { id, kind: 'evidence', text: excerpt(quote.exact, 60), quote };
   const at = placeNew(node, parent ? { parent } : { at: undefined });

@@ -138,3 +138,13 @@ export interface RoomInfo {
 export const LIVE_CLOSE = { refused: 4403, stopped: 1001 } as const;
 
 export const infoPath = (code: string): string => `${LIVE_PATH}/${code}/info`;
+
+/**
+ * `GET /live/CODE/info` without a name: what the join page shows before a name is typed (the
+ * map's title), 404 for an unknown code. Nothing about the peers.
+ */
+export interface RoomPreview {
+  code: string;
+  mode: RoomMode;
+  title: string;
+}

@@ -20,6 +20,7 @@ import { visibleControls } from '../../arguments/text/controls';
 import { StatusBadge, useStatusClass } from '../status/StatusBadge';
 import { voiceClass } from './layers';
 import { CompareBadge, useCompareMark } from '../compare/CompareMark';
+import { PeerLabel, usePeerOutline } from '../live/PresenceMark';
 
 export const KIND_GLYPH: Record<NodeKind, string> = {
   thesis: '◆',
@@ -141,11 +142,15 @@ export const ArgumentNode = memo(function ArgumentNode({ id, data, selected }: N
   const voice = voiceClass(node.voice);
   // A comparison's or a merge's mark: an outline style and its words (renderer/compare).
   const mark = useCompareMark(id);
+  // In a live seminar: others' selection of this card (its own slice of the presence store).
+  const peers = usePeerOutline(id);
   return (
     <div
-      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}${mark ? ` aa-compare-mark aa-compare-${mark}` : ''}`}
+      className={`aa-node aa-kind-${node.kind}${selected ? ' selected' : ''}${quoteProblem ? ' aa-quote-problem' : ''}${editing ? ' aa-editing' : ''}${statusClass}${voice ? ` ${voice}` : ''}${mark ? ` aa-compare-mark aa-compare-${mark}` : ''}${peers.className}`}
+      style={peers.style}
       onDoubleClick={() => startEditing(id)}
     >
+      {peers.label !== null && <PeerLabel label={peers.label} />}
       <Handle type="source" position={Position.Left} id="left" className="aa-handle" />
       <div className="aa-node-head">
         <span className="aa-kind">

@@ -4,11 +4,11 @@
 // inferences (arrows), the others nodes.
 import { useId, useMemo, useRef, useState } from 'react';
 import { NODE_KIND_LABELS, RELATION_KINDS, type ArgumentMap, type Id, type RelationKind } from '../../arguments/model';
-import { connect, freshId } from '../../arguments/operations';
+import { connect } from '../../arguments/operations';
 import { excerpt } from '../../arguments/text/excerpt';
 import { describeRelationForReader } from '../canvas/describe';
 import { focusArea, focusNodeSoon, restoreFocusSoon } from '../canvas/navigation';
-import { attempt, getMap, select, useEditor } from '../store/store';
+import { attempt, getMap, newId, select, useEditor } from '../store/store';
 import { closeConnectDialog, DEFAULT_RELATION, useConnectDialog } from './connectDialogState';
 import { Modal } from './Modal';
 
@@ -108,7 +108,7 @@ function ConnectForm({ initialFrom, attack }: { initialFrom: Id | null; attack: 
     if (step === 'from') return chooseFrom(choice.id);
     const source = pickingAttacker ? choice.id : from!;
     const target = pickingAttacker ? attack! : choice.id;
-    const id = freshId(getMap(), 'r');
+    const id = newId('r');
     const refusal = attempt(connect({ id, kind, from: [source], to: target }));
     if (refusal !== null) {
       setError(refusal);

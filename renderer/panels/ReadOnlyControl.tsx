@@ -7,6 +7,14 @@ import { run, useEditor } from '../store/store';
 export function ReadOnlyControl() {
   const fileLocked = useEditor((s) => s.history.present.view.readOnly === true);
   const windowLocked = useEditor((s) => s.presentation !== null);
+  // A live seminar's read-only peer: the host decides, so there is nothing to unlock here.
+  const seminarLocked = useEditor((s) => s.live?.mayEdit === 'nothing');
+  if (seminarLocked && !windowLocked)
+    return (
+      <span className="aa-read-only" role="status" title="The instructor edits this seminar's map: you can select, read, follow quotes and the status">
+        Read-only (seminar)
+      </span>
+    );
   if (windowLocked)
     return (
       <span className="aa-read-only" role="status">

@@ -22,7 +22,7 @@ import {
 } from '../../arguments/history';
 import type { Draft } from 'immer';
 import type { ArgumentMap, Id, Point } from '../../arguments/model';
-import { editNode, moveNodes } from '../../arguments/operations';
+import { editNode, freshId, moveNodes } from '../../arguments/operations';
 import { changesOnlyTheLock } from '../../arguments/operations/reading';
 
 export interface Selection {
@@ -68,7 +68,67 @@ export interface EditorState extends OpenDocument {
   presentation: PresentationStash | null;
   /** The nodes the next view move frames (a presentation's step); null: fitMode decides. */
   fitNodes: readonly Id[] | null;
+  /** While in a live seminar: the room, what this page may edit, and its own undo (renderer/live). */
+  live: LiveMarker | null;
 }
+
+/** What the store knows of a live seminar; the document itself is the LiveDocument's. */
+export interface LiveMarker {
+  code: string;
+  name: string;
+  mayEdit: 'everything' | 'own-voice' | 'nothing';
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel?: string;
+  redoLabel?: string;
+}
+
+/**
+ * The open map while live: a shared document (renderer/live/binding.ts over LiveSession). Every
+ * operation runs through it as one transaction and one undo step of this person's own.
+ */
+export interface LiveDocument {
+  apply(op: Operation): { ok: true; map: ArgumentMap; renamed?: ReadonlyMap<Id, Id> } | { ok: false; reason: string };
+  preview(op: Operation): void;
+  cancelGesture(): void;
+  undo(): void;
+  redo(): void;
+  /** Why node `id` may not be edited here (own voice: another's node); null when it may. */
+  refuseNodeEdit(id: Id): string | null;
+  newId(prefix: string, taken?: ReadonlySet<Id>): Id;
+  /** How many steps this person has taken (a creation is joined only while it is the last). */
+  steps(): number;
+  /** Runs `op` as part of this person's last step (a new node's first text joins its creation). */
+  applyToLast(op: Operation): string | null;
+  /** Takes back this person's last step and forgets it (Esc on a node just added: no redo of it). */
+  dropLast(): void;
+  /** Disconnects: the store already holds another document. */
+  leave(): void;
+}
+
+let liveDocument: LiveDocument | null = null;
+
+/** A history with only a present: while live, undo is the shared document's, not the store's. */
+export const liveHistory = (map: ArgumentMap): History => ({ present: map, past: [], future: [] });
+
+/** Opens (or, with null, closes) a live document; the store's map is then `map`. */
+export function setLiveDocument(doc: LiveDocument | null, marker: LiveMarker | null, map?: ArgumentMap): void {
+  if (doc && marker && map) replaceDocument({ history: liveHistory(map), name: `${map.meta.title.trim() || 'Seminar map'} (seminar copy).argmap.json`, fileRef: null, saved: null });
+  liveDocument = doc;
+  editor.setState({ live: marker });
+}
+
+/** A live document's change (a peer's, an undo): the view shows `map`, the selection kept on what still exists. */
+export function showLiveMap(map: ArgumentMap, marker: LiveMarker): void {
+  const s = editor.getState();
+  if (!liveDocument) return;
+  // A presentation shows its part; the whole map it gives back at the end is kept current.
+  if (s.presentation) editor.setState({ live: marker, presentation: { ...s.presentation, document: { ...s.presentation.document, history: liveHistory(map) } } });
+  else editor.setState({ ...prune(s, liveHistory(map)), live: marker });
+}
+
+/** A new id for a record the caller is about to add: the live peer's own while in a seminar. */
+export const newId = (prefix: string, taken?: ReadonlySet<Id>): Id => liveDocument?.newId(prefix, taken) ?? freshId(getMap(), prefix, taken);
 
 export interface PresentationStash {
   document: OpenDocument;
@@ -80,9 +140,13 @@ export interface Creation {
   id: Id;
   before: { history: History; selection: Selection };
   added: Change;
+  /** While live: the step count just after the node was added (the session's steps, not history's). */
+  liveStep?: number;
 }
 
 const EMPTY: Selection = { nodes: [], relations: [] };
+/** A live creation's step: the session holds it, not history (Creation.liveStep says which). */
+const LIVE_STEP: Change = { label: '', patches: [], inverse: [] };
 
 export function documentState(map: ArgumentMap, name: string, fileRef: unknown): OpenDocument {
   const history = createHistory(map);
@@ -100,6 +164,7 @@ export const editor = createStore<EditorState>(() => ({
   fitMode: 'opening',
   presentation: null,
   fitNodes: null,
+  live: null,
 }));
 
 export const getMap = (): ArgumentMap => editor.getState().history.present;
@@ -125,10 +190,12 @@ export const useMap = <T,>(selector: (m: ArgumentMap) => T): T => useStore(edito
  * lock travels with the file and with undo), or this window is. The one rule every write below
  * obeys: selection, reading, following quotes and the status still work.
  */
-export const isReadOnly = (s: EditorState = editor.getState()): boolean => s.presentation !== null || s.history.present.view.readOnly === true;
+export const isReadOnly = (s: EditorState = editor.getState()): boolean => s.presentation !== null || s.history.present.view.readOnly === true || s.live?.mayEdit === 'nothing';
 export const useReadOnly = (): boolean => useStore(editor, (s) => isReadOnly(s));
 
 export const READ_ONLY_REASON = 'The map is locked for reading. Unlock it (the “Read-only” marker in the toolbar) to edit.';
+export const LIVE_READ_ONLY_REASON = 'You follow this seminar read-only: the instructor edits the map. You can still select, read and follow the quotes.';
+const readOnlyReason = (s: EditorState) => (s.live?.mayEdit === 'nothing' && s.presentation === null ? LIVE_READ_ONLY_REASON : READ_ONLY_REASON);
 
 /** Keeps selection and the node being edited pointing at things that still exist. */
 function prune(s: EditorState, history: History): Partial<EditorState> {
@@ -155,7 +222,14 @@ export function notify(notice: Notice | null): void {
 export function attempt(op: Operation): string | null {
   const s = editor.getState();
   // A presenting window takes not even the unlock: only its file's lock is the instructor's to lift.
-  if (isReadOnly(s) && !(changesOnlyTheLock(op) && s.presentation === null)) return READ_ONLY_REASON;
+  if (isReadOnly(s) && !(changesOnlyTheLock(op) && s.presentation === null && s.live?.mayEdit !== 'nothing')) return readOnlyReason(s);
+  if (liveDocument) {
+    const r = liveDocument.apply(op);
+    if (!r.ok) return r.reason;
+    const now = editor.getState();
+    editor.setState(r.map.view.readOnly ? { ...prune(now, liveHistory(r.map)), editing: null, creation: null } : prune(now, liveHistory(r.map)));
+    return null;
+  }
   const r = commit(s.history, op);
   if (!r.ok) return r.reason;
   // Locking ends an edit in place: its text could no longer be saved.
@@ -174,6 +248,7 @@ export function run(op: Operation): boolean {
 export function previewOp(op: Operation): void {
   const s = editor.getState();
   if (isReadOnly(s)) return;
+  if (liveDocument) return liveDocument.preview(op);
   editor.setState({ history: preview(s.history, op) });
 }
 
@@ -185,6 +260,7 @@ export function previewOp(op: Operation): void {
 export function previewMove(positions: Readonly<Record<Id, Point>>): void {
   const s = editor.getState();
   if (isReadOnly(s)) return;
+  if (liveDocument) return liveDocument.preview(moveNodes(positions));
   const op = moveNodes(positions);
   const present = s.history.present;
   if (op.check?.(present)) return;
@@ -200,24 +276,31 @@ export function previewMove(positions: Readonly<Record<Id, Point>>): void {
 /** Ends a gesture unrecorded: the map is again as it was when the gesture began. */
 export function cancelPreview(): void {
   const s = editor.getState();
+  if (liveDocument) return liveDocument.cancelGesture();
   if (s.history.gestureBase) editor.setState({ history: cancelGesture(s.history) });
 }
 
 /** Undo and redo change the map too: refused while it is read-only (undoing the lock is unlocking). */
 export function undoChange(): void {
   const s = editor.getState();
-  if (isReadOnly(s)) return notify({ kind: 'info', title: 'Read-only', lines: [READ_ONLY_REASON] });
+  if (isReadOnly(s)) return notify({ kind: 'info', title: 'Read-only', lines: [readOnlyReason(s)] });
+  if (liveDocument) return liveDocument.undo();
   if (canUndo(s.history)) editor.setState(prune(s, undo(s.history)));
 }
 
 export function redoChange(): void {
   const s = editor.getState();
-  if (isReadOnly(s)) return notify({ kind: 'info', title: 'Read-only', lines: [READ_ONLY_REASON] });
+  if (isReadOnly(s)) return notify({ kind: 'info', title: 'Read-only', lines: [readOnlyReason(s)] });
+  if (liveDocument) return liveDocument.redo();
   if (canRedo(s.history)) editor.setState(prune(s, redo(s.history)));
 }
 
 export const useUndoState = () =>
-  useEditorShallow((s) => ({ canUndo: !isReadOnly(s) && canUndo(s.history), canRedo: !isReadOnly(s) && canRedo(s.history), undoLabel: undoLabel(s.history), redoLabel: redoLabel(s.history) }));
+  useEditorShallow((s) =>
+    s.live
+      ? { canUndo: !isReadOnly(s) && s.live.canUndo, canRedo: !isReadOnly(s) && s.live.canRedo, undoLabel: s.live.undoLabel, redoLabel: s.live.redoLabel }
+      : { canUndo: !isReadOnly(s) && canUndo(s.history), canRedo: !isReadOnly(s) && canRedo(s.history), undoLabel: undoLabel(s.history), redoLabel: redoLabel(s.history) },
+  );
 
 export function select(selection: Selection): void {
   const cur = editor.getState().selection;
@@ -232,6 +315,13 @@ export const clearSelection = () => select(EMPTY);
 
 /** Replaces the open document (after the caller has asked about unsaved changes). */
 export function replaceDocument(doc: OpenDocument): void {
+  // Another document (opened, restored) ends the seminar in this page first.
+  if (liveDocument) {
+    const left = liveDocument;
+    liveDocument = null;
+    editor.setState({ live: null });
+    left.leave();
+  }
   editor.setState({ ...doc, selection: EMPTY, editing: null, creation: null, focusQuote: null, notice: null, fitRequest: editor.getState().fitRequest + 1, fitMode: 'opening', fitNodes: null, presentation: null });
 }
 
@@ -244,8 +334,14 @@ export function markSaved(name: string, fileRef: unknown): void {
  * the step that added the node, is the document before it: see `finishEditing`.
  */
 export function startEditing(id: Id | null, createdFrom?: Creation['before']): void {
-  if (id !== null && isReadOnly()) return notify({ kind: 'info', title: 'Read-only', lines: [READ_ONLY_REASON] });
+  if (id !== null && isReadOnly()) return notify({ kind: 'info', title: 'Read-only', lines: [readOnlyReason(editor.getState())] });
+  const refused = id !== null ? (liveDocument?.refuseNodeEdit(id) ?? null) : null;
+  if (refused !== null) return notify({ kind: 'info', title: 'Not your node', lines: [refused] });
   const { history } = editor.getState();
+  if (liveDocument) {
+    const creation = id !== null && createdFrom ? { id, before: createdFrom, added: LIVE_STEP, liveStep: liveDocument.steps() } : null;
+    return editor.setState({ editing: id, creation });
+  }
   const added = history.past[history.past.length - 1];
   const creation = id !== null && createdFrom && added && history.past.length === createdFrom.history.past.length + 1 ? { id, before: createdFrom, added } : null;
   editor.setState({ editing: id, creation });
@@ -259,17 +355,29 @@ export function startEditing(id: Id | null, createdFrom?: Creation['before']): v
 export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged' | 'discarded' | 'ignored' {
   const s = editor.getState();
   if (s.editing !== id) return 'ignored';
-  const c = s.creation?.id === id && s.history.past[s.history.past.length - 1] === s.creation.added ? s.creation : null;
+  const last = liveDocument ? s.creation?.liveStep === liveDocument.steps() : s.history.past[s.history.past.length - 1] === s.creation?.added;
+  const c = s.creation?.id === id && last ? s.creation : null;
   editor.setState({ editing: null, creation: null });
   const map = s.history.present;
   const node = Object.hasOwn(map.nodes, id) ? map.nodes[id]! : undefined;
   if (!node) return 'ignored';
   if (text === null) {
     if (!c || node.text !== '') return 'unchanged';
+    if (liveDocument) {
+      liveDocument.dropLast();
+      editor.setState({ selection: c.before.selection });
+      return 'discarded';
+    }
     editor.setState(prune({ ...editor.getState(), selection: c.before.selection }, c.before.history));
     return 'discarded';
   }
-  if (text === node.text || !run(editNode(id, { text }))) return 'unchanged';
+  if (text === node.text) return 'unchanged';
+  if (c && liveDocument) {
+    const reason = liveDocument.applyToLast(editNode(id, { text }));
+    if (reason !== null) notify({ kind: 'error', title: 'Cannot edit node', lines: [reason] });
+    return reason === null ? 'saved' : 'unchanged';
+  }
+  if (!run(editNode(id, { text }))) return 'unchanged';
   if (c) editor.setState((now) => ({ history: squashLast(now.history, c.added.label) }));
   return 'saved';
 }

@@ -1,0 +1,101 @@
+// A LiveSession as the store's open document (store.ts LiveDocument): the store's operations run
+// through the session (one Y transaction, one undo step of this person's), what others change
+// reaches the view as the session's snapshot (only the touched records are new objects, so only
+// their cards re-render), and the page's role decides what is refused before it is sent.
+import type { LiveSession } from '../../arguments/live/session';
+import type { Operation } from '../../arguments/history';
+import type { RoomInfo } from '../../arguments/live/protocol';
+import { editor, liveHistory, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
+import { ownVoiceOperation, refuseNodeEdit } from './ownVoice';
+import { applyOperation } from '../../arguments/live/apply';
+
+export interface LiveBinding {
+  /** Ends the binding: the store keeps the live map as an ordinary, unsaved document. */
+  unbind(): void;
+}
+
+/** Binds `session` to the store for a peer with `info`'s role; `onLeave` runs when the store opens another document. */
+export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: () => void): LiveBinding {
+  const marker = (): LiveMarker => {
+    const m: LiveMarker = { code: info.code, name: info.name, mayEdit: info.mayEdit, canUndo: session.canUndo(), canRedo: session.canRedo() };
+    const u = session.undoLabel();
+    const r = session.redoLabel();
+    if (u !== undefined) m.undoLabel = u;
+    if (r !== undefined) m.redoLabel = r;
+    return m;
+  };
+  const allowed = (op: Operation): Operation | string => (info.mayEdit === 'own-voice' ? ownVoiceOperation(op, session.map, info.name) : op);
+  let bound = true;
+  let steps = 0;
+  const doc: LiveDocument = {
+    apply(op) {
+      const checked = allowed(op);
+      if (typeof checked === 'string') return { ok: false, reason: checked };
+      const r = session.apply(checked);
+      if (!r.ok) return r;
+      if (r.changed) steps++;
+      editor.setState({ live: marker() });
+      return r.renamed ? { ok: true, map: r.map, renamed: r.renamed } : { ok: true, map: r.map };
+    },
+    preview(op) {
+      const checked = allowed(op);
+      if (typeof checked === 'string') return;
+      if (session.preview(checked).ok) showLiveMap(session.map, marker());
+    },
+    cancelGesture() {
+      session.cancelGesture();
+      showLiveMap(session.map, marker());
+    },
+    undo() {
+      session.undo();
+      showLiveMap(session.map, marker());
+    },
+    redo() {
+      session.redo();
+      showLiveMap(session.map, marker());
+    },
+    refuseNodeEdit: (id) => (info.mayEdit === 'own-voice' ? refuseNodeEdit(session.map, id, info.name) : null),
+    newId: (prefix, taken) => session.freshId(prefix, taken),
+    steps: () => steps,
+    applyToLast(op) {
+      const checked = allowed(op);
+      if (typeof checked === 'string') return checked;
+      // The undo manager merges a change into its last item while capturing is open: reopen it for this one.
+      session.undoManager.lastChange = Date.now();
+      const r = applyOperation(session.doc, checked, session.origin);
+      session.undoManager.stopCapturing();
+      if (!r.ok) return r.reason;
+      showLiveMap(session.map, marker());
+      return null;
+    },
+    dropLast() {
+      session.undo();
+      session.undoManager.redoStack.pop();
+      steps++;
+      showLiveMap(session.map, marker());
+    },
+    leave() {
+      if (!bound) return;
+      bound = false;
+      stop();
+      onLeave();
+    },
+  };
+  // Our own steps are shown by the store as they are taken; everything else (a peer's update, a
+  // repair, an undo) is shown here, after its transaction.
+  const stop = session.onChange((_touched, origin) => {
+    if (origin !== session.origin) showLiveMap(session.map, marker());
+  });
+  setLiveDocument(doc, marker(), session.map);
+  return {
+    unbind() {
+      if (!bound) return;
+      bound = false;
+      stop();
+      const map = session.map;
+      setLiveDocument(null, null);
+      // The live map stays open as an ordinary document: it can be saved as a file.
+      editor.setState({ history: liveHistory(map) });
+    },
+  };
+}

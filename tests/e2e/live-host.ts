@@ -1,0 +1,56 @@
+// The host a live-seminar browser test talks to: the real one (arguments/cli/live/host.ts
+// `startLiveHost`) on 127.0.0.1 and any free port, serving the web build (dist/renderer), on a
+// scratch copy of the shipped map (its update log beside it, removed afterwards).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLiveHost } from '../../arguments/cli/live/host';
+import type { RoomMode } from '../../arguments/live/protocol';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const WEB_ROOT = join(root, 'dist/renderer');
+const SEED_PATH = join(root, 'arguments/maps/stalin-gottwald-1950.argmap.json');
+
+export interface TestHost {
+  code: string;
+  key: string;
+  joinUrl: string;
+  instructorUrl: string;
+  origin: string;
+  mapPath: string;
+  /** Stops the host (it saves; its update log stays), as a closed laptop lid would. */
+  stop(): Promise<void>;
+  /** Starts it again on the same address, code and map: it resumes its update log. */
+  resume(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestHost(mode: RoomMode): Promise<TestHost> {
+  const dir = mkdtempSync(join(tmpdir(), 'aa-live-e2e-'));
+  const mapPath = join(dir, 'seminar.argmap.json');
+  writeFileSync(mapPath, readFileSync(SEED_PATH));
+  let host = await startLiveHost({ mapPath, host: '127.0.0.1', port: 0, mode, webRoot: WEB_ROOT });
+  let running = true;
+  const { code, port } = host;
+  return {
+    code: host.code,
+    key: host.key,
+    joinUrl: host.joinUrl,
+    instructorUrl: host.instructorUrl,
+    origin: `http://127.0.0.1:${host.port}`,
+    mapPath,
+    stop: async () => {
+      running = false;
+      await host.close();
+    },
+    resume: async () => {
+      host = await startLiveHost({ mapPath, host: '127.0.0.1', port, code, mode, webRoot: WEB_ROOT });
+      running = true;
+    },
+    close: async () => {
+      if (running) await host.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

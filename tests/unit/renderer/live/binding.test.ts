@@ -1,0 +1,164 @@
+// The store on a live document (renderer/live/binding.ts): the store's operations run through the
+// session, a peer's change reaches the store with only the touched records new, undo is one's own,
+// a new node and its first text are one step, and the page's role refuses edits in words.
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { loadMap } from '../../../../arguments/format/load';
+import { toYDoc } from '../../../../arguments/live/mirror';
+import { LiveSession } from '../../../../arguments/live/session';
+import type { RoomInfo } from '../../../../arguments/live/protocol';
+import { editNode, insertFragment, moveNodes } from '../../../../arguments/operations';
+import type { ArgumentMap } from '../../../../arguments/model';
+import { bindLiveDocument, type LiveBinding } from '../../../../renderer/live/binding';
+import { attempt, editor, finishEditing, getMap, isReadOnly, newId, previewMove, redoChange, startEditing, undoChange, replaceDocument, documentState } from '../../../../renderer/store/store';
+
+const SHIPPED = readFileSync(new URL('../../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url));
+function load(): ArgumentMap {
+  const r = loadMap(SHIPPED);
+  if (!r.ok) throw new Error('seed');
+  return r.map;
+}
+
+function pair() {
+  const a = toYDoc(load());
+  const b = new Y.Doc();
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  a.on('update', (u: Uint8Array, o: unknown) => o !== 'wire' && Y.applyUpdate(b, u, 'wire'));
+  b.on('update', (u: Uint8Array, o: unknown) => o !== 'wire' && Y.applyUpdate(a, u, 'wire'));
+  return { mine: new LiveSession(a), theirs: new LiveSession(b) };
+}
+
+const info = (mayEdit: RoomInfo['mayEdit'], name = 'Tomas'): RoomInfo => ({ code: 'K7QM4P', mode: 'open', role: mayEdit === 'everything' ? 'instructor' : 'student', name, title: 'T', mayEdit });
+
+let binding: LiveBinding | null = null;
+afterEach(() => {
+  binding?.unbind();
+  binding = null;
+});
+
+const someNode = (m: ArgumentMap) => Object.keys(m.nodes).sort()[0]!;
+
+describe('the store on a live document', () => {
+  it('runs the store’s operations through the session and shows a peer’s change, re-reading only what it touched', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    expect(editor.getState().live?.code).toBe('K7QM4P');
+    const [first, second] = Object.keys(getMap().nodes).sort();
+    expect(attempt(editNode(first!, { text: 'Mine.' }))).toBeNull();
+    expect(theirs.map.nodes[first!]!.text).toBe('Mine.');
+    const before = getMap();
+    const r = theirs.apply(editNode(second!, { text: 'Theirs.' }));
+    expect(r.ok).toBe(true);
+    const after = getMap();
+    expect(after.nodes[second!]!.text).toBe('Theirs.');
+    // Untouched records keep their identity: their cards do not re-render.
+    expect(after.nodes[first!]).toBe(before.nodes[first!]);
+    expect(after.relations).toBe(before.relations);
+    expect(after.view.positions).toBe(before.view.positions);
+  });
+
+  it('undoes only this page’s own steps, with their labels, and redoes them', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const [first, second] = Object.keys(getMap().nodes).sort();
+    attempt(editNode(first!, { text: 'Mine.' }));
+    theirs.apply(editNode(second!, { text: 'Theirs.' }));
+    expect(editor.getState().live).toMatchObject({ canUndo: true, undoLabel: 'Edit text' });
+    undoChange();
+    expect(getMap().nodes[first!]!.text).not.toBe('Mine.');
+    expect(getMap().nodes[second!]!.text).toBe('Theirs.');
+    expect(theirs.map.nodes[first!]!.text).not.toBe('Mine.');
+    expect(editor.getState().live).toMatchObject({ canUndo: false, canRedo: true });
+    redoChange();
+    expect(getMap().nodes[first!]!.text).toBe('Mine.');
+  });
+
+  it('makes new ids in this peer’s own namespace, and a new node with its first text is one step', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const id = newId('n');
+    expect(id).toContain(`.${mine.doc.clientID.toString(36)}.`);
+    const before = { history: editor.getState().history, selection: editor.getState().selection };
+    expect(attempt(insertFragment({ nodes: [{ id, kind: 'claim', text: '' }], relations: [], positions: { [id]: { x: 0, y: 0 } } }, 'Add claim'))).toBeNull();
+    startEditing(id, before);
+    expect(finishEditing(id, 'A new claim.')).toBe('saved');
+    expect(theirs.map.nodes[id]!.text).toBe('A new claim.');
+    expect(editor.getState().live?.undoLabel).toBe('Add claim');
+    undoChange();
+    expect(Object.hasOwn(getMap().nodes, id)).toBe(false);
+    expect(Object.hasOwn(theirs.map.nodes, id)).toBe(false);
+  });
+
+  it('Esc on a node just added takes it back without a redo of it', () => {
+    const { mine } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const id = newId('n');
+    const before = { history: editor.getState().history, selection: editor.getState().selection };
+    attempt(insertFragment({ nodes: [{ id, kind: 'claim', text: '' }], relations: [], positions: { [id]: { x: 0, y: 0 } } }, 'Add claim'));
+    startEditing(id, before);
+    expect(finishEditing(id, null)).toBe('discarded');
+    expect(Object.hasOwn(getMap().nodes, id)).toBe(false);
+    expect(editor.getState().live).toMatchObject({ canUndo: false, canRedo: false });
+  });
+
+  it('a drag is shown to the others frame by frame and is one step', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const id = someNode(getMap());
+    const start = getMap().view.positions[id]!;
+    previewMove({ [id]: { x: start.x + 10, y: start.y } });
+    expect(theirs.map.view.positions[id]!.x).toBe(start.x + 10);
+    previewMove({ [id]: { x: start.x + 20, y: start.y } });
+    expect(attempt(moveNodes({ [id]: { x: start.x + 30, y: start.y } }))).toBeNull();
+    expect(theirs.map.view.positions[id]!.x).toBe(start.x + 30);
+    undoChange();
+    expect(getMap().view.positions[id]).toEqual(start);
+    expect(theirs.map.view.positions[id]).toEqual(start);
+  });
+
+  it('a read-only peer’s page refuses every edit in words and changes nothing', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('nothing'), () => undefined);
+    expect(isReadOnly()).toBe(true);
+    const id = someNode(getMap());
+    const text = theirs.map.nodes[id]!.text;
+    expect(attempt(editNode(id, { text: 'No.' }))).toMatch(/read-only: the instructor edits/);
+    expect(theirs.map.nodes[id]!.text).toBe(text);
+  });
+
+  it('an own-voice student’s new nodes take their voice; another voice’s node is refused', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('own-voice', 'Tomas'), () => undefined);
+    const analyst = someNode(getMap());
+    expect(attempt(editNode(analyst, { text: 'Mine now.' }))).toMatch(/In this seminar you may edit only your own nodes \(voice “student:Tomas”\)/);
+    startEditing(analyst);
+    expect(editor.getState().editing).toBeNull();
+    expect(editor.getState().notice?.title).toBe('Not your node');
+    const id = newId('n');
+    expect(attempt(insertFragment({ nodes: [{ id, kind: 'claim', text: 'My claim.' }], relations: [], positions: { [id]: { x: 0, y: 0 } } }, 'Add claim'))).toBeNull();
+    expect(theirs.map.nodes[id]!.voice).toBe('student:Tomas');
+    expect(attempt(editNode(id, { text: 'My claim, better.' }))).toBeNull();
+  });
+
+  it('leaving keeps the live map open as an ordinary document; opening another document leaves the seminar', () => {
+    const { mine } = pair();
+    let left = 0;
+    binding = bindLiveDocument(mine, info('everything'), () => left++);
+    const id = someNode(getMap());
+    attempt(editNode(id, { text: 'Kept.' }));
+    replaceDocument(documentState(load(), 'other.argmap.json', null));
+    expect(left).toBe(1);
+    expect(editor.getState().live).toBeNull();
+    expect(attempt(editNode(id, { text: 'Local.' }))).toBeNull();
+    expect(mine.map.nodes[id]!.text).toBe('Kept.');
+    binding = null;
+    const again = pair();
+    const b2 = bindLiveDocument(again.mine, info('everything'), () => undefined);
+    attempt(editNode(id, { text: 'Kept too.' }));
+    b2.unbind();
+    expect(editor.getState().live).toBeNull();
+    expect(getMap().nodes[id]!.text).toBe('Kept too.');
+    expect(editor.getState().history.past).toHaveLength(0);
+  });
+});

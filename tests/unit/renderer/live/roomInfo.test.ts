@@ -1,0 +1,62 @@
+// The join's question to the host (renderer/live/roomInfo.ts): each refusal in words a student
+// can act on, and nothing but a RoomInfo for this code accepted.
+import { describe, expect, it } from 'vitest';
+import { fetchRoomInfo, fetchRoomPreview, infoUrl, LiveJoinError, liveSocketBase } from '../../../../renderer/live/roomInfo';
+
+const BASE = 'http://192.168.1.20:4321';
+const answer = (status: number, body: unknown = {}) => (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
+const good = { code: 'K7QM4P', mode: 'students-read-only', role: 'student', name: 'Tomas', title: 'Stalin to Gottwald', mayEdit: 'nothing' };
+
+async function refusal(p: Promise<unknown>): Promise<LiveJoinError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof LiveJoinError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('asking the host about a room', () => {
+  it('asks at /live/CODE/info with the name and the key', () => {
+    expect(infoUrl(BASE, 'K7QM4P', 'Ana María', 'k'.repeat(20))).toBe(`${BASE}/live/K7QM4P/info?name=Ana+Mar%C3%ADa&key=${'k'.repeat(20)}`);
+    expect(liveSocketBase(BASE)).toBe('ws://192.168.1.20:4321/live');
+    expect(liveSocketBase('https://seminar.example.edu/')).toBe('wss://seminar.example.edu/live');
+  });
+
+  it('accepts the room’s info for this code, normalising what was typed', async () => {
+    let asked = '';
+    const f = (async (url: string) => {
+      asked = url;
+      return new Response(JSON.stringify(good));
+    }) as unknown as typeof fetch;
+    expect(await fetchRoomInfo(BASE, 'k7q m4p', '  Tomas ', undefined, f)).toEqual(good);
+    expect(asked).toContain('/live/K7QM4P/info?name=Tomas');
+  });
+
+  it('says what is wrong: a bad name or code before asking, then unknown code, taken name, unreachable host, a bad answer', async () => {
+    const never = (async () => {
+      throw new Error('must not ask');
+    }) as typeof fetch;
+    expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', ' ', undefined, never))).code).toBe('bad-name');
+    expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', '<b>', undefined, never))).message).toMatch(/cannot be a name here/);
+    expect((await refusal(fetchRoomInfo(BASE, 'K7Q', 'Tomas', undefined, never))).code).toBe('bad-code');
+    const unknown = await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(404)));
+    expect([unknown.code, unknown.message]).toEqual(['unknown-code', 'There is no seminar with the code K7QM4P on this host. Check the code with your instructor.']);
+    expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(409)))).message).toMatch(/already uses the name “Tomas”/);
+    const down = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const unreachable = await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, down));
+    expect(unreachable.code).toBe('unreachable');
+    expect(unreachable.message).toContain('192.168.1.20:4321');
+    expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, code: 'OTHER1' })))).code).toBe('bad-answer');
+    expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, mayEdit: 'all' })))).code).toBe('bad-answer');
+  });
+
+  it('reads the room’s preview for the join screen', async () => {
+    expect(await fetchRoomPreview(BASE, 'K7QM4P', answer(200, { code: 'K7QM4P', mode: 'open', title: 'T' }))).toEqual({ code: 'K7QM4P', mode: 'open', title: 'T' });
+    expect(await fetchRoomPreview(BASE, 'K7QM4P', answer(404))).toBe('unknown-code');
+    expect(await fetchRoomPreview(BASE, 'K7QM4P', answer(400))).toBeNull();
+  });
+});
