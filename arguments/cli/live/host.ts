@@ -20,7 +20,7 @@ import { loadMap } from '../../format/load';
 import { serializeMap } from '../../format/serialize';
 import { describeIssue } from '../../format/errors';
 import { toYDoc } from '../../live/mirror';
-import { draftRoom, instructorUrl, joinUrl, LIVE_PATH, makeJoinCode, readJoinCode, readStudentName, type LiveRole, type RoomInfo, type RoomMode, ROOM_MODES } from '../../live/protocol';
+import { draftRoom, instructorUrl, joinUrl, LIVE_PATH, makeJoinCode, readJoinCode, readStudentName, type LiveRole, type RoomInfo, type RoomMode, type RoomPreview, ROOM_MODES } from '../../live/protocol';
 import { editRight } from '../../live/roles';
 import { snapshotOf } from '../../live/snapshot';
 import { MAP_FILE, readFileBounded } from '../read';
@@ -283,12 +283,20 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     }
     const info = new RegExp(`^${LIVE_PATH}/([^/]+)/info$`).exec(url.pathname);
     if (info) {
+      // Who may join changes from moment to moment (a name is taken, a draft opens): never cached.
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (!url.searchParams.has('name') && !url.searchParams.has('key')) {
+        // Before a name is typed: the map's title for the join page, nothing about the peers.
+        if (readJoinCode(info[1]!) !== code) return answer(res, 404, JSON.stringify({ error: 'There is no seminar with this code on this host; check the code the instructor shows.' }), 'application/json');
+        const preview: RoomPreview = { code: code!, mode, title: snapshotOf(doc).current.meta.title };
+        return answer(res, 200, JSON.stringify(preview), 'application/json');
+      }
       const a = admit(info[1]!, url.searchParams, false);
       if (!a.ok) return answer(res, a.status, JSON.stringify({ error: a.message }), 'application/json');
       const roomMode = a.roomName === code ? mode : 'open';
       const body: RoomInfo = { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch };
-      // Readable by the instructor's app (its window has another origin); it holds nothing secret.
-      res.setHeader('Access-Control-Allow-Origin', '*');
+      // Readable by the instructor's app (its window has another origin): it holds nothing secret.
       return answer(res, 200, JSON.stringify(body), 'application/json');
     }
     if (url.pathname.startsWith(`${LIVE_PATH}/`)) return answer(res, 404, 'Not found.\n');

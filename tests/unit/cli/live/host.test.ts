@@ -46,6 +46,11 @@ describe('the live host', () => {
     expect(info.title.length).toBeGreaterThan(0);
     const teacher = (await (await fetch(`${base}/${host.code}/info?name=Prof&key=${host.key}`)).json()) as RoomInfo;
     expect(teacher).toMatchObject({ role: 'instructor', mayEdit: 'everything' });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    // Before a name is typed, the join page gets the title and nothing about who is there.
+    const preview = await (await fetch(`${base}/${host.code}/info`)).json();
+    expect(preview).toEqual({ code: host.code, mode: 'students-read-only', title: info.title });
+    expect((await fetch(`${base}/ZZZZZZ/info`)).status).toBe(404);
     expect((await fetch(`${base}/ZZZZZZ/info?name=Ada`)).status).toBe(404);
     expect((await fetch(`${base}/${host.code}/info?name=%3Cb%3E`)).status).toBe(400);
     await t.client(host, 'Ada');
