@@ -31,6 +31,8 @@ export const WHY_NOT_MET: Readonly<Record<string, string>> = {
   'live.undo.ratio.':
     'Measured (live16): the Y.UndoManager step does not grow with the map (1.09× at 10,000 against 100 nodes alternating; 0.111 against 0.108 ms in a diagnostic run). A step timed right after a 10,000-node edit (~120 ms of copies) pays the collector for that garbage: 1.9–2.2× when the immer baseline ran just before the undo, which is why bench/live.ts times the baseline last.',
   'live.redo.ratio.': 'As undo (live16): the step itself is flat (1.05×); a redo timed after a 10,000-node edit pays the collector for its garbage.',
+  'live-net.visible.p95.':
+    'Measured (net16, bench/live-net.ts, three runs at load average 10–13 on the 2 shared cores): p95 158, 243 and 92 ms, against 184, 227 and 98 ms for the stock @y/websocket-server alternating in the same runs, so the server side adds nothing measurable. What the p95 holds is the bench’s own turn-taking: the 30 clients share one Node process, each edit costs them ~18 ms of CPU together (~0.6 ms a client: y-websocket’s decoding, Y.applyUpdate, the LiveSession’s bookkeeping, reading the map back), taken one client after the other, on a machine running 5–6 times more work than it has cores; the first other client shows the edit in a median 18–36 ms (p95 52–140 ms). In a seminar each student’s browser applies the update on its own machine, so only the first-client row (network and server) is each one’s delay. Re-run on a quiet machine before reading this as a property of the host.',
 };
 
 export function whyNotMet(key: string): string | null {
