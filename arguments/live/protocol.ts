@@ -118,6 +118,23 @@ export interface RoomInfo {
   title: string;
   /** Whether this peer's updates reach the room (the host drops them otherwise). */
   mayEdit: 'everything' | 'own-voice' | 'nothing';
+  /**
+   * Changes when the host starts the room anew from the map file (the file was changed while no
+   * seminar ran) instead of resuming its store: a page keeps its IndexedDB copy under
+   * code + epoch, and drops a copy of another epoch (its structs would duplicate the map). This
+   * host always sends it (optional for rooms served by a stock y-websocket server).
+   */
+  epoch?: string;
 }
+
+/**
+ * Close codes of the host's WebSocket (4000–4999 are the application's). `refused`: the peer sent
+ * a change it may not make; the host dropped it and told why (a y-protocols auth "permission
+ * denied" message just before). The page cannot take its own structs back: it must start a fresh
+ * Y.Doc from the host's state (and clear its IndexedDB copy), or every later change of its would
+ * be refused as well. The host acknowledges an update by relaying it (to its sender too): it
+ * relays only what is in its store.
+ */
+export const LIVE_CLOSE = { refused: 4403, stopped: 1001 } as const;
 
 export const infoPath = (code: string): string => `${LIVE_PATH}/${code}/info`;

@@ -1,0 +1,293 @@
+// One room of a live seminar on the host: its Y.Doc, the connections, and the y-websocket wire
+// protocol (y-protocols sync + awareness, unchanged, so a stock WebsocketProvider joins). Modelled
+// on @y/websocket-server's setupWSConnection, with what a seminar needs in between:
+// - Every sync step 2 and update is judged first (roles.ts, on a scratch replica of the doc) and
+//   applied only when accepted; a refused one is never applied, relayed or stored, and its sender
+//   is told (an auth "permission denied" with the reason, then the close code LIVE_CLOSE.refused:
+//   a page cannot take back its own structs, so it starts over from the host's state).
+// - Accepted updates go to the store (fsync'd) before anything is sent: every message out waits in
+//   an outbox until the batch of updates before it is durable. Relaying an update (to its sender
+//   too) is thus its acknowledgement.
+// - After an accepted update that added, removed or re-aimed a record, the normaliser runs.
+// - Awareness: each connection speaks for one client id; the host writes its name, role and
+//   colour into `user`, and drops states for any other client id.
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as authProtocol from 'y-protocols/auth';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import type { WebSocket } from 'ws';
+import { normalize } from '../../live/normalize';
+import { presenceColor, type RoomMode } from '../../live/protocol';
+import { judgeUpdate, type LivePeer } from '../../live/roles';
+import { snapshotOf, touchedBy } from '../../live/snapshot';
+import { LIVE_CLOSE } from '../../live/protocol';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_QUERY_AWARENESS = 3;
+const PING_MS = 15_000;
+
+interface Connection extends LivePeer {
+  ws: WebSocket;
+  /** The awareness client id this connection speaks for (its first one). */
+  clientId: number | null;
+  alive: boolean;
+}
+
+export interface RoomOptions {
+  mode: RoomMode;
+  /** Makes accepted updates durable (called with a batch before any of it is relayed). */
+  persist: (updates: readonly Uint8Array[]) => void;
+  /** After the doc changed (the host schedules its file write). */
+  onChange: () => void;
+  /** Someone joined or left. */
+  onPeers: () => void;
+  onError: (e: Error) => void;
+}
+
+export class Room {
+  readonly awareness: awarenessProtocol.Awareness;
+  private scratch: Y.Doc;
+  private readonly conns = new Map<WebSocket, Connection>();
+  private unstored: Uint8Array[] = [];
+  private outbox: [WebSocket, Uint8Array][] = [];
+  private flushing: ReturnType<typeof setImmediate> | ReturnType<typeof setTimeout> | null = null;
+  private judged = false;
+  private readonly pinger: ReturnType<typeof setInterval>;
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly options: RoomOptions,
+  ) {
+    this.scratch = replicaOf(doc);
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on('update', (update: Uint8Array) => {
+      // The scratch replica already holds what it judged; anything else (a repair) it takes now.
+      if (!this.judged) Y.applyUpdate(this.scratch, update);
+      this.unstored.push(update);
+      this.broadcast(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
+      options.onChange();
+    });
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const changed = [...added, ...updated, ...removed];
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      this.broadcast(encoding.toUint8Array(e));
+    });
+    this.pinger = setInterval(() => {
+      for (const c of this.conns.values()) {
+        if (!c.alive) c.ws.terminate();
+        else {
+          c.alive = false;
+          c.ws.ping();
+        }
+      }
+    }, PING_MS);
+    this.pinger.unref?.();
+  }
+
+  get mode(): RoomMode {
+    return this.options.mode;
+  }
+
+  /** The names connected now. */
+  connected(): LivePeer[] {
+    return [...this.conns.values()].map(({ name, role }) => ({ name, role }));
+  }
+
+  hasName(name: string): boolean {
+    for (const c of this.conns.values()) if (c.name === name) return true;
+    return false;
+  }
+
+  join(ws: WebSocket, peer: LivePeer): void {
+    const conn: Connection = { ...peer, ws, clientId: null, alive: true };
+    this.conns.set(ws, conn);
+    ws.binaryType = 'arraybuffer';
+    ws.on('message', (data: ArrayBuffer) => this.receive(conn, new Uint8Array(data)));
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('close', () => this.leave(conn));
+    ws.on('error', () => ws.terminate());
+    this.send(ws, syncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) this.send(ws, awarenessMessage(this.awareness, states));
+    this.options.onPeers();
+  }
+
+  /** Sends what is waiting, disconnects everyone and stops. */
+  close(code = 1001, reason = 'the host stopped the seminar'): void {
+    clearInterval(this.pinger);
+    this.flush();
+    for (const c of this.conns.values()) c.ws.close(code, reason);
+    this.awareness.destroy();
+  }
+
+  /** Makes every accepted update durable and sends what waited for it. */
+  flush(): void {
+    if (this.flushing !== null) {
+      clearImmediate(this.flushing as ReturnType<typeof setImmediate>);
+      clearTimeout(this.flushing as ReturnType<typeof setTimeout>);
+      this.flushing = null;
+    }
+    if (this.unstored.length > 0) {
+      try {
+        this.options.persist(this.unstored);
+      } catch (err) {
+        // Nothing is acknowledged that is not stored: keep it all, and try again in a second.
+        this.options.onError(new Error(`The live seminar's store could not be written (${(err as Error).message}); changes are held until it can be.`));
+        this.flushing = setTimeout(() => this.flush(), 1000);
+        return;
+      }
+      this.unstored = [];
+    }
+    const out = this.outbox;
+    this.outbox = [];
+    for (const [ws, message] of out) rawSend(ws, message);
+  }
+
+  private leave(conn: Connection): void {
+    if (!this.conns.delete(conn.ws)) return;
+    if (conn.clientId !== null) awarenessProtocol.removeAwarenessStates(this.awareness, [conn.clientId], null);
+    this.options.onPeers();
+  }
+
+  private send(ws: WebSocket, message: Uint8Array): void {
+    this.outbox.push([ws, message]);
+    if (this.flushing === null) this.flushing = setImmediate(() => this.flush());
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const ws of this.conns.keys()) this.send(ws, message);
+  }
+
+  private receive(conn: Connection, message: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(message);
+      switch (decoding.readVarUint(decoder)) {
+        case MESSAGE_SYNC: {
+          const type = decoding.readVarUint(decoder);
+          if (type === syncProtocol.messageYjsSyncStep1) {
+            const sv = decoding.readVarUint8Array(decoder);
+            this.send(conn.ws, syncMessage((e) => {
+              encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+              encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, sv));
+            }));
+          } else if (type === syncProtocol.messageYjsSyncStep2 || type === syncProtocol.messageYjsUpdate) this.update(conn, decoding.readVarUint8Array(decoder));
+          break;
+        }
+        case MESSAGE_AWARENESS:
+          this.presence(conn, decoding.readVarUint8Array(decoder));
+          break;
+        case MESSAGE_QUERY_AWARENESS:
+          this.send(conn.ws, awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+          break;
+        default:
+        // Other messages (auth from a peer) mean nothing to the host.
+      }
+    } catch (err) {
+      this.options.onError(new Error(`A message from ${conn.name} could not be read (${(err as Error).message}); it was ignored.`));
+    }
+  }
+
+  private update(conn: Connection, update: Uint8Array): void {
+    const verdict = judgeUpdate(this.scratch, update, conn, this.options.mode);
+    if (!verdict.ok) {
+      this.scratch = replicaOf(this.doc);
+      this.refuse(conn, verdict.reason);
+      return;
+    }
+    if (!verdict.changed) return;
+    const snapshot = snapshotOf(this.doc);
+    const before = snapshot.current;
+    let structural = false;
+    const onTransaction = (tr: Y.Transaction) => {
+      if (tr.origin === conn) structural ||= touchedBy(this.doc, tr).structural;
+    };
+    this.doc.on('afterTransaction', onTransaction);
+    this.judged = true;
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } finally {
+      this.judged = false;
+      this.doc.off('afterTransaction', onTransaction);
+    }
+    if (structural) normalize(this.doc, [before]);
+  }
+
+  private refuse(conn: Connection, reason: string): void {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_AUTH);
+    authProtocol.writePermissionDenied(e, `Your change was not accepted: ${reason}.`);
+    this.send(conn.ws, encoding.toUint8Array(e));
+    this.flush();
+    conn.ws.close(LIVE_CLOSE.refused, 'change refused; reload the room from the host');
+  }
+
+  /** Applies the states this connection may speak for, with the host's `user`. */
+  private presence(conn: Connection, update: Uint8Array): void {
+    const decoder = decoding.createDecoder(update);
+    const encoder = encoding.createEncoder();
+    const count = decoding.readVarUint(decoder);
+    const kept: [number, number, string][] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      if (conn.clientId === null && !this.controlled(clientId)) conn.clientId = clientId;
+      if (clientId !== conn.clientId) continue;
+      const state: unknown = JSON.parse(json);
+      if (state === null) kept.push([clientId, clock, 'null']);
+      else if (typeof state === 'object' && !Array.isArray(state)) {
+        const user = { name: conn.name, role: conn.role, color: presenceColor(conn.name) };
+        kept.push([clientId, clock, JSON.stringify({ ...state, user })]);
+      }
+    }
+    if (kept.length === 0) return;
+    encoding.writeVarUint(encoder, kept.length);
+    for (const [id, clock, json] of kept) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, json);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), conn.ws);
+  }
+
+  private controlled(clientId: number): boolean {
+    for (const c of this.conns.values()) if (c.clientId === clientId) return true;
+    return false;
+  }
+}
+
+/** A replica of `doc` for judging updates on. */
+function replicaOf(doc: Y.Doc): Y.Doc {
+  const replica = new Y.Doc({ gc: doc.gc });
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  return replica;
+}
+
+function syncMessage(write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(e);
+}
+
+function rawSend(ws: WebSocket, message: Uint8Array): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(message, (err) => {
+    if (err) ws.terminate();
+  });
+}

@@ -1,0 +1,140 @@
+// What a peer of a live seminar may change, enforced by the host on every update before it is
+// applied (a page's locked editing is a courtesy; a hand-crafted update meets this). Design:
+// - The key, not a name, makes the instructor; students' rights come from the room's mode.
+// - An update is judged by what it does, not by what it says: it is applied to the host's scratch
+//   replica of the room, and snapshot.ts's `touchedBy` (the same walk the pages use) names the
+//   records it added, changed or removed; the plain maps before and after (the replica's snapshot)
+//   say whose they were and are. One verdict for the whole update: a part refused refuses it all.
+// - An update that leaves structs pending (it builds on something the host lacks) is refused in
+//   own-voice rooms: its content would be judged only when integrated, under someone else's update.
+// - The caller resets the replica after a refusal (Yjs cannot take an update back).
+import * as Y from 'yjs';
+import type { ArgumentMap, CommentMessage, Id } from '../model';
+import { COLLECTIONS, type Collection } from './mirror';
+import { ownsNode, studentVoice, type LiveRole, type RoomInfo, type RoomMode } from './protocol';
+import { snapshotOf, touchedBy, type Touched } from './snapshot';
+
+export interface LivePeer {
+  name: string;
+  role: LiveRole;
+}
+
+export type Verdict = { ok: true; changed: boolean } | { ok: false; reason: string };
+
+/** What a peer's updates may change in a room of `mode`. */
+export function editRight(mode: RoomMode, role: LiveRole): RoomInfo['mayEdit'] {
+  if (mode === 'read-only') return 'nothing';
+  if (role === 'instructor' || mode === 'open') return 'everything';
+  return mode === 'students-own-voice' ? 'own-voice' : 'nothing';
+}
+
+const own = <T>(r: Readonly<Record<Id, T>> | undefined, id: Id): T | undefined => (r && Object.hasOwn(r, id) ? r[id] : undefined);
+
+const byId = (messages: readonly CommentMessage[]) => new Map(messages.map((m) => [m.id, m]));
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Why a change of `touched` (from `before` to `after`) is not the student's to make; null when it is. */
+export function ownVoiceRefusal(name: string, before: ArgumentMap, after: ArgumentMap, touched: Touched): string | null {
+  const voice = studentVoice(name);
+  if (touched.whole.size > 0) return `only the instructor changes the map's ${[...touched.whole].join(' and ')}`;
+  const ownedIn = (map: ArgumentMap, id: Id) => ownsNode(own(map.nodes, id), name);
+  for (const collection of COLLECTIONS) {
+    const ids = touched.records.get(collection);
+    if (!ids) continue;
+    for (const id of ids) {
+      const was = own(before[collection] as Record<Id, unknown> | undefined, id);
+      const is = own(after[collection] as Record<Id, unknown> | undefined, id);
+      if (was === undefined && is === undefined) continue;
+      const refusal = recordRefusal(collection, id, was, is);
+      if (refusal) return refusal;
+    }
+  }
+  for (const id of touched.positions) {
+    const p = (m: ArgumentMap) => (Object.hasOwn(m.view.positions, id) ? m.view.positions[id] : undefined);
+    if (sameJson(p(before), p(after))) continue;
+    if (!(ownedIn(after, id) || (!Object.hasOwn(after.nodes, id) && ownedIn(before, id)))) return `node ${id} is not in your voice (${voice}); you may move only your own nodes`;
+  }
+  return null;
+
+  function recordRefusal(collection: Collection, id: Id, was: unknown, is: unknown): string | null {
+    switch (collection) {
+      case 'nodes':
+        if (was !== undefined && !ownsNode(was as { voice?: string }, name)) return `node ${id} is not in your voice (${voice}); you may change only your own nodes`;
+        if (is !== undefined && !ownsNode(is as { voice?: string }, name)) return `node ${id} must be in your voice (${voice})`;
+        return null;
+      case 'relations':
+        for (const r of [was, is] as ({ from?: Id[] } | undefined)[]) {
+          if (r === undefined) continue;
+          const from = Array.isArray(r.from) ? r.from : [];
+          const side = r === was ? before : after;
+          if (from.length === 0 || !from.every((n) => ownedIn(side, n))) return `relation ${id} does not start from your own nodes; you may connect only from nodes in your voice (${voice})`;
+        }
+        return null;
+      case 'comments':
+        return threadRefusal(id, was as { messages?: CommentMessage[] } | undefined, is as { messages?: CommentMessage[] } | undefined);
+      case 'sources':
+        return 'only the instructor changes the sources';
+      case 'evaluations':
+        return 'only the instructor changes the evaluations';
+    }
+  }
+
+  function threadRefusal(id: Id, was: { messages?: CommentMessage[] } | undefined, is: { messages?: CommentMessage[] } | undefined): string | null {
+    if (was !== undefined && is !== undefined) {
+      const { messages: m1, ...rest1 } = was;
+      const { messages: m2, ...rest2 } = is;
+      if (!sameJson(rest1, rest2)) return `only the instructor resolves, moves or detaches thread ${id}`;
+    }
+    if (was === undefined && is === undefined) return null;
+    if (was !== undefined && is === undefined) return `only the instructor deletes thread ${id}`;
+    const before = byId(was?.messages ?? []);
+    const after = byId(is?.messages ?? []);
+    for (const mid of new Set([...before.keys(), ...after.keys()])) {
+      const a = before.get(mid);
+      const b = after.get(mid);
+      if (a !== undefined && b !== undefined && sameJson(a, b)) continue;
+      for (const m of [a, b]) if (m !== undefined && m.author !== name) return `message ${mid} of thread ${id} is not yours; you may add and change only messages you write as ${name}`;
+    }
+    return null;
+  }
+}
+
+/** What the replica could not integrate yet (structs or deletions building on what it lacks). */
+const pendingOf = (doc: Y.Doc) => [doc.store.pendingStructs?.update, doc.store.pendingDs] as const;
+
+/**
+ * Applies `update` from `peer` to `scratch` (the host's replica of the room) and judges it.
+ * `changed: false`: the update held nothing new (a sync step 2 of a peer that has nothing the host
+ * lacks). After a refusal the replica holds the refused update: the caller must rebuild it.
+ */
+export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, mode: RoomMode): Verdict {
+  const right = editRight(mode, peer.role);
+  const snapshot = snapshotOf(scratch);
+  const before = snapshot.current;
+  const [structs, ds] = pendingOf(scratch);
+  const leavesPending = () => pendingOf(scratch)[0] !== structs || pendingOf(scratch)[1] !== ds;
+  let touched: Touched | null = null;
+  let changed = false;
+  const origin = { judging: peer.name };
+  const onUpdate = () => (changed = true);
+  const onTransaction = (tr: Y.Transaction) => {
+    if (tr.origin === origin) touched = touchedBy(scratch, tr, touched ?? undefined);
+  };
+  scratch.on('update', onUpdate);
+  scratch.on('afterTransaction', onTransaction);
+  try {
+    Y.applyUpdate(scratch, update, origin);
+  } catch {
+    return { ok: false, reason: 'the update could not be read' };
+  } finally {
+    scratch.off('update', onUpdate);
+    scratch.off('afterTransaction', onTransaction);
+  }
+  if (right === 'everything') return { ok: true, changed };
+  if (!changed && !leavesPending()) return { ok: true, changed: false };
+  if (right === 'nothing') return { ok: false, reason: mode === 'read-only' ? 'this room is read-only: no one edits it' : 'students read this room; only the instructor edits it' };
+  if (leavesPending()) return { ok: false, reason: 'the update builds on changes the host does not have; reload the page' };
+  const refusal = touched ? ownVoiceRefusal(peer.name, before, snapshot.current, touched) : null;
+  return refusal ? { ok: false, reason: refusal } : { ok: true, changed };
+}

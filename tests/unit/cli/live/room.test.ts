@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type WebSocket from 'ws';
+import { loadMap } from '../../../../arguments/format/load';
+import { LIVE_CLOSE, studentVoice, type Presence } from '../../../../arguments/live/protocol';
+import { addNode, editNode } from '../../../../arguments/operations';
+import { setup, until } from './fixture';
+
+let t = setup();
+afterEach(async () => {
+  await t.cleanup();
+  t = setup();
+});
+
+const nodeText = (doc: Y.Doc, id: string) => String((doc.getMap('nodes').get(id) as Y.Map<unknown> | undefined)?.get('text'));
+const analystNode = (doc: Y.Doc) => [...doc.getMap('nodes').keys()].sort().find((id) => (doc.getMap('nodes').get(id) as Y.Map<unknown>).get('voice') !== studentVoice('Mallory'))!;
+const fileMap = (path: string) => {
+  const r = loadMap(readFileSync(path));
+  if (!r.ok) throw new Error('the file does not load');
+  return r.map;
+};
+
+/** A hand-made peer on a bare socket: it syncs a bare Y.Doc and can send any update or awareness state. */
+async function rawPeer(socket: WebSocket) {
+  const doc = new Y.Doc();
+  const received: { type: number; reason?: string }[] = [];
+  let closeCode: number | null = null;
+  socket.on('close', (code) => (closeCode = code));
+  socket.on('message', (data: ArrayBuffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    const type = decoding.readVarUint(decoder);
+    if (type === 0) {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 0);
+      syncProtocol.readSyncMessage(decoder, e, doc, 'host');
+      received.push({ type });
+    } else if (type === 2) {
+      decoding.readVarUint(decoder);
+      received.push({ type, reason: decoding.readVarString(decoder) });
+    } else received.push({ type });
+  });
+  const send = (write: (e: encoding.Encoder) => void) => {
+    const e = encoding.createEncoder();
+    write(e);
+    socket.send(encoding.toUint8Array(e));
+  };
+  send((e) => {
+    encoding.writeVarUint(e, 0);
+    syncProtocol.writeSyncStep1(e, doc);
+  });
+  await until(() => doc.getMap('nodes').size > 0, 'the raw peer to sync');
+  return {
+    doc,
+    received,
+    closeCode: () => closeCode,
+    sendUpdate(update: Uint8Array) {
+      send((e) => {
+        encoding.writeVarUint(e, 0);
+        syncProtocol.writeUpdate(e, update);
+      });
+    },
+    sendAwareness(entries: [clientId: number, clock: number, state: unknown][]) {
+      send((e) => {
+        encoding.writeVarUint(e, 1);
+        const inner = encoding.createEncoder();
+        encoding.writeVarUint(inner, entries.length);
+        for (const [id, clock, state] of entries) {
+          encoding.writeVarUint(inner, id);
+          encoding.writeVarUint(inner, clock);
+          encoding.writeVarString(inner, JSON.stringify(state));
+        }
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      });
+    },
+  };
+}
+
+describe('roles in a live room', () => {
+  it('drops a read-only student’s edits: no other peer and not the file gets them, and the page is told', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const prof = await t.client(host, 'Prof', host.key);
+    const ada = await t.client(host, 'Ada');
+    const id = analystNode(ada.doc);
+    const original = nodeText(prof.doc, id);
+    expect(ada.session.apply(editNode(id, { text: 'A student rewrote this.' })).ok).toBe(true);
+    expect(await ada.closed).toBe(LIVE_CLOSE.refused);
+    // The instructor's next edit arrives; the student's, sent before it, never does.
+    prof.session.apply(editNode(id, { title: 'Checked' }));
+    const bea = await t.client(host, 'Bea');
+    await until(() => (bea.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('title')?.toString() === 'Checked', 'the instructor’s edit at Bea');
+    expect(nodeText(prof.doc, id)).toBe(original);
+    expect(nodeText(bea.doc, id)).toBe(original);
+    await host.save();
+    expect(fileMap(mapPath).nodes[id]?.text).toBe(original);
+    expect(fileMap(mapPath).nodes[id]?.title).toBe('Checked');
+  }, 20_000);
+
+  it('refuses an own-voice student’s hand-crafted update to an analyst’s node, and takes their own node', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'students-own-voice' });
+    const prof = await t.client(host, 'Prof', host.key);
+    const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
+    const id = analystNode(mallory.doc);
+    const original = nodeText(prof.doc, id);
+    const before = Y.encodeStateVector(mallory.doc);
+    ((mallory.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'FORGED ');
+    mallory.sendUpdate(Y.encodeStateAsUpdate(mallory.doc, before));
+    await until(() => mallory.closeCode() !== null, 'the host to close the forger');
+    expect(mallory.closeCode()).toBe(LIVE_CLOSE.refused);
+    expect(mallory.received.find((m) => m.type === 2)?.reason).toMatch(/not in your voice/);
+    await host.save();
+    expect(nodeText(prof.doc, id)).toBe(original);
+    expect(fileMap(mapPath).nodes[id]?.text).toBe(original);
+    // The same student's own node goes through, to the instructor and the file.
+    const ada = await t.client(host, 'Ada');
+    const mine = `n.${ada.doc.clientID.toString(36)}.1`;
+    expect(ada.session.apply(addNode({ id: mine, kind: 'claim', text: 'My own claim.', voice: studentVoice('Ada') }, { x: 1, y: 2 })).ok).toBe(true);
+    await until(() => nodeText(prof.doc, mine) === 'My own claim.', 'the own node at the instructor');
+    await host.save();
+    expect(fileMap(mapPath).nodes[mine]?.voice).toBe(studentVoice('Ada'));
+  }, 20_000);
+
+  it('shows every peer under the name it joined with, whatever its awareness claims, and drops states for other ids', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const ada = await t.client(host, 'Ada');
+    const presence: Presence = { user: { name: 'Ada', role: 'student', color: '#000000' }, selection: [] };
+    ada.provider.awareness.setLocalState(presence);
+    const bea = await t.client(host, 'Bea');
+    const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
+    const states = () => bea.provider.awareness.getStates() as Map<number, Presence>;
+    await until(() => states().get(ada.doc.clientID)?.user.name === 'Ada', "Ada's presence at Bea");
+    mallory.sendAwareness([[mallory.doc.clientID, 1, { user: { name: 'Prof', role: 'instructor', color: '#fff' }, selection: ['x'] }]]);
+    await until(() => states().has(mallory.doc.clientID), "Mallory's presence at Bea");
+    expect(states().get(mallory.doc.clientID)!.user).toMatchObject({ name: 'Mallory', role: 'student' });
+    expect(states().get(mallory.doc.clientID)!.selection).toEqual(['x']);
+    // A state for Ada's client id, with a higher clock, from Mallory's socket: dropped.
+    const adaClock = bea.provider.awareness.meta.get(ada.doc.clientID)!.clock;
+    mallory.sendAwareness([[ada.doc.clientID, adaClock + 5, { user: { name: 'Ada', role: 'instructor', color: '#fff' }, selection: ['forged'] }]]);
+    mallory.sendAwareness([[mallory.doc.clientID, 2, { user: { name: 'Prof', role: 'instructor', color: '#fff' }, selection: ['y'] }]]);
+    await until(() => states().get(mallory.doc.clientID)?.selection[0] === 'y', "Mallory's second state");
+    expect(states().get(ada.doc.clientID)!.selection).toEqual([]);
+  }, 20_000);
+});
+
+describe('a student’s private draft', () => {
+  it('forks the class map for that student and the instructor only, and keeps its edits out of the class room', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const { draftRoom } = await import('../../../../arguments/live/protocol');
+    const room = draftRoom(host.code, 'Ada Lovelace');
+    const classPeer = await t.client(host, 'Bea');
+    const info = await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Ada%20Lovelace`);
+    expect(await info.json()).toMatchObject({ role: 'student', mayEdit: 'everything' });
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Bea`)).status).toBe(403);
+    const ada = await t.client(host, 'Ada Lovelace', undefined, room);
+    const id = analystNode(ada.doc);
+    const original = nodeText(classPeer.doc, id);
+    expect(nodeText(ada.doc, id)).toBe(original);
+    // The fork holds the class map's own structs: the instructor can merge it back.
+    expect(Y.decodeStateVector(Y.encodeStateVector(ada.doc)).size).toBeGreaterThanOrEqual(Y.decodeStateVector(Y.encodeStateVector(classPeer.doc)).size);
+    expect(ada.session.apply(editNode(id, { text: 'My draft reading.' })).ok).toBe(true);
+    const prof = await t.client(host, 'Prof', host.key, room);
+    await until(() => nodeText(prof.doc, id) === 'My draft reading.', 'the draft at the instructor');
+    await expect(t.socket(host, 'name=Bea', room)).rejects.toThrow(/403/);
+    await host.save();
+    expect(nodeText(classPeer.doc, id)).toBe(original);
+    expect(fileMap(mapPath).nodes[id]?.text).toBe(original);
+  }, 20_000);
+});

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { loadMap } from '../../../arguments/format/load';
+import { applyOperation } from '../../../arguments/live/apply';
+import { fromYDoc, toYDoc } from '../../../arguments/live/mirror';
+import { ROOM_MODES, studentVoice } from '../../../arguments/live/protocol';
+import { editRight, judgeUpdate, type LivePeer } from '../../../arguments/live/roles';
+import type { Operation } from '../../../arguments/history';
+import type { ArgumentMap } from '../../../arguments/model';
+import { addNode, connect, editNode, moveNodes, deleteNodes } from '../../../arguments/operations';
+import { reply, startThread } from '../../../arguments/operations/comments';
+
+const SHIPPED = readFileSync(new URL('../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url));
+const map = (() => {
+  const r = loadMap(SHIPPED);
+  if (!r.ok) throw new Error('shipped map does not load');
+  return r.map;
+})();
+const analystNode = Object.values(map.nodes).find((n) => n.voice === undefined || n.voice === 'analyst')!.id;
+const ada: LivePeer = { name: 'Ada', role: 'student' };
+const prof: LivePeer = { name: 'Prof', role: 'instructor' };
+const AT = '2026-12-02T01:00:00.000Z';
+
+const bases = new Map<unknown, Y.Doc>();
+/** The host's doc (one per seed, so updates made on one room apply to another), a scratch replica of it, and a peer's copy whose operations become updates. */
+const asShipped = (m: ArgumentMap) => m;
+function room(seed: (m: ArgumentMap) => ArgumentMap = asShipped) {
+  let host = bases.get(seed);
+  if (!host) bases.set(seed, (host = toYDoc(seed(map))));
+  const replica = () => {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, Y.encodeStateAsUpdate(host));
+    return d;
+  };
+  const scratch = replica();
+  const peer = replica();
+  peer.clientID = 777;
+  const updateOf = (op: Operation): Uint8Array => {
+    const before = Y.encodeStateVector(peer);
+    const r = applyOperation(peer, op, 'me');
+    if (!r.ok) throw new Error(r.reason);
+    return Y.encodeStateAsUpdate(peer, before);
+  };
+  return { host, scratch, peer, updateOf };
+}
+
+/** Ids of the peer's own namespace (client 777), as a live page makes them. */
+const mine = (n: number) => `n.${(777).toString(36)}.${n}`;
+const own = (id: string, text = 'My reading of the letter.') => addNode({ id, kind: 'claim', text, voice: studentVoice('Ada') }, { x: 10, y: 20 });
+
+describe('what each peer may change', () => {
+  it('gives the instructor everything but a display, and students what the mode says', () => {
+    const table = Object.fromEntries(ROOM_MODES.map((m) => [m, [editRight(m, 'instructor'), editRight(m, 'student')]]));
+    expect(table).toEqual({
+      'students-read-only': ['everything', 'nothing'],
+      'students-own-voice': ['everything', 'own-voice'],
+      open: ['everything', 'everything'],
+      'read-only': ['nothing', 'nothing'],
+    });
+  });
+
+  it('refuses a read-only student any change, but not a sync step 2 that brings nothing new', () => {
+    const { scratch, peer, updateOf } = room();
+    expect(judgeUpdate(scratch, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(scratch)), ada, 'students-read-only')).toEqual({ ok: true, changed: false });
+    const edit = updateOf(editNode(analystNode, { text: 'Rewritten.' }));
+    expect(judgeUpdate(scratch, edit, ada, 'students-read-only')).toMatchObject({ ok: false, reason: expect.stringMatching(/only the instructor/) });
+    expect(judgeUpdate(room().scratch, edit, prof, 'read-only')).toMatchObject({ ok: false });
+    expect(judgeUpdate(room().scratch, edit, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
+    expect(judgeUpdate(room().scratch, edit, ada, 'open')).toEqual({ ok: true, changed: true });
+  });
+
+  it('lets an own-voice student add, edit, move and connect from their own nodes', () => {
+    const { scratch, updateOf } = room();
+    const steps: Operation[] = [
+      own(mine(1)),
+      editNode(mine(1), { text: 'On reflection, a warning.' }),
+      moveNodes({ [mine(1)]: { x: 300, y: 40 } }),
+      connect({ id: `r.${(777).toString(36)}.1`, kind: 'supports', from: [mine(1)], to: analystNode }),
+      startThread(`t.${(777).toString(36)}.1`, analystNode, { author: 'Ada', at: AT, text: 'Why this date?' }),
+      deleteNodes([mine(1)]),
+    ];
+    for (const op of steps) expect(judgeUpdate(scratch, updateOf(op), ada, 'students-own-voice'), op.label).toEqual({ ok: true, changed: true });
+    expect(fromYDoc(scratch).comments?.[`t.${(777).toString(36)}.1`]?.messages[0]?.author).toBe('Ada');
+  });
+
+  it('refuses an own-voice student anything of another voice, however the update is made', () => {
+    const refused = (op: Operation, seed?: (m: ArgumentMap) => ArgumentMap) => {
+      const { scratch, updateOf, host } = room(seed);
+      const verdict = judgeUpdate(scratch, updateOf(op), ada, 'students-own-voice');
+      expect(verdict.ok, op.label).toBe(false);
+      return { verdict, host };
+    };
+    refused(editNode(analystNode, { text: 'Rewritten by a student.' }));
+    refused(deleteNodes([analystNode]));
+    refused(moveNodes({ [analystNode]: { x: 0, y: 0 } }));
+    refused(addNode({ id: 'fake', kind: 'claim', text: 'Said as the analyst.', voice: 'analyst' }));
+    refused(addNode({ id: 'bea-1', kind: 'claim', text: 'Said as Bea.', voice: studentVoice('Bea') }));
+    refused(editNode(analystNode, { voice: studentVoice('Ada') }));
+    refused(connect({ id: 'r-x', kind: 'opposes', from: [analystNode], to: Object.keys(map.nodes).find((id) => id !== analystNode)! }));
+    refused(startThread('t-x', analystNode, { author: 'Prof', at: AT, text: 'Signed as the instructor.' }));
+    const withThread = (m: ArgumentMap): ArgumentMap => ({ ...m, comments: { ...m.comments, 't-p': { id: 't-p', target: analystNode, resolved: false, messages: [{ id: 'm1', author: 'Prof', at: AT, text: 'Discuss.' }] } } });
+    refused(reply('t-p', { author: 'Bea', at: AT, text: 'As Bea.' }), withThread);
+    const { scratch, updateOf } = room(withThread);
+    expect(judgeUpdate(scratch, updateOf(reply('t-p', { author: 'Ada', at: AT, text: 'My answer.' })), ada, 'students-own-voice')).toEqual({ ok: true, changed: true });
+  });
+
+  it('refuses one whole update when a part of it is not the student’s', () => {
+    const { scratch, peer } = room();
+    const before = Y.encodeStateVector(peer);
+    peer.transact(() => {
+      applyOperation(peer, own(mine(2)), 'me');
+      applyOperation(peer, editNode(analystNode, { text: 'Slipped in.' }), 'me');
+    });
+    expect(judgeUpdate(scratch, Y.encodeStateAsUpdate(peer, before), ada, 'students-own-voice').ok).toBe(false);
+  });
+
+  it('refuses an update that builds on what the host lacks, and one it cannot read', () => {
+    const { scratch, updateOf } = room();
+    updateOf(own(mine(3)));
+    const second = updateOf(editNode(mine(3), { text: 'Second step.' }));
+    expect(judgeUpdate(scratch, second, ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not have/) });
+    expect(judgeUpdate(room().scratch, new Uint8Array([1, 2, 3, 200, 7]), ada, 'students-own-voice')).toMatchObject({ ok: false });
+  });
+});
