@@ -21,12 +21,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { loadMap } from '../arguments/format/load';
+import { startLiveHost } from '../arguments/cli/live/host';
 import { serializeMap } from '../arguments/format/serialize';
 import { toYDoc } from '../arguments/live/mirror';
 import { LIVE_PATH } from '../arguments/live/protocol';
 import { editNode } from '../arguments/operations';
 import { joinRoom, type NetClient } from '../tests/net/client';
-import { hostKind, startHost } from '../tests/net/host';
 import { FIRST_THESIS, generateMap } from './generate';
 import { atMost, type Figure } from './results';
 
@@ -82,10 +82,10 @@ async function serveChild(kind: Kind, mapPath: string): Promise<void> {
   const server =
     kind === 'stock'
       ? await startStock(mapPath)
-      : await startHost({ mapPath, host: '127.0.0.1', port: 0, mode: 'open', storeDir: join(mapPath, '..', 'store') });
+      : await startLiveHost({ mapPath, host: '127.0.0.1', port: 0, mode: 'open', storeDir: join(mapPath, '..', 'store') });
   let base = process.cpuUsage();
   const say = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
-  say({ port: server.port, code: server.code, host: kind === 'app' ? hostKind() : 'stock' });
+  say({ port: server.port, code: server.code });
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line === 'reset') {
       base = process.cpuUsage();
@@ -101,7 +101,6 @@ interface Server {
   kind: Kind;
   port: number;
   code: string;
-  host: string;
   ask(line: string): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
@@ -120,7 +119,6 @@ async function spawnServer(kind: Kind, mapPath: string): Promise<Server> {
     kind,
     port: hello.port as number,
     code: hello.code as string,
-    host: hello.host as string,
     ask: (line) => {
       const answer = next();
       child.stdin!.write(`${line}\n`);
@@ -205,7 +203,7 @@ const sameDecoded = (a: Y.Doc, b: Y.Doc) => {
 /** n clients join, make `edits` edits between them (one every 20 ms) and settle: the server's usage. */
 async function crowdRun(server: Server, n: number, edits: number): Promise<Usage> {
   await server.ask('reset');
-  const clients = await crowd(server, n, 'Student');
+  const clients = await crowd(server, n, 'Crowd');
   try {
     for (let e = 0; e < edits; e++) {
       const c = clients[(e * 7) % n]!;
@@ -219,9 +217,9 @@ async function crowdRun(server: Server, n: number, edits: number): Promise<Usage
   }
 }
 
-async function firstSync(server: Server, nodes: number): Promise<number> {
+async function firstSync(server: Server, nodes: number, rep: number): Promise<number> {
   const t0 = performance.now();
-  const [c] = await crowd(server, 1, 'Newcomer');
+  const [c] = await crowd(server, 1, `Newcomer ${rep}`);
   try {
     await until(() => Object.keys(c!.session.map.nodes).length === nodes, 30_000, `the ${nodes}-node map arriving`);
     return performance.now() - t0;
@@ -248,12 +246,10 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
   const visible = new Map<Kind, Seen[]>();
   const usage = new Map<Kind, Usage[]>();
   const sync = new Map<Kind, number[]>();
-  let appHost = '';
   try {
     // Both rooms open at once, their edits alternating: the two servers see the same load.
     const rooms = await Promise.all(KINDS.map(async (k) => [k, await spawnServer(k, mapFile(`edits-${k}`, 100))] as const));
     try {
-      appHost = rooms[0]![1].host;
       const crowds = await Promise.all(rooms.map(async ([k, s]) => [k, await crowd(s, plan.clients, 'Student')] as const));
       try {
         for (const [, clients] of crowds) await visibleTimes(clients, 3, 'warm-up');
@@ -270,7 +266,7 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
     try {
       for (let r = 0; r < plan.syncReps + 1; r++)
         for (const [kind, server] of servers) {
-          const t = await firstSync(server, plan.syncSize);
+          const t = await firstSync(server, plan.syncSize, r);
           if (r > 0) (sync.get(kind) ?? sync.set(kind, []).get(kind)!).push(t);
         }
     } finally {
@@ -279,7 +275,7 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const host = appHost === 'real' ? 'the live host' : 'the stand-in host (host16 not merged)';
+  const host = 'the live host, arguments/cli/live/host.ts, in mode open';
   const v = (k: Kind) => visible.get(k)!.map((x) => x.last);
   const v1 = (k: Kind) => visible.get(k)!.map((x) => x.first);
   const vc = (k: Kind) => visible.get(k)!.map((x) => x.cpu);

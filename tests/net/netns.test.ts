@@ -3,13 +3,14 @@
 // for 30 s, as a wifi drop would, and that student edits offline while the other goes on; the link
 // comes back → both see everything, and after SIGTERM the host's file holds every edit.
 // Needs root and `ip netns` (CI runs as root with iproute2); elsewhere it is skipped, saying why.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { loadMap } from '../../arguments/format/load';
 import { serializeMap } from '../../arguments/format/serialize';
+import { buildCli, type Cli } from '../unit/cli/helpers';
 import { HOST_ADDRESS, makeSeminar, whyNoNamespaces, type Seminar } from './netns';
 import { seminarMap } from './operations';
 import { start, type Proc } from './proc';
@@ -21,12 +22,12 @@ const CUT_MS = 30_000;
 const why = whyNoNamespaces();
 if (why) console.log(`tests/net/netns.test.ts skipped: ${why}`);
 
-/** host16's `argmap serve` once it is in the tree (and built), else the stand-in. */
-function serveCommand(mapPath: string, code: string): string[] {
-  const args = [mapPath, '--host', HOST_ADDRESS, '--port', String(PORT), '--code', code, '--open'];
-  const real = existsSync(join(ROOT, 'arguments/cli/commands/serve.ts')) && process.env.AA_NET_HOST !== 'standin';
-  return real ? [process.execPath, join(ROOT, 'bin/argmap.mjs'), 'serve', ...args] : [process.execPath, '--import', 'tsx', join(ROOT, 'tests/net/serve-standin.ts'), ...args];
-}
+// The CLI as `npm run build:cli` makes it (what bin/argmap.mjs runs), built from this tree.
+let cli: Cli | null = null;
+beforeAll(() => {
+  if (!why) cli = buildCli('netns', 60_000);
+}, 90_000);
+afterAll(() => cli?.remove());
 
 let seminar: Seminar | null = null;
 let dir = '';
@@ -56,7 +57,12 @@ it.skipIf(why !== null)('two students in their own network namespaces: one is cu
   const mapPath = join(dir, 'seminar.argmap.json');
   writeFileSync(mapPath, serializeMap(seminarMap()));
   const code = 'NETS23';
-  const [hc, ha] = seminar.exec(seminar.host, serveCommand(mapPath, code));
+  // The students here are Node clients: the page the host serves only has to be there.
+  const web = join(dir, 'web');
+  mkdirSync(web);
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>Argument Atlas</title>');
+  const serve = [process.execPath, cli!.bundle, 'serve', mapPath, '--host', HOST_ADDRESS, '--port', String(PORT), '--code', code, '--web', web, '--open'];
+  const [hc, ha] = seminar.exec(seminar.host, serve);
   const host = start('the host', hc, ha, ROOT);
   procs.push(host);
   const students = seminar.students.map((ns, i) => {
@@ -67,7 +73,9 @@ it.skipIf(why !== null)('two students in their own network namespaces: one is cu
   });
   const [a, b] = students as [Proc, Proc];
   // The students keep trying until the host listens.
-  await Promise.all(students.map((s) => s.waitFor('a sync with the host', (e) => e.event === 'synced', 30_000)));
+  await Promise.all(students.map((s) => s.waitFor('a sync with the host', (e) => e.event === 'synced', 30_000))).catch((e: Error) => {
+    throw new Error(`${e.message}\nthe host said:\n${host.log.join('\n')}`);
+  });
   for (const s of students) expect(await textsOf(s)).toContain('Statement 1.');
 
   const added = (e: Record<string, unknown>) => e.event === 'added' || e.event === 'refused';
@@ -91,7 +99,7 @@ it.skipIf(why !== null)('two students in their own network namespaces: one is cu
   const all = [...both, 'A, offline', 'B, while A was away'];
   await until('both students see every edit after the link came back', 60_000, async () => (await Promise.all(students.map(textsOf))).every((t) => all.every((x) => t.includes(x))));
   const statuses = a.events.filter((e) => e.event === 'status').map((e) => e.status);
-  console.log(`netns (${serveCommand('', '').includes('serve') ? 'argmap serve' : 'stand-in host'}): student A's connection ${statuses.join(' → ')}; merged ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the link came back`);
+  console.log(`netns: student A's connection ${statuses.join(' → ')}; merged ${((Date.now() - restoredAt) / 1000).toFixed(1)} s after the link came back`);
   // The file after SIGTERM: the host saves before it exits.
   host.kill('SIGTERM');
   const exit = await Promise.race([host.exited, sleep(15_000).then(() => 'timeout' as const)]);
