@@ -106,7 +106,9 @@ interface Server {
 }
 
 async function spawnServer(kind: Kind, mapPath: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, mapPath], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  // AA_LIVE_NET_PROFILE=DIR: a CPU profile of each server (node --cpu-prof), to see where its time goes.
+  const prof = process.env.AA_LIVE_NET_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.AA_LIVE_NET_PROFILE] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, mapPath], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: ((o: Record<string, unknown>) => void)[] = [];
   createInterface({ input: child.stdout! }).on('line', (l) => lines.shift()?.(JSON.parse(l) as Record<string, unknown>));
   const next = () =>
