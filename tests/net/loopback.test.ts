@@ -5,12 +5,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startLiveHost, type LiveHost } from '../../arguments/cli/live/host';
 import { serializeMap } from '../../arguments/format/serialize';
 import { joinRoom, type NetClient } from './client';
 import { randomOperation, seeded, seminarMap } from './operations';
+import { start, type Proc } from './proc';
 import { fileOf, sameVector, settle, sleep, stateVector, whyNotLoadable } from './state';
 
 const CLIENTS = 30;
@@ -19,13 +20,15 @@ const SEED = 1950_08_27;
 // Each y-websocket provider listens for the process's exit (to say goodbye to its room).
 process.setMaxListeners(CLIENTS + 10);
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let dir = '';
-let host: LiveHost | null = null;
+let host: Proc | null = null;
 const clients: NetClient[] = [];
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
-  await host?.close().catch(() => undefined);
+  host?.kill('SIGKILL');
+  await host?.exited;
   host = null;
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -35,9 +38,10 @@ it(`${CLIENTS} clients editing at once over loopback reach one state, the refere
   dir = mkdtempSync(join(tmpdir(), 'aa-net-'));
   const mapPath = join(dir, 'seminar.argmap.json');
   writeFileSync(mapPath, serializeMap(seminarMap()));
-  host = await startLiveHost({ mapPath, host: '127.0.0.1', port: 0, mode: 'open', storeDir: join(dir, 'store') });
-  const url = `ws://127.0.0.1:${host.port}/live`;
-  for (let i = 0; i < CLIENTS; i++) clients.push(joinRoom(url, host.code, `Student ${i + 1}`));
+  host = start('the host', process.execPath, ['--import', 'tsx', join(ROOT, 'tests/net/host-process.ts'), mapPath, join(dir, 'store')], ROOT);
+  const { port, code } = await host.waitFor<{ port: number; code: string }>('the host listening', (e) => typeof e.port === 'number', 20_000);
+  const url = `ws://127.0.0.1:${port}/live`;
+  for (let i = 0; i < CLIENTS; i++) clients.push(joinRoom(url, code, `Student ${i + 1}`));
   await Promise.all(clients.map((c) => c.synced()));
   for (const c of clients) expect(Object.keys(c.session.map.nodes).sort()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
   // What everyone started from, as the host sent it.
@@ -81,7 +85,7 @@ it(`${CLIENTS} clients editing at once over loopback reach one state, the refere
   // Everyone back, everything delivered: the same state vector everywhere, a newcomer's included
   // (a newcomer holds exactly what the host holds once it has synced).
   await settle(() => clients.every((c) => c.provider.wsconnected && c.provider.synced), 20_000, 'every client reconnecting');
-  const newcomer = joinRoom(url, host.code, 'Latecomer');
+  const newcomer = joinRoom(url, code, 'Latecomer');
   clients.push(newcomer);
   await newcomer.synced();
   await settle(() => {
@@ -112,8 +116,9 @@ it(`${CLIENTS} clients editing at once over loopback reach one state, the refere
   Y.applyUpdate(reference, Y.encodeStateAsUpdate(newcomer.doc, Y.encodeStateVector(reference)));
   expect(fileOf(reference)).toBe(expected);
 
-  // The host's file after it closes holds it, and opens.
-  await host.close();
+  // The host's file after it closes (SIGTERM: it saves and exits) holds it, and opens.
+  host.kill('SIGTERM');
+  expect(await host.exited, host.log.join('\n')).toBe(0);
   host = null;
   const saved = readFileSync(mapPath, 'utf8');
   expect(whyNotLoadable(saved)).toBeNull();
