@@ -22,6 +22,7 @@ import { renderChart } from './chart';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
 import { runLayoutFigures } from './layout';
 import { runLiveFigures } from './live';
+import { runLiveNetFigures } from './live-net';
 import { runFeatureFigures, runNodeFigures } from './node';
 import { PEER_SIZES, runPeerFigures } from './peer';
 import { markdownTable, ratios, row, type Figure } from './results';
@@ -163,6 +164,8 @@ async function main(): Promise<number> {
     figures.push(...(await runPeerFigures({ root: ROOT, dir: join(OUT, 'peer'), sizes: o.smoke ? [PEER_SIZES[0]] : PEER_SIZES, reps: o.nodeReps, warmup: !o.smoke, log })));
     log('== the live document (issue 16): an edit through the Yjs mirror, undo and redo with Y.UndoManager, 100 and 10,000 nodes alternating');
     figures.push(...(await runLiveFigures({ reps: o.smoke ? 2 : Math.max(o.nodeReps, 20), warmup: !o.smoke, ...(o.smoke ? { sizes: [20, 200] as const } : {}), log })));
+    log('== the live seminar over loopback (issue 16): the host against the stock @y/websocket-server, same clients, alternating');
+    figures.push(...(await runLiveNetFigures(o.smoke ? { clients: 5, edits: 5, crowd: 10, crowdEdits: 10, syncSize: 100, syncReps: 1, log } : { clients: 30, edits: 40, crowd: 100, crowdEdits: 200, syncSize: 1000, syncReps: 5, log })));
   }
 
   const minutes = (performance.now() - started) / 60000;
