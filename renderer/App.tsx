@@ -21,6 +21,7 @@ import { PresentationBar } from './present/PresentationBar';
 import { PresentDialog } from './present/PresentDialog';
 import { useEditor } from './store/store';
 import { CompareUi } from './compare/entry';
+import { SeminarHostUi } from './seminar-host/entry';
 
 // The outline is loaded the first time it is shown.
 const OutlineView = whenWanted(
@@ -72,6 +73,7 @@ export function App() {
         <ConnectDialog />
         <SourceDialogs />
         <FileDialogs />
+        <SeminarHostUi />
       </div>
     </ReactFlowProvider>
   );

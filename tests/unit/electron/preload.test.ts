@@ -38,13 +38,13 @@ describe('window.argumentAtlas', () => {
     const values = Object.entries(api as unknown as Record<string, unknown>);
     for (const [key, value] of values) {
       if (key === 'kind') continue;
-      if (key === 'backups') {
+      if (key === 'backups' || key === 'live') {
         for (const fn of Object.values(value as Record<string, unknown>)) expect(typeof fn).toBe('function');
         continue;
       }
       expect(typeof value, key).toBe('function');
     }
-    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDocument', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState', 'setTheme'].sort());
+    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'live', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDocument', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState', 'setTheme'].sort());
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|require|process/i);
   });
 

@@ -1,0 +1,45 @@
+// File > Start Live Seminar…: whether its dialog is open, and the seminar this window hosts
+// (kept while the dialog is closed: the seminar goes on). The desktop host pushes who is
+// connected and when the seminar ended (Stop Live Seminar in the menu); the browser has no host.
+// Loaded with the app (the menu command opens the dialog); the dialog itself is a lazy chunk.
+import { createStore, useStore } from 'zustand';
+import type { LiveHostBridge, LivePeer, LiveSeminar } from '../platform/live';
+
+export interface SeminarHostState {
+  open: boolean;
+  seminar: LiveSeminar | null;
+  peers: LivePeer[];
+  /** Why the last seminar ended, when it ended without the dialog asking. */
+  ended: string | null;
+  /** The running host's last problem (a save that failed), until the next start. */
+  problem: string | null;
+}
+
+export const seminarHost = createStore<SeminarHostState>(() => ({ open: false, seminar: null, peers: [], ended: null, problem: null }));
+export const useSeminarHost = <T,>(sel: (s: SeminarHostState) => T) => useStore(seminarHost, sel);
+export const openSeminarHost = () => seminarHost.setState({ open: true });
+export const closeSeminarHost = () => seminarHost.setState({ open: false });
+
+export function seminarStarted(seminar: LiveSeminar): void {
+  seminarHost.setState({ seminar, peers: [], ended: null, problem: null });
+}
+
+export function seminarStopped(reason: string | null): void {
+  seminarHost.setState({ seminar: null, peers: [], ended: reason });
+}
+
+/** Listens to the desktop host (once, at start) and picks up a seminar still running after a reload. */
+export function connectSeminarHost(live: LiveHostBridge): void {
+  live.onPeers((peers) => seminarHost.setState({ peers }));
+  live.onEnded((reason) => {
+    seminarStopped(reason);
+    // The menu stopped it: the dialog shows why if it is open, else nothing more is needed.
+  });
+  live.onProblem((problem) => seminarHost.setState({ problem }));
+  void live.current().then(
+    (seminar) => {
+      if (seminar) seminarHost.setState({ seminar });
+    },
+    () => undefined,
+  );
+}
