@@ -59,6 +59,12 @@ export class LiveSeminars {
   private readonly hosted = new Map<number, Hosted>();
   /** Windows whose start is under way: a second Start waits for no one and is refused. */
   private readonly starting = new Set<number>();
+  /**
+   * The file each window hosted, after its seminar: the file holds the class's map, not the
+   * window's copy (which did not join the room), so the window may not save over it until it
+   * reads it again (Revert, Open).
+   */
+  private readonly written = new Map<number, string>();
 
   constructor(private readonly deps: LiveDeps) {}
 
@@ -72,6 +78,22 @@ export class LiveSeminars {
 
   hosting(windowId: number): boolean {
     return this.hosted.has(windowId);
+  }
+
+  /**
+   * Why `windowId` may not write `path` now, or null: a seminar hosts it (the host writes it), or
+   * this window hosted it and has not read it since. `same(a, b)` compares paths as the OS does.
+   */
+  saveRefusal(windowId: number, path: string, same: (a: string, b: string) => boolean): string | null {
+    for (const h of this.hosted.values()) if (same(h.mapPath, path)) return `“${basename(path)}” is being edited in a live seminar, and the host saves it. Stop the seminar first, or use Save As for a copy of your own.`;
+    const written = this.written.get(windowId);
+    if (written !== undefined && same(written, path)) return `The live seminar wrote the class’s map to “${basename(path)}”. Revert to Saved to see it, or use Save As to keep this window’s copy.`;
+    return null;
+  }
+
+  /** The window read its file again (Revert, Open): it may save to it. */
+  reread(windowId: number): void {
+    this.written.delete(windowId);
   }
 
   connectedCount(windowId: number): number {
@@ -117,6 +139,7 @@ export class LiveSeminars {
     if (!h) return Promise.resolve();
     h.stopping ??= h.host.close().finally(() => {
       if (this.hosted.get(windowId) === h) this.hosted.delete(windowId);
+      this.written.set(windowId, h.mapPath);
     });
     return h.stopping;
   }

@@ -674,6 +674,8 @@ export class WindowManager {
           const elsewhere = this.windowShowing(path, entry);
           if (elsewhere) return { ok: false, message: `“${basename(path)}” is open in another window. Close it there, or save under another name.` };
         }
+        const hosted = this.live.saveRefusal(entry.id, path, samePath);
+        if (hosted) return { ok: false, message: hosted };
         try {
           await writeFileAtomic(path, text, { previousVersionPath: previousVersionPath(this.deps.paths.previousVersions, path) });
         } catch (err) {
@@ -692,7 +694,9 @@ export class WindowManager {
         const path = this.tokens.resolve(entry.id, token);
         if (!path) return { ok: false, message: 'Argument Atlas no longer knows where this map’s file is.' };
         try {
-          return { ok: true, value: await this.readForWindow(entry, path) };
+          const file = await this.readForWindow(entry, path);
+          this.live.reread(entry.id);
+          return { ok: true, value: file };
         } catch (err) {
           return outcomeError(err, 'The file could not be read.');
         }

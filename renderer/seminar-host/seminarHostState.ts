@@ -4,6 +4,8 @@
 // Loaded with the app (the menu command opens the dialog); the dialog itself is a lazy chunk.
 import { createStore, useStore } from 'zustand';
 import type { LiveHostBridge, LivePeer, LiveSeminar } from '../platform/live';
+import { revertMap } from '../files/fileCommands';
+import { isDirty, notify } from '../store/store';
 
 export interface SeminarHostState {
   open: boolean;
@@ -24,17 +26,20 @@ export function seminarStarted(seminar: LiveSeminar): void {
   seminarHost.setState({ seminar, peers: [], ended: null, problem: null });
 }
 
+/**
+ * The file now holds the class's map: a window without changes of its own shows it (Revert);
+ * one with changes is told (main refuses to save them over the class's map).
+ */
 export function seminarStopped(reason: string | null): void {
   seminarHost.setState({ seminar: null, peers: [], ended: reason });
+  if (!isDirty()) void revertMap();
+  else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
 }
 
 /** Listens to the desktop host (once, at start) and picks up a seminar still running after a reload. */
 export function connectSeminarHost(live: LiveHostBridge): void {
   live.onPeers((peers) => seminarHost.setState({ peers }));
-  live.onEnded((reason) => {
-    seminarStopped(reason);
-    // The menu stopped it: the dialog shows why if it is open, else nothing more is needed.
-  });
+  live.onEnded((reason) => seminarStopped(reason));
   live.onProblem((problem) => seminarHost.setState({ problem }));
   void live.current().then(
     (seminar) => {

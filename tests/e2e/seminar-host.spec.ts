@@ -12,7 +12,7 @@ const KEY = 'instructor-secret-key-0123456789';
 /** The stand-in host: what the preload would expose, with the menu and the host's pushes in the test's hands. */
 function fakeDesktopHost(key: string): void {
   type Listener = (value: unknown) => void;
-  const state = { command: null as Listener | null, peers: null as Listener | null, ended: null as Listener | null, started: [] as unknown[], stopped: 0, saved: [] as string[] };
+  const state = { command: null as Listener | null, peers: null as Listener | null, ended: null as Listener | null, started: [] as unknown[], stopped: 0, saved: [] as string[], text: '' };
   (window as unknown as Record<string, unknown>).__fakeHost = {
     run: (c: string) => state.command?.(c),
     peers: (p: unknown) => state.peers?.(p),
@@ -22,14 +22,14 @@ function fakeDesktopHost(key: string): void {
   (window as unknown as Record<string, unknown>).argumentAtlas = {
     kind: 'electron',
     openFile: async () => null,
-    saveFile: async (_text: string, name: string) => {
+    saveFile: async (text: string, name: string) => {
       state.saved.push(name);
+      state.text = text;
       return { name, ref: 'fake-ref' };
     },
     openDocument: async () => null,
-    reread: async () => {
-      throw new Error('not in this test');
-    },
+    // After a seminar the window shows the file again (the class's map; here, what was saved).
+    reread: async () => ({ name: state.saved.at(-1), bytes: new TextEncoder().encode(state.text), ref: 'fake-ref' }),
     openDropped: async (f: File) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), ref: null }),
     onOpenRequest: () => undefined,
     onMenuCommand: (fn: Listener) => void (state.command = fn),

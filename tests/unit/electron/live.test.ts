@@ -208,3 +208,20 @@ describe('with the shared host (arguments/cli/live/host.ts)', () => {
     }
   }, 20_000);
 });
+
+describe('saving over a hosted map', () => {
+  const same = (a: string, b: string) => a === b;
+
+  it('is refused while a seminar hosts it, and from the hosting window until it reads the file again', async () => {
+    const t = setup();
+    await t.seminars.start(7, '/maps/a.argmap.json', request);
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toMatch(/is being edited in a live seminar/);
+    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json', same)).toMatch(/is being edited in a live seminar/);
+    expect(t.seminars.saveRefusal(7, '/maps/other.argmap.json', same)).toBeNull();
+    await t.seminars.stop(7);
+    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json', same)).toBeNull();
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toMatch(/wrote the class’s map.*Revert to Saved/);
+    t.seminars.reread(7);
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toBeNull();
+  });
+});
