@@ -15,13 +15,13 @@ import { SourcesPane } from './sources/SourcesPane';
 import { FindBar } from './find/FindBar';
 import { useOutlineMode } from './outline/outlineState';
 import { whenWanted } from './lazy';
+import { SeminarHostUi } from './seminar-host/entry';
 import { PrintFit } from './print/PrintFit';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { PresentationBar } from './present/PresentationBar';
 import { PresentDialog } from './present/PresentDialog';
 import { useEditor } from './store/store';
 import { CompareUi } from './compare/entry';
-import { SeminarHostUi } from './seminar-host/entry';
 
 // The outline is loaded the first time it is shown.
 const OutlineView = whenWanted(
