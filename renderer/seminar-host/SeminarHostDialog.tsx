@@ -11,7 +11,7 @@ import { Modal } from '../panels/Modal';
 import { isDirty, useEditor } from '../store/store';
 import { joinAsInstructor } from './joinAsInstructor';
 import { QrCode } from './QrCode';
-import { closeSeminarHost, seminarStarted, seminarStopped, useSeminarHost } from './seminarHostState';
+import { closeSeminarHost, seminarHost, seminarStarted, seminarStopped, useSeminarHost } from './seminarHostState';
 import './seminar-host.css';
 
 const message = (err: unknown) => (err instanceof Error && err.message ? err.message : String(err));
@@ -106,9 +106,8 @@ function StartForm({ id, live }: { id: string; live: LiveHostBridge }) {
     try {
       const started = await live.start(fileRef, { address: chosen.address, port: portNumber, mode });
       seminarStarted(started);
-      // The instructor's own window joins the room with the key (never shown).
-      const problem = await joinAsInstructor(started);
-      if (problem) setError(problem);
+      // The instructor's own window joins the room with the key (never shown); the running view says how that went.
+      seminarHost.setState({ joinNote: await joinAsInstructor(started) });
     } catch (err) {
       setError(message(err));
     } finally {
@@ -185,6 +184,7 @@ function StartForm({ id, live }: { id: string; live: LiveHostBridge }) {
 function Running({ id, live, seminar }: { id: string; live: LiveHostBridge; seminar: LiveSeminar }) {
   const peers = useSeminarHost((s) => s.peers);
   const problem = useSeminarHost((s) => s.problem);
+  const joinNote = useSeminarHost((s) => s.joinNote);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -227,6 +227,11 @@ function Running({ id, live, seminar }: { id: string; live: LiveHostBridge; semi
         Students open this address in a browser on this network, or scan the code, then type their name. “{seminar.mapName}” is saved within a second of each change.
       </p>
       {seminar.notice && <p role="note">{seminar.notice}</p>}
+      {joinNote && (
+        <p role="note" className="aa-seminar-note">
+          {joinNote}
+        </p>
+      )}
       <div className="aa-seminar-join">
         <QrCode text={seminar.joinUrl} label={`QR code of the join address ${seminar.joinUrl}`} />
         <div>

@@ -9,13 +9,19 @@ export function hostOrigin(seminar: Pick<LiveSeminar, 'address' | 'port'>): stri
 }
 
 /**
- * Joins the room; resolves with a sentence for the dialog when the window could not join (the
- * seminar still runs: students can join, the file is written), null once joined.
+ * Joins the room; resolves with a sentence for the running view when this window did not join
+ * (the seminar runs all the same: students join, the host writes the file), null once joined.
  *
- * CALL SITE (app16 → client16): client16's `joinLiveSeminar({ url, code, name, key })` in
- * renderer/live/connection.ts was not on main when this was written; once it is merged this
- * becomes `await joinLiveSeminar({ url: hostOrigin(seminar), code: seminar.code, name, key: seminar.key })`.
+ * CALL SITE (app16 → client16), not wired yet: client16's `joinLiveSeminar({ url, code, name, key })`
+ * (renderer/live/connection.ts) fetches `GET /live/CODE/info` and opens a WebSocket from the page.
+ * From the desktop window (origin app://argument-atlas) both are refused three times over: the
+ * window's CSP (`connect-src 'self'`), the session's request filter (electron/main/security.ts
+ * cancels every http: and ws: request), and the host, which accepts a WebSocket only from its own
+ * page's Origin (arguments/cli/live/host.ts). The way through that keeps all three: the main
+ * process opens the socket with Node's `ws` and relays it over IPC (y-websocket's
+ * `WebSocketPolyfill`), and answers the room info itself; joinLiveSeminar then needs those two
+ * as options. Until then this window says what it is.
  */
 export async function joinAsInstructor(_seminar: LiveSeminar): Promise<string | null> {
-  return 'The seminar is running and students can join; this window has not joined the room yet, so edit the map from a browser with the instructor link, or wait for the next version.';
+  return 'This window shows the map as the seminar started and does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.';
 }

@@ -15,15 +15,17 @@ export interface SeminarHostState {
   ended: string | null;
   /** The running host's last problem (a save that failed), until the next start. */
   problem: string | null;
+  /** Whether this window joined its room, in a sentence for the running view (joinAsInstructor.ts). */
+  joinNote: string | null;
 }
 
-export const seminarHost = createStore<SeminarHostState>(() => ({ open: false, seminar: null, peers: [], ended: null, problem: null }));
+export const seminarHost = createStore<SeminarHostState>(() => ({ open: false, seminar: null, peers: [], ended: null, problem: null, joinNote: null }));
 export const useSeminarHost = <T,>(sel: (s: SeminarHostState) => T) => useStore(seminarHost, sel);
 export const openSeminarHost = () => seminarHost.setState({ open: true });
 export const closeSeminarHost = () => seminarHost.setState({ open: false });
 
 export function seminarStarted(seminar: LiveSeminar): void {
-  seminarHost.setState({ seminar, peers: [], ended: null, problem: null });
+  seminarHost.setState({ seminar, peers: [], ended: null, problem: null, joinNote: null });
 }
 
 /**
@@ -31,7 +33,7 @@ export function seminarStarted(seminar: LiveSeminar): void {
  * one with changes is told (main refuses to save them over the class's map).
  */
 export function seminarStopped(reason: string | null): void {
-  seminarHost.setState({ seminar: null, peers: [], ended: reason });
+  seminarHost.setState({ seminar: null, peers: [], ended: reason, joinNote: null });
   if (!isDirty()) void revertMap();
   else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
 }

@@ -106,6 +106,8 @@ test('Start Live Seminar…: save first, choose address, port and mode, then the
   // Dark modules drawn as rectangles: a 37-module code (version 3 with the quiet zone) has hundreds of runs.
   expect(await running.locator('svg.aa-seminar-qr rect').count()).toBeGreaterThan(100);
   await expect(running.getByText('No one has joined yet.')).toBeVisible();
+  // This window does not follow the room yet (renderer/seminar-host/joinAsInstructor.ts), and says so.
+  await expect(running.getByRole('note').filter({ hasText: 'does not follow the class’s edits' })).toBeVisible();
   // The key reached the window but is nowhere on screen.
   expect(await running.innerHTML()).not.toContain(KEY);
   expect(await app.locator('body').innerText()).not.toContain(KEY);
