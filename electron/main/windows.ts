@@ -618,8 +618,10 @@ export class WindowManager {
           clearRecent: () => void this.clearRecent(),
           about: () => this.about(),
           print: () => this.print(),
+          // The window in front when clicked (the menu is not rebuilt when focus moves between two hosting windows).
           stopLiveSeminar: () => {
-            if (front) void this.live.stopAndTell(front.id, 'The live seminar was stopped from the menu; the map was saved.');
+            const now = this.front();
+            if (now) void this.live.stopAndTell(now.id, 'The live seminar was stopped from the menu; the map was saved.');
           },
         }),
       ),
