@@ -37,6 +37,7 @@ const COMMANDS = {
   export: lazy(COMMAND_USAGE.export, () => import('./commands/export')),
   import: lazy(COMMAND_USAGE.import, () => import('./commands/import')),
   compare: lazy(COMMAND_USAGE.compare, () => import('./commands/compare')),
+  serve: lazy(COMMAND_USAGE.serve, () => import('./commands/serve')),
   help: helpCommand,
 } satisfies Record<CommandName, Command>;
 

@@ -7,8 +7,12 @@
 //   say whose they were and are. One verdict for the whole update: a part refused refuses it all.
 // - An update that leaves structs pending (it builds on something the host lacks) is refused in
 //   own-voice rooms: its content would be judged only when integrated, under someone else's update.
+// - A student's records must also load (the loader's schema, format/rules.ts): one bad value
+//   would otherwise keep the map file from being written for the rest of the seminar.
 // - The caller resets the replica after a refusal (Yjs cannot take an update back).
 import * as Y from 'yjs';
+import { AT, recordProblem } from '../format/rules';
+import { schemas } from '../format/schema';
 import type { ArgumentMap, CommentMessage, Id } from '../model';
 import { COLLECTIONS, type Collection } from './mirror';
 import { ownsNode, studentVoice, type LiveRole, type RoomInfo, type RoomMode } from './protocol';
@@ -100,18 +104,49 @@ export function ownVoiceRefusal(name: string, before: ArgumentMap, after: Argume
   }
 }
 
+const RECORD_SCHEMA = { sources: 'source', nodes: 'node', relations: 'relation', evaluations: 'evaluation', comments: 'thread' } as const satisfies Record<Collection, keyof typeof AT>;
+
+/**
+ * Why a record a student's update left would not load (the loader's schema and limits, format/
+ * rules.ts: one rule); null when each would. An instructor's app checks its own operations; a
+ * student's page may be anything, and one bad value must not keep the file from being written.
+ */
+export function recordsRefusal(after: ArgumentMap, touched: Touched): string | null {
+  const all = schemas() as unknown as Record<string, Parameters<typeof recordProblem>[0]>;
+  for (const collection of COLLECTIONS) {
+    for (const id of touched.records.get(collection) ?? []) {
+      const record = own(after[collection] as Record<Id, unknown> | undefined, id);
+      if (record === undefined) continue;
+      const kind = RECORD_SCHEMA[collection];
+      const problem = recordProblem(all[kind]!, record, AT[kind]);
+      if (problem) return `${kind} ${id} would not load: ${problem}`;
+    }
+  }
+  for (const id of touched.positions) {
+    if (!Object.hasOwn(after.view.positions, id)) continue;
+    const problem = recordProblem(all.point!, after.view.positions[id], AT.position);
+    if (problem) return `the position of ${id} would not load: ${problem}`;
+  }
+  if (touched.whole.has('meta')) {
+    const problem = recordProblem(all.meta!, after.meta, AT.meta);
+    if (problem) return `the map's details would not load: ${problem}`;
+  }
+  return null;
+}
+
 /** What the replica could not integrate yet (structs or deletions building on what it lacks). */
 const pendingOf = (doc: Y.Doc) => [doc.store.pendingStructs?.update, doc.store.pendingDs] as const;
 
 /**
  * Applies `update` from `peer` to `scratch` (the host's replica of the room) and judges it.
- * `changed: false`: the update held nothing new (a sync step 2 of a peer that has nothing the host
+ * `changed: false`: the update held nothing new (nothing to apply to the room's doc) (a sync step 2 of a peer that has nothing the host
  * lacks). After a refusal the replica holds the refused update: the caller must rebuild it.
  */
 export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, mode: RoomMode): Verdict {
   const right = editRight(mode, peer.role);
   const snapshot = snapshotOf(scratch);
-  const before = snapshot.current;
+  // The map before is needed only to judge an own-voice change.
+  const before = right === 'own-voice' ? snapshot.current : null;
   const [structs, ds] = pendingOf(scratch);
   const leavesPending = () => pendingOf(scratch)[0] !== structs || pendingOf(scratch)[1] !== ds;
   let touched: Touched | null = null;
@@ -131,10 +166,13 @@ export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, 
     scratch.off('update', onUpdate);
     scratch.off('afterTransaction', onTransaction);
   }
-  if (right === 'everything') return { ok: true, changed };
+  // `changed` counts structs left pending too: the room's doc must hold them as the replica does.
+  if (right === 'everything' && peer.role === 'instructor') return { ok: true, changed: changed || leavesPending() };
   if (!changed && !leavesPending()) return { ok: true, changed: false };
   if (right === 'nothing') return { ok: false, reason: mode === 'read-only' ? 'this room is read-only: no one edits it' : 'students read this room; only the instructor edits it' };
   if (leavesPending()) return { ok: false, reason: 'the update builds on changes the host does not have; reload the page' };
-  const refusal = touched ? ownVoiceRefusal(peer.name, before, snapshot.current, touched) : null;
+  if (!touched) return { ok: true, changed };
+  const after = snapshot.current;
+  const refusal = (before ? ownVoiceRefusal(peer.name, before, after, touched) : null) ?? recordsRefusal(after, touched);
   return refusal ? { ok: false, reason: refusal } : { ok: true, changed };
 }

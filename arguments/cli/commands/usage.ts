@@ -3,7 +3,7 @@
 import { STATUS_USAGE } from '../status';
 import { usage } from './command';
 
-export type CommandName = 'validate' | 'audit' | 'status' | 'new' | 'source' | 'import-bib' | 'cite' | 'export' | 'import' | 'compare' | 'help';
+export type CommandName = 'validate' | 'audit' | 'status' | 'new' | 'source' | 'import-bib' | 'cite' | 'export' | 'import' | 'compare' | 'serve' | 'help';
 export type SourceSubcommand = 'add' | 'list' | 'remove';
 
 export const SOURCE_USAGE = {
@@ -121,6 +121,18 @@ export const COMMAND_USAGE = {
       'a score 0–1 (feedback, not a grade); --json: {"missing": […],',
       '"extra": […], "misplaced": […], "wrongRelation": […], "score": …};',
       '--out: the report as Markdown or a self-contained HTML page',
+    ],
+  ),
+  serve: usage(
+    ['serve MAP [--host ADDR] [--port N] [--code CODE] [--web DIR]', '[--open | --read-only | --own-voice]'],
+    [
+      'host a live seminar on MAP: students open the printed address',
+      '(the web build, dist/renderer, or --web DIR) and join with the code;',
+      'the instructor link (printed, keep it private) edits; students read',
+      '(--own-voice: add and edit their own nodes and comments; --open:',
+      'everyone edits; --read-only: no one does); listens on 127.0.0.1',
+      'unless --host (port 0: any free one); the map file is written',
+      'within a second of each change; SIGTERM or Ctrl+C saves and stops',
     ],
   ),
   help: usage(['help [COMMAND]'], ['show this text, or one command’s']),

@@ -27,7 +27,7 @@ import { MAP_FILE, readFileBounded } from '../read';
 import { writeFileAtomic } from '../write';
 import { Room } from './room';
 import { answer, SECURITY_HEADERS, serveStatic } from './static';
-import { hashBytes, readLog, UpdateLog, type StoreHeader } from './store';
+import { hashBytes, lockStore, readLog, UpdateLog, type StoreHeader } from './store';
 
 export interface LiveHostOptions {
   /** The .argmap.json the room edits; written atomically ≤ 1 s after changes. */
@@ -83,8 +83,8 @@ export class LiveHostError extends Error {
   }
 }
 
-/** How soon after a change the map file is written. */
-const SAVE_AFTER_MS = 500;
+/** How soon after a change the map file is written: its write (serialize, check, fsync: 50–150 ms at 1,000 nodes) then ends within the second. */
+const SAVE_AFTER_MS = 750;
 
 const newEpoch = () => randomBytes(9).toString('base64url');
 
@@ -109,10 +109,19 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   if (!loaded.ok) throw new LiveHostError('map-invalid', `${options.mapPath} is not a map Argument Atlas opens: ${loaded.errors.map(describeIssue).join('; ')}`);
   const fileHash = hashBytes(bytes);
   const classLog = join(storeDir, 'class.ylog');
+  let lock: ReturnType<typeof lockStore>;
+  try {
+    lock = lockStore(storeDir);
+  } catch (err) {
+    throw new LiveHostError('store-failed', `The live store in ${storeDir} cannot be written (${(err as Error).message}); choose a folder you may write to.`);
+  }
+  if ('heldBy' in lock) throw new LiveHostError('store-failed', `Another live seminar (process ${lock.heldBy}) is hosting ${basename(options.mapPath)}; stop it first, or join it.`);
+  const { release } = lock;
   let stored: ReturnType<typeof readLog>;
   try {
     stored = readLog(classLog);
   } catch (err) {
+    release();
     throw new LiveHostError('store-failed', `The live store ${classLog} cannot be read (${(err as Error).message}).`);
   }
   let doc: Y.Doc;
@@ -136,7 +145,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       startedFrom = 'file';
     }
   } catch (err) {
-    if (err instanceof LiveHostError) throw err;
+    release();
     throw new LiveHostError('store-failed', `The live store in ${storeDir} cannot be written (${(err as Error).message}); choose a folder you may write to.`);
   }
 
@@ -197,23 +206,28 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   }
 
   let lastWritten = fileHash;
-  function saveNow(): void {
+  function saveNow(compactNow = false): void {
     classRoom.flush();
     const bytes = new TextEncoder().encode(serializeMap(snapshotOf(doc).current));
     const hash = hashBytes(bytes);
     if (hash !== lastWritten) {
+      // The file on disk always opens: a room holding what the loader refuses (a peer of an open
+      // room can send any value) is kept in the store, and the file keeps its last good state.
+      const check = loadMap(bytes);
+      if (!check.ok) throw new LiveHostError('map-invalid', `The seminar's map has ${check.errors.length === 1 ? 'a problem' : 'problems'} the file may not hold (${check.errors.slice(0, 3).map(describeIssue).join('; ')}); ${basename(options.mapPath)} keeps its last good state, the live store all changes.`);
       // The store first, naming the file about to be written and the one before.
       const header: StoreHeader = { version: 1, mapHash: hash, previousHash: lastWritten, epoch: log.header.epoch };
-      log.compact(header, Y.encodeStateAsUpdate(doc));
+      if (log.overgrown || compactNow) log.compact(header, Y.encodeStateAsUpdate(doc));
+      else log.mark(header);
       writeFileAtomic(options.mapPath, bytes, { overwrite: true });
       lastWritten = hash;
-    }
+    } else if (compactNow) log.compact(log.header, Y.encodeStateAsUpdate(doc));
     for (const name of dirtyDrafts) {
       const room = rooms.get(name);
       const draftLog = draftLogs.get(name);
       if (!room || !draftLog) continue;
       room.flush();
-      draftLog.compact(draftLog.header, Y.encodeStateAsUpdate(room.doc));
+      if (draftLog.overgrown || compactNow) draftLog.compact(draftLog.header, Y.encodeStateAsUpdate(room.doc));
     }
     dirtyDrafts.clear();
   }
@@ -273,6 +287,8 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       if (!a.ok) return answer(res, a.status, JSON.stringify({ error: a.message }), 'application/json');
       const roomMode = a.roomName === code ? mode : 'open';
       const body: RoomInfo = { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch };
+      // Readable by the instructor's app (its window has another origin); it holds nothing secret.
+      res.setHeader('Access-Control-Allow-Origin', '*');
       return answer(res, 200, JSON.stringify(body), 'application/json');
     }
     if (url.pathname.startsWith(`${LIVE_PATH}/`)) return answer(res, 404, 'Not found.\n');
@@ -289,13 +305,14 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     } catch {
       return refuse(400, 'The address is not well formed.');
     }
-    // A page of another site in the student's browser may not join: the page must be the host's.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) return refuse(403, 'Only the host’s own page may join its seminar.');
     const m = new RegExp(`^${LIVE_PATH}/([^/]+)$`).exec(url.pathname);
     if (!m) return refuse(404, 'There is no seminar at this address.');
     const a = admit(m[1]!, url.searchParams, true);
     if (!a.ok) return refuse(a.status, a.message);
+    // A page of another site in a student's browser may not join as them: a student's page must be
+    // the host's. The instructor's app (another origin: its own window) is known by its key.
+    const origin = req.headers.origin;
+    if (a.role !== 'instructor' && origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) return refuse(403, 'Only the host’s own page may join its seminar.');
     let room: Room;
     try {
       room = a.room ?? openDraft(a.draftOf!);
@@ -314,6 +331,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     const fail = (err: NodeJS.ErrnoException) => {
       classRoom.close();
       log.close();
+      release();
       reject(new LiveHostError('listen-failed', err.code === 'EADDRINUSE' ? `Port ${options.port} on ${options.host} is in use; choose another port, or 0 for any free one.` : err.code === 'EADDRNOTAVAIL' ? `${options.host} is not an address of this computer; choose one of its addresses.` : `The host cannot listen on ${options.host}:${options.port} (${err.message}).`));
     };
     server.once('error', fail);
@@ -347,7 +365,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
         if (saveTimer) clearTimeout(saveTimer);
         saveTimer = null;
         try {
-          saveNow();
+          saveNow(true);
         } finally {
           for (const room of rooms.values()) room.close();
           log.close();
@@ -357,6 +375,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
             server.close(() => r());
             server.closeAllConnections();
           });
+          release();
         }
       })()),
   };

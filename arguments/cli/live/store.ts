@@ -6,12 +6,14 @@
 //   crash mid-write is ignored and cut off when the log is opened again.
 // - Resuming applies the log to a fresh Y.Doc: the same structs the pages hold (their IndexedDB
 //   copies merge with it), which a doc rebuilt from the map file would not be.
-// - When the map file is written, the log is compacted into one state update, written whole to a
-//   temporary file and renamed over the log; its header names the hash of the file about to be
-//   written and of the one before, so a crash between the two writes still resumes from the log.
+// - Before the map file is written, a header record naming the hash of the file about to be
+//   written and of the one before is appended (the last header counts), so a crash between the
+//   two writes still resumes from the log. Only when the log has grown well past the state it
+//   holds is it compacted into one state update (written whole to a temporary file, renamed over
+//   it): encoding the whole state costs more than the file's write (146 ms at 1,000 nodes).
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export interface StoreHeader {
   version: 1;
@@ -51,16 +53,20 @@ export function readLog(path: string): ReadLog | null {
     throw err;
   }
   const { records } = parse(bytes);
-  const first = records[0];
-  if (!first || first.kind !== HEADER) return null;
-  let header: StoreHeader;
+  if (records[0]?.kind !== HEADER) return null;
+  let header: StoreHeader | null = null;
+  for (const r of records) if (r.kind === HEADER) header = readHeader(r.payload) ?? header;
+  if (header === null) return null;
+  return { header, updates: records.filter((r) => r.kind === UPDATE).map((r) => r.payload) };
+}
+
+function readHeader(payload: Uint8Array): StoreHeader | null {
   try {
-    header = JSON.parse(new TextDecoder().decode(first.payload)) as StoreHeader;
+    const header = JSON.parse(new TextDecoder().decode(payload)) as StoreHeader;
+    return header.version === 1 && typeof header.mapHash === 'string' && typeof header.epoch === 'string' ? header : null;
   } catch {
     return null;
   }
-  if (header.version !== 1 || typeof header.mapHash !== 'string' || typeof header.epoch !== 'string') return null;
-  return { header, updates: records.slice(1).filter((r) => r.kind === UPDATE).map((r) => r.payload) };
 }
 
 function parse(bytes: Uint8Array): { records: { kind: number; payload: Uint8Array }[]; end: number } {
@@ -79,6 +85,9 @@ function parse(bytes: Uint8Array): { records: { kind: number; payload: Uint8Arra
 /** An open log: appends are durable when `append` returns. */
 export class UpdateLog {
   private fd: number;
+  /** Bytes in the log, and in its state update when it was last written whole. */
+  private size: number;
+  private base: number;
 
   private constructor(
     readonly path: string,
@@ -86,6 +95,8 @@ export class UpdateLog {
     public header: StoreHeader,
   ) {
     this.fd = fd;
+    this.size = fstatSync(fd).size;
+    this.base = this.size;
   }
 
   /** Opens the log for appending, cutting off a record a crash left half-written. */
@@ -110,7 +121,21 @@ export class UpdateLog {
   /** Appends the updates and fsyncs them. */
   append(updates: readonly Uint8Array[]): void {
     if (updates.length === 0) return;
-    const parts = updates.map((u) => record(UPDATE, u));
+    this.write(updates.map((u) => record(UPDATE, u)));
+  }
+
+  /** Records (durably) the hash of the map file about to be written. */
+  mark(header: StoreHeader): void {
+    this.write([record(HEADER, new TextEncoder().encode(JSON.stringify(header)))]);
+    this.header = header;
+  }
+
+  /** Whether the log holds much more than the state it was last compacted to. */
+  get overgrown(): boolean {
+    return this.size > 4 * this.base + 1024 * 1024;
+  }
+
+  private write(parts: Uint8Array[]): void {
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const p of parts) {
@@ -120,6 +145,7 @@ export class UpdateLog {
     let written = 0;
     while (written < bytes.length) written += writeSync(this.fd, bytes, written);
     fsyncSync(this.fd);
+    this.size += bytes.length;
   }
 
   /** Replaces the log by one state update under `header`. */
@@ -128,6 +154,7 @@ export class UpdateLog {
     closeSync(this.fd);
     this.fd = openSync(this.path, 'a');
     this.header = header;
+    this.size = this.base = fstatSync(this.fd).size;
   }
 
   close(): void {
@@ -166,5 +193,38 @@ function syncFolder(folder: string): void {
     }
   } catch {
     // Windows opens no folder for fsync; its rename is durable enough there.
+  }
+}
+
+/**
+ * Takes the store folder for this process (two hosts on one map would interleave their logs):
+ * a lock file naming the holder's pid, taken over when that process is gone (a host killed with
+ * SIGKILL leaves its lock). Returns the release; null when a live process holds it.
+ */
+export function lockStore(dir: string): { release: () => void } | { heldBy: number } {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'host.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return { release: () => rmSync(path, { force: true }) };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isInteger(holder) && holder > 0 && alive(holder)) return { heldBy: holder };
+      rmSync(path, { force: true });
+    }
+  }
+  throw new Error(`the lock ${path} could not be taken`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -105,6 +105,24 @@ describe('what each peer may change', () => {
     expect(judgeUpdate(scratch, updateOf(reply('t-p', { author: 'Ada', at: AT, text: 'My answer.' })), ada, 'students-own-voice')).toEqual({ ok: true, changed: true });
   });
 
+  it('refuses a student’s record that would not load, in an open room too, and takes the instructor’s word', () => {
+    const bad = (peer: Y.Doc) => {
+      const before = Y.encodeStateVector(peer);
+      (peer.getMap('nodes').get(analystNode) as Y.Map<unknown>).set('kind', 'banana');
+      return Y.encodeStateAsUpdate(peer, before);
+    };
+    const r1 = room();
+    expect(judgeUpdate(r1.scratch, bad(r1.peer), ada, 'open')).toMatchObject({ ok: false, reason: expect.stringMatching(/^node .* would not load: .*banana/) });
+    const r2 = room();
+    expect(judgeUpdate(r2.scratch, bad(r2.peer), prof, 'open')).toEqual({ ok: true, changed: true });
+    const r3 = room();
+    const mineBad = r3.updateOf(own(mine(4)));
+    expect(judgeUpdate(r3.scratch, mineBad, ada, 'students-own-voice').ok).toBe(true);
+    const before = Y.encodeStateVector(r3.peer);
+    (r3.peer.getMap('nodes').get(mine(4)) as Y.Map<unknown>).set('kind', 'banana');
+    expect(judgeUpdate(r3.scratch, Y.encodeStateAsUpdate(r3.peer, before), ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/would not load/) });
+  });
+
   it('refuses one whole update when a part of it is not the student’s', () => {
     const { scratch, peer } = room();
     const before = Y.encodeStateVector(peer);
@@ -121,5 +139,16 @@ describe('what each peer may change', () => {
     const second = updateOf(editNode(mine(3), { text: 'Second step.' }));
     expect(judgeUpdate(scratch, second, ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not have/) });
     expect(judgeUpdate(room().scratch, new Uint8Array([1, 2, 3, 200, 7]), ada, 'students-own-voice')).toMatchObject({ ok: false });
+  });
+});
+
+describe('an instructor’s update that arrives before the one it builds on', () => {
+  it('is kept pending, as the room’s doc must keep it, and lands once the first arrives', () => {
+    const { scratch, updateOf } = room();
+    const first = updateOf(own(mine(5)));
+    const second = updateOf(editNode(mine(5), { text: 'Second, sent first.' }));
+    expect(judgeUpdate(scratch, second, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
+    expect(judgeUpdate(scratch, first, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
+    expect(fromYDoc(scratch).nodes[mine(5)]?.text).toBe('Second, sent first.');
   });
 });

@@ -82,7 +82,8 @@ export function setup() {
         c.session.destroy();
       }
       for (const s of sockets) s.terminate();
-      await Promise.all(hosts.map((h) => h.close()));
+      // A host may refuse its last save (a test of that); it still closes.
+      await Promise.allSettled(hosts.map((h) => h.close()));
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     },
   };

@@ -54,6 +54,41 @@ describe('the live host', () => {
     await expect(t.socket(host, 'name=Ada', 'ZZZZZZ')).rejects.toThrow(/404/);
     await expect(t.socket(host, 'name=')).rejects.toThrow(/400/);
     await expect(t.socket(host, 'name=Eve&key=notthekeynotthekey')).rejects.toThrow(/403/);
+    // A page of another site, in a student's browser, is refused; the instructor's app (its own origin, the key) is not.
+    const WebSocket = (await import('ws')).default;
+    const opened = (query: string, origin: string) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${host.port}/live/${host.code}?${query}`, { origin });
+        ws.once('open', () => {
+          ws.terminate();
+          resolve(101);
+        });
+        ws.once('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          ws.terminate();
+        });
+        ws.once('error', () => resolve(-1));
+      });
+    expect(await opened('name=Zoe', 'http://evil.example')).toBe(403);
+    expect(await opened('name=Zoe', `http://127.0.0.1:${host.port}`)).toBe(101);
+    expect(await opened(`name=Prof&key=${host.key}`, 'file://')).toBe(101);
+  }, 15_000);
+});
+
+describe('who is in the seminar', () => {
+  it('tells the app who joined and left, with their roles', async () => {
+    const { mapPath } = t.tempMap();
+    const seen: string[] = [];
+    const host = await t.host({ mapPath, onPeers: (peers) => seen.push(peers.map((p) => `${p.name}:${p.role}:${p.connected ? 'in' : 'out'}`).join(',')) });
+    await t.client(host, 'Prof', host.key);
+    const ada = await t.client(host, 'Ada');
+    await until(() => seen.at(-1) === 'Prof:instructor:in,Ada:student:in', 'both to be listed');
+    ada.provider.destroy();
+    await until(() => seen.at(-1) === 'Prof:instructor:in,Ada:student:out', 'Ada to be listed as gone');
+    expect(host.peers()).toEqual([
+      { name: 'Prof', role: 'instructor', connected: true },
+      { name: 'Ada', role: 'student', connected: false },
+    ]);
   }, 15_000);
 });
 

@@ -147,3 +147,58 @@ describe('roles in a live room', () => {
     expect(states().get(ada.doc.clientID)!.selection).toEqual([]);
   }, 20_000);
 });
+
+describe('the file a room writes', () => {
+  it('never holds what the loader refuses: a student’s bad value is refused at the door, an instructor’s kept out of the file', async () => {
+    const { mapPath } = t.tempMap();
+    const errors: string[] = [];
+    const host = await t.host({ mapPath, mode: 'open', onError: (e) => errors.push(e.message) });
+    const before = readFileSync(mapPath);
+    const forge = async (query: string) => {
+      const peer = await rawPeer(await t.socket(host, query));
+      const id = analystNode(peer.doc);
+      const sv = Y.encodeStateVector(peer.doc);
+      (peer.doc.getMap('nodes').get(id) as Y.Map<unknown>).set('kind', 'banana');
+      peer.sendUpdate(Y.encodeStateAsUpdate(peer.doc, sv));
+      return { peer, id };
+    };
+    const mallory = await forge('name=Mallory');
+    await until(() => mallory.peer.closeCode() !== null, 'the host to refuse the student');
+    expect(mallory.peer.received.find((m) => m.type === 2)?.reason).toMatch(/node .* would not load/);
+    await host.save();
+    expect(readFileSync(mapPath).equals(before)).toBe(true);
+
+    const { id } = await forge(`name=Prof&key=${host.key}`);
+    const watcher = await t.client(host, 'Watcher');
+    await until(() => (watcher.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('kind') === 'banana', 'the instructor’s update to be in the room');
+    await until(() => errors.some((m) => /nodes\[\d+\]\.kind.*keeps its last good state/.test(m)), 'the app to be told by the timed save');
+    await expect(host.save()).rejects.toThrow(/keeps its last good state/);
+    expect(readFileSync(mapPath).equals(before)).toBe(true);
+  }, 20_000);
+});
+
+describe('a student’s private draft', () => {
+  it('forks the class map for that student and the instructor only, and keeps its edits out of the class room', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const { draftRoom } = await import('../../../../arguments/live/protocol');
+    const room = draftRoom(host.code, 'Ada Lovelace');
+    const classPeer = await t.client(host, 'Bea');
+    const info = await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Ada%20Lovelace`);
+    expect(await info.json()).toMatchObject({ role: 'student', mayEdit: 'everything' });
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Bea`)).status).toBe(403);
+    const ada = await t.client(host, 'Ada Lovelace', undefined, room);
+    const id = analystNode(ada.doc);
+    const original = nodeText(classPeer.doc, id);
+    expect(nodeText(ada.doc, id)).toBe(original);
+    // The fork holds the class map's own structs: the instructor can merge it back.
+    expect(Y.decodeStateVector(Y.encodeStateVector(ada.doc)).size).toBeGreaterThanOrEqual(Y.decodeStateVector(Y.encodeStateVector(classPeer.doc)).size);
+    expect(ada.session.apply(editNode(id, { text: 'My draft reading.' })).ok).toBe(true);
+    const prof = await t.client(host, 'Prof', host.key, room);
+    await until(() => nodeText(prof.doc, id) === 'My draft reading.', 'the draft at the instructor');
+    await expect(t.socket(host, 'name=Bea', room)).rejects.toThrow(/403/);
+    await host.save();
+    expect(nodeText(classPeer.doc, id)).toBe(original);
+    expect(fileMap(mapPath).nodes[id]?.text).toBe(original);
+  }, 20_000);
+});
