@@ -7,6 +7,7 @@
 // or the operating system (argv, open-file, a second launch, the recent-files menu).
 import type { Backup, DocumentPurpose, DocumentState, HostCommand } from '../renderer/platform/types';
 import type { ThemeChoice } from '../renderer/theme/choices';
+import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../renderer/platform/live';
 
 /** The app's pages are served from app://argument-atlas/ (electron/main/protocol.ts), never file://. */
 export const APP_SCHEME = 'app';
@@ -103,6 +104,14 @@ export interface InvokeChannels {
   'backup:write': { args: [backup: Backup]; result: void };
   'backup:read': { args: []; result: Backup | null };
   'backup:clear': { args: []; result: void };
+  /** File > Start Live Seminar…: this computer's addresses to listen on (127.0.0.1 first). */
+  'live:addresses': { args: []; result: LiveAddress[] };
+  /** Hosts the window's saved map (its token) on the address, port and mode chosen; the key comes back to this window only. */
+  'live:start': { args: [token: FileToken, request: LiveStartRequest]; result: Outcome<LiveSeminar> };
+  /** Saves the map and ends the window's seminar. */
+  'live:stop': { args: []; result: Outcome<null> };
+  /** The seminar this window hosts, if any. */
+  'live:current': { args: []; result: LiveSeminar | null };
 }
 
 /** renderer -> main, not answered (ipcRenderer.send / ipcMain.on). */
@@ -123,6 +132,12 @@ export interface EventChannels {
   'host:command': HostCommand;
   /** Save the document (Save in the close prompt); answer on host:save-result with this id. */
   'host:save-request': number;
+  /** Who is connected to this window's seminar, at each change. */
+  'host:live-peers': LivePeer[];
+  /** This window's seminar ended without its dialog asking (Stop Live Seminar in the menu). */
+  'host:live-ended': string | null;
+  /** This window's seminar hit a problem and goes on. */
+  'host:live-problem': string;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -130,9 +145,9 @@ export type SendChannel = keyof SendChannels;
 export type EventChannel = keyof EventChannels;
 
 /** Every channel, once: main registers exactly these, and a test checks the preload uses no other. */
-export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear'] as const satisfies readonly InvokeChannel[];
+export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear', 'live:addresses', 'live:start', 'live:stop', 'live:current'] as const satisfies readonly InvokeChannel[];
 export const SEND_CHANNELS = ['doc:state', 'host:save-result', 'theme:set'] as const satisfies readonly SendChannel[];
-export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request'] as const satisfies readonly EventChannel[];
+export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request', 'host:live-peers', 'host:live-ended', 'host:live-problem'] as const satisfies readonly EventChannel[];
 
 // Compile-time: each list names every key of its interface (a missing one makes these `false`).
 type Covers<L extends readonly string[], K extends string> = [K] extends [L[number]] ? true : false;

@@ -8,6 +8,7 @@ import type { EventChannel, EventChannels, ExportMime, InvokeChannel, InvokeChan
 import { HOST_COMMANDS } from '../renderer/platform/types';
 import { TOKEN_PATTERN } from './ipc-contract';
 import type { ThemeChoice } from '../renderer/theme/choices';
+import type { LivePeer, LiveStartRequest } from '../renderer/platform/live';
 
 function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeChannels[C]['args']): Promise<InvokeChannels[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['result']>;
@@ -56,6 +57,14 @@ listen('host:save-request', (requestId) => {
     () => answer(false),
   );
 });
+
+// A live seminar's news for this window (electron/main/live.ts); the last peers wait for a listener.
+let peersListener: ((peers: LivePeer[]) => void) | null = null;
+let endedListener: ((reason: string | null) => void) | null = null;
+let problemListener: ((message: string) => void) | null = null;
+listen('host:live-peers', (peers) => peersListener?.(Array.isArray(peers) ? peers.map((p) => ({ name: String(p.name), role: p.role === 'instructor' ? 'instructor' : 'student', connected: p.connected === true })) : []));
+listen('host:live-ended', (reason) => endedListener?.(typeof reason === 'string' ? reason : null));
+listen('host:live-problem', (message) => problemListener?.(String(message)));
 
 const api = {
   kind: 'electron' as const,
@@ -125,6 +134,28 @@ const api = {
       canRevert: state.canRevert === true,
       panes: { sources: state.panes.sources !== false, inspector: state.panes.inspector !== false },
     });
+  },
+
+  live: {
+    addresses: () => invoke('live:addresses'),
+    async start(ref: FileRef, request: LiveStartRequest) {
+      const token = tokenOf(ref);
+      if (!token) throw new Error('Save the map first: a live seminar hosts a map saved on this computer.');
+      return unwrap(await invoke('live:start', token, { address: String(request.address), port: Number(request.port), mode: String(request.mode) as LiveStartRequest['mode'] }));
+    },
+    async stop() {
+      unwrap(await invoke('live:stop'));
+    },
+    current: () => invoke('live:current'),
+    onPeers(listener: (peers: LivePeer[]) => void) {
+      peersListener = listener;
+    },
+    onEnded(listener: (reason: string | null) => void) {
+      endedListener = listener;
+    },
+    onProblem(listener: (message: string) => void) {
+      problemListener = listener;
+    },
   },
 
   backups: {

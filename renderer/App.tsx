@@ -15,6 +15,7 @@ import { SourcesPane } from './sources/SourcesPane';
 import { FindBar } from './find/FindBar';
 import { useOutlineMode } from './outline/outlineState';
 import { whenWanted } from './lazy';
+import { SeminarHostUi } from './seminar-host/entry';
 import { PrintFit } from './print/PrintFit';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { PresentationBar } from './present/PresentationBar';
@@ -74,6 +75,7 @@ export function App() {
         <ConnectDialog />
         <SourceDialogs />
         <FileDialogs />
+        <SeminarHostUi />
       </div>
     </ReactFlowProvider>
   );

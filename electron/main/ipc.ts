@@ -23,6 +23,7 @@ import {
 import { MAX_FIGURE_BYTES } from '../../arguments/limits';
 import { MAX_FILE_BYTES } from './fileService';
 import { isAppUrl } from './security';
+import { LiveRequestError, readLiveStartRequest } from './liveChoices';
 
 /** What the checks need of an IPC event: its sender's id and frame. Electron's events satisfy it. */
 export interface SenderEvent {
@@ -43,6 +44,11 @@ export interface WindowServices {
   setDocumentState(state: WireDocumentState): void;
   saveResult(requestId: number, saved: boolean): void;
   setTheme(choice: ThemeChoice): void;
+  /** File > Start Live Seminar… (electron/main/live.ts). */
+  liveAddresses(): Promise<InvokeChannels['live:addresses']['result']>;
+  liveStart(token: FileToken, request: InvokeChannels['live:start']['args'][1]): Promise<InvokeChannels['live:start']['result']>;
+  liveStop(): Promise<InvokeChannels['live:stop']['result']>;
+  liveCurrent(): Promise<InvokeChannels['live:current']['result']>;
 }
 
 export class IpcRefusal extends Error {
@@ -175,6 +181,29 @@ export const validateInvoke: { [C in InvokeChannel]: (args: readonly unknown[]) 
     arity('backup:clear', args, 0);
     return [];
   },
+  'live:addresses': (args) => {
+    arity('live:addresses', args, 0);
+    return [];
+  },
+  'live:start': (args) => {
+    arity('live:start', args, 2);
+    const tok = token('live:start', args[0], false)!;
+    try {
+      // The shape here; whether the address is one of this computer's, when it starts (live.ts).
+      return [tok, readLiveStartRequest(args[1])];
+    } catch (err) {
+      if (err instanceof LiveRequestError) fail('live:start', err.message);
+      throw err;
+    }
+  },
+  'live:stop': (args) => {
+    arity('live:stop', args, 0);
+    return [];
+  },
+  'live:current': (args) => {
+    arity('live:current', args, 0);
+    return [];
+  },
 };
 
 export const validateSend: { [C in SendChannel]: (args: readonly unknown[]) => SendArgs[C] } = {
@@ -261,6 +290,26 @@ export function createInvokeHandlers(lookup: ServicesLookup): Record<InvokeChann
       const s = trustedServices(event, lookup, 'backup:clear');
       validateInvoke['backup:clear'](raw);
       return s.clearBackup();
+    },
+    'live:addresses': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:addresses');
+      validateInvoke['live:addresses'](raw);
+      return s.liveAddresses();
+    },
+    'live:start': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:start');
+      const [tok, request] = validateInvoke['live:start'](raw);
+      return s.liveStart(tok, request);
+    },
+    'live:stop': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:stop');
+      validateInvoke['live:stop'](raw);
+      return s.liveStop();
+    },
+    'live:current': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:current');
+      validateInvoke['live:current'](raw);
+      return s.liveCurrent();
     },
   };
 }

@@ -2,6 +2,7 @@
 // IPC, and the document windows (windows.ts). Built by scripts/build-electron.mjs into
 // dist/electron/main.cjs, next to preload.cjs; the renderer is dist/renderer.
 import { app, ipcMain, protocol, session, shell } from 'electron';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { filesFromArgv } from './argv';
 import { BackupFolder } from './backups';
@@ -13,6 +14,7 @@ import { WindowStateStore } from './state';
 import { APP_SCHEME } from '../ipc-contract';
 import { PRODUCT_NAME } from './window';
 import { WindowManager } from './windows';
+import { listLiveAddresses } from './liveChoices';
 
 /** Set by the build from package.json. */
 declare const __APP_VERSION__: string;
@@ -50,6 +52,11 @@ function start(): void {
     recent: new RecentFiles(join(userData, 'recent-files.json')),
     windowState: new WindowStateStore(join(userData, 'window-state.json')),
     packaged: app.isPackaged,
+    live: {
+      // The host (Yjs, the WebSocket server) is loaded when the first seminar starts, not at launch.
+      startHost: async (options) => (await import('../../arguments/cli/live/host')).startLiveHost(options),
+      addresses: () => listLiveAddresses(networkInterfaces()),
+    },
   });
 
   /** Files the OS asked for before the app was ready (macOS open-file at launch). */
@@ -74,6 +81,16 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, { openExternal: (url) => void shell.openExternal(url) })); // eng-disable OPEN_EXTERNAL_JS_CHECK -- only URLs that passed safeExternalUrl() (http, https, mailto parsed with new URL; security.test.ts)
 
   app.on('before-quit', () => windows.beginQuit());
+  // Every hosting window asked to stop its seminar as it closed; whatever still runs saves and stops before the app exits.
+  let seminarsStopped = false;
+  app.on('will-quit', (event) => {
+    if (seminarsStopped || windows.live.count === 0) return;
+    event.preventDefault();
+    void windows.live.stopAll().finally(() => {
+      seminarsStopped = true;
+      app.quit();
+    });
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -25,6 +25,8 @@ export interface MenuContext {
   document: { canRevert: boolean; panes: { sources: boolean; inspector: boolean } } | null;
   /** The theme the app last said was chosen (View > Theme shows it). */
   theme: ThemeChoice;
+  /** The window in front hosts a live seminar (File > Stop Live Seminar is then enabled, Start is not). */
+  hosting?: boolean;
 }
 
 export interface MenuActions {
@@ -36,6 +38,8 @@ export interface MenuActions {
   about(): void;
   /** Prints the map in the window in front (the page's print stylesheet decides what). */
   print(): void;
+  /** Saves the map and ends the live seminar of the window in front (electron/main/live.ts). */
+  stopLiveSeminar?(): void;
 }
 
 /** File > Export… opens the figure Export dialog (a host command; the figure is saved through the preload's saveBinary). */
@@ -89,6 +93,10 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       // The open map is the model; the student's file is read beside it (renderer/compare).
       cmd('Compare with a Student’s Map…', 'compare'),
       cmd('Merge Edits from…', 'merge'),
+      { type: 'separator' },
+      // The dialog (renderer/seminar-host) asks for the address, port and mode; main hosts the saved map.
+      cmd('Start Live Seminar…', 'startLiveSeminar', { enabled: hasDoc && ctx.hosting !== true }),
+      { label: 'Stop Live Seminar', id: 'stopLiveSeminar', enabled: ctx.hosting === true, click: () => actions.stopLiveSeminar?.() },
       { type: 'separator' },
       { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+W' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),

@@ -23,6 +23,9 @@ import { recentMenuLabel, type RecentFiles } from './recentFiles';
 import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } from './state';
 import { removeStaleTemps } from './tempFiles';
 import { FileTokens, samePath } from './tokens';
+import { LiveSeminars, type HostOptions, type RunningHost } from './live';
+import { liveClosePrompt } from './liveChoices';
+import type { LiveAddress } from '../../renderer/platform/live';
 import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeExportName, safeFileName, windowOptions, windowTitle } from './window';
 
 export interface ShellPaths {
@@ -38,6 +41,8 @@ export interface ShellDeps {
   recent: RecentFiles;
   windowState: WindowStateStore;
   packaged: boolean;
+  /** File > Start Live Seminar…: the shared host (arguments/cli/live/host.ts) and this computer's addresses. */
+  live: { startHost(options: HostOptions): Promise<RunningHost>; addresses(): LiveAddress[] };
 }
 
 const FILE_FILTERS = [
@@ -120,8 +125,26 @@ export class WindowManager {
   private menuKey = '';
   /** As the renderers last said (they remember the choice); the system's until the first says. */
   private theme: ThemeChoice = 'system';
+  /** The live seminars, one per hosting window; students are served the app's own web build. */
+  readonly live: LiveSeminars;
 
-  constructor(private readonly deps: ShellDeps) {}
+  constructor(private readonly deps: ShellDeps) {
+    const send = (id: number, fn: (entry: DocWindow) => void) => {
+      const entry = this.windows.get(id);
+      if (entry && !entry.win.isDestroyed()) fn(entry);
+    };
+    this.live = new LiveSeminars({
+      startHost: (o) => deps.live.startHost(o),
+      addresses: () => deps.live.addresses(),
+      webRoot: deps.paths.rendererRoot,
+      peers: (id, peers) => send(id, (e) => e.win.webContents.send('host:live-peers', peers)),
+      ended: (id, reason) => {
+        send(id, (e) => e.win.webContents.send('host:live-ended', reason));
+        void this.rebuildMenu();
+      },
+      problem: (id, message) => send(id, (e) => e.win.webContents.send('host:live-problem', message)),
+    });
+  }
 
   /** The renderer's files, served by the app protocol. */
   get rendererRoot(): string {
@@ -305,6 +328,12 @@ export class WindowManager {
       this.rememberBounds(entry);
       return;
     }
+    // A window hosting a seminar asks to stop it first (stopping saves); then it closes as any other.
+    if (this.live.hosting(entry.id)) {
+      event.preventDefault();
+      this.askToStopLive(entry);
+      return;
+    }
     if (entry.state?.dirty === true || entry.asking) {
       event.preventDefault();
       this.askToClose(entry);
@@ -353,6 +382,37 @@ export class WindowManager {
     });
   }
 
+  /** Stop Seminar / Cancel for a hosting window that is closing (or quitting); on Stop it saves, stops and closes. */
+  private askToStopLive(entry: DocWindow): void {
+    if (entry.asking) return;
+    entry.asking = true;
+    const forQuit = this.quitting;
+    this.prompts = this.prompts.then(async () => {
+      let close = false;
+      try {
+        if ((forQuit && !this.quitting) || entry.win.isDestroyed()) return;
+        if (entry.win.isMinimized()) entry.win.restore();
+        entry.win.focus();
+        const seminar = this.live.current(entry.id);
+        const box = liveClosePrompt(seminar?.mapName ?? entry.state?.name ?? 'this map', this.live.connectedCount(entry.id), forQuit);
+        const { response } = await dialog.showMessageBox(entry.win, box satisfies MessageBoxOptions);
+        if (response !== 0) {
+          this.quitting = false;
+          return;
+        }
+        await this.live.stopAndTell(entry.id, null);
+        close = true;
+      } catch (err) {
+        console.error('Argument Atlas could not stop the live seminar:', err);
+        this.quitting = false;
+      } finally {
+        entry.asking = false;
+      }
+      // Now as any window: its own unsaved-changes question, if it has one.
+      if (close && !entry.win.isDestroyed()) entry.win.close();
+    });
+  }
+
   /** Asks the renderer to save (Save in the close prompt); true once the file is written. */
   private requestSave(entry: DocWindow): Promise<boolean> {
     if (entry.win.isDestroyed() || !entry.ready) return Promise.resolve(false);
@@ -373,6 +433,8 @@ export class WindowManager {
     if (entry.saveBoundsTimer) clearTimeout(entry.saveBoundsTimer);
     this.windows.delete(entry.id);
     this.tokens.forget(entry.id);
+    // A window that went without asking (its renderer crashed and it was closed): its seminar saves and stops.
+    void this.live.stop(entry.id).catch((err: unknown) => console.error('Argument Atlas could not stop a live seminar:', err));
     if (this.lastFocused === entry) this.lastFocused = [...this.windows.values()].at(-1) ?? null;
     void this.rebuildMenu();
     // Quitting goes on with the windows that are left.
@@ -542,7 +604,8 @@ export class WindowManager {
     const front = this.front();
     const doc = front ? { canRevert: front.state?.canRevert ?? false, panes: front.state?.panes ?? { sources: true, inspector: true } } : null;
     const home = app.getPath('home');
-    const ctx = { platform: process.platform, appName: PRODUCT_NAME, packaged: this.deps.packaged, recent: recent.map((path) => ({ path, label: recentMenuLabel(path, home) })), document: doc, theme: this.theme };
+    const hosting = front !== null && this.live.hosting(front.id);
+    const ctx = { platform: process.platform, appName: PRODUCT_NAME, packaged: this.deps.packaged, recent: recent.map((path) => ({ path, label: recentMenuLabel(path, home) })), document: doc, theme: this.theme, hosting };
     const key = JSON.stringify(ctx);
     if (key === this.menuKey) return;
     this.menuKey = key;
@@ -555,6 +618,11 @@ export class WindowManager {
           clearRecent: () => void this.clearRecent(),
           about: () => this.about(),
           print: () => this.print(),
+          // The window in front when clicked (the menu is not rebuilt when focus moves between two hosting windows).
+          stopLiveSeminar: () => {
+            const now = this.front();
+            if (now) void this.live.stopAndTell(now.id, 'The live seminar was stopped from the menu; the map was saved.');
+          },
         }),
       ),
     );
@@ -608,6 +676,8 @@ export class WindowManager {
           const elsewhere = this.windowShowing(path, entry);
           if (elsewhere) return { ok: false, message: `“${basename(path)}” is open in another window. Close it there, or save under another name.` };
         }
+        const hosted = this.live.saveRefusal(entry.id, path, samePath);
+        if (hosted) return { ok: false, message: hosted };
         try {
           await writeFileAtomic(path, text, { previousVersionPath: previousVersionPath(this.deps.paths.previousVersions, path) });
         } catch (err) {
@@ -626,7 +696,9 @@ export class WindowManager {
         const path = this.tokens.resolve(entry.id, token);
         if (!path) return { ok: false, message: 'Argument Atlas no longer knows where this map’s file is.' };
         try {
-          return { ok: true, value: await this.readForWindow(entry, path) };
+          const file = await this.readForWindow(entry, path);
+          this.live.reread(entry.id);
+          return { ok: true, value: file };
         } catch (err) {
           return outcomeError(err, 'The file could not be read.');
         }
@@ -707,6 +779,28 @@ export class WindowManager {
       },
 
       setTheme: (choice: ThemeChoice) => this.setTheme(choice),
+
+      liveAddresses: async () => this.live.addresses(),
+      liveStart: async (token, request) => {
+        const path = this.tokens.resolve(entry.id, token);
+        if (!path) return { ok: false, message: 'Argument Atlas no longer knows where this map’s file is; save it again, then start the seminar.' };
+        // The room starts from the file: changes not yet saved would not be in it.
+        if (entry.state?.dirty === true) return { ok: false, message: 'Save the map first: the seminar starts from the saved file, and your unsaved changes would not be in it.' };
+        const started = await this.live.start(entry.id, path, request);
+        void this.rebuildMenu();
+        return started;
+      },
+      liveStop: async () => {
+        try {
+          await this.live.stop(entry.id);
+          return { ok: true, value: null };
+        } catch (err) {
+          return outcomeError(err, 'The live seminar could not be stopped cleanly.');
+        } finally {
+          void this.rebuildMenu();
+        }
+      },
+      liveCurrent: async () => this.live.current(entry.id),
     };
   }
 }

@@ -11,6 +11,7 @@ import { canRevert, newMap, openMap, revertMap, saveMap, saveMapAs } from '../fi
 import { compareWithStudentMap, openMergeDialog } from '../compare/commands';
 import { openAddSource } from '../sources/addSourceState';
 import { importBibliography } from '../sources/importState';
+import { connectSeminarHost, openSeminarHost } from '../seminar-host/seminarHostState';
 import { editor, isDirty, notify, redoChange, requestFit, undoChange } from '../store/store';
 import { setThemeChoice, THEME_CHOICES, themeChoice, themeState } from '../theme/themeState';
 import { themeCommand, type DocumentState, type HostCommand, type Platform } from './types';
@@ -80,6 +81,8 @@ const HANDLERS = {
   // The same dialog as the sources pane's Add source… and Ctrl+Shift+O.
   addSource: () => openAddSource(),
   importBibliography: () => importBibliography(),
+  // File > Start Live Seminar…: the dialog asks for the address, port and mode (renderer/seminar-host).
+  startLiveSeminar: () => openSeminarHost(),
   undo: () => undoOrFieldUndo('undo'),
   redo: () => undoOrFieldUndo('redo'),
   fit: () => requestFit(),
@@ -120,6 +123,7 @@ const sameState = (a: DocumentState | null, b: DocumentState) =>
 export function connectHost(platform: Platform, ui: HostUi): () => void {
   platform.onMenuCommand?.((command) => void runHostCommand(command, ui));
   platform.onSaveRequest?.(() => saveMap());
+  if (platform.live) connectSeminarHost(platform.live);
   const stopTheme = connectTheme(platform);
   const setState = platform.setDocumentState?.bind(platform);
   if (!setState) return stopTheme;

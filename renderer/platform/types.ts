@@ -5,6 +5,7 @@
 // This module has no DOM types, so Node unit tests (and the root tsconfig) can import it.
 import { ACCEPTED_EXTENSIONS } from '../../arguments/intake/kinds';
 import type { ThemeChoice } from '../theme/choices';
+import type { LiveHostBridge } from './live';
 
 /**
  * Opaque to the renderer: a FileSystemFileHandle in the browser, a path token in Electron.
@@ -98,6 +99,8 @@ export const HOST_COMMANDS = [
   'toggleSources',
   'toggleInspector',
   'showShortcuts',
+  // File > Start Live Seminar… (renderer/seminar-host); Stop Live Seminar is main's own (electron/main/live.ts).
+  'startLiveSeminar',
   // View > Theme: one command per choice (renderer/theme/themeState.ts: THEME_CHOICES).
   'theme:system',
   'theme:light',
@@ -172,5 +175,7 @@ export interface Platform {
    * own frame and the View menu follow it. The browser has none: the page themes itself.
    */
   setTheme?(choice: ThemeChoice): void;
+  /** Desktop hosts: hosting a live seminar from this window (renderer/platform/live.ts). The browser has none. */
+  live?: LiveHostBridge;
   backups: BackupStore;
 }

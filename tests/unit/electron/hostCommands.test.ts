@@ -15,6 +15,7 @@ import { addSourceDialog, closeAddSource } from '../../../renderer/sources/addSo
 import { closeImport, importDialog } from '../../../renderer/sources/importState';
 import { fakePlatform, sampleBytes, sampleMap } from '../renderer/fakes';
 import { closeComparison, closeMergeDialog, compareStore } from '../../../renderer/compare/compareState';
+import { seminarHost } from '../../../renderer/seminar-host/seminarHostState';
 
 // The UI bits startup.ts hands in (uiState and the keyboard table), in memory.
 let panes = { sources: true, inspector: true };
@@ -276,6 +277,11 @@ describe('menu commands', () => {
       await runHostCommand('showShortcuts');
       expect(editor.getState().notice?.title).toBe('Keyboard shortcuts');
       expect(editor.getState().notice?.lines.some((l) => l.includes('Undo / redo'))).toBe(true);
+    },
+    startLiveSeminar: async () => {
+      seminarHost.setState({ open: false });
+      await runHostCommand('startLiveSeminar');
+      expect(seminarHost.getState().open).toBe(true);
     },
     'theme:system': async () => {
       setThemeChoice('dark');

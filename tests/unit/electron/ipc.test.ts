@@ -22,6 +22,10 @@ function services() {
     setDocumentState: vi.fn((_s: unknown) => undefined),
     saveResult: vi.fn((_id: number, _saved: boolean) => undefined),
     setTheme: vi.fn((_choice: string) => undefined),
+    liveAddresses: vi.fn(async () => []),
+    liveStart: vi.fn(async (_token: string, _request: unknown) => ({ ok: false as const, message: 'not in this test' })),
+    liveStop: vi.fn(async () => ({ ok: true as const, value: null })),
+    liveCurrent: vi.fn(async () => null),
   } satisfies WindowServices;
 }
 

@@ -483,6 +483,52 @@ describe('the main process', () => {
     expect(windows()).toHaveLength(2);
   });
 
+  it('File > Start Live Seminar… hosts the window’s saved map with the shared host: the key to this window only, saves over it refused, closing asks to stop, stopping saves', async () => {
+    const [w] = windows();
+    const token = (sentOf(w!, 'host:open-file')[0] as { token: string }).token;
+    writeFileSync(mapPath, mapText('hosted'));
+    send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: token }));
+    const addresses = (await invoke(w!, 'live:addresses')) as { address: string; loopback: boolean }[];
+    expect(addresses[0]).toMatchObject({ address: '127.0.0.1', loopback: true });
+    expect(addresses.map((a) => a.address)).not.toContain('0.0.0.0');
+    // Unsaved changes: the room would start without them.
+    send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: token, dirty: true }));
+    await expect(invoke(w!, 'live:start', token, { address: '127.0.0.1', port: 0, mode: 'open' })).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/^Save the map first/) });
+    send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: token }));
+    const started = (await invoke(w!, 'live:start', token, { address: '127.0.0.1', port: 0, mode: 'open' })) as { ok: true; value: { code: string; port: number; key: string; joinUrl: string; mapName: string } };
+    expect(started.ok).toBe(true);
+    const s = started.value;
+    expect(s.mapName).toBe('other.argmap.json');
+    expect(s.joinUrl).toBe(`http://127.0.0.1:${s.port}/#${s.code}`);
+    expect(JSON.stringify(s)).not.toContain(files);
+    const info = await (await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Instructor&key=${encodeURIComponent(s.key)}`)).json();
+    expect(info).toMatchObject({ role: 'instructor', mode: 'open', title: 'hosted' });
+    // The menu: Start disabled, Stop enabled for the hosting window (in front).
+    w!.focus();
+    await vi.waitFor(() => {
+      const items = flattenMenu((electron.Menu.setApplicationMenu as unknown as ReturnType<typeof vi.fn>).mock.lastCall![0] as MenuItemConstructorOptions[]);
+      expect(items.find((i) => i.id === 'stopLiveSeminar')?.enabled).toBe(true);
+      expect(items.find((i) => i.id === 'startLiveSeminar')?.enabled).toBe(false);
+    });
+    await expect(invoke(w!, 'file:save', mapText('stale'), 'other.argmap.json', token)).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/is being edited in a live seminar/) });
+
+    answer('Cancel');
+    w!.close();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ message: 'Stop the live seminar on “other.argmap.json”?' })));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(w!.destroyed).toBe(false);
+    await expect(invoke(w!, 'live:current')).resolves.toMatchObject({ code: s.code });
+
+    await expect(invoke(w!, 'live:stop')).resolves.toEqual({ ok: true, value: null });
+    await expect(fetch(`http://127.0.0.1:${s.port}/`)).rejects.toThrow();
+    await expect(invoke(w!, 'live:current')).resolves.toBeNull();
+    // The file is the class's map (here unchanged); this window may save over it once it has read it again.
+    expect(JSON.parse(readFileSync(mapPath, 'utf8')).meta.title).toBe('hosted');
+    await expect(invoke(w!, 'file:save', mapText('stale'), 'other.argmap.json', token)).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/Revert to Saved/) });
+    await invoke(w!, 'file:reread', token);
+    await expect(invoke(w!, 'file:save', mapText('saved'), 'other.argmap.json', token)).resolves.toMatchObject({ ok: true });
+  });
+
   it('closing with unsaved changes asks; Cancel keeps the window, Save closes it once saved', async () => {
     const [w] = windows();
     send(w!, 'doc:state', state({ name: 'other.argmap.json', dirty: true, ref: (sentOf(w!, 'host:open-file')[0] as { token: string }).token }));

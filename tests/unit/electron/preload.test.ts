@@ -38,13 +38,13 @@ describe('window.argumentAtlas', () => {
     const values = Object.entries(api as unknown as Record<string, unknown>);
     for (const [key, value] of values) {
       if (key === 'kind') continue;
-      if (key === 'backups') {
+      if (key === 'backups' || key === 'live') {
         for (const fn of Object.values(value as Record<string, unknown>)) expect(typeof fn).toBe('function');
         continue;
       }
       expect(typeof value, key).toBe('function');
     }
-    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDocument', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState', 'setTheme'].sort());
+    expect(Object.keys(api).sort()).toEqual(['backups', 'kind', 'live', 'onMenuCommand', 'onOpenRequest', 'onSaveRequest', 'openDocument', 'openDropped', 'openFile', 'reread', 'saveBinary', 'saveFile', 'setDocumentState', 'setTheme'].sort());
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send|require|process/i);
   });
 
@@ -145,5 +145,25 @@ describe('window.argumentAtlas', () => {
     expect(invoked.at(-1)).toEqual(['backup:read', []]);
     await api.backups.clear();
     expect(invoked.at(-1)).toEqual(['backup:clear', []]);
+  });
+
+  it('live seminar: starts with the window’s token only (an unsaved map is refused in words), copies the request’s fields, and hands the page peers and endings without the IPC event', async () => {
+    const live = api.live!;
+    await expect(live.start(null, { address: '127.0.0.1', port: 4780, mode: 'open' })).rejects.toThrow(/Save the map first/);
+    await expect(live.start('/home/me/a.argmap.json', { address: '127.0.0.1', port: 4780, mode: 'open' })).rejects.toThrow(/Save the map first/);
+    const seminar = { code: 'ABC234', joinUrl: 'http://127.0.0.1:4780/#ABC234', address: '127.0.0.1', port: 4780, mode: 'open', mapName: 'a.argmap.json', key: 'k'.repeat(32) };
+    answer = (channel) => (channel === 'live:start' ? { ok: true, value: seminar } : channel === 'live:stop' ? { ok: false, message: 'The map could not be saved.' } : undefined);
+    await expect(live.start(TOKEN, { address: '127.0.0.1', port: 4780, mode: 'open', extra: 'x' } as never)).resolves.toEqual(seminar);
+    expect(invoked.at(-1)).toEqual(['live:start', [TOKEN, { address: '127.0.0.1', port: 4780, mode: 'open' }]]);
+    await expect(live.stop()).rejects.toThrow('The map could not be saved.');
+    const peers: unknown[] = [];
+    const ended: unknown[] = [];
+    live.onPeers((p) => void peers.push(p));
+    live.onEnded((r) => void ended.push(r));
+    emit('host:live-peers', [{ name: 'Ada', role: 'instructor', connected: true, secret: 1 }, { name: 'Bo', role: 'admin', connected: 'yes' }]);
+    expect(peers).toEqual([[{ name: 'Ada', role: 'instructor', connected: true }, { name: 'Bo', role: 'student', connected: false }]]);
+    emit('host:live-ended', 'stopped from the menu');
+    emit('host:live-ended', { sender: 'x' });
+    expect(ended).toEqual(['stopped from the menu', null]);
   });
 });

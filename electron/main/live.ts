@@ -1,0 +1,165 @@
+// The live seminars the app hosts: at most one per window, for that window's saved map, run by
+// the host the CLI's `argmap serve` shares (arguments/cli/live/host.ts: startLiveHost), on the
+// address and port the instructor chose, serving the app's own web build to the students.
+// Who is connected is pushed to the hosting window; its key goes to that window only.
+// No Electron import: windows.ts wires it to IPC and dialogs, and the unit tests drive it
+// with a stand-in host (tests/unit/electron/live.test.ts).
+import { basename } from 'node:path';
+import type { RoomMode } from '../../arguments/live/protocol';
+import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../../renderer/platform/live';
+import type { Outcome } from '../ipc-contract';
+import { hostStartMessage, LiveRequestError, readLiveStartRequest } from './liveChoices';
+
+/** The part of host.ts's LiveHostOptions the app sets (the API in arguments/cli/live/host.ts). */
+export interface HostOptions {
+  mapPath: string;
+  host: string;
+  port: number;
+  mode?: RoomMode;
+  webRoot?: string;
+  onPeers?: (peers: LivePeer[]) => void;
+  onError?: (e: Error) => void;
+}
+
+/** The part of host.ts's LiveHost the app uses. */
+export interface RunningHost {
+  code: string;
+  key: string;
+  address: string;
+  port: number;
+  joinUrl: string;
+  notice?: string;
+  peers(): LivePeer[];
+  save(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LiveDeps {
+  /** startLiveHost, loaded when the first seminar starts. */
+  startHost(options: HostOptions): Promise<RunningHost>;
+  /** The machine's addresses now (os.networkInterfaces through listLiveAddresses). */
+  addresses(): LiveAddress[];
+  /** The web build students are served (the app's renderer folder). */
+  webRoot: string;
+  /** Pushes to one window; a window that is gone is skipped. */
+  peers(windowId: number, peers: LivePeer[]): void;
+  ended(windowId: number, reason: string | null): void;
+  /** The host hit a problem it goes on after (a save that failed): the window says so. */
+  problem(windowId: number, message: string): void;
+}
+
+interface Hosted {
+  host: RunningHost;
+  seminar: LiveSeminar;
+  mapPath: string;
+  stopping: Promise<void> | null;
+}
+
+export class LiveSeminars {
+  private readonly hosted = new Map<number, Hosted>();
+  /** Windows whose start is under way: a second Start waits for no one and is refused. */
+  private readonly starting = new Set<number>();
+  /**
+   * The file each window hosted, after its seminar: the file holds the class's map, not the
+   * window's copy (which did not join the room), so the window may not save over it until it
+   * reads it again (Revert, Open).
+   */
+  private readonly written = new Map<number, string>();
+
+  constructor(private readonly deps: LiveDeps) {}
+
+  addresses(): LiveAddress[] {
+    return this.deps.addresses();
+  }
+
+  current(windowId: number): LiveSeminar | null {
+    return this.hosted.get(windowId)?.seminar ?? null;
+  }
+
+  hosting(windowId: number): boolean {
+    return this.hosted.has(windowId);
+  }
+
+  /**
+   * Why `windowId` may not write `path` now, or null: a seminar hosts it (the host writes it), or
+   * this window hosted it and has not read it since. `same(a, b)` compares paths as the OS does.
+   */
+  saveRefusal(windowId: number, path: string, same: (a: string, b: string) => boolean): string | null {
+    for (const h of this.hosted.values()) if (same(h.mapPath, path)) return `“${basename(path)}” is being edited in a live seminar, and the host saves it. Stop the seminar first, or use Save As for a copy of your own.`;
+    const written = this.written.get(windowId);
+    if (written !== undefined && same(written, path)) return `The live seminar wrote the class’s map to “${basename(path)}”. Revert to Saved to see it, or use Save As to keep this window’s copy.`;
+    return null;
+  }
+
+  /** The window read its file again (Revert, Open): it may save to it. */
+  reread(windowId: number): void {
+    this.written.delete(windowId);
+  }
+
+  connectedCount(windowId: number): number {
+    const h = this.hosted.get(windowId);
+    return h ? h.host.peers().filter((p) => p.connected && p.role === 'student').length : 0;
+  }
+
+  /** Hosts the map at `mapPath` for the window; the request is checked against the addresses offered now. */
+  async start(windowId: number, mapPath: string, raw: LiveStartRequest): Promise<Outcome<LiveSeminar>> {
+    if (this.hosted.has(windowId)) return { ok: false, message: 'This window already hosts a live seminar; stop it first.' };
+    if (this.starting.has(windowId)) return { ok: false, message: 'The live seminar is already starting.' };
+    for (const h of this.hosted.values()) if (h.mapPath === mapPath) return { ok: false, message: `“${basename(mapPath)}” is already hosted in another window.` };
+    let request: LiveStartRequest;
+    try {
+      request = readLiveStartRequest(raw, this.deps.addresses());
+    } catch (err) {
+      return { ok: false, message: err instanceof LiveRequestError ? err.message : String(err) };
+    }
+    this.starting.add(windowId);
+    try {
+      const host = await this.deps.startHost({
+        mapPath,
+        host: request.address,
+        port: request.port,
+        mode: request.mode,
+        webRoot: this.deps.webRoot,
+        onPeers: (peers) => this.deps.peers(windowId, peers.map((p) => ({ name: p.name, role: p.role, connected: p.connected }))),
+        onError: (e) => this.deps.problem(windowId, e.message || String(e)),
+      });
+      const seminar: LiveSeminar = { code: host.code, joinUrl: host.joinUrl, address: host.address, port: host.port, mode: request.mode, mapName: basename(mapPath), key: host.key, ...(host.notice ? { notice: host.notice } : {}) };
+      this.hosted.set(windowId, { host, seminar, mapPath, stopping: null });
+      return { ok: true, value: seminar };
+    } catch (err) {
+      return { ok: false, message: hostStartMessage(err, request) };
+    } finally {
+      this.starting.delete(windowId);
+    }
+  }
+
+  /** Saves the map, disconnects everyone, stops listening; resolves when done (a second call waits for the first). */
+  stop(windowId: number): Promise<void> {
+    const h = this.hosted.get(windowId);
+    if (!h) return Promise.resolve();
+    h.stopping ??= h.host.close().finally(() => {
+      if (this.hosted.get(windowId) === h) this.hosted.delete(windowId);
+      this.written.set(windowId, h.mapPath);
+    });
+    return h.stopping;
+  }
+
+  /** Stop Live Seminar in the menu: the window hears that it ended. */
+  async stopAndTell(windowId: number, reason: string | null): Promise<void> {
+    if (!this.hosted.has(windowId)) return;
+    try {
+      await this.stop(windowId);
+    } finally {
+      this.deps.ended(windowId, reason);
+    }
+  }
+
+  /** Quitting: every seminar saves and stops. */
+  async stopAll(): Promise<void> {
+    await Promise.allSettled([...this.hosted.keys()].map((id) => this.stop(id)));
+  }
+
+  get count(): number {
+    return this.hosted.size;
+  }
+}

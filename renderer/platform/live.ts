@@ -1,0 +1,73 @@
+// What the instructor's window and the desktop host say to each other about a live seminar
+// (issue 16): the addresses the host may listen on, the start request, the running seminar and
+// its people. The host itself is the main process's (electron/main/live.ts runs
+// arguments/cli/live/host.ts); the browser has none, so `Platform.live` is absent there.
+// No DOM types: Node tests and the main process import it.
+import type { LiveRole, RoomMode } from '../../arguments/live/protocol';
+import type { FileRef } from './types';
+
+/** The port a seminar listens on unless the instructor chooses another; 0 means any free port. */
+export const DEFAULT_LIVE_PORT = 4780;
+export const ANY_FREE_PORT = 0;
+
+/** An address of this computer the host can listen on, as the Start dialog offers it. */
+export interface LiveAddress {
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  /** The network interface's name (eth0, Wi-Fi, en0); "loopback" for this computer only. */
+  interface: string;
+  /** What the dialog shows: the address and what it reaches. */
+  label: string;
+  /** 127.0.0.1 or ::1: no other computer can join. */
+  loopback: boolean;
+}
+
+export interface LiveStartRequest {
+  address: string;
+  /** 1024–65535, or 0 for any free port. */
+  port: number;
+  mode: RoomMode;
+}
+
+export interface LivePeer {
+  name: string;
+  role: LiveRole;
+  connected: boolean;
+}
+
+/** A running seminar, as the instructor's own window knows it. */
+export interface LiveSeminar {
+  code: string;
+  /** What students open (shown as text and as a QR code): `http://HOST:PORT/#CODE`. */
+  joinUrl: string;
+  address: string;
+  port: number;
+  mode: RoomMode;
+  /** The hosted file's name, without folders. */
+  mapName: string;
+  /**
+   * The instructor's secret: it makes this window's connection the instructor's. It reaches
+   * this window over IPC only and is never shown (not in the join URL, not in the QR code).
+   */
+  key: string;
+  /** Said once at start when the room did not resume its live store (the file changed since the last seminar). */
+  notice?: string;
+}
+
+/** The desktop host's side of Start Live Seminar…; absent in the browser. */
+export interface LiveHostBridge {
+  /** The machine's addresses to listen on: this computer only first, then the LAN's. */
+  addresses(): Promise<LiveAddress[]>;
+  /** Hosts the map saved at `ref`; throws an Error worded for the user (port taken, unsaved map…). */
+  start(ref: FileRef, request: LiveStartRequest): Promise<LiveSeminar>;
+  /** Saves the map, disconnects everyone and stops listening. */
+  stop(): Promise<void>;
+  /** The seminar this window hosts, if any (after a reload the dialog asks again). */
+  current(): Promise<LiveSeminar | null>;
+  /** Who is connected, each time it changes. */
+  onPeers(listener: (peers: LivePeer[]) => void): void;
+  /** The seminar ended without the dialog asking (Stop Live Seminar in the menu): why, or null. */
+  onEnded(listener: (reason: string | null) => void): void;
+  /** The host hit a problem and goes on (a save that failed): a sentence for the instructor. */
+  onProblem(listener: (message: string) => void): void;
+}

@@ -1,0 +1,52 @@
+// File > Start Live Seminar…: whether its dialog is open, and the seminar this window hosts
+// (kept while the dialog is closed: the seminar goes on). The desktop host pushes who is
+// connected and when the seminar ended (Stop Live Seminar in the menu); the browser has no host.
+// Loaded with the app (the menu command opens the dialog); the dialog itself is a lazy chunk.
+import { createStore, useStore } from 'zustand';
+import type { LiveHostBridge, LivePeer, LiveSeminar } from '../platform/live';
+import { revertMap } from '../files/fileCommands';
+import { isDirty, notify } from '../store/store';
+
+export interface SeminarHostState {
+  open: boolean;
+  seminar: LiveSeminar | null;
+  peers: LivePeer[];
+  /** Why the last seminar ended, when it ended without the dialog asking. */
+  ended: string | null;
+  /** The running host's last problem (a save that failed), until the next start. */
+  problem: string | null;
+  /** Whether this window joined its room, in a sentence for the running view (joinAsInstructor.ts). */
+  joinNote: string | null;
+}
+
+export const seminarHost = createStore<SeminarHostState>(() => ({ open: false, seminar: null, peers: [], ended: null, problem: null, joinNote: null }));
+export const useSeminarHost = <T,>(sel: (s: SeminarHostState) => T) => useStore(seminarHost, sel);
+export const openSeminarHost = () => seminarHost.setState({ open: true });
+export const closeSeminarHost = () => seminarHost.setState({ open: false });
+
+export function seminarStarted(seminar: LiveSeminar): void {
+  seminarHost.setState({ seminar, peers: [], ended: null, problem: null, joinNote: null });
+}
+
+/**
+ * The file now holds the class's map: a window without changes of its own shows it (Revert);
+ * one with changes is told (main refuses to save them over the class's map).
+ */
+export function seminarStopped(reason: string | null): void {
+  seminarHost.setState({ seminar: null, peers: [], ended: reason, joinNote: null });
+  if (!isDirty()) void revertMap();
+  else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
+}
+
+/** Listens to the desktop host (once, at start) and picks up a seminar still running after a reload. */
+export function connectSeminarHost(live: LiveHostBridge): void {
+  live.onPeers((peers) => seminarHost.setState({ peers }));
+  live.onEnded((reason) => seminarStopped(reason));
+  live.onProblem((problem) => seminarHost.setState({ problem }));
+  void live.current().then(
+    (seminar) => {
+      if (seminar) seminarHost.setState({ seminar });
+    },
+    () => undefined,
+  );
+}
