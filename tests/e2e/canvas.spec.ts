@@ -256,7 +256,7 @@ test('a 5,000-character word wraps inside its card; bidi controls are shown, nev
     const text = el.querySelector<HTMLElement>('.aa-text')!;
     const right = el.getBoundingClientRect().right;
     const parts = [...el.querySelectorAll(':scope > :not(.react-flow__handle)')].map((c) => c.getBoundingClientRect().right);
-    return { card: el.offsetWidth, beyond: Math.max(...parts) - right, textScroll: text.scrollWidth, text: text.clientWidth };
+    return { card: (el as HTMLElement).offsetWidth, beyond: Math.max(...parts) - right, textScroll: text.scrollWidth, text: text.clientWidth };
   });
   expect(overflow.card).toBe(260);
   expect(overflow.beyond).toBeLessThanOrEqual(0);
