@@ -24,6 +24,7 @@ import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } fr
 import { removeStaleTemps } from './tempFiles';
 import { FileTokens, samePath } from './tokens';
 import { LiveSeminars, type HostOptions, type RunningHost } from './live';
+import { LiveRelay } from './liveRelay';
 import { liveClosePrompt } from './liveChoices';
 import type { LiveAddress } from '../../renderer/platform/live';
 import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeExportName, safeFileName, windowOptions, windowTitle } from './window';
@@ -127,6 +128,8 @@ export class WindowManager {
   private theme: ThemeChoice = 'system';
   /** The live seminars, one per hosting window; students are served the app's own web build. */
   readonly live: LiveSeminars;
+  /** The hosting window's own connection to its room, through main (liveRelay.ts). */
+  readonly relay: LiveRelay;
 
   constructor(private readonly deps: ShellDeps) {
     const send = (id: number, fn: (entry: DocWindow) => void) => {
@@ -143,6 +146,13 @@ export class WindowManager {
         void this.rebuildMenu();
       },
       problem: (id, message) => send(id, (e) => e.win.webContents.send('host:live-problem', message)),
+    });
+    this.relay = new LiveRelay({
+      target: (id) => {
+        const s = this.live.current(id);
+        return s ? { address: s.address, port: s.port, code: s.code, key: s.key } : null;
+      },
+      emit: (id, channel, payload) => send(id, (e) => e.win.webContents.send(channel, payload)),
     });
   }
 
@@ -261,6 +271,7 @@ export class WindowManager {
       this.settleSaves(entry, false);
       entry.ready = false;
       entry.state = null;
+      this.relay.closeWindow(entry.id);
     });
     // The page's beforeunload refused to unload: it has unsaved changes. When the user already
     // answered, unload anyway; when closing, ask (main had not heard of the changes yet); a
@@ -433,6 +444,7 @@ export class WindowManager {
     if (entry.saveBoundsTimer) clearTimeout(entry.saveBoundsTimer);
     this.windows.delete(entry.id);
     this.tokens.forget(entry.id);
+    this.relay.closeWindow(entry.id);
     // A window that went without asking (its renderer crashed and it was closed): its seminar saves and stops.
     void this.live.stop(entry.id).catch((err: unknown) => console.error('Argument Atlas could not stop a live seminar:', err));
     if (this.lastFocused === entry) this.lastFocused = [...this.windows.values()].at(-1) ?? null;
@@ -792,6 +804,7 @@ export class WindowManager {
       },
       liveStop: async () => {
         try {
+          // The host's close ends the window's relayed socket too; the window hears of it (host:live-socket-close).
           await this.live.stop(entry.id);
           return { ok: true, value: null };
         } catch (err) {
@@ -801,6 +814,10 @@ export class WindowManager {
         }
       },
       liveCurrent: async () => this.live.current(entry.id),
+      liveRoomInfo: (name) => this.relay.roomInfo(entry.id, name),
+      liveSocketOpen: async (name) => this.relay.open(entry.id, name),
+      liveSocketSend: (id, bytes) => this.relay.send(entry.id, id, bytes),
+      liveSocketClose: (id) => this.relay.close(entry.id, id),
     };
   }
 }
