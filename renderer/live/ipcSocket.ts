@@ -27,7 +27,13 @@ export interface SocketMessageEvent {
 }
 
 /** The class y-websocket constructs, bound to one bridge. */
-export type IpcWebSocketClass = new (url: string, protocols?: string | string[]) => IpcWebSocket;
+export interface IpcWebSocketClass {
+  new (url: string, protocols?: string | string[]): IpcWebSocket;
+  readonly CONNECTING: 0;
+  readonly OPEN: 1;
+  readonly CLOSING: 2;
+  readonly CLOSED: 3;
+}
 
 export interface IpcWebSocket {
   readonly url: string;
