@@ -23,7 +23,7 @@ import { recentMenuLabel, type RecentFiles } from './recentFiles';
 import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } from './state';
 import { removeStaleTemps } from './tempFiles';
 import { FileTokens, samePath } from './tokens';
-import { LiveSeminars, type HostOptions, type RunningHost } from './live';
+import { LiveSeminars, seminarForWindow, type HostOptions, type RunningHost } from './live';
 import { LiveRelay } from './liveRelay';
 import { liveClosePrompt } from './liveChoices';
 import type { LiveAddress } from '../../renderer/platform/live';
@@ -800,7 +800,7 @@ export class WindowManager {
         if (entry.state?.dirty === true) return { ok: false, message: 'Save the map first: the seminar starts from the saved file, and your unsaved changes would not be in it.' };
         const started = await this.live.start(entry.id, path, request);
         void this.rebuildMenu();
-        return started;
+        return started.ok ? { ok: true, value: seminarForWindow(started.value) } : started;
       },
       liveStop: async () => {
         try {
@@ -813,7 +813,10 @@ export class WindowManager {
           void this.rebuildMenu();
         }
       },
-      liveCurrent: async () => this.live.current(entry.id),
+      liveCurrent: async () => {
+        const seminar = this.live.current(entry.id);
+        return seminar ? seminarForWindow(seminar) : null;
+      },
       liveRoomInfo: (name) => this.relay.roomInfo(entry.id, name),
       liveSocketOpen: async (name) => this.relay.open(entry.id, name),
       liveSocketSend: (id, bytes) => this.relay.send(entry.id, id, bytes),

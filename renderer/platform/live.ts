@@ -35,7 +35,10 @@ export interface LivePeer {
   connected: boolean;
 }
 
-/** A running seminar, as the instructor's own window knows it. */
+/**
+ * A running seminar, as the instructor's own window knows it. Not its key: the main process
+ * keeps it and joins the window to its room itself (electron/main/liveRelay.ts).
+ */
 export interface LiveSeminar {
   code: string;
   /** What students open (shown as text and as a QR code): `http://HOST:PORT/#CODE`. */
@@ -45,11 +48,6 @@ export interface LiveSeminar {
   mode: RoomMode;
   /** The hosted file's name, without folders. */
   mapName: string;
-  /**
-   * The instructor's secret: it makes this window's connection the instructor's. It reaches
-   * this window over IPC only and is never shown (not in the join URL, not in the QR code).
-   */
-  key: string;
   /** Said once at start when the room did not resume its live store (the file changed since the last seminar). */
   notice?: string;
 }

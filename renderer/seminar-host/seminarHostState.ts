@@ -46,6 +46,8 @@ export function seminarStopped(reason: string | null): void {
   else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
 }
 
+const REJOIN_NOTE = 'This window was reloaded and is not in the room now, so it does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.';
+
 /** Listens to the desktop host (once, at start) and picks up a seminar still running after a reload. */
 export function connectSeminarHost(live: LiveHostBridge): void {
   live.onPeers((peers) => seminarHost.setState({ peers }));
@@ -53,7 +55,8 @@ export function connectSeminarHost(live: LiveHostBridge): void {
   live.onProblem((problem) => seminarHost.setState({ problem }));
   void live.current().then(
     (seminar) => {
-      if (seminar) seminarHost.setState({ seminar });
+      // A reloaded window (its renderer crashed or hung) is not in its room any more and says so.
+      if (seminar) seminarHost.setState({ seminar, joinNote: REJOIN_NOTE });
     },
     () => undefined,
   );
