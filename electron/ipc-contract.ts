@@ -8,6 +8,7 @@
 import type { Backup, DocumentPurpose, DocumentState, HostCommand } from '../renderer/platform/types';
 import type { ThemeChoice } from '../renderer/theme/choices';
 import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../renderer/platform/live';
+import type { RoomInfo } from '../arguments/live/protocol';
 
 /** The app's pages are served from app://argument-atlas/ (electron/main/protocol.ts), never file://. */
 export const APP_SCHEME = 'app';
@@ -82,6 +83,9 @@ export interface WireDocumentState extends Omit<DocumentState, 'ref'> {
   ref: FileToken | null;
 }
 
+/** A relayed live frame is at most this large: the host's own limit (arguments/cli/live/host.ts: maxPayload). */
+export const MAX_RELAY_MESSAGE_BYTES = 64 * 1024 * 1024;
+
 /** renderer -> main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export interface InvokeChannels {
   /** Shows the Open dialog; null when cancelled or when the file is already open in another window (which is focused). */
@@ -112,6 +116,10 @@ export interface InvokeChannels {
   'live:stop': { args: []; result: Outcome<null> };
   /** The seminar this window hosts, if any. */
   'live:current': { args: []; result: LiveSeminar | null };
+  /** The instructor's RoomInfo of the window's seminar, asked by main (which keeps the key). */
+  'live:room-info': { args: [name: string]; result: Outcome<RoomInfo> };
+  /** Opens the window's room as its instructor through main (electron/main/liveRelay.ts): the socket's id. */
+  'live:socket-open': { args: [name: string]; result: Outcome<number> };
 }
 
 /** renderer -> main, not answered (ipcRenderer.send / ipcMain.on). */
@@ -122,6 +130,9 @@ export interface SendChannels {
   'host:save-result': { args: [requestId: number, saved: boolean] };
   /** The theme chosen in the app (at start and at each change): the window frames and View > Theme follow it. */
   'theme:set': { args: [choice: ThemeChoice] };
+  /** A frame for the window's relayed socket (y-websocket's send). */
+  'live:socket-send': { args: [id: number, bytes: Uint8Array] };
+  'live:socket-close': { args: [id: number] };
 }
 
 /** main -> renderer (webContents.send / ipcRenderer.on): the payload of each event. */
@@ -138,6 +149,10 @@ export interface EventChannels {
   'host:live-ended': string | null;
   /** This window's seminar hit a problem and goes on. */
   'host:live-problem': string;
+  /** The window's relayed socket opened, received a frame, closed (code and reason as the host sent them). */
+  'host:live-socket-open': [id: number];
+  'host:live-socket-message': [id: number, bytes: Uint8Array];
+  'host:live-socket-close': [id: number, code: number, reason: string];
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -145,9 +160,9 @@ export type SendChannel = keyof SendChannels;
 export type EventChannel = keyof EventChannels;
 
 /** Every channel, once: main registers exactly these, and a test checks the preload uses no other. */
-export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear', 'live:addresses', 'live:start', 'live:stop', 'live:current'] as const satisfies readonly InvokeChannel[];
-export const SEND_CHANNELS = ['doc:state', 'host:save-result', 'theme:set'] as const satisfies readonly SendChannel[];
-export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request', 'host:live-peers', 'host:live-ended', 'host:live-problem'] as const satisfies readonly EventChannel[];
+export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear', 'live:addresses', 'live:start', 'live:stop', 'live:current', 'live:room-info', 'live:socket-open'] as const satisfies readonly InvokeChannel[];
+export const SEND_CHANNELS = ['doc:state', 'host:save-result', 'theme:set', 'live:socket-send', 'live:socket-close'] as const satisfies readonly SendChannel[];
+export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request', 'host:live-peers', 'host:live-ended', 'host:live-problem', 'host:live-socket-open', 'host:live-socket-message', 'host:live-socket-close'] as const satisfies readonly EventChannel[];
 
 // Compile-time: each list names every key of its interface (a missing one makes these `false`).
 type Covers<L extends readonly string[], K extends string> = [K] extends [L[number]] ? true : false;

@@ -8,7 +8,7 @@ import type { EventChannel, EventChannels, ExportMime, InvokeChannel, InvokeChan
 import { HOST_COMMANDS } from '../renderer/platform/types';
 import { TOKEN_PATTERN } from './ipc-contract';
 import type { ThemeChoice } from '../renderer/theme/choices';
-import type { LivePeer, LiveStartRequest } from '../renderer/platform/live';
+import type { LivePeer, LiveSocketEvent, LiveStartRequest } from '../renderer/platform/live';
 
 function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeChannels[C]['args']): Promise<InvokeChannels[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['result']>;
@@ -65,6 +65,22 @@ let problemListener: ((message: string) => void) | null = null;
 listen('host:live-peers', (peers) => peersListener?.(Array.isArray(peers) ? peers.map((p) => ({ name: String(p.name), role: p.role === 'instructor' ? 'instructor' : 'student', connected: p.connected === true })) : []));
 listen('host:live-ended', (reason) => endedListener?.(typeof reason === 'string' ? reason : null));
 listen('host:live-problem', (message) => problemListener?.(String(message)));
+
+// The window's relayed socket to its own room (electron/main/liveRelay.ts): ids and frames only.
+let socketListener: ((event: LiveSocketEvent) => void) | null = null;
+const socketIdOf = (payload: unknown): number | null => (Array.isArray(payload) && Number.isSafeInteger(payload[0]) ? (payload[0] as number) : null);
+listen('host:live-socket-open', (payload) => {
+  const id = socketIdOf(payload);
+  if (id !== null) socketListener?.({ kind: 'open', id });
+});
+listen('host:live-socket-message', (payload) => {
+  const id = socketIdOf(payload);
+  if (id !== null && payload[1] instanceof Uint8Array) socketListener?.({ kind: 'message', id, bytes: payload[1] });
+});
+listen('host:live-socket-close', (payload) => {
+  const id = socketIdOf(payload);
+  if (id !== null) socketListener?.({ kind: 'close', id, code: Number(payload[1]) || 1006, reason: String(payload[2] ?? '') });
+});
 
 const api = {
   kind: 'electron' as const,
@@ -155,6 +171,15 @@ const api = {
     },
     onProblem(listener: (message: string) => void) {
       problemListener = listener;
+    },
+    socket: {
+      roomInfo: async (name: string) => unwrap(await invoke('live:room-info', String(name))),
+      open: async (name: string) => unwrap(await invoke('live:socket-open', String(name))),
+      send: (id: number, bytes: Uint8Array) => send('live:socket-send', Number(id), bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)),
+      close: (id: number) => send('live:socket-close', Number(id)),
+      onEvent(listener: (event: LiveSocketEvent) => void) {
+        socketListener = listener;
+      },
     },
   },
 

@@ -10,6 +10,7 @@ import { isThemeChoice, THEME_CHOICES, type ThemeChoice } from '../../renderer/t
 import {
   EXPORT_TYPES,
   INVOKE_CHANNELS,
+  MAX_RELAY_MESSAGE_BYTES,
   SEND_CHANNELS,
   TOKEN_PATTERN,
   type ExportMime,
@@ -49,6 +50,11 @@ export interface WindowServices {
   liveStart(token: FileToken, request: InvokeChannels['live:start']['args'][1]): Promise<InvokeChannels['live:start']['result']>;
   liveStop(): Promise<InvokeChannels['live:stop']['result']>;
   liveCurrent(): Promise<InvokeChannels['live:current']['result']>;
+  /** The window in its own seminar, through main (electron/main/liveRelay.ts). */
+  liveRoomInfo(name: string): Promise<InvokeChannels['live:room-info']['result']>;
+  liveSocketOpen(name: string): Promise<InvokeChannels['live:socket-open']['result']>;
+  liveSocketSend(id: number, bytes: Uint8Array): void;
+  liveSocketClose(id: number): void;
 }
 
 export class IpcRefusal extends Error {
@@ -125,6 +131,21 @@ function exportName(channel: string, value: unknown, mime: ExportMime): string {
 function documentPurpose(channel: string, value: unknown): DocumentPurpose {
   if (typeof value !== 'string' || !Object.hasOwn(DOCUMENT_EXTENSIONS, value)) fail(channel, `purpose must be one of ${Object.keys(DOCUMENT_EXTENSIONS).join(', ')}`);
   return value as DocumentPurpose;
+}
+
+/** A peer's name as the host reads it (protocol.ts: 1–40 characters); the host checks the rest. */
+const MAX_PEER_NAME = 40;
+
+function socketId(channel: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) fail(channel, 'socket id must be a positive integer');
+  return value;
+}
+
+function frame(channel: string, value: unknown): Uint8Array {
+  if (!(value instanceof Uint8Array)) fail(channel, 'bytes must be a Uint8Array');
+  if (value.length === 0) fail(channel, 'bytes must not be empty');
+  if (value.length > MAX_RELAY_MESSAGE_BYTES) fail(channel, `bytes are larger than the host takes (${MAX_RELAY_MESSAGE_BYTES} bytes)`);
+  return value;
 }
 
 function bool(channel: string, value: unknown, label: string): boolean {
@@ -204,6 +225,14 @@ export const validateInvoke: { [C in InvokeChannel]: (args: readonly unknown[]) 
     arity('live:current', args, 0);
     return [];
   },
+  'live:room-info': (args) => {
+    arity('live:room-info', args, 1);
+    return [shortString('live:room-info', args[0], 'name', MAX_PEER_NAME)];
+  },
+  'live:socket-open': (args) => {
+    arity('live:socket-open', args, 1);
+    return [shortString('live:socket-open', args[0], 'name', MAX_PEER_NAME)];
+  },
 };
 
 export const validateSend: { [C in SendChannel]: (args: readonly unknown[]) => SendArgs[C] } = {
@@ -231,6 +260,14 @@ export const validateSend: { [C in SendChannel]: (args: readonly unknown[]) => S
     arity('theme:set', args, 1);
     if (!isThemeChoice(args[0])) fail('theme:set', `theme must be one of ${THEME_CHOICES.join(', ')}`);
     return [args[0]];
+  },
+  'live:socket-send': (args) => {
+    arity('live:socket-send', args, 2);
+    return [socketId('live:socket-send', args[0]), frame('live:socket-send', args[1])];
+  },
+  'live:socket-close': (args) => {
+    arity('live:socket-close', args, 1);
+    return [socketId('live:socket-close', args[0])];
   },
 };
 
@@ -311,6 +348,16 @@ export function createInvokeHandlers(lookup: ServicesLookup): Record<InvokeChann
       validateInvoke['live:current'](raw);
       return s.liveCurrent();
     },
+    'live:room-info': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:room-info');
+      const [name] = validateInvoke['live:room-info'](raw);
+      return s.liveRoomInfo(name);
+    },
+    'live:socket-open': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:socket-open');
+      const [name] = validateInvoke['live:socket-open'](raw);
+      return s.liveSocketOpen(name);
+    },
   };
 }
 
@@ -340,6 +387,16 @@ export function createSendHandlers(lookup: ServicesLookup, onRefused: (err: unkn
       const s = trustedServices(event, lookup, 'theme:set');
       const [choice] = validateSend['theme:set'](raw);
       s.setTheme(choice);
+    }),
+    'live:socket-send': guard((event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:socket-send');
+      const [id, bytes] = validateSend['live:socket-send'](raw);
+      s.liveSocketSend(id, bytes);
+    }),
+    'live:socket-close': guard((event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:socket-close');
+      const [id] = validateSend['live:socket-close'](raw);
+      s.liveSocketClose(id);
     }),
   };
 }

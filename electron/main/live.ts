@@ -1,7 +1,7 @@
 // The live seminars the app hosts: at most one per window, for that window's saved map, run by
 // the host the CLI's `argmap serve` shares (arguments/cli/live/host.ts: startLiveHost), on the
 // address and port the instructor chose, serving the app's own web build to the students.
-// Who is connected is pushed to the hosting window; its key goes to that window only.
+// Who is connected is pushed to the hosting window; its key stays here (the relay uses it: liveRelay.ts).
 // No Electron import: windows.ts wires it to IPC and dialogs, and the unit tests drive it
 // with a stand-in host (tests/unit/electron/live.test.ts).
 import { basename } from 'node:path';
@@ -48,9 +48,19 @@ export interface LiveDeps {
   problem(windowId: number, message: string): void;
 }
 
+/** A seminar as main knows it: with the instructor's key, which no window is sent. */
+export interface HostedSeminar extends LiveSeminar {
+  key: string;
+}
+
+/** What a window is told of its seminar: everything but the key. */
+export function seminarForWindow({ key: _key, ...seminar }: HostedSeminar): LiveSeminar {
+  return seminar;
+}
+
 interface Hosted {
   host: RunningHost;
-  seminar: LiveSeminar;
+  seminar: HostedSeminar;
   mapPath: string;
   stopping: Promise<void> | null;
 }
@@ -72,7 +82,7 @@ export class LiveSeminars {
     return this.deps.addresses();
   }
 
-  current(windowId: number): LiveSeminar | null {
+  current(windowId: number): HostedSeminar | null {
     return this.hosted.get(windowId)?.seminar ?? null;
   }
 
@@ -102,7 +112,7 @@ export class LiveSeminars {
   }
 
   /** Hosts the map at `mapPath` for the window; the request is checked against the addresses offered now. */
-  async start(windowId: number, mapPath: string, raw: LiveStartRequest): Promise<Outcome<LiveSeminar>> {
+  async start(windowId: number, mapPath: string, raw: LiveStartRequest): Promise<Outcome<HostedSeminar>> {
     if (this.hosted.has(windowId)) return { ok: false, message: 'This window already hosts a live seminar; stop it first.' };
     if (this.starting.has(windowId)) return { ok: false, message: 'The live seminar is already starting.' };
     for (const h of this.hosted.values()) if (h.mapPath === mapPath) return { ok: false, message: `“${basename(mapPath)}” is already hosted in another window.` };
@@ -123,7 +133,7 @@ export class LiveSeminars {
         onPeers: (peers) => this.deps.peers(windowId, peers.map((p) => ({ name: p.name, role: p.role, connected: p.connected }))),
         onError: (e) => this.deps.problem(windowId, e.message || String(e)),
       });
-      const seminar: LiveSeminar = { code: host.code, joinUrl: host.joinUrl, address: host.address, port: host.port, mode: request.mode, mapName: basename(mapPath), key: host.key, ...(host.notice ? { notice: host.notice } : {}) };
+      const seminar: HostedSeminar = { code: host.code, joinUrl: host.joinUrl, address: host.address, port: host.port, mode: request.mode, mapName: basename(mapPath), key: host.key, ...(host.notice ? { notice: host.notice } : {}) };
       this.hosted.set(windowId, { host, seminar, mapPath, stopping: null });
       return { ok: true, value: seminar };
     } catch (err) {

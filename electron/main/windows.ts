@@ -23,7 +23,8 @@ import { recentMenuLabel, type RecentFiles } from './recentFiles';
 import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } from './state';
 import { removeStaleTemps } from './tempFiles';
 import { FileTokens, samePath } from './tokens';
-import { LiveSeminars, type HostOptions, type RunningHost } from './live';
+import { LiveSeminars, seminarForWindow, type HostOptions, type RunningHost } from './live';
+import { LiveRelay } from './liveRelay';
 import { liveClosePrompt } from './liveChoices';
 import type { LiveAddress } from '../../renderer/platform/live';
 import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeExportName, safeFileName, windowOptions, windowTitle } from './window';
@@ -127,6 +128,8 @@ export class WindowManager {
   private theme: ThemeChoice = 'system';
   /** The live seminars, one per hosting window; students are served the app's own web build. */
   readonly live: LiveSeminars;
+  /** The hosting window's own connection to its room, through main (liveRelay.ts). */
+  readonly relay: LiveRelay;
 
   constructor(private readonly deps: ShellDeps) {
     const send = (id: number, fn: (entry: DocWindow) => void) => {
@@ -143,6 +146,13 @@ export class WindowManager {
         void this.rebuildMenu();
       },
       problem: (id, message) => send(id, (e) => e.win.webContents.send('host:live-problem', message)),
+    });
+    this.relay = new LiveRelay({
+      target: (id) => {
+        const s = this.live.current(id);
+        return s ? { address: s.address, port: s.port, code: s.code, key: s.key } : null;
+      },
+      emit: (id, channel, payload) => send(id, (e) => e.win.webContents.send(channel, payload)),
     });
   }
 
@@ -261,6 +271,7 @@ export class WindowManager {
       this.settleSaves(entry, false);
       entry.ready = false;
       entry.state = null;
+      this.relay.closeWindow(entry.id);
     });
     // The page's beforeunload refused to unload: it has unsaved changes. When the user already
     // answered, unload anyway; when closing, ask (main had not heard of the changes yet); a
@@ -433,6 +444,7 @@ export class WindowManager {
     if (entry.saveBoundsTimer) clearTimeout(entry.saveBoundsTimer);
     this.windows.delete(entry.id);
     this.tokens.forget(entry.id);
+    this.relay.closeWindow(entry.id);
     // A window that went without asking (its renderer crashed and it was closed): its seminar saves and stops.
     void this.live.stop(entry.id).catch((err: unknown) => console.error('Argument Atlas could not stop a live seminar:', err));
     if (this.lastFocused === entry) this.lastFocused = [...this.windows.values()].at(-1) ?? null;
@@ -788,10 +800,11 @@ export class WindowManager {
         if (entry.state?.dirty === true) return { ok: false, message: 'Save the map first: the seminar starts from the saved file, and your unsaved changes would not be in it.' };
         const started = await this.live.start(entry.id, path, request);
         void this.rebuildMenu();
-        return started;
+        return started.ok ? { ok: true, value: seminarForWindow(started.value) } : started;
       },
       liveStop: async () => {
         try {
+          // The host's close ends the window's relayed socket too; the window hears of it (host:live-socket-close).
           await this.live.stop(entry.id);
           return { ok: true, value: null };
         } catch (err) {
@@ -800,7 +813,14 @@ export class WindowManager {
           void this.rebuildMenu();
         }
       },
-      liveCurrent: async () => this.live.current(entry.id),
+      liveCurrent: async () => {
+        const seminar = this.live.current(entry.id);
+        return seminar ? seminarForWindow(seminar) : null;
+      },
+      liveRoomInfo: (name) => this.relay.roomInfo(entry.id, name),
+      liveSocketOpen: async (name) => this.relay.open(entry.id, name),
+      liveSocketSend: (id, bytes) => this.relay.send(entry.id, id, bytes),
+      liveSocketClose: (id) => this.relay.close(entry.id, id),
     };
   }
 }

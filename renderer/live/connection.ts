@@ -12,6 +12,7 @@ import { bindLiveDocument, type LiveBinding } from './binding';
 import { fetchRoomInfo, LiveJoinError, liveSocketBase, readRoomInfo } from './roomInfo';
 import { live } from './liveState';
 import { publishPresence, watchPeers } from './presenceSync';
+import type { IpcWebSocketClass } from './ipcSocket';
 
 export interface JoinRequest {
   /** The host's address, "http://HOST:PORT" (the page's own origin when it was served by the host). */
@@ -25,6 +26,11 @@ export interface JoinRequest {
    * IPC: a page not served by the host would need the host to allow its origin for the fetch).
    */
   info?: RoomInfo;
+  /**
+   * The socket to use instead of the page's WebSocket: the desktop app's instructor window
+   * relays its socket through the main process (renderer/live/ipcSocket.ts).
+   */
+  WebSocketPolyfill?: IpcWebSocketClass;
 }
 
 /** After a drop, "Reconnecting…" for this long, then "Offline". */
@@ -60,7 +66,11 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   await offline.whenSynced;
   const params: Record<string, string> = { name: info.name };
   if (request.key !== undefined) params.key = request.key;
-  const provider = new WebsocketProvider(liveSocketBase(request.url), info.code, doc, { params, disableBc: true });
+  const provider = new WebsocketProvider(liveSocketBase(request.url), info.code, doc, {
+    params,
+    disableBc: true,
+    ...(request.WebSocketPolyfill ? { WebSocketPolyfill: request.WebSocketPolyfill as unknown as typeof WebSocket } : {}),
+  });
   const conn: Connection = { provider, offline, binding: null, stops: [] };
   current = conn;
   live.setState({ room: info, link: 'connecting', peers: [], selectedBy: new Map(), follow: info.role === 'student', join: null });

@@ -3,7 +3,7 @@
 // its people. The host itself is the main process's (electron/main/live.ts runs
 // arguments/cli/live/host.ts); the browser has none, so `Platform.live` is absent there.
 // No DOM types: Node tests and the main process import it.
-import type { LiveRole, RoomMode } from '../../arguments/live/protocol';
+import type { LiveRole, RoomInfo, RoomMode } from '../../arguments/live/protocol';
 import type { FileRef } from './types';
 
 /** The port a seminar listens on unless the instructor chooses another; 0 means any free port. */
@@ -35,7 +35,10 @@ export interface LivePeer {
   connected: boolean;
 }
 
-/** A running seminar, as the instructor's own window knows it. */
+/**
+ * A running seminar, as the instructor's own window knows it. Not its key: the main process
+ * keeps it and joins the window to its room itself (electron/main/liveRelay.ts).
+ */
 export interface LiveSeminar {
   code: string;
   /** What students open (shown as text and as a QR code): `http://HOST:PORT/#CODE`. */
@@ -45,11 +48,6 @@ export interface LiveSeminar {
   mode: RoomMode;
   /** The hosted file's name, without folders. */
   mapName: string;
-  /**
-   * The instructor's secret: it makes this window's connection the instructor's. It reaches
-   * this window over IPC only and is never shown (not in the join URL, not in the QR code).
-   */
-  key: string;
   /** Said once at start when the room did not resume its live store (the file changed since the last seminar). */
   notice?: string;
 }
@@ -70,4 +68,24 @@ export interface LiveHostBridge {
   onEnded(listener: (reason: string | null) => void): void;
   /** The host hit a problem and goes on (a save that failed): a sentence for the instructor. */
   onProblem(listener: (message: string) => void): void;
+  /** This window's own connection to its room, relayed by the main process (renderer/live/ipcSocket.ts). */
+  socket: LiveSocketBridge;
+}
+
+/** What the relayed socket of the window says (electron/main/liveRelay.ts). */
+export type LiveSocketEvent = { kind: 'open'; id: number } | { kind: 'message'; id: number; bytes: Uint8Array } | { kind: 'close'; id: number; code: number; reason: string };
+
+/**
+ * The window in its own seminar: the main process keeps the key, asks the host for the room's
+ * info and opens the room's socket; the window sees frames only.
+ */
+export interface LiveSocketBridge {
+  /** The instructor's RoomInfo of this window's seminar; throws an Error worded for the user. */
+  roomInfo(name: string): Promise<RoomInfo>;
+  /** Opens the room as its instructor named `name`; the socket's id. Throws when the window hosts no seminar. */
+  open(name: string): Promise<number>;
+  send(id: number, bytes: Uint8Array): void;
+  close(id: number): void;
+  /** Every socket's events, in order (one listener: the last one set). */
+  onEvent(listener: (event: LiveSocketEvent) => void): void;
 }

@@ -9,7 +9,7 @@ import { platform } from '../platform';
 import { ANY_FREE_PORT, DEFAULT_LIVE_PORT, type LiveAddress, type LiveHostBridge, type LiveSeminar } from '../platform/live';
 import { Modal } from '../panels/Modal';
 import { isDirty, useEditor } from '../store/store';
-import { joinAsInstructor } from './joinAsInstructor';
+import { joinAsInstructor, leaveAsInstructor } from './joinAsInstructor';
 import { QrCode } from './QrCode';
 import { closeSeminarHost, seminarHost, seminarStarted, seminarStopped, useSeminarHost } from './seminarHostState';
 import './seminar-host.css';
@@ -106,8 +106,9 @@ function StartForm({ id, live }: { id: string; live: LiveHostBridge }) {
     try {
       const started = await live.start(fileRef, { address: chosen.address, port: portNumber, mode });
       seminarStarted(started);
-      // The instructor's own window joins the room with the key (never shown); the running view says how that went.
-      seminarHost.setState({ joinNote: await joinAsInstructor(started) });
+      // The instructor's own window joins the room through the main process (the key stays there); the running view says how that went.
+      const note = await joinAsInstructor(started, live);
+      seminarHost.setState({ joinNote: note, leave: note === null ? leaveAsInstructor : null });
     } catch (err) {
       setError(message(err));
     } finally {
@@ -185,6 +186,7 @@ function Running({ id, live, seminar }: { id: string; live: LiveHostBridge; semi
   const peers = useSeminarHost((s) => s.peers);
   const problem = useSeminarHost((s) => s.problem);
   const joinNote = useSeminarHost((s) => s.joinNote);
+  const joined = useSeminarHost((s) => s.leave !== null);
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -227,6 +229,11 @@ function Running({ id, live, seminar }: { id: string; live: LiveHostBridge; semi
         Students open this address in a browser on this network, or scan the code, then type their name. “{seminar.mapName}” is saved within a second of each change.
       </p>
       {seminar.notice && <p role="note">{seminar.notice}</p>}
+      {joined && (
+        <p role="note" className="aa-seminar-note">
+          This window is in the room as the instructor: your edits reach the class, and theirs show here. The host saves “{seminar.mapName}”, so there is nothing to save while the seminar runs.
+        </p>
+      )}
       {joinNote && (
         <p role="note" className="aa-seminar-note">
           {joinNote}

@@ -1,6 +1,17 @@
-// After Start, the instructor's own window joins its room as the instructor, with the key the
-// host gave this window over IPC (never shown, never in a URL on screen).
-import type { LiveSeminar } from '../platform/live';
+// After Start, the instructor's own window joins its room as the instructor. The window may not
+// reach the host itself (its CSP allows only 'self', the session's request filter cancels http:
+// and ws:, and the host takes another page's socket only with the key), so the main process asks
+// for the room's info and relays the room's socket (electron/main/liveRelay.ts,
+// renderer/live/ipcSocket.ts); the key stays in main. While joined, the window's map is the
+// room's: the host writes it to the file, so Save over it is refused with that reason (main's
+// saveRefusal), and when the seminar stops the window reads the file again.
+import type { LiveHostBridge, LiveSeminar } from '../platform/live';
+import { joinLiveSeminar, leaveLiveSeminar } from '../live/connection';
+import { ipcWebSocketClass } from '../live/ipcSocket';
+import { editor, markSaved } from '../store/store';
+
+/** The instructor's name in the room (what the students' presence list shows). */
+export const INSTRUCTOR_NAME = 'Instructor';
 
 /** The host's address as the window reaches it: "http://HOST:PORT" (IPv6 in brackets). */
 export function hostOrigin(seminar: Pick<LiveSeminar, 'address' | 'port'>): string {
@@ -8,20 +19,35 @@ export function hostOrigin(seminar: Pick<LiveSeminar, 'address' | 'port'>): stri
   return `http://${host}:${seminar.port}`;
 }
 
+/** The window's file before it joined: it is the file the host writes, and the window goes back to it. */
+let hostedFile: { name: string; fileRef: unknown } | null = null;
+
 /**
- * Joins the room; resolves with a sentence for the running view when this window did not join
+ * Joins the room; resolves with a sentence for the running view when this window could not join
  * (the seminar runs all the same: students join, the host writes the file), null once joined.
- *
- * CALL SITE (app16 → client16), not wired yet: client16's `joinLiveSeminar({ url, code, name, key })`
- * (renderer/live/connection.ts) fetches `GET /live/CODE/info` and opens a WebSocket from the page.
- * From the desktop window (origin app://argument-atlas) both are refused three times over: the
- * window's CSP (`connect-src 'self'`), the session's request filter (electron/main/security.ts
- * cancels every http: and ws: request), and the host, which accepts a WebSocket only from its own
- * page's Origin (arguments/cli/live/host.ts). The way through that keeps all three: the main
- * process opens the socket with Node's `ws` and relays it over IPC (y-websocket's
- * `WebSocketPolyfill`), and answers the room info itself; joinLiveSeminar then needs those two
- * as options. Until then this window says what it is.
  */
-export async function joinAsInstructor(_seminar: LiveSeminar): Promise<string | null> {
-  return 'This window shows the map as the seminar started and does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.';
+export async function joinAsInstructor(seminar: LiveSeminar, live: Pick<LiveHostBridge, 'socket'>): Promise<string | null> {
+  const before = editor.getState();
+  const file = { name: before.name, fileRef: before.fileRef };
+  try {
+    const info = await live.socket.roomInfo(INSTRUCTOR_NAME);
+    await joinLiveSeminar({ url: hostOrigin(seminar), code: seminar.code, name: info.name, info, WebSocketPolyfill: ipcWebSocketClass(live.socket) });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return `This window could not join the seminar (${why}), so it does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.`;
+  }
+  // The room's map under the file's name: Save goes to the file and main says the host saves it.
+  hostedFile = file;
+  markSaved(file.name, file.fileRef);
+  return null;
+}
+
+/** The seminar stopped: the window leaves the room and keeps the file's name (true), or was not in it (false). */
+export function leaveAsInstructor(): boolean {
+  const file = hostedFile;
+  if (!file) return false;
+  hostedFile = null;
+  leaveLiveSeminar();
+  markSaved(file.name, file.fileRef);
+  return true;
 }

@@ -15,17 +15,19 @@ export interface SeminarHostState {
   ended: string | null;
   /** The running host's last problem (a save that failed), until the next start. */
   problem: string | null;
-  /** Whether this window joined its room, in a sentence for the running view (joinAsInstructor.ts). */
+  /** Why this window did not join its room, in a sentence for the running view (joinAsInstructor.ts). */
   joinNote: string | null;
+  /** While this window is in its room as the instructor (its map is the room's): how it leaves (joinAsInstructor.ts). */
+  leave: (() => boolean) | null;
 }
 
-export const seminarHost = createStore<SeminarHostState>(() => ({ open: false, seminar: null, peers: [], ended: null, problem: null, joinNote: null }));
+export const seminarHost = createStore<SeminarHostState>(() => ({ open: false, seminar: null, peers: [], ended: null, problem: null, joinNote: null, leave: null }));
 export const useSeminarHost = <T,>(sel: (s: SeminarHostState) => T) => useStore(seminarHost, sel);
 export const openSeminarHost = () => seminarHost.setState({ open: true });
 export const closeSeminarHost = () => seminarHost.setState({ open: false });
 
 export function seminarStarted(seminar: LiveSeminar): void {
-  seminarHost.setState({ seminar, peers: [], ended: null, problem: null, joinNote: null });
+  seminarHost.setState({ seminar, peers: [], ended: null, problem: null, joinNote: null, leave: null });
 }
 
 /**
@@ -33,10 +35,18 @@ export function seminarStarted(seminar: LiveSeminar): void {
  * one with changes is told (main refuses to save them over the class's map).
  */
 export function seminarStopped(reason: string | null): void {
-  seminarHost.setState({ seminar: null, peers: [], ended: reason, joinNote: null });
+  const leave = seminarHost.getState().leave;
+  seminarHost.setState({ seminar: null, peers: [], ended: reason, joinNote: null, leave: null });
+  // The window was the room's map: it leaves the room and reads the file the host wrote.
+  if (leave) {
+    if (leave()) void revertMap();
+    return;
+  }
   if (!isDirty()) void revertMap();
   else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
 }
+
+const REJOIN_NOTE = 'This window was reloaded and is not in the room now, so it does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.';
 
 /** Listens to the desktop host (once, at start) and picks up a seminar still running after a reload. */
 export function connectSeminarHost(live: LiveHostBridge): void {
@@ -45,7 +55,8 @@ export function connectSeminarHost(live: LiveHostBridge): void {
   live.onProblem((problem) => seminarHost.setState({ problem }));
   void live.current().then(
     (seminar) => {
-      if (seminar) seminarHost.setState({ seminar });
+      // A reloaded window (its renderer crashed or hung) is not in its room any more and says so.
+      if (seminar) seminarHost.setState({ seminar, joinNote: REJOIN_NOTE });
     },
     () => undefined,
   );

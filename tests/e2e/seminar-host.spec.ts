@@ -54,6 +54,18 @@ function fakeDesktopHost(key: string): void {
       onPeers: (fn: Listener) => void (state.peers = fn),
       onEnded: (fn: Listener) => void (state.ended = fn),
       onProblem: () => undefined,
+      // No host behind this stand-in: the window cannot join its room and says so.
+      socket: {
+        roomInfo: async () => {
+          throw new Error('the seminar’s host did not answer');
+        },
+        open: async () => {
+          throw new Error('the seminar’s host did not answer');
+        },
+        send: () => undefined,
+        close: () => undefined,
+        onEvent: () => undefined,
+      },
     },
   };
 }
@@ -106,8 +118,8 @@ test('Start Live Seminar…: save first, choose address, port and mode, then the
   // Dark modules drawn as rectangles: a 37-module code (version 3 with the quiet zone) has hundreds of runs.
   expect(await running.locator('svg.aa-seminar-qr rect').count()).toBeGreaterThan(100);
   await expect(running.getByText('No one has joined yet.')).toBeVisible();
-  // This window does not follow the room yet (renderer/seminar-host/joinAsInstructor.ts), and says so.
-  await expect(running.getByRole('note').filter({ hasText: 'does not follow the class’s edits' })).toBeVisible();
+  // This window could not join its room (no host behind the stand-in: renderer/seminar-host/joinAsInstructor.ts), and says so.
+  await expect(running.getByRole('note').filter({ hasText: 'could not join the seminar (the seminar’s host did not answer), so it does not follow the class’s edits' })).toBeVisible();
   // The key reached the window but is nowhere on screen.
   expect(await running.innerHTML()).not.toContain(KEY);
   expect(await app.locator('body').innerText()).not.toContain(KEY);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, SEND_CHANNELS, type SendChannel } from '../../../electron/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, MAX_RELAY_MESSAGE_BYTES, SEND_CHANNELS, type SendChannel } from '../../../electron/ipc-contract';
 import { FIGURE_FILE } from '../../../arguments/cli/read';
 import { MAX_FIGURE_BYTES } from '../../../arguments/limits';
 import { createInvokeHandlers, createSendHandlers, IpcRefusal, isTrustedSender, registerIpc, validateInvoke, validateSend, type SenderEvent, type WindowServices } from '../../../electron/main/ipc';
@@ -26,6 +26,10 @@ function services() {
     liveStart: vi.fn(async (_token: string, _request: unknown) => ({ ok: false as const, message: 'not in this test' })),
     liveStop: vi.fn(async () => ({ ok: true as const, value: null })),
     liveCurrent: vi.fn(async () => null),
+    liveRoomInfo: vi.fn(async (_name: string) => ({ ok: false as const, message: 'This window hosts no live seminar now.' })),
+    liveSocketOpen: vi.fn(async (_name: string) => ({ ok: true as const, value: 1 })),
+    liveSocketSend: vi.fn((_id: number, _bytes: Uint8Array) => undefined),
+    liveSocketClose: vi.fn((_id: number) => undefined),
   } satisfies WindowServices;
 }
 
@@ -43,7 +47,7 @@ function setup() {
 
 const goodState = { name: 'a.argmap.json', dirty: true, ref: TOKEN, canRevert: true, panes: { sources: true, inspector: false } };
 /** A well-formed message on each send channel. */
-const GOOD_SEND = { 'doc:state': [goodState], 'host:save-result': [1, true], 'theme:set': ['dark'] } satisfies Record<SendChannel, unknown[]>;
+const GOOD_SEND = { 'doc:state': [goodState], 'host:save-result': [1, true], 'theme:set': ['dark'], 'live:socket-send': [3, new Uint8Array([0, 0, 1, 0])], 'live:socket-close': [3] } satisfies Record<SendChannel, unknown[]>;
 
 describe('the sender check', () => {
   it('trusts only the top frame of the app origin', () => {
@@ -302,6 +306,37 @@ describe('file:save-binary (bibliographies)', () => {
       await expect(invoke['file:save-binary'](event(APP), JSON_BYTES, 'sources.json', mime), mime).rejects.toThrow(/mime must be one of/);
     }
     expect(s.saveBinary).not.toHaveBeenCalled();
+  });
+});
+
+describe('the live relay (the instructor’s window in its own room)', () => {
+  it('takes a name, a socket id and frames; refuses anything else before main sees it', async () => {
+    const { s, invoke, send, refused } = setup();
+    await expect(invoke['live:socket-open'](event(APP), 'Instructor')).resolves.toEqual({ ok: true, value: 1 });
+    expect(s.liveSocketOpen).toHaveBeenCalledWith('Instructor');
+    await invoke['live:room-info'](event(APP), 'Instructor');
+    expect(s.liveRoomInfo).toHaveBeenCalledWith('Instructor');
+    for (const bad of [[], [''], ['x'.repeat(41)], [7], ['Instructor', 'key']]) {
+      await expect(invoke['live:socket-open'](event(APP), ...bad), JSON.stringify(bad)).rejects.toBeInstanceOf(IpcRefusal);
+      await expect(invoke['live:room-info'](event(APP), ...bad), JSON.stringify(bad)).rejects.toBeInstanceOf(IpcRefusal);
+    }
+    expect(s.liveSocketOpen).toHaveBeenCalledTimes(1);
+
+    const frame = new Uint8Array([0, 0, 1, 0]);
+    send['live:socket-send'](event(APP), 3, frame);
+    expect(s.liveSocketSend).toHaveBeenCalledWith(3, frame);
+    for (const bad of [[0, frame], [-1, frame], [1.5, frame], ['3', frame], [3, new Uint8Array(0)], [3, [1, 2]], [3, 'bytes'], [3]]) send['live:socket-send'](event(APP), ...bad);
+    expect(s.liveSocketSend).toHaveBeenCalledTimes(1);
+    send['live:socket-close'](event(APP), 3);
+    send['live:socket-close'](event(APP), 0);
+    send['live:socket-close'](event(APP), 3, 'why');
+    expect(s.liveSocketClose).toHaveBeenCalledTimes(1);
+    expect(refused).toHaveLength(10);
+  });
+
+  it('refuses a frame larger than the host takes', () => {
+    expect(() => validateSend['live:socket-send']([3, new Uint8Array(MAX_RELAY_MESSAGE_BYTES + 1)])).toThrow(/larger than the host takes/);
+    expect(validateSend['live:socket-send']([3, new Uint8Array(16)])[1]).toHaveLength(16);
   });
 });
 

@@ -483,7 +483,7 @@ describe('the main process', () => {
     expect(windows()).toHaveLength(2);
   });
 
-  it('File > Start Live Seminar… hosts the window’s saved map with the shared host: the key to this window only, saves over it refused, closing asks to stop, stopping saves', async () => {
+  it('File > Start Live Seminar… hosts the window’s saved map with the shared host: the key never leaves main, the window joins through main, saves over it refused, closing asks to stop, stopping saves', async () => {
     const [w] = windows();
     const token = (sentOf(w!, 'host:open-file')[0] as { token: string }).token;
     writeFileSync(mapPath, mapText('hosted'));
@@ -495,14 +495,26 @@ describe('the main process', () => {
     send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: token, dirty: true }));
     await expect(invoke(w!, 'live:start', token, { address: '127.0.0.1', port: 0, mode: 'open' })).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/^Save the map first/) });
     send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: token }));
-    const started = (await invoke(w!, 'live:start', token, { address: '127.0.0.1', port: 0, mode: 'open' })) as { ok: true; value: { code: string; port: number; key: string; joinUrl: string; mapName: string } };
+    const started = (await invoke(w!, 'live:start', token, { address: '127.0.0.1', port: 0, mode: 'open' })) as { ok: true; value: { code: string; port: number; joinUrl: string; mapName: string } };
     expect(started.ok).toBe(true);
     const s = started.value;
     expect(s.mapName).toBe('other.argmap.json');
     expect(s.joinUrl).toBe(`http://127.0.0.1:${s.port}/#${s.code}`);
     expect(JSON.stringify(s)).not.toContain(files);
-    const info = await (await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Instructor&key=${encodeURIComponent(s.key)}`)).json();
-    expect(info).toMatchObject({ role: 'instructor', mode: 'open', title: 'hosted' });
+    // The key stays in main: without it the window would be a student.
+    expect(s).not.toHaveProperty('key');
+    await expect(invoke(w!, 'live:current')).resolves.not.toHaveProperty('key');
+    const asStudent = await (await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Instructor`)).json();
+    expect(asStudent).toMatchObject({ role: 'student' });
+    // The window in its own room, through main: the info and the socket with the key main keeps.
+    await expect(invoke(w!, 'live:room-info', 'Instructor')).resolves.toMatchObject({ ok: true, value: { role: 'instructor', mode: 'open', title: 'hosted', name: 'Instructor' } });
+    const socket = (await invoke(w!, 'live:socket-open', 'Instructor')) as { ok: true; value: number };
+    expect(socket.ok).toBe(true);
+    await vi.waitFor(() => expect(sentOf(w!, 'host:live-socket-open')).toContainEqual([socket.value]));
+    // The host's first sync message reaches this window only.
+    await vi.waitFor(() => expect(sentOf(w!, 'host:live-socket-message').length).toBeGreaterThan(0));
+    expect((sentOf(w!, 'host:live-socket-message')[0] as [number, Uint8Array])[0]).toBe(socket.value);
+    expect((sentOf(w!, 'host:live-socket-message')[0] as [number, Uint8Array])[1]).toBeInstanceOf(Uint8Array);
     // The menu: Start disabled, Stop enabled for the hosting window (in front).
     w!.focus();
     await vi.waitFor(() => {
@@ -521,6 +533,9 @@ describe('the main process', () => {
 
     await expect(invoke(w!, 'live:stop')).resolves.toEqual({ ok: true, value: null });
     await expect(fetch(`http://127.0.0.1:${s.port}/`)).rejects.toThrow();
+    // Stopping ended the window's relayed socket, and the window heard of it.
+    await vi.waitFor(() => expect((sentOf(w!, 'host:live-socket-close') as [number, number, string][]).map(([id]) => id)).toContain(socket.value));
+    await expect(invoke(w!, 'live:socket-open', 'Instructor')).resolves.toEqual({ ok: false, message: 'This window hosts no live seminar now.' });
     await expect(invoke(w!, 'live:current')).resolves.toBeNull();
     // The file is the class's map (here unchanged); this window may save over it once it has read it again.
     expect(JSON.parse(readFileSync(mapPath, 'utf8')).meta.title).toBe('hosted');

@@ -39,7 +39,11 @@ describe('window.argumentAtlas', () => {
     for (const [key, value] of values) {
       if (key === 'kind') continue;
       if (key === 'backups' || key === 'live') {
-        for (const fn of Object.values(value as Record<string, unknown>)) expect(typeof fn).toBe('function');
+        for (const [name, fn] of Object.entries(value as Record<string, unknown>)) {
+          // live.socket: the relayed socket's named functions (electron/main/liveRelay.ts).
+          if (key === 'live' && name === 'socket') for (const f of Object.values(fn as Record<string, unknown>)) expect(typeof f).toBe('function');
+          else expect(typeof fn, name).toBe('function');
+        }
         continue;
       }
       expect(typeof value, key).toBe('function');
@@ -165,5 +169,31 @@ describe('window.argumentAtlas', () => {
     emit('host:live-ended', 'stopped from the menu');
     emit('host:live-ended', { sender: 'x' });
     expect(ended).toEqual(['stopped from the menu', null]);
+  });
+
+  it('live seminar socket: the page names itself and sends frames; the key is never asked for, events come without the IPC event and malformed ones are dropped', async () => {
+    const socket = api.live!.socket;
+    answer = (channel) => (channel === 'live:socket-open' ? { ok: true, value: 5 } : channel === 'live:room-info' ? { ok: false, message: 'This window hosts no live seminar now.' } : undefined);
+    await expect(socket.open('Instructor')).resolves.toBe(5);
+    expect(invoked.at(-1)).toEqual(['live:socket-open', ['Instructor']]);
+    await expect(socket.roomInfo('Instructor')).rejects.toThrow('This window hosts no live seminar now.');
+    socket.send(5, new Uint8Array([0, 1]));
+    socket.close(5);
+    expect(sent.slice(-2)).toEqual([
+      ['live:socket-send', [5, new Uint8Array([0, 1])]],
+      ['live:socket-close', [5]],
+    ]);
+    const events: unknown[] = [];
+    socket.onEvent((e) => void events.push(e));
+    emit('host:live-socket-open', [5]);
+    emit('host:live-socket-message', [5, new Uint8Array([2])]);
+    emit('host:live-socket-message', [5, 'not bytes']);
+    emit('host:live-socket-open', { id: 5 });
+    emit('host:live-socket-close', [5, 4403, 'refused']);
+    expect(events).toEqual([
+      { kind: 'open', id: 5 },
+      { kind: 'message', id: 5, bytes: new Uint8Array([2]) },
+      { kind: 'close', id: 5, code: 4403, reason: 'refused' },
+    ]);
   });
 });

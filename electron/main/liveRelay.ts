@@ -1,0 +1,128 @@
+// The instructor's window in its own seminar (issue 16): the window may not reach the host itself
+// (its CSP allows only 'self', the session's request filter cancels http: and ws:, and the host
+// takes a WebSocket from another page's origin only with the key), so the main process opens the
+// room's socket with Node's `ws`, with the key it keeps, and relays the frames over IPC. Each
+// socket belongs to the window that opened it: another window's id is refused, and a window's
+// sockets close when it closes, reloads or its seminar stops.
+// No Electron import: windows.ts wires it to IPC; the tests drive it with the real host.
+import WebSocket from 'ws';
+import type { RoomInfo } from '../../arguments/live/protocol';
+import { fetchRoomInfo } from '../../renderer/live/roomInfo';
+import { MAX_RELAY_MESSAGE_BYTES, type EventChannels, type Outcome } from '../ipc-contract';
+/** y-websocket keeps one socket and closes it before the next: a few cover a reconnect in flight. */
+export const MAX_RELAY_SOCKETS_PER_WINDOW = 4;
+
+/** Where a window's seminar is reached, and its key (never sent to the window by the relay). */
+export interface RelayTarget {
+  address: string;
+  port: number;
+  code: string;
+  key: string;
+}
+
+export type RelayEvent = 'host:live-socket-open' | 'host:live-socket-message' | 'host:live-socket-close';
+
+export interface RelayDeps {
+  /** The seminar the window hosts, or null. */
+  target(windowId: number): RelayTarget | null;
+  /** Sends an event to that window only (a window that is gone is skipped). */
+  emit<C extends RelayEvent>(windowId: number, channel: C, payload: EventChannels[C]): void;
+  /** For the room's info; Node's fetch unless a test says otherwise. */
+  fetcher?: typeof fetch;
+}
+
+export class RelayRefusal extends Error {
+  override name = 'RelayRefusal';
+}
+
+interface Relayed {
+  windowId: number;
+  socket: WebSocket;
+}
+
+/** "HOST:PORT" as a URL writes it (IPv6 in brackets). */
+const hostPort = (t: RelayTarget) => `${t.address.includes(':') ? `[${t.address}]` : t.address}:${t.port}`;
+
+export class LiveRelay {
+  private readonly sockets = new Map<number, Relayed>();
+  private nextId = 1;
+
+  constructor(private readonly deps: RelayDeps) {}
+
+  /** The instructor's RoomInfo for the window's seminar, as the host answers it. */
+  async roomInfo(windowId: number, name: string): Promise<Outcome<RoomInfo>> {
+    const t = this.deps.target(windowId);
+    if (!t) return { ok: false, message: 'This window hosts no live seminar now.' };
+    try {
+      return { ok: true, value: await fetchRoomInfo(`http://${hostPort(t)}`, t.code, name, t.key, this.deps.fetcher ?? fetch) };
+    } catch (err) {
+      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** Opens the window's room as the instructor named `name`; the id names the socket in every later message. */
+  open(windowId: number, name: string): Outcome<number> {
+    const t = this.deps.target(windowId);
+    if (!t) return { ok: false, message: 'This window hosts no live seminar now.' };
+    if (this.countOf(windowId) >= MAX_RELAY_SOCKETS_PER_WINDOW) return { ok: false, message: 'This window has too many connections to its seminar open; close one first.' };
+    const url = new URL(`ws://${hostPort(t)}/live/${encodeURIComponent(t.code)}`);
+    url.searchParams.set('name', name);
+    url.searchParams.set('key', t.key);
+    const id = this.nextId++;
+    // No Origin header: the host knows the instructor by the key.
+    const socket = new WebSocket(url.href, { maxPayload: MAX_RELAY_MESSAGE_BYTES });
+    socket.binaryType = 'arraybuffer';
+    this.sockets.set(id, { windowId, socket });
+    socket.on('open', () => this.deps.emit(windowId, 'host:live-socket-open', [id]));
+    socket.on('message', (data: ArrayBuffer | Buffer | Buffer[]) => this.deps.emit(windowId, 'host:live-socket-message', [id, bytesOf(data)]));
+    // A refused or failed connection emits 'error' and then 'close' (1006): the close tells the window.
+    socket.on('error', () => undefined);
+    socket.on('close', (code: number, reason: Buffer) => {
+      if (this.sockets.get(id)?.socket !== socket) return;
+      this.sockets.delete(id);
+      this.deps.emit(windowId, 'host:live-socket-close', [id, code, reason.toString('utf8')]);
+    });
+    return { ok: true, value: id };
+  }
+
+  /** A frame from the window; refused for a socket that is not the window's, dropped when the socket is not open. */
+  send(windowId: number, id: number, bytes: Uint8Array): void {
+    if (bytes.byteLength > MAX_RELAY_MESSAGE_BYTES) throw new RelayRefusal(`live:socket-send: a frame is larger than the host takes (${MAX_RELAY_MESSAGE_BYTES} bytes)`);
+    const s = this.sockets.get(id);
+    // A socket the host closed a moment ago: its close event is on its way to the window.
+    if (!s) return;
+    if (s.windowId !== windowId) throw new RelayRefusal('live:socket-send: the socket is not this window’s');
+    if (s.socket.readyState === WebSocket.OPEN) s.socket.send(bytes);
+  }
+
+  /** The window closes its socket; the close event follows as for any close. */
+  close(windowId: number, id: number): void {
+    const s = this.sockets.get(id);
+    // A socket the host closed already is gone: closing it again is no error.
+    if (!s) return;
+    if (s.windowId !== windowId) throw new RelayRefusal('live:socket-close: the socket is not this window’s');
+    s.socket.close(1000);
+  }
+
+  /** The window closed, reloaded or stopped its seminar: its sockets end now, without telling it. */
+  closeWindow(windowId: number): void {
+    for (const [id, s] of this.sockets) {
+      if (s.windowId !== windowId) continue;
+      this.sockets.delete(id);
+      s.socket.terminate();
+    }
+  }
+
+  /** How many relayed sockets the window has open or opening. */
+  countOf(windowId: number): number {
+    let n = 0;
+    for (const s of this.sockets.values()) if (s.windowId === windowId) n++;
+    return n;
+  }
+}
+
+function bytesOf(data: ArrayBuffer | Buffer | Buffer[]): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

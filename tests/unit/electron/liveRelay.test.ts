@@ -1,0 +1,134 @@
+// The instructor's window in its own seminar through the main process, on the real host
+// (startLiveHost on 127.0.0.1, any free port): the window is a fake IPC sender whose events
+// are recorded, and its y-websocket provider runs on IpcWebSocket over that relay.
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { editNode } from '../../../arguments/operations';
+import { LiveSession } from '../../../arguments/live/session';
+import type { EventChannels } from '../../../electron/ipc-contract';
+import { LiveRelay, RelayRefusal, type RelayEvent, type RelayTarget } from '../../../electron/main/liveRelay';
+import { ipcWebSocketClass } from '../../../renderer/live/ipcSocket';
+import type { LiveSocketBridge, LiveSocketEvent } from '../../../renderer/platform/live';
+import { setup, until } from '../cli/live/fixture';
+
+let t = setup();
+const providers: WebsocketProvider[] = [];
+afterEach(async () => {
+  for (const p of providers.splice(0)) p.destroy();
+  await t.cleanup();
+  t = setup();
+});
+
+const firstNode = (doc: Y.Doc) => [...doc.getMap('nodes').keys()].sort()[0]!;
+const textOf = (doc: Y.Doc, id: string) => String((doc.getMap('nodes').get(id) as Y.Map<unknown>).get('text'));
+
+/** Main's relay with windows 1 and 2; each window's events as the preload would hand them on. */
+function relayFor(targets: Map<number, RelayTarget>) {
+  const listeners = new Map<number, (e: LiveSocketEvent) => void>();
+  const sent: { windowId: number; channel: RelayEvent; payload: unknown }[] = [];
+  const relay = new LiveRelay({
+    target: (id) => targets.get(id) ?? null,
+    emit<C extends RelayEvent>(windowId: number, channel: C, payload: EventChannels[C]) {
+      sent.push({ windowId, channel, payload });
+      const listen = listeners.get(windowId);
+      if (!listen) return;
+      const p = payload as unknown[];
+      const id = p[0] as number;
+      if (channel === 'host:live-socket-open') listen({ kind: 'open', id });
+      else if (channel === 'host:live-socket-message') listen({ kind: 'message', id, bytes: p[1] as Uint8Array });
+      else listen({ kind: 'close', id, code: p[1] as number, reason: p[2] as string });
+    },
+  });
+  /** The window's preload bridge: every call names the window, as IPC's sender does. */
+  const bridge = (windowId: number): LiveSocketBridge => ({
+    async roomInfo(name) {
+      const r = await relay.roomInfo(windowId, name);
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
+    },
+    async open(name) {
+      const r = relay.open(windowId, name);
+      if (!r.ok) throw new Error(r.message);
+      return r.value;
+    },
+    send: (id, bytes) => relay.send(windowId, id, bytes),
+    close: (id) => relay.close(windowId, id),
+    onEvent: (listener) => void listeners.set(windowId, listener),
+  });
+  return { relay, bridge, sent };
+}
+
+describe('the live relay (the instructor’s window through the main process)', () => {
+  it('a relayed instructor and a stock student see each other’s edits; the instructor’s info comes from main', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const { relay, bridge } = relayFor(new Map([[1, { address: host.address, port: host.port, code: host.code, key: host.key }]]));
+    const window1 = bridge(1);
+
+    const info = await window1.roomInfo('Instructor');
+    expect(info).toMatchObject({ code: host.code, role: 'instructor', mayEdit: 'everything', mode: 'open' });
+
+    const doc = new Y.Doc();
+    // The URL carries the name only: the key is main's (the relay adds it).
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${host.port}/live`, host.code, doc, { params: { name: 'Instructor' }, disableBc: true, WebSocketPolyfill: ipcWebSocketClass(window1) as never, maxBackoffTime: 200 });
+    providers.push(provider);
+    await until(() => provider.synced, 'the relayed instructor to sync');
+    expect(relay.countOf(1)).toBe(1);
+    await until(() => host.peers().some((p) => p.name === 'Instructor' && p.role === 'instructor' && p.connected), 'the host to list the instructor');
+
+    const student = await t.client(host, 'Ada');
+    const id = firstNode(doc);
+    const instructor = new LiveSession(doc);
+    expect(instructor.apply(editNode(id, { text: 'The instructor frames the question.' })).ok).toBe(true);
+    await until(() => textOf(student.doc, id) === 'The instructor frames the question.', 'the instructor’s edit at the student');
+
+    expect(student.session.apply(editNode(id, { text: 'Ada answers from her browser.' })).ok).toBe(true);
+    await until(() => textOf(doc, id) === 'Ada answers from her browser.', 'the student’s edit at the relayed instructor');
+    instructor.destroy();
+  }, 20_000);
+
+  it('refuses a socket of another window, and closing a window closes its sockets (the host sees it leave)', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const target = { address: host.address, port: host.port, code: host.code, key: host.key };
+    const { relay, bridge, sent } = relayFor(new Map([[1, target]]));
+    // Window 2 hosts nothing: it can neither open a socket nor read the room's info.
+    expect(relay.open(2, 'Instructor')).toEqual({ ok: false, message: 'This window hosts no live seminar now.' });
+    await expect(relay.roomInfo(2, 'Instructor')).resolves.toEqual({ ok: false, message: 'This window hosts no live seminar now.' });
+
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${host.port}/live`, host.code, doc, { params: { name: 'Instructor' }, disableBc: true, WebSocketPolyfill: ipcWebSocketClass(bridge(1)) as never, maxBackoffTime: 200 });
+    providers.push(provider);
+    await until(() => provider.synced, 'the relayed instructor to sync');
+    const opened = sent.find((s) => s.channel === 'host:live-socket-open')!;
+    expect(opened.windowId).toBe(1);
+    const socketId = (opened.payload as number[])[0]!;
+    // Every event went to window 1 only.
+    expect(sent.every((s) => s.windowId === 1)).toBe(true);
+
+    expect(() => relay.send(2, socketId, new Uint8Array([0, 0]))).toThrow(RelayRefusal);
+    expect(() => relay.close(2, socketId)).toThrow(/not this window’s/);
+    expect(relay.countOf(1)).toBe(1);
+
+    const student = await t.client(host, 'Ada');
+    await until(() => host.peers().some((p) => p.name === 'Instructor' && p.connected), 'the instructor connected');
+    provider.shouldConnect = false; // as a closed window's page would not reconnect
+    relay.closeWindow(1);
+    expect(relay.countOf(1)).toBe(0);
+    await until(() => host.peers().some((p) => p.name === 'Instructor' && !p.connected), 'the host to see the instructor leave');
+    expect(student.provider.wsconnected).toBe(true);
+  }, 20_000);
+
+  it('a window may not open more than a few sockets at once', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const { relay } = relayFor(new Map([[1, { address: host.address, port: host.port, code: host.code, key: host.key }]]));
+    const ids = [1, 2, 3, 4].map(() => relay.open(1, 'Instructor'));
+    expect(ids.every((r) => r.ok)).toBe(true);
+    expect(relay.open(1, 'Instructor')).toMatchObject({ ok: false, message: expect.stringMatching(/too many connections/) });
+    relay.closeWindow(1);
+    expect(relay.open(1, 'Instructor').ok).toBe(true);
+    relay.closeWindow(1);
+  });
+});
