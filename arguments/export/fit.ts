@@ -190,8 +190,8 @@ export async function fitFigure(map: ArgumentMap, options: FigureOptions, target
     const theme = themeWithCardWidth(base, cardWidth);
     const lo = layoutOptions(detail);
     const sizes = figureNodeSizes(map, scoped, theme, lo);
-    const result = await engine.layout(pageLayoutGraph(scopedMap, sizes, direction, compaction, aspect));
-    const placed = positionsFromLayout(result);
+    // One card has nowhere to go: ELK places it at the origin too (the test compares), without the engine's round trip.
+    const placed = sizes.size === 1 ? { [[...sizes.keys()][0]!]: { x: 0, y: 0 } } : positionsFromLayout(await engine.layout(pageLayoutGraph(scopedMap, sizes, direction, compaction, aspect)));
     const positions = new Map<Id, Point>([...sizes.keys()].map((id) => [id, Object.hasOwn(placed, id) ? placed[id]! : { x: 0, y: 0 }]));
     const layout = layoutFigure(map, scoped, theme, { ...lo, positions });
     const printed = printedSize(layout, target.widthMm);

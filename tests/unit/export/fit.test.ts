@@ -65,6 +65,23 @@ describe('fitFigure on the shipped map', () => {
     expect(one.fits && two.fits && one.fitted.figure.svg === two.fitted.figure.svg).toBe(true);
   }, 60_000);
 
+  it('lays a one-card scope out without ELK, drawing exactly what ELK’s placement would', async () => {
+    const target = pageTarget({ width: 'full-width' });
+    const one: FigureOptions = { ...DEFAULT_FIGURE_OPTIONS, scope: { kind: 'selection', ids: ['C2'] } };
+    const refusing = { layout: async () => Promise.reject(new Error('no layout for one card')) };
+    const fitted = await fitFigure(map, one, target, refusing);
+    expect(fitted.fits).toBe(true);
+    if (!fitted.fits) return;
+    // ELK puts a lone card where the shortcut does, and the attempt placed by ELK draws the same figure.
+    const a = fitted.fitted.attempts.at(-1)!;
+    const scoped = scopeMap(map, one.scope, { counters: one.counters });
+    const sizes = new Map([['C2', { width: 10, height: 10 }]]);
+    const placedByElk = (await elk.layout(pageLayoutGraph(scopedMapOf(map, scoped), sizes, a.direction, a.compaction, 1))).children![0]!;
+    expect(a.positions.get('C2')).toEqual({ x: placedByElk.x, y: placedByElk.y });
+    const again = renderAttempt(map, one, target, { ...a, positions: new Map([['C2', { x: placedByElk.x!, y: placedByElk.y! }]]) });
+    expect(again.figure.svg).toBe(fitted.fitted.figure.svg);
+  });
+
   it('draws less at lower detail: titles only leaves out statements and quotations, never the source', async () => {
     const out = await fitFigure(map, claim('C1'), pageTarget({ width: 'full-width' }), elk, { detail: 'titles' });
     if (!out.fits) throw new Error(out.message);
