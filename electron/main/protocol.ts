@@ -4,7 +4,8 @@
 // spelling, backslashes, NUL, drive letters and alternate data streams, other hosts, and
 // symbolic links that point outside. main.ts registers the handler with protocol.handle.
 import { promises as fsp } from 'node:fs';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { DOT_SEGMENT, isInside, mimeType, resolveWebPath } from '../../arguments/cli/webFiles';
 import { APP_HOST, APP_SCHEME } from '../ipc-contract';
 import { RESPONSE_HEADERS } from './security';
 
@@ -21,50 +22,8 @@ export const APP_SCHEME_PRIVILEGES = {
   stream: false,
 } as const;
 
-export const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** `..` or `.` as a path segment, also percent-encoded or with backslashes, anywhere in the raw URL. */
-const DOT_SEGMENT = /(^|\/|\\|%2f|%5c)(\.|%2e){1,2}(\/|\\|%2f|%5c|\?|#|$)/i;
-
-/**
- * The file a URL path names inside `root`, or null when it names nothing there. `pathname`
- * is the raw (percent-encoded) path of the URL.
- */
-export function resolveAppPath(root: string, pathname: string): string | null {
-  if (DOT_SEGMENT.test(pathname)) return null;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\') || decoded.includes(':') || decoded.includes('//')) return null;
-  const segments = decoded.split('/').slice(1);
-  if (segments.some((s) => s === '.' || s === '..')) return null;
-  const rel = decoded === '/' ? 'index.html' : segments.join('/');
-  if (rel === '' || rel.endsWith('/')) return null;
-  const base = resolve(root);
-  const full = resolve(base, rel);
-  const inside = relative(base, full);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
-  return full;
-}
+/** The pure rules of serving the web build, shared with the live seminar's host (arguments/cli/webFiles.ts). */
+export { mimeType, resolveWebPath as resolveAppPath } from '../../arguments/cli/webFiles';
 
 /** The file an app:// URL names, or null for another scheme or host, credentials, a port, or a path that leaves `root`. */
 export function appRequestPath(root: string, rawUrl: string): string | null {
@@ -79,16 +38,7 @@ export function appRequestPath(root: string, rawUrl: string): string | null {
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST || url.username || url.password || url.port) return null;
-  return resolveAppPath(root, url.pathname);
-}
-
-export function mimeType(path: string): string {
-  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
-
-function isInside(base: string, path: string): boolean {
-  const rel = relative(base, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
+  return resolveWebPath(root, url.pathname);
 }
 
 const notFound = () => new Response('Not found', { status: 404, headers: { ...RESPONSE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });

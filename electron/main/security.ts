@@ -3,20 +3,14 @@
 // every web contents the app creates, and hardenSession once).
 // Only `import type` from Electron here: the module loads in plain Node.
 import type { Session, WebContents } from 'electron';
+import { WEB_RESPONSE_HEADERS } from '../../arguments/cli/webFiles';
 import { CONTENT_SECURITY_POLICY } from '../../renderer/csp';
 import { APP_HOST, APP_SCHEME } from '../ipc-contract';
 
 export { CONTENT_SECURITY_POLICY };
 
 /** Headers on every response of the app protocol: the renderer's CSP (the same string as its meta tag) and friends. */
-export const RESPONSE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Referrer-Policy': 'no-referrer',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=(), display-capture=()',
-};
+export const RESPONSE_HEADERS = WEB_RESPONSE_HEADERS;
 
 function parse(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length > 8192) return null;
