@@ -14,7 +14,9 @@ export function TitleBar() {
   return (
     <div className="aa-titlebar">
       <h1 className="aa-appname">Argument Atlas</h1>
-      <span className="aa-docname" data-testid="document-name">{name}</span>
+      <span className="aa-docname" data-testid="document-name" title={name}>
+        {name}
+      </span>
       {dirty && (
         <span className="aa-dirty" data-testid="dirty-marker" title="Unsaved changes">
           ● Unsaved changes
