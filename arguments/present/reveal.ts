@@ -31,23 +31,35 @@ export function shownAt(map: ArgumentMap, steps: readonly PresentationStep[], at
 }
 
 /**
- * The map with only the `shown` nodes: a relation stays when all its premises are shown and its
- * target is (an undercut: when the relation it attacks stays); positions, the collapsed list,
- * evaluations and comment threads of what is gone go with it.
+ * The relations shown with the `shown` nodes: a relation stays when all its premises are shown and
+ * its target is (an undercut: when the relation it attacks stays). The one rule for the canvas, the
+ * handout's steps and the exports.
  */
-export function presentedMap(map: ArgumentMap, shown: ReadonlySet<Id>): ArgumentMap {
+export function shownRelations(map: ArgumentMap, shown: ReadonlySet<Id>): Record<Id, Relation> {
   const relations: Record<Id, Relation> = {};
   const pending = Object.values(map.relations).filter((r) => r.from.every((f) => shown.has(f)));
-  for (const r of pending) if (r.kind !== 'undercuts' && shown.has(r.to)) relations[r.id] = r;
+  const undercuts: Relation[] = [];
+  for (const r of pending)
+    if (r.kind === 'undercuts') undercuts.push(r);
+    else if (shown.has(r.to)) relations[r.id] = r;
   // Undercuts of undercuts: repeat until no more arrive (each pass adds one level).
   for (let added = true; added; ) {
     added = false;
-    for (const r of pending)
-      if (r.kind === 'undercuts' && !Object.hasOwn(relations, r.id) && Object.hasOwn(relations, r.to)) {
+    for (const r of undercuts)
+      if (!Object.hasOwn(relations, r.id) && Object.hasOwn(relations, r.to)) {
         relations[r.id] = r;
         added = true;
       }
   }
+  return relations;
+}
+
+/**
+ * The map with only the `shown` nodes and their relations (shownRelations); positions, the
+ * collapsed list, evaluations and comment threads of what is gone go with it.
+ */
+export function presentedMap(map: ArgumentMap, shown: ReadonlySet<Id>): ArgumentMap {
+  const relations = shownRelations(map, shown);
   const nodes: ArgumentMap['nodes'] = {};
   const positions: ArgumentMap['view']['positions'] = {};
   for (const id of shown)
