@@ -38,7 +38,7 @@ import { CanvasMenu, type MenuState } from './CanvasMenu';
 import { ROUTE_ARIA_LABELS, useCanvasRoute } from './navigation';
 import { hiddenByCollapse, relationOfEdge, toFlowEdges, toFlowNodes, type Size } from './toFlow';
 import type { FlowEdge, FlowNode } from './types';
-import { layersRule, voicedEdges, withHiddenVoices } from './layers';
+import { fitTargets, layersRule, voicedEdges, withHiddenVoices } from './layers';
 import { useLayers } from '../status/layersState';
 import { VoicesPanel } from '../status/VoicesPanel';
 import { StatusLegend } from '../status/StatusLegend';
@@ -234,9 +234,13 @@ export function MapCanvas() {
       if (opening) void flow.setViewport(opening);
       // A presentation's step: the camera glides to the nodes it reveals, large enough to read across a room.
       else if (fitNodes) void flow.fitView({ nodes: fitNodes.map((id) => ({ id })), padding: 0.25, maxZoom: 1.6, duration: 700 });
-      else void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0 });
+      else {
+        // A hidden voice's cards are still React Flow's nodes: fit the ones left (none left: stay).
+        const targets = fitTargets(map.nodes, hidden, collapsedAway);
+        if (targets?.length !== 0) void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0, ...(targets ? { nodes: targets } : {}) });
+      }
     });
-  }, [fitRequest, fitMode, fitNodes, flow, sizes, map, hidden, culled, sizeOf]);
+  }, [fitRequest, fitMode, fitNodes, flow, sizes, map, hidden, collapsedAway, culled, sizeOf]);
 
   // A node whose text is being written is shown whole: zoomed out, the view zooms in on it.
   const editing = useEditor((s) => s.editing);

@@ -22,6 +22,18 @@ export function withHiddenVoices(hidden: ReadonlySet<Id>, nodes: ArgumentMap['no
   return out;
 }
 
+/**
+ * What "Fit" frames: undefined (React Flow's own: every card it does not hide) unless a voice is
+ * hidden, whose cards React Flow still counts (they go by the style rule); then the cards left.
+ * `hidden` is withHiddenVoices' set and `collapsedAway` the one it started from.
+ */
+export function fitTargets(nodes: ArgumentMap['nodes'], hidden: ReadonlySet<Id>, collapsedAway: ReadonlySet<Id>): { id: Id }[] | undefined {
+  if (hidden === collapsedAway) return undefined;
+  return Object.keys(nodes)
+    .filter((id) => !hidden.has(id))
+    .map((id) => ({ id }));
+}
+
 const voiceIndex = new Map<string, number>();
 
 /** The class naming a voice on its cards and arrows: voices are user text, so a number stands for each. */

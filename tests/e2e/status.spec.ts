@@ -31,6 +31,17 @@ async function clickBadge(page: Page, id: string): Promise<void> {
   await badge(page, id).click();
 }
 
+/** How much of the canvas's width or height (the larger share) the visible cards span. */
+async function fillOfCanvas(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect()).filter((b) => b.width > 0);
+    const w = Math.max(...boxes.map((b) => b.right)) - Math.min(...boxes.map((b) => b.left));
+    const h = Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top));
+    return Math.max(w / pane.width, h / pane.height);
+  });
+}
+
 async function openVoices(page: Page): Promise<void> {
   if (!(await panel(page).isVisible())) await page.getByRole('toolbar').getByRole('button', { name: 'Voices' }).click();
   await expect(panel(page)).toBeVisible();
@@ -99,6 +110,25 @@ test('a hidden voice leaves the canvas, a dimmed one fades, and both come back',
   await expect.poll(() => opacity(card(app, 'O7').locator('.aa-node'))).toBe(1);
   expect(await opacity(app.locator('.react-flow__edge[data-id="r.O7"]'))).toBe(1);
   await expect(app.locator('.react-flow__node')).toHaveCount(39);
+});
+
+test('Fit frames the cards a hidden voice leaves, not the places of its hidden ones', async ({ app }) => {
+  // The shipped map with one critic's card far to the right: fitting it too would leave the rest small.
+  const shipped = JSON.parse(readFileSync('arguments/maps/stalin-gottwald-1950.argmap.json', 'utf8'));
+  shipped.view.positions.O7 = { x: shipped.view.positions.O7.x + 20_000, y: shipped.view.positions.O7.y };
+  const path = join(dir, 'far-critic.argmap.json');
+  writeFileSync(path, JSON.stringify(shipped));
+  const [chooser] = await Promise.all([app.waitForEvent('filechooser'), app.getByRole('button', { name: 'Open…' }).click()]);
+  await chooser.setFiles(path);
+  await expect(app.getByTestId('document-name')).toHaveText('far-critic.argmap.json');
+  await openVoices(app);
+  await panel(app).getByRole('combobox', { name: 'critic on the map' }).selectOption('hidden');
+  await expect(card(app, 'O7')).toBeHidden();
+  await app.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await app.keyboard.press('f');
+  await viewportSettled(app);
+  // Fitted to the cards left, they reach across the canvas (padding aside) in one direction.
+  await expect.poll(() => fillOfCanvas(app), { timeout: 5000 }).toBeGreaterThan(0.8);
 });
 
 test('rejecting a premise makes what rests on it fall, undo restores it, and save and reopen keep the evaluation', async ({ app }) => {

@@ -3,7 +3,7 @@
 // "constructor" are only names.
 import { describe, expect, it } from 'vitest';
 import type { ArgumentMap } from '../../../../arguments/model';
-import { layersRule, voiceClass, voicedEdges, withHiddenVoices } from '../../../../renderer/canvas/layers';
+import { fitTargets, layersRule, voiceClass, voicedEdges, withHiddenVoices } from '../../../../renderer/canvas/layers';
 import type { FlowEdge } from '../../../../renderer/canvas/types';
 
 const nodes = {
@@ -22,6 +22,14 @@ describe('voices as layers on the canvas', () => {
     expect([...withHiddenVoices(collapsed, nodes, { critic: 'hidden', analyst: 'dimmed' })].sort()).toEqual(['n', 'o']);
     expect([...withHiddenVoices(new Set(), nodes, { toString: 'hidden' as const })]).toEqual([]);
     expect([...withHiddenVoices(new Set(), nodes, { constructor: 'hidden' as const })]).toEqual(['k']);
+  });
+
+  it('Fit frames the cards a hidden voice leaves, not the hidden ones React Flow still holds; React Flow’s own fit when no voice is hidden', () => {
+    const collapsed = new Set(['n']);
+    expect(fitTargets(nodes, withHiddenVoices(collapsed, nodes, { analyst: 'dimmed' }), collapsed)).toBeUndefined();
+    expect(fitTargets(nodes, withHiddenVoices(collapsed, nodes, { critic: 'hidden' }), collapsed)).toEqual([{ id: 'a' }, { id: 'k' }]);
+    // Every card hidden: nothing to frame (the canvas stays where it is).
+    expect(fitTargets(nodes, withHiddenVoices(new Set(['n']), nodes, { analyst: 'hidden', critic: 'hidden', constructor: 'hidden' }), collapsed)).toEqual([]);
   });
 
   it('arrows carry their voice’s class, and a dimmed or hidden voice is one rule over that class (a voice named "constructor" too)', () => {
