@@ -17,10 +17,10 @@
 import type { Rect } from '../geometry';
 import type { Id, Point, RelationKind } from '../model';
 import { Obstacles } from '../export/obstacles';
-import { CardGrid, crossings, inflate, segmentHitsRect } from './cardGrid';
-import { facingSegment, segmentBox } from './straight';
+import { CardGrid, crossings, inflate, segmentBox, segmentHitsRect } from './cardGrid';
+import { facingSegment } from './straight';
 
-export { inflate, segmentHitsRect };
+export { segmentHitsRect };
 
 /** The part of libavoid-js's API used here (its own typings do not resolve under "exports"). */
 export interface AvoidLibrary {
@@ -214,9 +214,11 @@ export class EdgeRouter {
         // Lined up with nothing in the way: libavoid's route is the straight segment, no router needed.
         const straight = this.straight(grid, r.from[0]!, r.to);
         if (straight) out.set(id, { branches: [], line: straight[0]!, inference: pointAlong(straight[0]!, 0.5) });
-        else problems.push({ id, own: [r.from[0]!, r.to], ends: [], lines: [{ from: r.from[0]!, to: r.to }] });
-        // Its place in the order (undercuts come after what they attack): filled below.
-        if (!straight) out.set(id, PENDING);
+        else {
+          // Its place in the order (undercuts come after what they attack): filled below.
+          out.set(id, PENDING);
+          problems.push({ id, own: [r.from[0]!, r.to], ends: [], lines: [{ from: r.from[0]!, to: r.to }] });
+        }
         continue;
       }
       const join = joinPoint(r.from.map((f) => card(f)!), card(r.to)!, free, this.buffer);
