@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { solveRouterJob, type AvoidLibrary, type RouterJob, type RouterParameters, type SolveMany } from '../layout/routing';
 
-/** The shared counters of a batch: the next job to take, and how many are answered. */
-const NEXT = 0;
-const DONE = 1;
+/** The shared counters of a batch (indexes in its Int32Array, here and in routerWorker.ts): the next job to take, and how many are answered. */
+export const NEXT = 0;
+export const DONE = 1;
 /** How long the main thread waits without an answer before it solves the rest itself. */
 const STALL_MS = 10_000;
 
