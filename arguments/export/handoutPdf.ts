@@ -138,10 +138,17 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
   const nodes = revealed.filter((n) => n.x < f.right + FRAME_PX && n.x + n.w > f.left - FRAME_PX && n.y < f.bottom + FRAME_PX && n.y + n.h > f.top - FRAME_PX);
   const { left, top, right, bottom } = box(nodes);
   const kept = new Set(nodes.map((n) => n.id));
-  // An arrow is drawn when both its ends are (an undercut's end is the arrow it attacks).
+  // An arrow is drawn when both its ends are (an undercut's end is the arrow it attacks): level
+  // by level, so an undercut of an undercut is kept whichever of the two the map records first.
   const keptRelations = new Set<string>();
-  const ordered = Object.entries(shown.relations).sort(([, a], [, b]) => Number(Object.hasOwn(shown.relations, a.to)) - Number(Object.hasOwn(shown.relations, b.to)));
-  for (const [id, r] of ordered) if (r.from.every((f) => kept.has(f)) && (kept.has(r.to) || keptRelations.has(r.to))) keptRelations.add(id);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, r] of Object.entries(shown.relations))
+      if (!keptRelations.has(id) && r.from.every((f) => kept.has(f)) && (kept.has(r.to) || keptRelations.has(r.to))) {
+        keptRelations.add(id);
+        grew = true;
+      }
+  }
   const edges = whole.layout.edges.filter((e) => keptRelations.has(e.id));
   const layout: FigureLayout = {
     width: Math.ceil(right - left + 2 * FRAME_PX),

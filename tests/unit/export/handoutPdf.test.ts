@@ -10,7 +10,7 @@ import { fallbackFontBytes, fontBytes, pdfLibraries } from '../../../arguments/c
 import type { CiteProcessor } from '../../../arguments/cite/processor';
 import { WORKSHEET_BLANK } from '../../../arguments/export/handout';
 import { planHandout, type HandoutPlanOptions } from '../../../arguments/export/handout/pages';
-import { CLAIM_FIGURE_TARGET, prepareHandoutPdf, writeHandoutPdf } from '../../../arguments/export/handoutPdf';
+import { CLAIM_FIGURE_TARGET, prepareHandoutPdf, revealedFigure, writeHandoutPdf } from '../../../arguments/export/handoutPdf';
 import { printedSize } from '../../../arguments/export/page';
 import { renderFigure } from '../../../arguments/export/figure';
 import { elkEngine } from '../../../arguments/cli/commands/export-page';
@@ -125,6 +125,23 @@ describe('PDF handout, a page per step (the default)', () => {
   it("ends with every source's bibliography entry", () => {
     expect(h.plan.bibliography.length).toBe(Object.keys(map.sources).length);
     for (const entry of h.plan.bibliography) expect(h.pages.at(-1)).toContain(normal(entry));
+  });
+});
+
+describe("a step's figure", () => {
+  it('draws an undercut of an undercut, whichever of the two the map records first', () => {
+    // A reply to the objection's undercut (r.O1 attacks P1's support of C1), recorded before it.
+    const m = structuredClone(map);
+    m.nodes.R1 = { id: 'R1', kind: 'counter', title: 'Reply: the timing', voice: 'analyst', text: 'The boycott had been announced months before the war.' };
+    m.view.positions.R1 = { x: m.view.positions.O1!.x + 320, y: m.view.positions.O1!.y };
+    m.relations = { 'r.R1': { id: 'r.R1', kind: 'undercuts', voice: 'analyst', from: ['R1'], to: 'r.O1' }, ...m.relations };
+    const whole = renderFigure(m, { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false }, { embedMap: false });
+    expect(whole.layout.edges.some((e) => e.id === 'r.R1')).toBe(true);
+    const drawn = (f: { layout: { edges: readonly { id: string }[] } }) => f.layout.edges.map((e) => e.id).sort();
+    // The whole map revealed: every arrow drawn as in the map's own figure, the reply's too.
+    const revealed = revealedFigure(whole, m);
+    expect(drawn(revealed)).toEqual(drawn(whole));
+    expect(revealed.svg).toContain('id="relation-r.R1"');
   });
 });
 
