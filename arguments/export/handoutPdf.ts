@@ -122,10 +122,22 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
   const framed = new Set<string>(focus?.filter((id) => Object.hasOwn(shown.nodes, id)) ?? []);
   if (framed.size > 0) {
     const step = new Set(framed);
-    for (const r of Object.values(shown.relations)) {
-      const ends = [...r.from, r.to];
-      if (ends.some((id) => step.has(id))) for (const id of ends) if (Object.hasOwn(shown.nodes, id)) framed.add(id);
-    }
+    // An undercut's far end is the arrow it attacks: framed are that arrow's cards (and, for an
+    // undercut of an undercut, those of the arrow that one attacks), so the undercut is drawn.
+    const cardsOf = (end: string): string[] => {
+      const cards: string[] = [];
+      const seen = new Set<string>();
+      for (const todo = [end]; todo.length > 0; ) {
+        const id = todo.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (Object.hasOwn(shown.nodes, id)) cards.push(id);
+        else if (Object.hasOwn(shown.relations, id)) todo.push(...shown.relations[id]!.from, shown.relations[id]!.to);
+      }
+      return cards;
+    };
+    for (const r of Object.values(shown.relations))
+      if (r.from.some((id) => step.has(id)) || step.has(r.to)) for (const id of [...r.from.filter((id) => Object.hasOwn(shown.nodes, id)), ...cardsOf(r.to)]) framed.add(id);
   }
   const box = (ns: readonly { x: number; y: number; w: number; h: number }[]) => ({
     left: Math.min(...ns.map((n) => n.x)),
