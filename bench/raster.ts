@@ -31,7 +31,7 @@ function runCli(root: string, args: string[], dir: string): Run {
   const rssFile = join(dir, 'maxrss');
   rmSync(rssFile, { force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', join(root, 'bench/maxrss.cjs'), join(root, 'bin/argmap.mjs'), ...args], {
+  const r = spawnSync(process.execPath, ['--require', join(root, 'bench/maxrss.cjs'), join(root, 'bin/argmap.cjs'), ...args], {
     encoding: 'utf8',
     env: { ...process.env, AA_MAXRSS_FILE: rssFile },
   });

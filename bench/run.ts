@@ -105,7 +105,7 @@ async function main(): Promise<number> {
     log(`== building the benchmark pages (bench/vite.config.ts -> ${OUT.slice(ROOT.length)})`);
     await build({ configFile: join(ROOT, 'bench/vite.config.ts'), logLevel: 'warn', build: { outDir: OUT } });
   } else if (!existsSync(join(OUT, 'app.html'))) throw new Error(`${OUT} is not built; run without --no-build`);
-  if (o.node && !existsSync(join(ROOT, 'dist/argmap.mjs'))) {
+  if (o.node && !existsSync(join(ROOT, 'dist/argmap.cjs'))) {
     log('== building the CLI (npm run build:cli)');
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('the CLI did not build');

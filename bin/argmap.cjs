@@ -3,7 +3,7 @@
 // into dist/argmap-chunks/argmap.cjs and its launcher dist/argmap.cjs, which compiles the bundle
 // with V8's code cache (arguments/cli/launch.ts). CommonJS, as the launcher: Node starts an ES
 // module entry through its ESM loader, which costs a command about 10 ms of CPU more
-// (scripts/build-cli.mjs). bin/argmap.mjs is the same for those who call it by that name.
+// (scripts/build-cli.mjs).
 'use strict';
 const { existsSync } = require('node:fs');
 const nodeModule = require('node:module');

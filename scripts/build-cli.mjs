@@ -1,34 +1,25 @@
 // Bundles the argmap CLI (TypeScript in arguments/cli) into one CommonJS bundle,
-// dist/argmap-chunks/argmap.cjs, and dist/argmap.mjs, the launcher that runs it with V8's code
+// dist/argmap-chunks/argmap.cjs, and dist/argmap.cjs, the launcher that runs it with V8's code
 // cache (arguments/cli/launcher.ts; Node 20 keeps none of its own): compiling the code is most
 // of a command's start-up above Node's. The bundle's commands, and what they alone import
 // (citation-js for `import-bib`, the citation styles for `cite`, the figure backends for
 // `export`), are initialised only when a command runs them.
-// `--outfile PATH` bundles elsewhere (tests build their own copy, so parallel test files never
-// read a bundle another one is rewriting; its bundle goes to PATH without .mjs + "-chunks/");
+// `--outfile PATH.cjs` puts the launcher elsewhere (tests build their own copy, so parallel test
+// files never read a bundle another one is rewriting; its bundle goes to PATH + "-chunks/");
 // keep it under the repository so node_modules resolves.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const at = process.argv.indexOf('--outfile');
-const outfile = at > 0 && process.argv[at + 1] ? process.argv[at + 1] : 'dist/argmap.mjs';
-const name = basename(outfile).replace(/\.mjs$/, '');
+const outfile = at > 0 && process.argv[at + 1] ? process.argv[at + 1] : 'dist/argmap.cjs';
+if (!outfile.endsWith('.cjs')) {
+  process.stderr.write(`build-cli: --outfile ${outfile} must end in .cjs: the launcher is a CommonJS module (bin/argmap.cjs runs dist/argmap.cjs).\n`);
+  process.exit(2);
+}
+const name = basename(outfile).replace(/\.cjs$/, '');
 const chunks = join(dirname(outfile), `${name}-chunks`);
-
-// The launcher takes Node's modules with require(), not import: importing one as ESM builds its
-// facade, which reads every export, and lazy ones load more of Node (fs.ReadStream loads the
-// streams): measured in `argmap export`'s start-up. (The CommonJS bundle requires them anyway.)
-const BUILTIN = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
-const builtinsByRequire = {
-  name: 'builtins-by-require',
-  setup(b) {
-    b.onResolve({ filter: BUILTIN }, (a) => (a.namespace === 'builtin' ? { path: a.path, external: true } : { path: a.path.replace(/^node:/, ''), namespace: 'builtin' }));
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(`node:${a.path}`)});`, loader: 'js' }));
-  },
-};
 
 const external = ['libavoid-js', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'fontkit', '@citeproc-rs/wasm', 'pdfjs-dist', 'mammoth', 'elkjs', 'docx', '@argdown/core', '@citation-js/core', '@citation-js/plugin-bibtex'];
 const common = { bundle: true, platform: 'node', target: 'node20', minify: true, logLevel: 'warning' };
@@ -116,26 +107,23 @@ const caches = join(chunks, 'code-cache');
 const current = `-${hash}-${statSync(bundle).size}-${Math.trunc(statSync(bundle).mtimeMs)}-`;
 if (existsSync(caches)) for (const f of readdirSync(caches)) if (!f.includes(current)) rmSync(join(caches, f), { force: true });
 rmSync(`${outfile}.map`, { force: true });
+// The ES-module launcher that earlier builds made beside this one.
+rmSync(join(dirname(outfile), `${name}.mjs`), { force: true });
 
-const launcherDefine = { ARGMAP_BUNDLE: JSON.stringify(`./${basename(chunks)}/${basename(bundle)}`), ARGMAP_BUILD: JSON.stringify(hash), ARGMAP_ENCODING: JSON.stringify(ascii !== null ? 'latin1' : 'utf8') };
-// The launcher as CommonJS too, beside the ES module (PATH with .cjs): what bin/argmap.cjs runs.
-// Node reads an ES module entry through its ESM loader, which loads fs/promises and readline
-// first (about 10 ms of CPU of `argmap validate`'s 150, measured alternating with `node -e 0`).
-await build({
-  ...common,
-  entryPoints: ['arguments/cli/launcher.ts'],
-  outfile: outfile.replace(/\.mjs$/, '.cjs'),
-  format: 'cjs',
-  plugins: [builtinsByRequire],
-  define: { ...launcherDefine, 'import.meta.url': '__launcherUrl' },
-  banner: { js: "const __launcherUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+// The launcher, what bin/argmap.cjs runs: CommonJS, since Node reads an ES module entry through
+// its ESM loader, which loads fs/promises and readline first (about 10 ms of CPU of `argmap
+// validate`'s 150, measured alternating with `node -e 0`), and an ES module's import of Node's
+// own modules builds their facades, reading every export (require() does not).
 await build({
   ...common,
   entryPoints: ['arguments/cli/launcher.ts'],
   outfile,
-  format: 'esm',
-  plugins: [builtinsByRequire],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  define: launcherDefine,
+  format: 'cjs',
+  define: {
+    ARGMAP_BUNDLE: JSON.stringify(`./${basename(chunks)}/${basename(bundle)}`),
+    ARGMAP_BUILD: JSON.stringify(hash),
+    ARGMAP_ENCODING: JSON.stringify(ascii !== null ? 'latin1' : 'utf8'),
+    'import.meta.url': '__launcherUrl',
+  },
+  banner: { js: "const __launcherUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

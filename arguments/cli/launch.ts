@@ -1,4 +1,4 @@
-// The launcher bundled into dist/argmap.mjs: it runs the CLI's one CommonJS bundle
+// The launcher bundled into dist/argmap.cjs: it runs the CLI's one CommonJS bundle
 // (dist/argmap-chunks/argmap.cjs) through vm.Script with V8's code cache, which Node 20 does not
 // keep for us (module.enableCompileCache is Node 22). Compiling the bundle and the functions a
 // command runs is most of what `argmap validate` costs above a bare `node -e 0`; from the cache,

@@ -1,4 +1,4 @@
-// Entry point of dist/argmap.mjs (scripts/build-cli.mjs): runs the CLI's bundle with V8's code cache (launch.ts).
+// Entry point of dist/argmap.cjs, the launcher bin/argmap.cjs runs (scripts/build-cli.mjs): runs the CLI's bundle with V8's code cache (launch.ts).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './launch';

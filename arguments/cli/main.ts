@@ -1,4 +1,4 @@
-// Entry point of the CLI's CommonJS bundle, dist/argmap-chunks/argmap.cjs, which dist/argmap.mjs
+// Entry point of the CLI's CommonJS bundle, dist/argmap-chunks/argmap.cjs, which dist/argmap.cjs
 // runs with V8's code cache (launcher.ts; see scripts/build-cli.mjs). CommonJS, so no top-level await.
 import { run } from './argmap';
 

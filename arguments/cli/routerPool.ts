@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { solveRouterJob, type AvoidLibrary, type RouterJob, type RouterParameters, type SolveMany } from '../layout/routing';
 
-/** The shared counters of a batch: the next job to take, and how many are answered. */
-const NEXT = 0;
-const DONE = 1;
+/** The shared counters of a batch (indexes in its Int32Array, here and in routerWorker.ts): the next job to take, and how many are answered. */
+export const NEXT = 0;
+export const DONE = 1;
 /** How long the main thread waits without an answer before it solves the rest itself. */
 const STALL_MS = 10_000;
 
@@ -36,8 +36,13 @@ export interface RouterThreads {
   readonly threads: number;
   /** How many jobs the threads have answered so far (the rest the main thread solved). */
   answered(): number;
-  /** A SolveMany that shares the jobs between the threads and the main thread (with `avoid`, the main thread's libavoid). */
-  solver(avoid: AvoidLibrary): SolveMany;
+  /**
+   * A SolveMany that shares the jobs between the threads and the main thread (with `avoid`, the
+   * main thread's libavoid). `threadsOnly`: the main thread takes no jobs, it only waits and
+   * solves what the threads did not answer (so the tests see the threads' own answers); with no
+   * threads started, the main thread takes them all anyway.
+   */
+  solver(avoid: AvoidLibrary, options?: { threadsOnly?: boolean }): SolveMany;
   /** Stops the threads. */
   close(): Promise<void>;
 }
@@ -73,7 +78,7 @@ export function startRouterThreads(threads = routerThreadCount()): RouterThreads
   return {
     threads,
     answered: () => answered,
-    solver: (avoid) => (jobs, parameters) => {
+    solver: (avoid, { threadsOnly = false } = {}) => (jobs, parameters) => {
       const batch = ++batches;
       const control = new SharedArrayBuffer(8);
       const counters = new Int32Array(control);
@@ -92,11 +97,12 @@ export function startRouterThreads(threads = routerThreadCount()): RouterThreads
           }
       };
       // The main thread takes jobs as the threads do.
-      for (let k = Atomics.add(counters, NEXT, 1); k < jobs.length; k = Atomics.add(counters, NEXT, 1)) {
-        const i = order[k]!;
-        answers[i] = solveRouterJob(avoid, jobs[i]!, parameters);
-        Atomics.add(counters, DONE, 1);
-      }
+      if (!threadsOnly || workers.length === 0)
+        for (let k = Atomics.add(counters, NEXT, 1); k < jobs.length; k = Atomics.add(counters, NEXT, 1)) {
+          const i = order[k]!;
+          answers[i] = solveRouterJob(avoid, jobs[i]!, parameters);
+          Atomics.add(counters, DONE, 1);
+        }
       let last = Date.now();
       for (let done = Atomics.load(counters, DONE); done < jobs.length; done = Atomics.load(counters, DONE)) {
         if (Atomics.wait(counters, DONE, done, 200) !== 'timed-out') last = Date.now();

@@ -4,7 +4,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { solveRouterJob } from '../layout/routing';
 import { loadAvoid } from './avoid';
-import type { RouterAnswer, RouterBatch } from './routerPool';
+import { DONE, NEXT, type RouterAnswer, type RouterBatch } from './routerPool';
 
 const answers = (workerData as { answers: MessagePort }).answers;
 const ready = loadAvoid();
@@ -12,7 +12,7 @@ const ready = loadAvoid();
 parentPort?.on('message', (b: RouterBatch) => {
   void ready.then((avoid) => {
     const counters = new Int32Array(b.control);
-    for (let k = Atomics.add(counters, 0, 1); k < b.jobs.length; k = Atomics.add(counters, 0, 1)) {
+    for (let k = Atomics.add(counters, NEXT, 1); k < b.jobs.length; k = Atomics.add(counters, NEXT, 1)) {
       const i = b.order[k]!;
       let answer: RouterAnswer;
       try {
@@ -21,8 +21,8 @@ parentPort?.on('message', (b: RouterBatch) => {
         answer = { batch: b.batch, index: i, error: err instanceof Error ? err.message : String(err) };
       }
       answers.postMessage(answer);
-      Atomics.add(counters, 1, 1);
-      Atomics.notify(counters, 1);
+      Atomics.add(counters, DONE, 1);
+      Atomics.notify(counters, DONE);
     }
   });
 });

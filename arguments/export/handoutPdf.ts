@@ -122,10 +122,22 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
   const framed = new Set<string>(focus?.filter((id) => Object.hasOwn(shown.nodes, id)) ?? []);
   if (framed.size > 0) {
     const step = new Set(framed);
-    for (const r of Object.values(shown.relations)) {
-      const ends = [...r.from, r.to];
-      if (ends.some((id) => step.has(id))) for (const id of ends) if (Object.hasOwn(shown.nodes, id)) framed.add(id);
-    }
+    // An undercut's far end is the arrow it attacks: framed are that arrow's cards (and, for an
+    // undercut of an undercut, those of the arrow that one attacks), so the undercut is drawn.
+    const cardsOf = (end: string): string[] => {
+      const cards: string[] = [];
+      const seen = new Set<string>();
+      for (const todo = [end]; todo.length > 0; ) {
+        const id = todo.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        if (Object.hasOwn(shown.nodes, id)) cards.push(id);
+        else if (Object.hasOwn(shown.relations, id)) todo.push(...shown.relations[id]!.from, shown.relations[id]!.to);
+      }
+      return cards;
+    };
+    for (const r of Object.values(shown.relations))
+      if (r.from.some((id) => step.has(id)) || step.has(r.to)) for (const id of [...r.from.filter((id) => Object.hasOwn(shown.nodes, id)), ...cardsOf(r.to)]) framed.add(id);
   }
   const box = (ns: readonly { x: number; y: number; w: number; h: number }[]) => ({
     left: Math.min(...ns.map((n) => n.x)),
@@ -138,10 +150,17 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
   const nodes = revealed.filter((n) => n.x < f.right + FRAME_PX && n.x + n.w > f.left - FRAME_PX && n.y < f.bottom + FRAME_PX && n.y + n.h > f.top - FRAME_PX);
   const { left, top, right, bottom } = box(nodes);
   const kept = new Set(nodes.map((n) => n.id));
-  // An arrow is drawn when both its ends are (an undercut's end is the arrow it attacks).
+  // An arrow is drawn when both its ends are (an undercut's end is the arrow it attacks): level
+  // by level, so an undercut of an undercut is kept whichever of the two the map records first.
   const keptRelations = new Set<string>();
-  const ordered = Object.entries(shown.relations).sort(([, a], [, b]) => Number(Object.hasOwn(shown.relations, a.to)) - Number(Object.hasOwn(shown.relations, b.to)));
-  for (const [id, r] of ordered) if (r.from.every((f) => kept.has(f)) && (kept.has(r.to) || keptRelations.has(r.to))) keptRelations.add(id);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, r] of Object.entries(shown.relations))
+      if (!keptRelations.has(id) && r.from.every((f) => kept.has(f)) && (kept.has(r.to) || keptRelations.has(r.to))) {
+        keptRelations.add(id);
+        grew = true;
+      }
+  }
   const edges = whole.layout.edges.filter((e) => keptRelations.has(e.id));
   const layout: FigureLayout = {
     width: Math.ceil(right - left + 2 * FRAME_PX),

@@ -5,6 +5,11 @@ import type { Id, Point } from '../model';
 
 export const inflate = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, w: r.w + 2 * by, h: r.h + 2 * by });
 
+/** The area to search for cards near a segment: its box widened by `by`. */
+export function segmentBox(a: Point, b: Point, by: number): Rect {
+  return { x: Math.min(a.x, b.x) - by, y: Math.min(a.y, b.y) - by, w: Math.abs(a.x - b.x) + 2 * by, h: Math.abs(a.y - b.y) + 2 * by };
+}
+
 /** Cards by grid cell, to find those near a relation or along a segment without a scan of the map. */
 export class CardGrid {
   private cells = new Map<string, [Id, Rect][]>();
@@ -70,8 +75,7 @@ export function crossings(line: readonly Point[], grid: CardGrid, own: ReadonlyS
   for (let i = 1; i < line.length; i++) {
     const a = line[i - 1]!;
     const b = line[i]!;
-    const box = { x: Math.min(a.x, b.x) - buffer, y: Math.min(a.y, b.y) - buffer, w: Math.abs(a.x - b.x) + 2 * buffer, h: Math.abs(a.y - b.y) + 2 * buffer };
-    for (const [id, r] of grid.within(box)) if (!own.has(id) && segmentHitsRect(a, b, inflate(r, -1))) out.push(r);
+    for (const [id, r] of grid.within(segmentBox(a, b, buffer))) if (!own.has(id) && segmentHitsRect(a, b, inflate(r, -1))) out.push(r);
   }
   return out;
 }

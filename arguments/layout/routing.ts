@@ -17,10 +17,10 @@
 import type { Rect } from '../geometry';
 import type { Id, Point, RelationKind } from '../model';
 import { Obstacles } from '../export/obstacles';
-import { CardGrid, crossings, inflate, segmentHitsRect } from './cardGrid';
-import { facingSegment, segmentBox } from './straight';
+import { CardGrid, crossings, inflate, segmentBox, segmentHitsRect } from './cardGrid';
+import { facingSegment } from './straight';
 
-export { inflate, segmentHitsRect };
+export { segmentHitsRect };
 
 /** The part of libavoid-js's API used here (its own typings do not resolve under "exports"). */
 export interface AvoidLibrary {
@@ -124,6 +124,12 @@ interface Job {
   key: string;
   routes: Point[][];
 }
+/** One attempt at a relation's problem: the areas its router sees, the cards in them, and the key of the two. */
+interface Attempt {
+  areas: Rect[];
+  seen: [Id, Rect][];
+  key: string;
+}
 
 /**
  * Routes relations around cards. libavoid's orthogonal router slows down steeply with the
@@ -185,14 +191,18 @@ export class EdgeRouter {
     };
     const jobKey = (lines: RouterJob['lines'], seen: readonly [Id, Rect][]) =>
       `${lines.map((l) => `${endKey(l.from)}>${endKey(l.to)}`).join(';')}|${seen.map(([i, r]) => `${i}:${r.x},${r.y},${r.w},${r.h}`).join(';')}`;
+    /** A relation's first attempt: where its router looks, the cards it sees there, and the key of that problem. */
+    const firstAttempt = (own: readonly Id[], ends: readonly Point[], lines: RouterJob['lines']): Attempt => {
+      const areas = firstAreas(own, ends);
+      const seen = grid.withinAll(areas);
+      return { areas, seen, key: jobKey(lines, seen) };
+    };
     /** Routes solved ahead, by job key (the first attempts of the relations, shared among threads). */
     const ahead = new Map<string, Point[][]>();
 
-    const solve = (id: Id, own: readonly Id[], ends: Point[], lines: { from: Id | Point; to: Id | Point }[]): Point[][] => {
-      let areas = firstAreas(own, ends);
+    const solve = (id: Id, own: readonly Id[], lines: RouterJob['lines'], first: Attempt): Point[][] => {
+      let { areas, seen, key } = first;
       for (let attempt = 0; ; attempt++) {
-        const seen = grid.withinAll(areas);
-        const key = jobKey(lines, seen);
         const cached = this.cache.get(id);
         const routes = cached && cached.key === key ? cached.routes : (ahead.get(key) ?? solveRouterJob(this.avoid, { cards: seen, lines }, { buffer: this.buffer, nudging: this.nudging }));
         if (!(cached && cached.key === key)) this.lastRouted++;
@@ -202,41 +212,42 @@ export class EdgeRouter {
           return routes;
         }
         areas = [...areas, ...crossed.map((r) => inflate(r, REGION_MARGIN))];
+        seen = grid.withinAll(areas);
+        key = jobKey(lines, seen);
       }
     };
 
     // Each premise relation's problem; the first attempts are independent of each other, so
     // they may be solved ahead, together (a widened region or an undercut is solved in turn).
-    const problems: { id: Id; own: Id[]; ends: Point[]; lines: { from: Id | Point; to: Id | Point }[] }[] = [];
+    const problems: { id: Id; own: Id[]; ends: Point[]; lines: RouterJob['lines']; first: Attempt }[] = [];
+    const problem = (id: Id, own: Id[], ends: Point[], lines: RouterJob['lines']) => problems.push({ id, own, ends, lines, first: firstAttempt(own, ends, lines) });
     for (const [id, r] of relations) {
       if (r.kind === 'undercuts' || !r.from.every(card) || !card(r.to) || r.from.includes(r.to)) continue;
       if (r.from.length === 1) {
         // Lined up with nothing in the way: libavoid's route is the straight segment, no router needed.
         const straight = this.straight(grid, r.from[0]!, r.to);
         if (straight) out.set(id, { branches: [], line: straight[0]!, inference: pointAlong(straight[0]!, 0.5) });
-        else problems.push({ id, own: [r.from[0]!, r.to], ends: [], lines: [{ from: r.from[0]!, to: r.to }] });
-        // Its place in the order (undercuts come after what they attack): filled below.
-        if (!straight) out.set(id, PENDING);
+        else {
+          // Its place in the order (undercuts come after what they attack): filled below.
+          out.set(id, PENDING);
+          problem(id, [r.from[0]!, r.to], [], [{ from: r.from[0]!, to: r.to }]);
+        }
         continue;
       }
       const join = joinPoint(r.from.map((f) => card(f)!), card(r.to)!, free, this.buffer);
       out.set(id, PENDING);
-      problems.push({ id, own: [...r.from, r.to], ends: [join], lines: [...r.from.map((f) => ({ from: f, to: join })), { from: join, to: r.to }] });
+      problem(id, [...r.from, r.to], [join], [...r.from.map((f) => ({ from: f, to: join })), { from: join, to: r.to }]);
     }
     if (this.solveMany) {
       const jobs = new Map<string, RouterJob>();
-      for (const p of problems) {
-        const seen = grid.withinAll(firstAreas(p.own, p.ends));
-        const key = jobKey(p.lines, seen);
-        if (this.cache.get(p.id)?.key !== key) jobs.set(key, { cards: seen, lines: p.lines });
-      }
+      for (const { id, lines, first } of problems) if (this.cache.get(id)?.key !== first.key) jobs.set(first.key, { cards: first.seen, lines });
       if (jobs.size >= MIN_SHARED_JOBS) {
         const answers = this.solveMany([...jobs.values()], { buffer: this.buffer, nudging: this.nudging });
         [...jobs.keys()].forEach((key, i) => answers[i] && ahead.set(key, answers[i]!));
       }
     }
     for (const p of problems) {
-      const lines = solve(p.id, p.own, p.ends, p.lines);
+      const lines = solve(p.id, p.own, p.lines, p.first);
       if (p.ends.length === 0) out.set(p.id, { branches: [], line: lines[0]!, inference: pointAlong(lines[0]!, 0.5) });
       else out.set(p.id, { branches: lines.slice(0, -1), line: lines[lines.length - 1]!, inference: p.ends[0]! });
     }
@@ -247,7 +258,9 @@ export class EdgeRouter {
       if (ready.length === 0) break; // a circle of undercuts: nothing to end on
       for (const [id, r] of ready) {
         const at = out.get(r.to)!.inference;
-        const [line] = solve(id, [r.from[0]!], [at], [{ from: r.from[0]!, to: at }]);
+        const own = [r.from[0]!];
+        const lines = [{ from: r.from[0]!, to: at }];
+        const [line] = solve(id, own, lines, firstAttempt(own, [at], lines));
         out.set(id, { branches: [], line: line!, inference: pointAlong(line!, 0.5) });
       }
       pending = pending.filter(([id]) => !out.has(id));

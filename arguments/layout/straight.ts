@@ -37,8 +37,3 @@ export function facingSegment(from: Rect, to: Rect, buffer: number): [Point, Poi
   }
   return null;
 }
-
-/** The area to search for cards near a segment: its box widened by `by`. */
-export function segmentBox(a: Point, b: Point, by: number): Rect {
-  return { x: Math.min(a.x, b.x) - by, y: Math.min(a.y, b.y) - by, w: Math.abs(a.x - b.x) + 2 * by, h: Math.abs(a.y - b.y) + 2 * by };
-}

@@ -41,16 +41,16 @@ describe('argmap help', () => {
   });
 
   it('the bench finds the commands the same way', () => {
-    // The test's own bundle: tests/unit/cli.test.ts rebuilds dist/argmap.mjs while others run.
+    // The test's own bundle: tests/unit/cli.test.ts rebuilds dist/argmap.cjs while others run.
     expect(new Set(cliCommands(root, cli.bundle))).toEqual(new Set(Object.keys(COMMAND_USAGE)));
   });
 
-  it('runs the same from the CommonJS launcher beside the ES module one (what bin/argmap.cjs starts)', () => {
-    const viaCjs = spawnSync(process.execPath, [cli.bundle.replace(/\.mjs$/, '.cjs'), 'validate', SHIPPED], { cwd: cli.dir, encoding: 'utf8' });
-    const viaEsm = cli.argmap('validate', SHIPPED);
-    expect(viaEsm.code).toBe(0);
-    expect({ code: viaCjs.status, out: viaCjs.stdout, err: viaCjs.stderr }).toEqual({ code: 0, out: viaEsm.out, err: viaEsm.err });
-    expect(viaCjs.stdout).toMatch(/: valid map "Stalin/);
+  it('is built with one launcher, CommonJS (what bin/argmap.cjs starts), and no other', () => {
+    expect(cli.argmap('validate', SHIPPED).out).toMatch(/: valid map "Stalin/);
+    expect(existsSync(cli.bundle.replace(/\.cjs$/, '.mjs'))).toBe(false);
+    const other = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outfile', join(cli.dir, 'argmap.mjs')], { cwd: root, encoding: 'utf8' });
+    expect({ code: other.status, err: other.stderr }).toEqual({ code: 2, err: `build-cli: --outfile ${join(cli.dir, 'argmap.mjs')} must end in .cjs: the launcher is a CommonJS module (bin/argmap.cjs runs dist/argmap.cjs).\n` });
+    expect(readdirSync(cli.dir).filter((f) => f.startsWith('argmap'))).toEqual([]);
   });
 
   it('refuses an unknown command, quoting it', () => {

@@ -32,7 +32,7 @@ export interface Result {
 export function buildCli(tag: string, timeout = 30_000): Cli {
   const buildDir = join(root, 'dist', 'test');
   mkdirSync(buildDir, { recursive: true });
-  const bundle = join(buildDir, `argmap-${tag}-${process.pid}.mjs`);
+  const bundle = join(buildDir, `argmap-${tag}-${process.pid}.cjs`);
   const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outfile', bundle], { cwd: root, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
   const dir = mkdtempSync(join(tmpdir(), `argmap-${tag}-`));
@@ -51,9 +51,8 @@ export function buildCli(tag: string, timeout = 30_000): Cli {
     },
     remove() {
       rmSync(bundle, { force: true });
-      rmSync(bundle.replace(/\.mjs$/, '.cjs'), { force: true });
       rmSync(`${bundle}.map`, { force: true });
-      rmSync(bundle.replace(/\.mjs$/, '-chunks'), { recursive: true, force: true });
+      rmSync(bundle.replace(/\.cjs$/, '-chunks'), { recursive: true, force: true });
       try {
         chmodSync(dir, 0o755);
       } catch {

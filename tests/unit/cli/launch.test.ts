@@ -29,14 +29,14 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'argmap-launch-'));
   writeFileSync(join(dir, 'bundle.cjs'), BUNDLE);
   // The launcher bundled by esbuild, as scripts/build-cli.mjs does, pointed at the test's bundle.
-  launcher = join(root, 'dist', 'test', `launch-${process.pid}.mjs`);
+  launcher = join(root, 'dist', 'test', `launch-${process.pid}.cjs`);
   mkdirSync(join(root, 'dist', 'test'), { recursive: true });
   const entry = join(root, 'dist', 'test', `launch-entry-${process.pid}.ts`);
   writeFileSync(
     entry,
     `import { launch } from '../../arguments/cli/launch';\nlaunch({ bundle: ${JSON.stringify(join(dir, 'bundle.cjs'))}, build: 'test', encoding: 'utf8', cacheDir: process.env.CACHE_DIR!, command: process.argv[2] });\n`,
   );
-  const built = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', outfile: launcher, logLevel: 'silent' });
+  const built = buildSync({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: launcher, logLevel: 'silent' });
   rmSync(entry, { force: true });
   expect(built.errors).toEqual([]);
 });

@@ -11,7 +11,7 @@ import { DEFAULT_FIGURE_OPTIONS, pixelSize, renderFigure } from '../../../argume
 import { decodePng, parseXmlStrict, root, SHIPPED_PATH, shippedMap, tmp, tool } from './helpers';
 
 let dir: string;
-// A bundle of its own (tests/unit/cli.test.ts rebuilds dist/argmap.mjs while this file runs).
+// A bundle of its own (tests/unit/cli.test.ts rebuilds dist/argmap.cjs while this file runs).
 let bundle: string;
 
 function argmap(...args: string[]) {
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = tmp('cli');
   const buildDir = join(root, 'dist', 'test');
   mkdirSync(buildDir, { recursive: true });
-  bundle = join(buildDir, `argmap-export-${process.pid}.mjs`);
+  bundle = join(buildDir, `argmap-export-${process.pid}.cjs`);
   const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outfile', bundle], { cwd: root, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
 });
@@ -32,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => {
   rmSync(bundle, { force: true });
   rmSync(`${bundle}.map`, { force: true });
-  rmSync(bundle.replace(/\.mjs$/, '-chunks'), { recursive: true, force: true });
+  rmSync(bundle.replace(/\.cjs$/, '-chunks'), { recursive: true, force: true });
 });
 
 describe('argmap export', () => {

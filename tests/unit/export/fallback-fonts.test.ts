@@ -38,7 +38,7 @@ beforeAll(() => {
   dir = tmp('fallback');
   const buildDir = join(root, 'dist', 'test');
   mkdirSync(buildDir, { recursive: true });
-  bundle = join(buildDir, `argmap-fonts-${process.pid}.mjs`);
+  bundle = join(buildDir, `argmap-fonts-${process.pid}.cjs`);
   const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs'), '--outfile', bundle], { cwd: root, encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
   writeFileSync(join(dir, 'scripts.argmap.json'), serializeMap(scriptsMap()));
@@ -47,7 +47,7 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(bundle, { force: true });
   rmSync(`${bundle}.map`, { force: true });
-  rmSync(bundle.replace(/\.mjs$/, '-chunks'), { recursive: true, force: true });
+  rmSync(bundle.replace(/\.cjs$/, '-chunks'), { recursive: true, force: true });
 });
 
 function spans(el: XmlElement, out: XmlElement[] = []): XmlElement[] {

@@ -10,7 +10,7 @@ import { fallbackFontBytes, fontBytes, pdfLibraries } from '../../../arguments/c
 import type { CiteProcessor } from '../../../arguments/cite/processor';
 import { WORKSHEET_BLANK } from '../../../arguments/export/handout';
 import { planHandout, type HandoutPlanOptions } from '../../../arguments/export/handout/pages';
-import { CLAIM_FIGURE_TARGET, prepareHandoutPdf, writeHandoutPdf } from '../../../arguments/export/handoutPdf';
+import { CLAIM_FIGURE_TARGET, prepareHandoutPdf, revealedFigure, writeHandoutPdf } from '../../../arguments/export/handoutPdf';
 import { printedSize } from '../../../arguments/export/page';
 import { renderFigure } from '../../../arguments/export/figure';
 import { elkEngine } from '../../../arguments/cli/commands/export-page';
@@ -105,9 +105,9 @@ describe('PDF handout, a page per step (the default)', () => {
       if (k < o7) expect(f.svg.includes('id="node-O7"'), `step ${k + 1}`).toBe(false);
       if (k === o7) expect(f.svg.includes('id="node-O7"')).toBe(true);
       for (const e of f.layout.edges) expect(Object.hasOwn(page.shown.relations, e.id), `step ${k + 1}: ${e.id}`).toBe(true);
-      // Each of the step's arrows is drawn with it.
+      // Each of the step's arrows is drawn with it, an objection's undercut too (with the arrow it attacks).
       for (const [id, r] of Object.entries(page.shown.relations)) {
-        if (steps[k]!.nodes.some((n) => r.from.includes(n)) && drawn.has(r.to)) expect(f.layout.edges.some((e) => e.id === id), `step ${k + 1}: ${id}`).toBe(true);
+        if (steps[k]!.nodes.some((n) => r.from.includes(n))) expect(f.layout.edges.some((e) => e.id === id), `step ${k + 1}: ${id}`).toBe(true);
       }
     });
     // A late step of the shipped map is its own region, not the whole map: fewer cards than revealed.
@@ -125,6 +125,28 @@ describe('PDF handout, a page per step (the default)', () => {
   it("ends with every source's bibliography entry", () => {
     expect(h.plan.bibliography.length).toBe(Object.keys(map.sources).length);
     for (const entry of h.plan.bibliography) expect(h.pages.at(-1)).toContain(normal(entry));
+  });
+});
+
+describe("a step's figure", () => {
+  it('draws an undercut of an undercut, whichever of the two the map records first', () => {
+    // A reply to the objection's undercut (r.O1 attacks the support of C1 by P1a and P1b), recorded before it.
+    const m = structuredClone(map);
+    m.nodes.R1 = { id: 'R1', kind: 'counter', title: 'Reply: the timing', voice: 'analyst', text: 'The boycott had been announced months before the war.' };
+    m.view.positions.R1 = { x: m.view.positions.O1!.x + 320, y: m.view.positions.O1!.y };
+    m.relations = { 'r.R1': { id: 'r.R1', kind: 'undercuts', voice: 'analyst', from: ['R1'], to: 'r.O1' }, ...m.relations };
+    const whole = renderFigure(m, { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: false }, { embedMap: false });
+    expect(whole.layout.edges.some((e) => e.id === 'r.R1')).toBe(true);
+    const drawn = (f: { layout: { edges: readonly { id: string }[] } }) => f.layout.edges.map((e) => e.id).sort();
+    // The whole map revealed: every arrow drawn as in the map's own figure, the reply's too.
+    const revealed = revealedFigure(whole, m);
+    expect(drawn(revealed)).toEqual(drawn(whole));
+    expect(revealed.svg).toContain('id="relation-r.R1"');
+    // Framed on the reply: the objection and the arrow it attacks come into the frame, so all three arrows are drawn.
+    const framed = revealedFigure(whole, m, ['R1']);
+    expect(framed.layout.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(['R1', 'O1', 'P1a', 'P1b', 'C1']));
+    expect(drawn(framed)).toEqual(expect.arrayContaining(['r.P1.C1', 'r.O1', 'r.R1']));
+    expect(framed.svg).toContain('id="relation-r.R1"');
   });
 });
 
