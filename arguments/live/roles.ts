@@ -172,7 +172,10 @@ export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, 
   if (right === 'nothing') return { ok: false, reason: mode === 'read-only' ? 'this room is read-only: no one edits it' : 'students read this room; only the instructor edits it' };
   if (leavesPending()) return { ok: false, reason: 'the update builds on changes the host does not have; reload the page' };
   if (!touched) return { ok: true, changed };
+  const t: Touched = touched;
+  // Anything outside the map's parts would be stored, relayed and kept in every copy, but no map shows it.
+  if (t.foreign) return { ok: false, reason: 'the update writes outside the map; only the instructor may' };
   const after = snapshot.current;
-  const refusal = (before ? ownVoiceRefusal(peer.name, before, after, touched) : null) ?? recordsRefusal(after, touched);
+  const refusal = (before ? ownVoiceRefusal(peer.name, before, after, t) : null) ?? recordsRefusal(after, t);
   return refusal ? { ok: false, reason: refusal } : { ok: true, changed };
 }

@@ -123,6 +123,34 @@ describe('what each peer may change', () => {
     expect(judgeUpdate(r3.scratch, Y.encodeStateAsUpdate(r3.peer, before), ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/would not load/) });
   });
 
+  it('refuses a student’s update to a top-level type outside the map, in an open room too, and takes the instructor’s', () => {
+    const junk = (peer: Y.Doc) => {
+      const before = Y.encodeStateVector(peer);
+      peer.getMap('junk').set('x', 'y'.repeat(10_000));
+      return Y.encodeStateAsUpdate(peer, before);
+    };
+    for (const mode of ['open', 'students-own-voice'] as const) {
+      const r = room();
+      expect(judgeUpdate(r.scratch, junk(r.peer), ada, mode), mode).toMatchObject({ ok: false, reason: expect.stringMatching(/outside the map/) });
+    }
+    const r = room();
+    expect(judgeUpdate(r.scratch, junk(r.peer), prof, 'open')).toMatchObject({ ok: true, changed: true });
+    // A text at the top level, and one inside a foreign map, are as foreign.
+    const r2 = room();
+    const before = Y.encodeStateVector(r2.peer);
+    r2.peer.transact(() => {
+      r2.peer.getText('notes').insert(0, 'hidden');
+      applyOperation(r2.peer, own(mine(6)), 'me');
+    });
+    expect(judgeUpdate(r2.scratch, Y.encodeStateAsUpdate(r2.peer, before), ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/outside the map/) });
+    const r3 = room();
+    const sv = Y.encodeStateVector(r3.peer);
+    const inner = new Y.Map<unknown>();
+    r3.peer.getMap('junk').set('deep', inner);
+    inner.set('x', 1);
+    expect(judgeUpdate(r3.scratch, Y.encodeStateAsUpdate(r3.peer, sv), ada, 'open')).toMatchObject({ ok: false });
+  });
+
   it('refuses one whole update when a part of it is not the student’s', () => {
     const { scratch, peer } = room();
     const before = Y.encodeStateVector(peer);
