@@ -25,7 +25,7 @@ import { editRight } from '../../live/roles';
 import { snapshotOf } from '../../live/snapshot';
 import { MAP_FILE, readFileBounded } from '../read';
 import { writeFileAtomic } from '../write';
-import { Room } from './room';
+import { MAX_REFUSALS, Room } from './room';
 import { answer, SECURITY_HEADERS, serveStatic } from './static';
 import { hashBytes, lockStore, readLog, UpdateLog, type StoreHeader } from './store';
 
@@ -269,6 +269,8 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     }
     const roomName = draftOf === null ? code! : draftRoom(code!, draftOf);
     const room = rooms.get(roomName) ?? null;
+    // A page refused again and again (a script resending) costs the host a judgement each time.
+    if (role === 'student' && room?.refusedLately(name)) return { ok: false, status: 429, message: `The changes sent as ${name} were refused ${MAX_REFUSALS} times within a minute; wait a minute, then reload the page.` };
     const taken = room?.hasName(name) ?? false;
     if (taken) return { ok: false, status: 409, message: `Someone called ${name} is already in this room; choose another name.` };
     if (forConnection) {
@@ -318,7 +320,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: number, message: string) => {
       const body = `${message}\n`;
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : status === 403 ? 'Forbidden' : 'Bad Request'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: ${SECURITY_HEADERS['X-Content-Type-Options']}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : status === 403 ? 'Forbidden' : status === 429 ? 'Too Many Requests' : 'Bad Request'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: ${SECURITY_HEADERS['X-Content-Type-Options']}\r\nConnection: close\r\n\r\n${body}`);
     };
     let url: URL;
     try {

@@ -125,6 +125,50 @@ describe('roles in a live room', () => {
     expect(fileMap(mapPath).nodes[mine]?.voice).toBe(studentVoice('Ada'));
   }, 20_000);
 
+  it('refuses a student’s write outside the map in an open room, and turns away a name refused three times in a minute', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const prof = await t.client(host, 'Prof', host.key);
+    for (let i = 0; i < 3; i++) {
+      const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
+      const before = Y.encodeStateVector(mallory.doc);
+      mallory.doc.getMap('junk').set('x', 'y'.repeat(100_000));
+      mallory.sendUpdate(Y.encodeStateAsUpdate(mallory.doc, before));
+      await until(() => mallory.closeCode() !== null, 'the host to close the sender');
+      expect(mallory.closeCode()).toBe(LIVE_CLOSE.refused);
+      expect(mallory.received.find((m) => m.type === 2)?.reason).toMatch(/outside the map/);
+    }
+    await expect(t.socket(host, 'name=Mallory')).rejects.toThrow(/429/);
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${host.code}/info?name=Mallory`)).status).toBe(429);
+    const bea = await t.client(host, 'Bea');
+    expect(bea.doc.share.has('junk') ? bea.doc.getMap('junk').size : 0).toBe(0);
+    expect(prof.doc.share.has('junk') ? prof.doc.getMap('junk').size : 0).toBe(0);
+    // Bea's edits are still judged (on a replica made anew) and go through.
+    const id = analystNode(bea.doc);
+    expect(bea.session.apply(editNode(id, { text: 'Bea edits after the refusals.' })).ok).toBe(true);
+    await until(() => nodeText(prof.doc, id) === 'Bea edits after the refusals.', 'Bea’s edit at the instructor');
+  }, 20_000);
+
+  it('takes a read-only student’s sync step 2 that brings nothing new, and refuses one that deletes', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const prof = await t.client(host, 'Prof', host.key);
+    const ana = await rawPeer(await t.socket(host, 'name=Ana'));
+    // Its whole state (every struct and deletion the host has) is nothing new.
+    ana.sendUpdate(Y.encodeStateAsUpdate(ana.doc));
+    const id = analystNode(prof.doc);
+    prof.session.apply(editNode(id, { text: 'The instructor, after Ana’s resend.' }));
+    await until(() => nodeText(ana.doc, id) === 'The instructor, after Ana’s resend.', 'the instructor’s edit at Ana');
+    expect(ana.closeCode()).toBeNull();
+    const before = Y.encodeStateVector(ana.doc);
+    ana.doc.getMap('nodes').delete(id);
+    ana.sendUpdate(Y.encodeStateAsUpdate(ana.doc, before));
+    await until(() => ana.closeCode() !== null, 'the host to close Ana');
+    expect(ana.closeCode()).toBe(LIVE_CLOSE.refused);
+    expect(ana.received.find((m) => m.type === 2)?.reason).toMatch(/only the instructor edits/);
+    expect(prof.doc.getMap('nodes').has(id)).toBe(true);
+  }, 20_000);
+
   it('shows every peer under the name it joined with, whatever its awareness claims, and drops states for other ids', async () => {
     const { mapPath } = t.tempMap();
     const host = await t.host({ mapPath, mode: 'open' });
