@@ -125,6 +125,13 @@ export interface RoomInfo {
    * host always sends it (optional for rooms served by a stock y-websocket server).
    */
   epoch?: string;
+  /**
+   * A student's proof of their name: handed out by the first answer under that name; every later
+   * info query and connection under it adds `token=TOKEN` (else 409), and one that does while its
+   * old connection lingers ends that one. The page keeps it with its copy of the room (per code,
+   * epoch and name). Not sent to the instructor (the key proves them).
+   */
+  token?: string;
 }
 
 /**
@@ -133,9 +140,11 @@ export interface RoomInfo {
  * denied" message just before). The page cannot take its own structs back: it must start a fresh
  * Y.Doc from the host's state (and clear its IndexedDB copy), or every later change of its would
  * be refused as well. The host acknowledges an update by relaying it (to its sender too): it
- * relays only what is in its store.
+ * relays only what is in its store. `replaced`: the same person joined again under this name (with
+ * its token) and this older connection was ended; a page that gets it is open elsewhere and should
+ * not reconnect by itself (two tabs would take the name from each other in turn).
  */
-export const LIVE_CLOSE = { refused: 4403, stopped: 1001 } as const;
+export const LIVE_CLOSE = { refused: 4403, replaced: 4409, stopped: 1001 } as const;
 
 export const infoPath = (code: string): string => `${LIVE_PATH}/${code}/info`;
 

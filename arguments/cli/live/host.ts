@@ -5,6 +5,11 @@
 //   forked from the class map when first joined, open to that student and the instructor only.
 // - Who a peer is comes from the connection (`name`, and `key` for the instructor), checked at
 //   the upgrade: a wrong code, a bad or taken name, a draft of someone else is refused there.
+// - A name is one person's for the seminar: the first info answer under a student's name hands
+//   out a token for it (RoomInfo.token), and every later admission under that name must bring it
+//   (a peer that never asked, a stock y-websocket client, reserves nothing). The token (or, for
+//   the instructor, the key) also lets its owner back in while its old connection lingers
+//   half-open: the old one is ended.
 // - The store (store.ts) makes accepted updates durable before they are relayed; the map file is
 //   written (atomically, write.ts) at most a second after a change, and the store compacted then.
 // - On start, a store whose header names the file's hash is resumed (the same Yjs structs the
@@ -241,13 +246,15 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   }
 
   // ----- who may join which room -----
-  const isInstructor = (given: string | null) => {
+  const sameSecret = (given: string | null, secret: string) => {
     if (given === null) return false;
     const a = Buffer.from(given);
-    const b = Buffer.from(key);
+    const b = Buffer.from(secret);
     return a.length === b.length && timingSafeEqual(a, b);
   };
-  type Admission = { ok: true; room: Room | null; roomName: string; draftOf: string | null; name: string; role: LiveRole } | { ok: false; status: number; message: string };
+  /** Whose each name is: the instructor's (the key proves it) or a student's, with the token handed out for it (null until one asked). */
+  const names = new Map<string, { role: LiveRole; token: string | null }>();
+  type Admission = { ok: true; room: Room | null; roomName: string; draftOf: string | null; name: string; role: LiveRole; token?: string; replaces: boolean } | { ok: false; status: number; message: string };
   function admit(roomPart: string, params: URLSearchParams, forConnection: boolean): Admission {
     const dot = roomPart.indexOf('.draft.');
     const codePart = dot < 0 ? roomPart : roomPart.slice(0, dot);
@@ -255,7 +262,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     const name = readStudentName(params.get('name') ?? '');
     if (name === null) return { ok: false, status: 400, message: 'Give a name of 1 to 40 letters, digits, spaces, dots, hyphens or apostrophes, starting with a letter or digit.' };
     const givenKey = params.get('key');
-    const role: LiveRole = isInstructor(givenKey) ? 'instructor' : 'student';
+    const role: LiveRole = sameSecret(givenKey, key) ? 'instructor' : 'student';
     if (givenKey !== null && role !== 'instructor') return { ok: false, status: 403, message: 'This instructor link is not the one of this seminar; open the link the host shows.' };
     let draftOf: string | null = null;
     if (dot >= 0) {
@@ -267,25 +274,40 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       if (draftOf === null) return { ok: false, status: 404, message: 'There is no such draft on this host.' };
       if (role !== 'instructor' && draftOf !== name) return { ok: false, status: 403, message: 'A draft is open only to its student and the instructor.' };
     }
+    // A name belongs to one person: the instructor's name is not a student's, and back. The key
+    // outranks a student's token: a student who only asked under the instructor's name loses it.
+    let owner = names.get(name);
+    if (owner && owner.role !== role) {
+      if (role === 'student' || everyone.get(name)?.connected) return { ok: false, status: 409, message: `Someone called ${name} is already in this seminar; choose another name.` };
+      names.delete(name);
+      owner = undefined;
+    }
+    let proven = role === 'instructor';
+    if (role === 'student' && owner?.token) {
+      if (!sameSecret(params.get('token'), owner.token)) return { ok: false, status: 409, message: `Someone joined this seminar as ${name} before; choose another name. (If that was you, open the room again in the browser you joined with.)` };
+      proven = true;
+    }
     const roomName = draftOf === null ? code! : draftRoom(code!, draftOf);
     const room = rooms.get(roomName) ?? null;
     // A page refused again and again (a script resending) costs the host a judgement each time.
     if (role === 'student' && room?.refusedLately(name)) return { ok: false, status: 429, message: `The changes sent as ${name} were refused ${MAX_REFUSALS} times within a minute; wait a minute, then reload the page.` };
     const taken = room?.hasName(name) ?? false;
-    if (taken) return { ok: false, status: 409, message: `Someone called ${name} is already in this room; choose another name.` };
-    if (forConnection) {
-      // A name belongs to one person: the instructor's name is not a student's, and back.
-      const known = everyone.get(name);
-      if (known && known.connected && known.role !== role) return { ok: false, status: 409, message: `Someone called ${name} is already in this seminar; choose another name.` };
-    }
-    return { ok: true, room, roomName, draftOf, name, role };
+    if (taken && !proven) return { ok: false, status: 409, message: `Someone called ${name} is already in this room; choose another name.` };
+    let token = owner?.token ?? undefined;
+    if (!forConnection && role === 'student' && token === undefined) token = randomBytes(18).toString('base64url');
+    if (!owner || (token !== undefined && owner.token === null)) names.set(name, { role, token: token ?? null });
+    const a: Admission = { ok: true, room, roomName, draftOf, name, role, replaces: taken };
+    if (token !== undefined) a.token = token;
+    return a;
   }
 
   function infoOf(roomPart: string, params: URLSearchParams): RoomInfoAnswer {
     const a = admit(roomPart, params, false);
     if (!a.ok) return a;
     const roomMode = a.roomName === code ? mode : 'open';
-    return { ok: true, info: { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch } };
+    const info: RoomInfo = { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch };
+    if (a.token !== undefined) info.token = a.token;
+    return { ok: true, info };
   }
 
   // ----- HTTP -----
@@ -343,9 +365,11 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       onError(err as Error);
       return refuse(400, 'The draft could not be opened on the host.');
     }
+    // Its owner is back: the connection it left (half-open, perhaps) is ended.
+    if (a.replaces) room.evict(a.name);
     wss.handleUpgrade(req, socket, head, (ws) => {
       const known = everyone.get(a.name);
-      if (!known) everyone.set(a.name, { name: a.name, role: a.role, connected: true });
+      if (!known || known.role !== a.role) everyone.set(a.name, { name: a.name, role: a.role, connected: true });
       room.join(ws, { name: a.name, role: a.role });
     });
   });

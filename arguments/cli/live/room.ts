@@ -125,12 +125,13 @@ export class Room {
     return false;
   }
 
-  /** Ends the connections under `name` now (its owner came back while they linger). */
+  /** Ends the connections under `name` now (its owner came back while they linger): nothing they send counts from here. */
   evict(name: string): void {
     for (const c of [...this.conns.values()]) {
       if (c.name !== name) continue;
       this.leave(c);
-      c.ws.terminate();
+      c.ws.close(LIVE_CLOSE.replaced, 'you joined again under this name elsewhere');
+      setTimeout(() => c.ws.terminate(), 1000).unref?.();
     }
   }
 
@@ -207,6 +208,7 @@ export class Room {
   }
 
   private receive(conn: Connection, message: Uint8Array): void {
+    if (!this.conns.has(conn.ws)) return;
     try {
       const decoder = decoding.createDecoder(message);
       switch (decoding.readVarUint(decoder)) {

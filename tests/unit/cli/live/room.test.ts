@@ -228,10 +228,11 @@ describe('a student’s private draft', () => {
     const { draftRoom } = await import('../../../../arguments/live/protocol');
     const room = draftRoom(host.code, 'Ada Lovelace');
     const classPeer = await t.client(host, 'Bea');
-    const info = await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Ada%20Lovelace`);
-    expect(await info.json()).toMatchObject({ role: 'student', mayEdit: 'everything' });
+    const info = (await (await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Ada%20Lovelace`)).json()) as { token: string };
+    expect(info).toMatchObject({ role: 'student', mayEdit: 'everything' });
     expect((await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Bea`)).status).toBe(403);
-    const ada = await t.client(host, 'Ada Lovelace', undefined, room);
+    await t.client(host, 'Ada Lovelace', undefined, host.code, info.token);
+    const ada = await t.client(host, 'Ada Lovelace', undefined, room, info.token);
     const id = analystNode(ada.doc);
     const original = nodeText(classPeer.doc, id);
     expect(nodeText(ada.doc, id)).toBe(original);
