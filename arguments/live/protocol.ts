@@ -8,7 +8,7 @@
 //   makes at start and never shows to students: the key, not a name, makes a peer the instructor.
 // - The host, not the page, decides what a peer may change (roles.ts enforces it on every update)
 //   and who a peer is (the name of the connection, whatever its awareness claims).
-import type { ArgumentMap, ArgNode, Id } from '../model';
+import type { ArgNode, Id } from '../model';
 
 /** The path under which the host accepts y-websocket connections: `/live/CODE`. */
 export const LIVE_PATH = '/live';
@@ -98,10 +98,6 @@ export function presenceColor(name: string): string {
 /** Whether a student in own-voice mode owns a node: it is in their voice. */
 export const ownsNode = (node: Pick<ArgNode, 'voice'> | undefined, name: string): boolean =>
   node !== undefined && node.voice === studentVoice(name);
-
-/** For callers that have a map and an id. */
-export const ownsNodeId = (map: ArgumentMap, id: Id, name: string): boolean =>
-  Object.hasOwn(map.nodes, id) && ownsNode(map.nodes[id], name);
 
 /**
  * What a page asks before it joins: `GET /live/CODE/info?name=NAME[&key=KEY]` answers this JSON
