@@ -12,6 +12,7 @@
 //   holds is it compacted into one state update (written whole to a temporary file, renamed over
 //   it): encoding the whole state costs more than the file's write (146 ms at 1,000 nodes).
 import { createHash } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -196,28 +197,86 @@ function syncFolder(folder: string): void {
   }
 }
 
+/** The file-system calls lockStore makes (a test passes one that lets another starter in between). */
+export type LockFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'linkSync' | 'openSync' | 'writeSync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync'>;
+
 /**
  * Takes the store folder for this process (two hosts on one map would interleave their logs):
  * a lock file naming the holder's pid, taken over when that process is gone (a host killed with
- * SIGKILL leaves its lock). Returns the release; null when a live process holds it.
+ * SIGKILL leaves its lock). Returns the release; null when a live process holds it. The lock is
+ * made whole (a linked temporary file: never seen empty) and a stale one is taken over by moving
+ * it aside, which only one of two starters can do (removing it would let the slower one remove
+ * the faster one's fresh lock too).
  */
-export function lockStore(dir: string): { release: () => void } | { heldBy: number } {
-  mkdirSync(dir, { recursive: true });
+export function lockStore(dir: string, fs: LockFs = nodeFs): { release: () => void } | { heldBy: number } {
+  fs.mkdirSync(dir, { recursive: true });
   const path = join(dir, 'host.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const mine = `${path}.${process.pid}.tmp`;
+  const aside = `${path}.${process.pid}.stale`;
+  const holderOf = (file: string): number | null | undefined => {
+    let text: string;
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return { release: () => rmSync(path, { force: true }) };
+      text = fs.readFileSync(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) return { heldBy: holder };
-      rmSync(path, { force: true });
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
     }
+    const pid = Number(text.trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  };
+  fs.writeFileSync(mine, String(process.pid), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (take(fs, mine, path)) return { release: () => fs.rmSync(path, { force: true }) };
+      const holder = holderOf(path);
+      if (holder === undefined) continue;
+      if (holder !== null && alive(holder)) return { heldBy: holder };
+      try {
+        fs.renameSync(path, aside);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw err;
+      }
+      const moved = holderOf(aside);
+      if (moved !== holder && moved !== null && moved !== undefined && alive(moved)) {
+        // Another starter took the stale lock over between the read and the move: its lock goes back.
+        try {
+          fs.linkSync(aside, path);
+        } catch {
+          // a third one holds it now
+        }
+        fs.rmSync(aside, { force: true });
+        return { heldBy: moved };
+      }
+      fs.rmSync(aside, { force: true });
+    }
+  } finally {
+    fs.rmSync(mine, { force: true });
   }
   throw new Error(`the lock ${path} could not be taken`);
+}
+
+/** Creates `path` holding what `mine` holds, or false when it exists. */
+function take(fs: LockFs, mine: string, path: string): boolean {
+  try {
+    fs.linkSync(mine, path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
+  }
+  // A file system without hard links (FAT): created empty, then written.
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'wx', 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  fs.writeSync(fd, String(process.pid));
+  fs.closeSync(fd);
+  return true;
 }
 
 function alive(pid: number): boolean {

@@ -1,8 +1,10 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hashBytes, readLog, UpdateLog, type StoreHeader } from '../../../../arguments/cli/live/store';
+import { hashBytes, lockStore, readLog, UpdateLog, type StoreHeader } from '../../../../arguments/cli/live/store';
 import type { RoomInfo } from '../../../../arguments/live/protocol';
 import { editNode } from '../../../../arguments/operations';
 import { setup, until } from './fixture';
@@ -92,6 +94,44 @@ describe('a host started again on the same map', () => {
     const second = await t.host({ mapPath });
     expect(second.startedFrom).toBe('store');
   }, 20_000);
+
+  it('takes over a lock its holder left (killed), and never the fresh lock of a starter that took it over first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aa-lock-'));
+    try {
+      const lock = join(dir, 'host.lock');
+      // A pid no process has (above the largest Linux allows).
+      const dead = 2 ** 22 + 1;
+      writeFileSync(lock, String(dead));
+      const taken = lockStore(dir);
+      expect(taken).toHaveProperty('release');
+      expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+      (taken as { release: () => void }).release();
+
+      // Two starters find the same stale lock; the other one (our parent process, alive) moves it
+      // aside and locks between our read of it and our move.
+      writeFileSync(lock, String(dead));
+      const other = process.ppid;
+      let raced = false;
+      const racing = {
+        ...fs,
+        renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+          if (!raced && from === lock) {
+            raced = true;
+            fs.renameSync(lock, `${lock}.other.stale`);
+            rmSync(`${lock}.other.stale`);
+            writeFileSync(lock, String(other));
+          }
+          fs.renameSync(from, to);
+        },
+      };
+      expect(lockStore(dir, racing)).toEqual({ heldBy: other });
+      expect(raced).toBe(true);
+      expect(readFileSync(lock, 'utf8')).toBe(String(other));
+      expect(readdirSync(dir)).toEqual(['host.lock']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('starts from the file, in a new epoch, when the file was changed since the store was written', async () => {
     const { mapPath } = t.tempMap();
