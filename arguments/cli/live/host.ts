@@ -145,7 +145,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     if (stored && (stored.header.mapHash === fileHash || stored.header.previousHash === fileHash)) {
       doc = new Y.Doc();
       for (const u of stored.updates) Y.applyUpdate(doc, u);
-      log = UpdateLog.open(classLog, stored.header);
+      log = UpdateLog.open(classLog, stored);
       startedFrom = 'store';
     } else {
       if (stored) {
@@ -197,7 +197,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     let draftLog: UpdateLog;
     if (prior && prior.header.epoch === log.header.epoch) {
       for (const u of prior.updates) Y.applyUpdate(draft, u);
-      draftLog = UpdateLog.open(path, prior.header);
+      draftLog = UpdateLog.open(path, prior);
     } else {
       // A fork of the class map: the same structs, so the instructor can merge it back.
       Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc));

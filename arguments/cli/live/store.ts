@@ -9,12 +9,12 @@
 // - Before the map file is written, a header record naming the hash of the file about to be
 //   written and of the one before is appended (the last header counts), so a crash between the
 //   two writes still resumes from the log. Only when the log has grown well past the state it
-//   holds is it compacted into one state update (written whole to a temporary file, renamed over
-//   it): encoding the whole state costs more than the file's write (146 ms at 1,000 nodes).
+//   holds is it compacted into one state update (written whole, atomically: write.ts): encoding the whole state costs more than the file's write (146 ms at 1,000 nodes).
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../write';
 
 export interface StoreHeader {
   version: 1;
@@ -42,6 +42,9 @@ function record(kind: number, payload: Uint8Array): Uint8Array {
 export interface ReadLog {
   header: StoreHeader;
   updates: Uint8Array[];
+  /** Where its last whole record ends, and its length (more: a record a crash cut short). */
+  end: number;
+  length: number;
 }
 
 /** The log at `path`, or null when there is none (or it has no readable header). */
@@ -53,12 +56,12 @@ export function readLog(path: string): ReadLog | null {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-  const { records } = parse(bytes);
+  const { records, end } = parse(bytes);
   if (records[0]?.kind !== HEADER) return null;
   let header: StoreHeader | null = null;
   for (const r of records) if (r.kind === HEADER) header = readHeader(r.payload) ?? header;
   if (header === null) return null;
-  return { header, updates: records.filter((r) => r.kind === UPDATE).map((r) => r.payload) };
+  return { header, updates: records.filter((r) => r.kind === UPDATE).map((r) => r.payload), end, length: bytes.length };
 }
 
 function readHeader(payload: Uint8Array): StoreHeader | null {
@@ -100,12 +103,11 @@ export class UpdateLog {
     this.base = this.size;
   }
 
-  /** Opens the log for appending, cutting off a record a crash left half-written. */
-  static open(path: string, header: StoreHeader): UpdateLog {
-    const bytes = readFileSync(path);
-    const { end } = parse(bytes);
+  /** Opens the log readLog read for appending, cutting off a record a crash left half-written. */
+  static open(path: string, read: Pick<ReadLog, 'header' | 'end' | 'length'>): UpdateLog {
+    const { header, end, length } = read;
     const fd = openSync(path, 'r+');
-    if (end < bytes.length) {
+    if (end < length) {
       ftruncateSync(fd, end);
       fsyncSync(fd);
     }
@@ -163,38 +165,15 @@ export class UpdateLog {
   }
 }
 
+/** Writes a log holding `state` alone, atomically (write.ts: temporary file, fsync, rename, folder fsync), readable by its owner only. */
 function writeWhole(path: string, header: StoreHeader, state: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    for (const part of [record(HEADER, new TextEncoder().encode(JSON.stringify(header))), record(UPDATE, state)]) {
-      let written = 0;
-      while (written < part.length) written += writeSync(fd, part, written);
-    }
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw err;
-  }
-  closeSync(fd);
-  renameSync(temp, path);
-  syncFolder(dirname(path));
-}
-
-/** Makes a rename durable (the folder's entry); some systems cannot open a folder: then it is best effort. */
-function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows opens no folder for fsync; its rename is durable enough there.
-  }
+  const head = record(HEADER, new TextEncoder().encode(JSON.stringify(header)));
+  const body = record(UPDATE, state);
+  const bytes = new Uint8Array(head.length + body.length);
+  bytes.set(head);
+  bytes.set(body, head.length);
+  writeFileAtomic(path, bytes, { overwrite: true, mode: 0o600 });
 }
 
 /** The file-system calls lockStore makes (a test passes one that lets another starter in between). */

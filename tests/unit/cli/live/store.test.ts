@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,9 +28,12 @@ describe('the update log', () => {
     log.append([new Uint8Array([3]), new Uint8Array([4, 5, 6])]);
     log.close();
     appendFileSync(path, new Uint8Array([0, 0, 0, 9, 1, 7]));
-    expect(readLog(path)!.updates.map((u) => [...u])).toEqual([[1, 2], [3], [4, 5, 6]]);
-    const again = UpdateLog.open(path, header('h'));
+    const cut = readLog(path)!;
+    expect(cut.updates.map((u) => [...u])).toEqual([[1, 2], [3], [4, 5, 6]]);
+    const again = UpdateLog.open(path, cut);
     again.append([new Uint8Array([8])]);
+    expect(readLog(path)!.updates.map((u) => [...u])).toEqual([[1, 2], [3], [4, 5, 6], [8]]);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     again.compact(header('h2'), new Uint8Array([9]));
     again.append([new Uint8Array([10])]);
     again.mark(header('h3'));
@@ -164,7 +167,7 @@ describe('a host started again on the same map', () => {
     const path = join(dir, 'store', 'class.ylog');
     const log = readLog(path)!;
     const state = Y.mergeUpdates(log.updates);
-    const reopened = UpdateLog.open(path, log.header);
+    const reopened = UpdateLog.open(path, log);
     reopened.compact({ ...log.header, mapHash: 'the-file-never-written', previousHash: hashBytes(before) }, state);
     reopened.close();
     const second = await t.host({ mapPath, mode: 'open', code: 'KQ7RT3', storeDir: join(dir, 'store') });
