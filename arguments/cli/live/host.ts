@@ -24,7 +24,7 @@ import * as Y from 'yjs';
 import { loadMap } from '../../format/load';
 import { serializeMap } from '../../format/serialize';
 import { describeIssue } from '../../format/errors';
-import { toYDoc } from '../../live/mirror';
+import { readSection, toYDoc } from '../../live/mirror';
 import { draftRoom, instructorUrl, joinUrl, LIVE_PATH, makeJoinCode, readJoinCode, readStudentName, type LiveRole, type RoomInfo, type RoomMode, type RoomPreview, ROOM_MODES } from '../../live/protocol';
 import { editRight } from '../../live/roles';
 import { snapshotOf } from '../../live/snapshot';
@@ -100,6 +100,14 @@ export class LiveHostError extends Error {
 const SAVE_AFTER_MS = 750;
 
 const newEpoch = () => randomBytes(9).toString('base64url');
+const INFO_PATH = new RegExp(`^${LIVE_PATH}/([^/]+)/info$`);
+const SOCKET_PATH = new RegExp(`^${LIVE_PATH}/([^/]+)$`);
+
+/** The map's title as the room holds it now: read from its meta part alone (a snapshot refreshed per info request would copy every record touched since). */
+function titleOf(doc: Y.Doc): string {
+  const title = readSection(doc, 'meta').title;
+  return typeof title === 'string' ? title : '';
+}
 
 export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost> {
   const mode = options.mode ?? 'students-read-only';
@@ -305,7 +313,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     const a = admit(roomPart, params, false);
     if (!a.ok) return a;
     const roomMode = a.roomName === code ? mode : 'open';
-    const info: RoomInfo = { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch };
+    const info: RoomInfo = { code: code!, mode: roomMode, role: a.role, name: a.name, title: titleOf(doc), mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch };
     if (a.token !== undefined) info.token = a.token;
     return { ok: true, info };
   }
@@ -320,7 +328,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     } catch {
       return answer(res, 400, 'The address is not well formed.\n');
     }
-    const info = new RegExp(`^${LIVE_PATH}/([^/]+)/info$`).exec(url.pathname);
+    const info = INFO_PATH.exec(url.pathname);
     if (info) {
       // Who may join changes from moment to moment (a name is taken, a draft opens): never cached.
       res.setHeader('Cache-Control', 'no-store');
@@ -328,7 +336,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       if (!url.searchParams.has('name') && !url.searchParams.has('key')) {
         // Before a name is typed: the map's title for the join page, nothing about the peers.
         if (readJoinCode(info[1]!) !== code) return answer(res, 404, JSON.stringify({ error: 'There is no seminar with this code on this host; check the code the instructor shows.' }), 'application/json');
-        const preview: RoomPreview = { code: code!, mode, title: snapshotOf(doc).current.meta.title };
+        const preview: RoomPreview = { code: code!, mode, title: titleOf(doc) };
         return answer(res, 200, JSON.stringify(preview), 'application/json');
       }
       const a = infoOf(info[1]!, url.searchParams);
@@ -350,7 +358,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     } catch {
       return refuse(400, 'The address is not well formed.');
     }
-    const m = new RegExp(`^${LIVE_PATH}/([^/]+)$`).exec(url.pathname);
+    const m = SOCKET_PATH.exec(url.pathname);
     if (!m) return refuse(404, 'There is no seminar at this address.');
     const a = admit(m[1]!, url.searchParams, true);
     if (!a.ok) return refuse(a.status, a.message);

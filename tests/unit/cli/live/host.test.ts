@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
-import { editNode } from '../../../../arguments/operations';
+import { editNode, setMeta } from '../../../../arguments/operations';
 import { LIVE_CLOSE, type RoomInfo } from '../../../../arguments/live/protocol';
 import { LiveHostError } from '../../../../arguments/cli/live/host';
 import { setup, until } from './fixture';
@@ -51,6 +51,13 @@ describe('the live host', () => {
     // Before a name is typed, the join page gets the title and nothing about who is there.
     const preview = await (await fetch(`${base}/${host.code}/info`)).json();
     expect(preview).toEqual({ code: host.code, mode: 'students-read-only', title: info.title });
+    // A title the instructor changes live is the one both answers give.
+    const prof = await t.client(host, 'Prof', host.key);
+    expect(prof.session.apply(setMeta({ title: 'Stalin to Gottwald, read again' })).ok).toBe(true);
+    const bea = await t.client(host, 'Bea');
+    await until(() => String(bea.doc.getMap('meta').get('title')) === 'Stalin to Gottwald, read again', 'the new title at Bea (and so on the host)');
+    expect(((await (await fetch(`${base}/${host.code}/info`)).json()) as RoomInfo).title).toBe('Stalin to Gottwald, read again');
+    expect(((await (await fetch(`${base}/${host.code}/info?name=Cy`)).json()) as RoomInfo).title).toBe('Stalin to Gottwald, read again');
     expect((await fetch(`${base}/ZZZZZZ/info`)).status).toBe(404);
     expect((await fetch(`${base}/ZZZZZZ/info?name=Ada`)).status).toBe(404);
     expect((await fetch(`${base}/${host.code}/info?name=%3Cb%3E`)).status).toBe(400);
