@@ -180,17 +180,27 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     options.onPeers?.(peers());
   };
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether the class map changed since it was last serialized (a draft's change leaves it as it is). */
+  let classDirty = false;
+  /** What the timed save last told the app it could not do: said once, not after every later change. */
+  let lastSaveError: string | null = null;
   const scheduleSave = () => {
     saveTimer ??= setTimeout(() => {
       saveTimer = null;
       try {
         saveNow();
       } catch (err) {
+        if ((err as Error).message === lastSaveError) return;
+        lastSaveError = (err as Error).message;
         onError(err as Error);
       }
     }, SAVE_AFTER_MS);
   };
-  const classRoom = new Room(code, doc, { mode, persist: (u) => log.append(u), onChange: scheduleSave, onPeers: peersChanged, onError });
+  const classChanged = () => {
+    classDirty = true;
+    scheduleSave();
+  };
+  const classRoom = new Room(code, doc, { mode, persist: (u) => log.append(u), onChange: classChanged, onPeers: peersChanged, onError });
   const rooms = new Map<string, Room>([[code, classRoom]]);
   const draftLogs = new Map<string, UpdateLog>();
   const dirtyDrafts = new Set<string>();
@@ -227,22 +237,42 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   }
 
   let lastWritten = fileHash;
-  function saveNow(compactNow = false): void {
+  /** Writes what changed: the class map's file (always when `force`), the drafts' logs when overgrown (all logs compacted when `compactNow`). */
+  function saveNow(compactNow = false, force = compactNow): void {
+    try {
+      if (classDirty || force) saveClass(compactNow);
+    } finally {
+      saveDrafts(compactNow);
+    }
+  }
+
+  function saveClass(compactNow: boolean): void {
+    classDirty = false;
     classRoom.flush();
     const bytes = new TextEncoder().encode(serializeMap(snapshotOf(doc).current));
     const hash = hashBytes(bytes);
-    if (hash !== lastWritten) {
-      // The file on disk always opens: a room holding what the loader refuses (a peer of an open
-      // room can send any value) is kept in the store, and the file keeps its last good state.
-      const check = loadMap(bytes);
-      if (!check.ok) throw new LiveHostError('map-invalid', `The seminar's map has ${check.errors.length === 1 ? 'a problem' : 'problems'} the file may not hold (${check.errors.slice(0, 3).map(describeIssue).join('; ')}); ${basename(options.mapPath)} keeps its last good state, the live store all changes.`);
-      // The store first, naming the file about to be written and the one before.
-      const header: StoreHeader = { version: 1, mapHash: hash, previousHash: lastWritten, epoch: log.header.epoch };
-      if (log.overgrown || compactNow) log.compact(header, Y.encodeStateAsUpdate(doc));
-      else log.mark(header);
-      writeFileAtomic(options.mapPath, bytes, { overwrite: true });
-      lastWritten = hash;
-    } else if (compactNow) log.compact(log.header, Y.encodeStateAsUpdate(doc));
+    if (hash === lastWritten) {
+      lastSaveError = null;
+      if (compactNow) log.compact(log.header, Y.encodeStateAsUpdate(doc));
+      return;
+    }
+    // The file on disk always opens: a room holding what the loader refuses (a peer of an open
+    // room can send any value) is kept in the store, and the file keeps its last good state.
+    const check = loadMap(bytes);
+    if (!check.ok) {
+      if (log.overgrown || compactNow) log.compact(log.header, Y.encodeStateAsUpdate(doc));
+      throw new LiveHostError('map-invalid', `The seminar's map has ${check.errors.length === 1 ? 'a problem' : 'problems'} the file may not hold (${check.errors.slice(0, 3).map(describeIssue).join('; ')}); ${basename(options.mapPath)} keeps its last good state, the live store all changes.`);
+    }
+    // The store first, naming the file about to be written and the one before.
+    const header: StoreHeader = { version: 1, mapHash: hash, previousHash: lastWritten, epoch: log.header.epoch };
+    if (log.overgrown || compactNow) log.compact(header, Y.encodeStateAsUpdate(doc));
+    else log.mark(header);
+    writeFileAtomic(options.mapPath, bytes, { overwrite: true });
+    lastWritten = hash;
+    lastSaveError = null;
+  }
+
+  function saveDrafts(compactNow: boolean): void {
     for (const name of dirtyDrafts) {
       const room = rooms.get(name);
       const draftLog = draftLogs.get(name);
@@ -414,7 +444,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     save: async () => {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;
-      saveNow();
+      saveNow(false, true);
     },
     close: () =>
       (closed ??= (async () => {

@@ -216,6 +216,15 @@ describe('the file a room writes', () => {
     const watcher = await t.client(host, 'Watcher');
     await until(() => (watcher.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('kind') === 'banana', 'the instructor’s update to be in the room');
     await until(() => errors.some((m) => /nodes\[\d+\]\.kind.*keeps its last good state/.test(m)), 'the app to be told by the timed save');
+    // Told once: later changes that leave the same problem are not said again after every save.
+    const dean = await t.client(host, 'Dean', host.key);
+    const other = [...dean.doc.getMap('nodes').keys()].find((k) => k !== id)!;
+    for (const word of ['Still ', 'again ']) {
+      ((dean.doc.getMap('nodes').get(other) as Y.Map<unknown>).get('text') as Y.Text).insert(0, word);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(String((watcher.doc.getMap('nodes').get(other) as Y.Map<unknown>).get('text'))).toMatch(/^again Still /);
+    expect(errors.filter((m) => /keeps its last good state/.test(m))).toHaveLength(1);
     await expect(host.save()).rejects.toThrow(/keeps its last good state/);
     expect(readFileSync(mapPath).equals(before)).toBe(true);
   }, 20_000);
