@@ -2,7 +2,8 @@
 // one HTTP server on the address the user chose, serving the web build, the rooms' info and
 // their y-websocket connections (room.ts). Node only, no Electron. Design:
 // - The class room's name is the join code; a student's private draft is `CODE.draft.NAME`,
-//   forked from the class map when first joined, open to that student and the instructor only.
+//   forked from the class map when first joined, open to that student (while in the class room)
+//   and the instructor only (drafts.ts).
 // - Who a peer is comes from the connection (`name`, and `key` for the instructor), checked at
 //   the upgrade: a wrong code, a bad or taken name, a draft of someone else is refused there.
 // - A name is one person's for the seminar: the first info answer under a student's name hands
@@ -15,7 +16,6 @@
 // - On start, a store whose header names the file's hash is resumed (the same Yjs structs the
 //   pages hold); a file changed since is the truth: the room starts from it in a new epoch.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { renameSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { basename, dirname, join } from 'node:path';
@@ -32,7 +32,8 @@ import { MAP_FILE, readFileBounded } from '../read';
 import { writeFileAtomic } from '../write';
 import { MAX_REFUSALS, Room } from './room';
 import { answer, SECURITY_HEADERS, serveStatic } from './static';
-import { hashBytes, lockStore, readLog, UpdateLog, type StoreHeader } from './store';
+import { Drafts, MAX_DRAFTS } from './drafts';
+import { hashBytes, lockStore, readLog, setAside, UpdateLog, type StoreHeader } from './store';
 
 export interface LiveHostOptions {
   /** The .argmap.json the room edits; written atomically ≤ 1 s after changes. */
@@ -49,6 +50,8 @@ export interface LiveHostOptions {
   webRoot?: string;
   /** Where the Yjs update log lives (default: next to the map, hidden). */
   storeDir?: string;
+  /** How many students' drafts the host forks per run, at most (default MAX_DRAFTS, 200). */
+  maxDrafts?: number;
   onPeers?: (peers: PeerInfo[]) => void;
   onError?: (e: Error) => void;
 }
@@ -157,8 +160,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       startedFrom = 'store';
     } else {
       if (stored) {
-        const aside = `${classLog}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-        renameSync(classLog, aside);
+        const aside = setAside(classLog);
         notice = `${basename(options.mapPath)} was changed since the last live seminar on it; the seminar starts from the file (the earlier live store is kept as ${basename(aside)}).`;
       }
       doc = toYDoc(loaded.map);
@@ -202,39 +204,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   };
   const classRoom = new Room(code, doc, { mode, persist: (u) => log.append(u), onChange: classChanged, onPeers: peersChanged, onError });
   const rooms = new Map<string, Room>([[code, classRoom]]);
-  const draftLogs = new Map<string, UpdateLog>();
-  const dirtyDrafts = new Set<string>();
-
-  function openDraft(name: string): Room {
-    const roomName = draftRoom(code!, name);
-    const existing = rooms.get(roomName);
-    if (existing) return existing;
-    const path = join(storeDir, `draft-${Buffer.from(name).toString('hex')}.ylog`);
-    const prior = readLog(path);
-    const draft = new Y.Doc();
-    let draftLog: UpdateLog;
-    if (prior && prior.header.epoch === log.header.epoch) {
-      for (const u of prior.updates) Y.applyUpdate(draft, u);
-      draftLog = UpdateLog.open(path, prior);
-    } else {
-      // A fork of the class map: the same structs, so the instructor can merge it back.
-      Y.applyUpdate(draft, Y.encodeStateAsUpdate(doc));
-      draftLog = UpdateLog.create(path, { version: 1, mapHash: '', epoch: log.header.epoch }, Y.encodeStateAsUpdate(draft));
-    }
-    draftLogs.set(roomName, draftLog);
-    const room = new Room(roomName, draft, {
-      mode: 'open',
-      persist: (u) => draftLog.append(u),
-      onChange: () => {
-        dirtyDrafts.add(roomName);
-        scheduleSave();
-      },
-      onPeers: peersChanged,
-      onError,
-    });
-    rooms.set(roomName, room);
-    return room;
-  }
+  const drafts = new Drafts({ code, storeDir, max: options.maxDrafts ?? MAX_DRAFTS, classDoc: doc, epoch: log.header.epoch, rooms, onChange: scheduleSave, onPeers: peersChanged, onError });
 
   let lastWritten = fileHash;
   /** Writes what changed: the class map's file (always when `force`), the drafts' logs when overgrown (all logs compacted when `compactNow`). */
@@ -242,7 +212,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     try {
       if (classDirty || force) saveClass(compactNow);
     } finally {
-      saveDrafts(compactNow);
+      drafts.save(compactNow);
     }
   }
 
@@ -270,17 +240,6 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     writeFileAtomic(options.mapPath, bytes, { overwrite: true });
     lastWritten = hash;
     lastSaveError = null;
-  }
-
-  function saveDrafts(compactNow: boolean): void {
-    for (const name of dirtyDrafts) {
-      const room = rooms.get(name);
-      const draftLog = draftLogs.get(name);
-      if (!room || !draftLog) continue;
-      room.flush();
-      if (draftLog.overgrown || compactNow) draftLog.compact(draftLog.header, Y.encodeStateAsUpdate(room.doc));
-    }
-    dirtyDrafts.clear();
   }
 
   // ----- who may join which room -----
@@ -325,6 +284,9 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       if (!sameSecret(params.get('token'), owner.token)) return { ok: false, status: 409, message: `Someone joined this seminar as ${name} before; choose another name. (If that was you, open the room again in the browser you joined with.)` };
       proven = true;
     }
+    // A student's draft opens beside the class room, not instead of it: a script cannot make a
+    // draft per name without holding a connection per name.
+    if (forConnection && role === 'student' && draftOf !== null && !classRoom.hasName(name)) return { ok: false, status: 403, message: 'A draft opens beside the seminar: join its room first, then your draft.' };
     const roomName = draftOf === null ? code! : draftRoom(code!, draftOf);
     const room = rooms.get(roomName) ?? null;
     // A page refused again and again (a script resending) costs the host a judgement each time.
@@ -380,7 +342,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: number, message: string) => {
       const body = `${message}\n`;
-      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : status === 403 ? 'Forbidden' : status === 429 ? 'Too Many Requests' : 'Bad Request'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: ${SECURITY_HEADERS['X-Content-Type-Options']}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(`HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : status === 409 ? 'Conflict' : status === 403 ? 'Forbidden' : status === 429 ? 'Too Many Requests' : status === 503 ? 'Service Unavailable' : 'Bad Request'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: ${SECURITY_HEADERS['X-Content-Type-Options']}\r\nConnection: close\r\n\r\n${body}`);
     };
     let url: URL;
     try {
@@ -396,19 +358,28 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     // the host's. The instructor's app (another origin: its own window) is known by its key.
     const origin = req.headers.origin;
     if (a.role !== 'instructor' && origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) return refuse(403, 'Only the host’s own page may join its seminar.');
-    let room: Room;
+    let room: Room | null;
     try {
-      room = a.room ?? openDraft(a.draftOf!);
+      room = a.room ?? drafts.open(a.draftOf!);
     } catch (err) {
       onError(err as Error);
       return refuse(400, 'The draft could not be opened on the host.');
     }
+    if (room === null) return refuse(503, `This seminar has as many drafts as the host keeps (${options.maxDrafts ?? MAX_DRAFTS}); ask the instructor.`);
     // Its owner is back: the connection it left (half-open, perhaps) is ended.
     if (a.replaces) room.evict(a.name);
     wss.handleUpgrade(req, socket, head, (ws) => {
+      // A draft whose last peer left meanwhile was closed: it opens again from its log.
+      let target: Room | null = rooms.get(a.roomName) ?? null;
+      try {
+        target ??= drafts.open(a.draftOf!);
+      } catch (err) {
+        onError(err as Error);
+      }
+      if (target === null) return ws.close(1011, 'the draft could not be opened on the host');
       const known = everyone.get(a.name);
       if (!known || known.role !== a.role) everyone.set(a.name, { name: a.name, role: a.role, connected: true });
-      room.join(ws, { name: a.name, role: a.role });
+      target.join(ws, { name: a.name, role: a.role });
     });
   });
 
@@ -455,7 +426,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
         } finally {
           for (const room of rooms.values()) room.close();
           log.close();
-          for (const l of draftLogs.values()) l.close();
+          drafts.closeLogs();
           wss.close();
           await new Promise<void>((r) => {
             server.close(() => r());

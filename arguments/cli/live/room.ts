@@ -169,8 +169,8 @@ export class Room {
     this.awareness.destroy();
   }
 
-  /** Makes every accepted update durable and sends what waited for it. */
-  flush(): void {
+  /** Makes every accepted update durable and sends what waited for it; false when the store failed (all is kept, and tried again in a second). */
+  flush(): boolean {
     if (this.flushing !== null) {
       clearImmediate(this.flushing as ReturnType<typeof setImmediate>);
       clearTimeout(this.flushing as ReturnType<typeof setTimeout>);
@@ -183,13 +183,14 @@ export class Room {
         // Nothing is acknowledged that is not stored: keep it all, and try again in a second.
         this.options.onError(new Error(`The live seminar's store could not be written (${(err as Error).message}); changes are held until it can be.`));
         this.flushing = setTimeout(() => this.flush(), 1000);
-        return;
+        return false;
       }
       this.unstored = [];
     }
     const out = this.outbox;
     this.outbox = [];
     for (const [ws, message] of out) rawSend(ws, message);
+    return true;
   }
 
   private leave(conn: Connection): void {
@@ -200,7 +201,7 @@ export class Room {
 
   private send(ws: WebSocket, message: Uint8Array): void {
     this.outbox.push([ws, message]);
-    if (this.flushing === null) this.flushing = setImmediate(() => this.flush());
+    if (this.flushing === null) this.flushing = setImmediate(() => void this.flush());
   }
 
   private broadcast(message: Uint8Array): void {

@@ -176,6 +176,13 @@ function writeWhole(path: string, header: StoreHeader, state: Uint8Array): void 
   writeFileAtomic(path, bytes, { overwrite: true, mode: 0o600 });
 }
 
+/** Moves a log an earlier seminar left out of the way, kept beside it under a dated name (returned). */
+export function setAside(path: string): string {
+  const aside = `${path}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  nodeFs.renameSync(path, aside);
+  return aside;
+}
+
 /** The file-system calls lockStore makes (a test passes one that lets another starter in between). */
 export type LockFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'linkSync' | 'openSync' | 'writeSync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync'>;
 
