@@ -102,6 +102,14 @@ export class LiveHostError extends Error {
 /** How soon after a change the map file is written: its write (serialize, check, fsync: 50–150 ms at 1,000 nodes) then ends within the second. */
 const SAVE_AFTER_MS = 750;
 
+/**
+ * A student's message is at most this large (the instructor's, who may load a whole map, up to
+ * 64 MB): ws stops reading a larger one and closes with 1009, so a student's page cannot make the
+ * host buffer and judge a huge update. Four times the largest ordinary change (a long source
+ * text pasted whole, offline work sent on reconnecting).
+ */
+export const MAX_STUDENT_MESSAGE_BYTES = 4 * 1024 * 1024;
+
 const newEpoch = () => randomBytes(9).toString('base64url');
 const INFO_PATH = new RegExp(`^${LIVE_PATH}/([^/]+)/info$`);
 const SOCKET_PATH = new RegExp(`^${LIVE_PATH}/([^/]+)$`);
@@ -311,7 +319,9 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   }
 
   // ----- HTTP -----
+  // The instructor's limit: protocol.ts's MAX_LIVE_MESSAGE_BYTES once fixapp's branch (which adds it) is merged.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const studentWss = new WebSocketServer({ noServer: true, maxPayload: MAX_STUDENT_MESSAGE_BYTES });
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'Only GET and HEAD are answered here.\n');
     let url: URL;
@@ -368,7 +378,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     if (room === null) return refuse(503, `This seminar has as many drafts as the host keeps (${options.maxDrafts ?? MAX_DRAFTS}); ask the instructor.`);
     // Its owner is back: the connection it left (half-open, perhaps) is ended.
     if (a.replaces) room.evict(a.name);
-    wss.handleUpgrade(req, socket, head, (ws) => {
+    (a.role === 'instructor' ? wss : studentWss).handleUpgrade(req, socket, head, (ws) => {
       // A draft whose last peer left meanwhile was closed: it opens again from its log.
       let target: Room | null = rooms.get(a.roomName) ?? null;
       try {
@@ -428,6 +438,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
           log.close();
           drafts.closeLogs();
           wss.close();
+          studentWss.close();
           await new Promise<void>((r) => {
             server.close(() => r());
             server.closeAllConnections();

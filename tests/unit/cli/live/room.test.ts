@@ -8,6 +8,7 @@ import type WebSocket from 'ws';
 import { loadMap } from '../../../../arguments/format/load';
 import { LIVE_CLOSE, studentVoice, type Presence } from '../../../../arguments/live/protocol';
 import { addNode, editNode } from '../../../../arguments/operations';
+import { MAX_STUDENT_MESSAGE_BYTES } from '../../../../arguments/cli/live/host';
 import { setup, until } from './fixture';
 
 let t = setup();
@@ -147,6 +148,26 @@ describe('roles in a live room', () => {
     const id = analystNode(bea.doc);
     expect(bea.session.apply(editNode(id, { text: 'Bea edits after the refusals.' })).ok).toBe(true);
     await until(() => nodeText(prof.doc, id) === 'Bea edits after the refusals.', 'Bea’s edit at the instructor');
+  }, 20_000);
+
+  it('closes a student’s message larger than MAX_STUDENT_MESSAGE_BYTES unread, and takes the instructor’s', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const bea = await t.client(host, 'Bea');
+    const big = (peer: Awaited<ReturnType<typeof rawPeer>>, root: string) => {
+      const before = Y.encodeStateVector(peer.doc);
+      peer.doc.getMap(root).set('x', 'y'.repeat(MAX_STUDENT_MESSAGE_BYTES + 1024));
+      peer.sendUpdate(Y.encodeStateAsUpdate(peer.doc, before));
+    };
+    const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
+    big(mallory, 'nodes');
+    await until(() => mallory.closeCode() !== null, 'the host to close the sender');
+    expect(mallory.closeCode()).toBe(1009);
+    const prof = await rawPeer(await t.socket(host, `name=Prof&key=${host.key}`));
+    big(prof, 'scratch');
+    await until(() => bea.doc.share.has('scratch') && bea.doc.getMap('scratch').has('x'), 'the instructor’s large update at Bea');
+    expect(bea.doc.getMap('nodes').has('x')).toBe(false);
+    expect(prof.closeCode()).toBeNull();
   }, 20_000);
 
   it('takes a read-only student’s sync step 2 that brings nothing new, and refuses one that deletes', async () => {
