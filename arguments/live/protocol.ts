@@ -101,8 +101,10 @@ export const ownsNode = (node: Pick<ArgNode, 'voice'> | undefined, name: string)
 
 /**
  * What a page asks before it joins: `GET /live/CODE/info?name=NAME[&key=KEY]` answers this JSON
- * (404 for an unknown code, 409 when the name is taken by a connected peer, 400 for a bad name),
- * so the page can show its role and lock its editing before the first sync.
+ * (404 for an unknown code, 400 for a bad name, 409 when the name is someone else's: taken by a
+ * connected peer, or given out before and asked without its `token`; 429 for a name whose changes
+ * were refused again and again, 503 when the host keeps no more names), so the page can show its
+ * role and lock its editing before the first sync. Every refusal is JSON `{ error: SENTENCE }`.
  */
 export interface RoomInfo {
   code: string;

@@ -110,6 +110,9 @@ const SAVE_AFTER_MS = 750;
  */
 export const MAX_STUDENT_MESSAGE_BYTES = 4 * 1024 * 1024;
 
+/** The names a seminar remembers (with their tokens), at most: far more than any class. */
+export const MAX_NAMES = 5000;
+
 const newEpoch = () => randomBytes(9).toString('base64url');
 const INFO_PATH = new RegExp(`^${LIVE_PATH}/([^/]+)/info$`);
 const SOCKET_PATH = new RegExp(`^${LIVE_PATH}/([^/]+)$`);
@@ -301,6 +304,8 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     if (role === 'student' && room?.refusedLately(name)) return { ok: false, status: 429, message: `The changes sent as ${name} were refused ${MAX_REFUSALS} times within a minute; wait a minute, then reload the page.` };
     const taken = room?.hasName(name) ?? false;
     if (taken && !proven) return { ok: false, status: 409, message: `Someone called ${name} is already in this room; choose another name.` };
+    // Each name asked under is remembered for the seminar: a script asking under new names without end is stopped.
+    if (!owner && names.size >= MAX_NAMES) return { ok: false, status: 503, message: `This seminar has as many names as the host keeps (${MAX_NAMES}); join under a name used before, or ask the instructor.` };
     let token = owner?.token ?? undefined;
     if (!forConnection && role === 'student' && token === undefined) token = randomBytes(18).toString('base64url');
     if (!owner || (token !== undefined && owner.token === null)) names.set(name, { role, token: token ?? null });

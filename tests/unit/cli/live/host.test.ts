@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
 import { editNode, setMeta } from '../../../../arguments/operations';
 import { LIVE_CLOSE, type RoomInfo } from '../../../../arguments/live/protocol';
-import { LiveHostError } from '../../../../arguments/cli/live/host';
+import { LiveHostError, MAX_NAMES } from '../../../../arguments/cli/live/host';
 import { setup, until } from './fixture';
 
 let t = setup();
@@ -130,6 +130,17 @@ describe('who is in the seminar', () => {
     expect((await fetch(`${base}?name=Dean`)).status).toBe(200);
     expect(host.roomInfo('Dean', host.key)).toMatchObject({ ok: true, info: { role: 'instructor' } });
     expect((await fetch(`${base}?name=Dean`)).status).toBe(409);
+  }, 15_000);
+
+  it('remembers at most MAX_NAMES names, and still lets in those it knows', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const ada = host.roomInfo('Ada');
+    for (let i = 1; i < MAX_NAMES; i++) expect(host.roomInfo(`Student ${i}`).ok).toBe(true);
+    expect(host.roomInfo('One more')).toMatchObject({ ok: false, status: 503, message: expect.stringMatching(/as many names as the host keeps/) });
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${host.code}/info?name=Another`)).status).toBe(503);
+    const token = ada.ok ? ada.info.token! : '';
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${host.code}/info?name=Ada&token=${token}`)).status).toBe(200);
   }, 15_000);
 
   it('lets the owner back in with the token while the old connection lingers, and ends the old one', async () => {
