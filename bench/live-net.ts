@@ -2,7 +2,9 @@
 // @y/websocket-server, with the same clients, the same map and the same edits in the same run:
 // - an edit → visible in every other client, 30 clients: median and p95 over the edits (goal:
 //   p95 ≤ 100 ms). "Visible" is the client's LiveSession map showing the new text, as a page reads
-//   it; the time of an edit is until the last of the 29 others shows it.
+//   it; the time of an edit is until the last of the 29 others shows it. Twice more, with fewer
+//   edits: on a 1,000-node map, and in a students-own-voice room (the instructor editing, as the
+//   stock server's clients do: every update is judged on the host's scratch replica there).
 // - 100 clients joining and making 200 edits between them, twice per server: the server's CPU
 //   time (process.cpuUsage over the run: every thread, so the store's fsyncs count) and its
 //   resident memory after it.
@@ -25,7 +27,7 @@ import { loadMap } from '../arguments/format/load';
 import { startLiveHost } from '../arguments/cli/live/host';
 import { serializeMap } from '../arguments/format/serialize';
 import { toYDoc } from '../arguments/live/mirror';
-import { LIVE_PATH } from '../arguments/live/protocol';
+import { LIVE_PATH, type RoomMode } from '../arguments/live/protocol';
 import { editNode } from '../arguments/operations';
 import { joinRoom, type NetClient } from '../tests/net/client';
 import { FIRST_THESIS, generateMap } from './generate';
@@ -79,14 +81,14 @@ async function startStock(mapPath: string): Promise<{ port: number; code: string
   };
 }
 
-async function serveChild(kind: Kind, mapPath: string): Promise<void> {
+async function serveChild(kind: Kind, mapPath: string, mode: RoomMode): Promise<void> {
   const server =
     kind === 'stock'
       ? await startStock(mapPath)
-      : await startLiveHost({ mapPath, host: '127.0.0.1', port: 0, mode: 'open', storeDir: join(mapPath, '..', 'store') });
+      : await startLiveHost({ mapPath, host: '127.0.0.1', port: 0, mode, storeDir: join(mapPath, '..', 'store') });
   let base = process.cpuUsage();
   const say = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
-  say({ port: server.port, code: server.code });
+  say({ port: server.port, code: server.code, key: 'key' in server ? server.key : null });
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line === 'reset') {
       base = process.cpuUsage();
@@ -102,14 +104,16 @@ interface Server {
   kind: Kind;
   port: number;
   code: string;
+  /** The instructor's key (the app's host; the stock server has none). */
+  key: string | null;
   ask(line: string): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
-async function spawnServer(kind: Kind, mapPath: string): Promise<Server> {
+async function spawnServer(kind: Kind, mapPath: string, mode: RoomMode = 'open'): Promise<Server> {
   // AA_LIVE_NET_PROFILE=DIR: a CPU profile of each server (node --cpu-prof), to see where its time goes.
   const prof = process.env.AA_LIVE_NET_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.AA_LIVE_NET_PROFILE] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, mapPath], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [...prof, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', kind, mapPath, mode], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: ((o: Record<string, unknown>) => void)[] = [];
   createInterface({ input: child.stdout! }).on('line', (l) => lines.shift()?.(JSON.parse(l) as Record<string, unknown>));
   const next = () =>
@@ -122,6 +126,7 @@ async function spawnServer(kind: Kind, mapPath: string): Promise<Server> {
     kind,
     port: hello.port as number,
     code: hello.code as string,
+    key: hello.key as string | null,
     ask: (line) => {
       const answer = next();
       child.stdin!.write(`${line}\n`);
@@ -138,9 +143,10 @@ async function spawnServer(kind: Kind, mapPath: string): Promise<Server> {
 
 // ----- the clients, here ------------------------------------------------------------------
 
-async function crowd(server: Server, n: number, name: string): Promise<NetClient[]> {
+/** n clients; with `instructorFirst`, the first one joins with the instructor's key (where there is one). */
+async function crowd(server: Server, n: number, name: string, instructorFirst = false): Promise<NetClient[]> {
   const url = `ws://127.0.0.1:${server.port}${LIVE_PATH}`;
-  const clients = Array.from({ length: n }, (_, i) => joinRoom(url, server.code, `${name} ${i + 1}`));
+  const clients = Array.from({ length: n }, (_, i) => joinRoom(url, server.code, `${name} ${i + 1}`, instructorFirst && i === 0 && server.key !== null ? { key: server.key } : {}));
   await Promise.all(clients.map((c) => c.synced(60_000)));
   return clients;
 }
@@ -162,11 +168,11 @@ interface Seen {
   cpu: number;
 }
 
-/** Times each edit until every other client's map shows it. */
-async function visibleTimes(clients: NetClient[], edits: number, tag: string, from = 0): Promise<Seen[]> {
+/** Times each edit until every other client's map shows it (made by each client in turn, or by the first one alone). */
+async function visibleTimes(clients: NetClient[], edits: number, tag: string, from = 0, firstSends = false): Promise<Seen[]> {
   const times: Seen[] = [];
   for (let e = 0; e < edits; e++) {
-    const sender = clients[(from + e) % clients.length]!;
+    const sender = clients[firstSends ? 0 : (from + e) % clients.length]!;
     const text = `${tag} edit ${e}`;
     let waiting = clients.length - 1;
     let last = 0;
@@ -235,6 +241,25 @@ async function firstSync(server: Server, nodes: number, rep: number): Promise<nu
   }
 }
 
+/** Edit → visible on `mapPath(kind)` in room mode `mode`, the two servers alternating edit by edit; in a mode where students may not edit the thesis, the instructor makes every edit. */
+async function visibleRun(plan: LiveNetPlan, mapPath: (kind: Kind) => string, mode: RoomMode, edits: number): Promise<Map<Kind, Seen[]>> {
+  const seen = new Map<Kind, Seen[]>(KINDS.map((k) => [k, []]));
+  const byInstructor = mode !== 'open';
+  const rooms = await Promise.all(KINDS.map(async (k) => [k, await spawnServer(k, mapPath(k), mode)] as const));
+  try {
+    const crowds = await Promise.all(rooms.map(async ([k, s]) => [k, await crowd(s, plan.clients, 'Student', byInstructor)] as const));
+    try {
+      for (const [, clients] of crowds) await visibleTimes(clients, 3, 'warm-up', 0, byInstructor);
+      for (let e = 0; e < edits; e++) for (const [kind, clients] of crowds) seen.get(kind)!.push(...(await visibleTimes(clients, 1, `${kind} ${mode} ${e}`, e, byInstructor)));
+    } finally {
+      for (const [, clients] of crowds) for (const c of clients) c.destroy();
+    }
+  } finally {
+    await Promise.all(rooms.map(([, s]) => s.stop()));
+  }
+  return seen;
+}
+
 const p95 = (xs: readonly number[]) => {
   const v = [...xs].sort((a, b) => a - b);
   return v[Math.min(v.length - 1, Math.ceil(0.95 * v.length) - 1)]!;
@@ -251,6 +276,9 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
     return path;
   };
   const visible = new Map<Kind, Seen[]>();
+  const fewer = Math.max(5, Math.ceil(plan.edits / 2));
+  let large = new Map<Kind, Seen[]>();
+  let ownVoice = new Map<Kind, Seen[]>();
   const usage = new Map<Kind, Usage[]>();
   const sync = new Map<Kind, number[]>();
   try {
@@ -273,6 +301,8 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
     } finally {
       await Promise.all(rooms.map(([, s]) => s.stop()));
     }
+    large = await visibleRun(plan, (k) => mapFile(`large-${k}`, plan.syncSize), 'open', fewer);
+    ownVoice = await visibleRun(plan, (k) => mapFile(`own-voice-${k}`, 100), 'students-own-voice', fewer);
     const servers = await Promise.all(KINDS.map(async (k) => [k, await spawnServer(k, mapFile(`sync-${k}`, plan.syncSize))] as const));
     try {
       for (let r = 0; r < plan.syncReps + 1; r++)
@@ -291,8 +321,11 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
   const v1 = (k: Kind) => visible.get(k)!.map((x) => x.first);
   const vc = (k: Kind) => visible.get(k)!.map((x) => x.cpu);
   const u = (k: Kind, f: keyof Usage) => usage.get(k)!.map((x) => x[f]);
+  const vl = (k: Kind) => large.get(k)!.map((x) => x.last);
+  const vo = (k: Kind) => ownVoice.get(k)!.map((x) => x.last);
   plan.log(
     `  live over loopback (${host}): edit → visible in ${plan.clients - 1} others median ${median(v('app')).toFixed(1)} ms, p95 ${p95(v('app')).toFixed(1)} ms (stock server ${median(v('stock')).toFixed(1)} / ${p95(v('stock')).toFixed(1)}), in the first other client median ${median(v1('app')).toFixed(1)}, p95 ${p95(v1('app')).toFixed(1)} ms (stock ${median(v1('stock')).toFixed(1)} / ${p95(v1('stock')).toFixed(1)}), the clients' CPU per edit median ${median(vc('app')).toFixed(1)} ms (stock ${median(vc('stock')).toFixed(1)}), load average ${loadavg()[0]!.toFixed(1)}; ` +
+      `at ${plan.syncSize} nodes median ${median(vl('app')).toFixed(1)}, p95 ${p95(vl('app')).toFixed(1)} ms (stock ${median(vl('stock')).toFixed(1)} / ${p95(vl('stock')).toFixed(1)}), in students-own-voice median ${median(vo('app')).toFixed(1)}, p95 ${p95(vo('app')).toFixed(1)} ms (stock ${median(vo('stock')).toFixed(1)} / ${p95(vo('stock')).toFixed(1)}); ` +
       `${plan.crowd} clients: CPU ${u('app', 'cpuMs').map((x) => x.toFixed(0)).join(', ')} ms, RSS ${u('app', 'rssMB').map((x) => x.toFixed(0)).join(', ')} MB (stock ${u('stock', 'cpuMs').map((x) => x.toFixed(0)).join(', ')} ms, ${u('stock', 'rssMB').map((x) => x.toFixed(0)).join(', ')} MB); ` +
       `first sync of ${plan.syncSize} nodes ${median(sync.get('app')!).toFixed(0)} ms (stock ${median(sync.get('stock')!).toFixed(0)})`,
   );
@@ -300,6 +333,8 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
   return [
     { key: `live-net.visible.median.${plan.clients}`, label: `Live over loopback: an edit → visible in every other client, ${plan.clients} clients, per edit (${host}; ${peer})`, size: 100, unit: 'ms', app: v('app'), baseline: v('stock') },
     { key: `live-net.visible.p95.${plan.clients}`, label: `Live over loopback: an edit → visible in every other client, ${plan.clients} clients, p95 of ${plan.edits} edits (${peer})`, size: 100, unit: 'ms', app: [p95(v('app'))], baseline: [p95(v('stock'))], goal: atMost(100, '≤ 100 ms (p95)') },
+    { key: `live-net.visible.large.${plan.clients}`, label: `Live over loopback: an edit → visible in every other client, ${plan.clients} clients, on a ${plan.syncSize}-node map, per edit (${host}; ${peer})`, size: plan.syncSize, unit: 'ms', app: vl('app'), baseline: vl('stock') },
+    { key: `live-net.visible.own-voice.${plan.clients}`, label: `Live over loopback: an edit by the instructor → visible in every other client, ${plan.clients} clients, in students-own-voice (every update judged on the host's scratch replica), per edit (the live host in mode students-own-voice; ${peer})`, size: 100, unit: 'ms', app: vo('app'), baseline: vo('stock') },
     { key: `live-net.visible.first.${plan.clients}`, label: `Live over loopback: an edit → visible in the first other client, ${plan.clients} clients, per edit: the network and the server without the other clients’ turns in this process (${peer})`, size: 100, unit: 'ms', app: v1('app'), baseline: v1('stock') },
     { key: `live-net.visible.clients-cpu.${plan.clients}`, label: `Live over loopback: CPU time of the ${plan.clients} clients (one process) per edit, until every other one showed it (${peer})`, size: 100, unit: 'ms', app: vc('app'), baseline: vc('stock') },
     { key: `live-net.host.cpu.${plan.crowd}`, label: `Live over loopback: the server's CPU time while ${plan.crowd} clients join and make ${plan.crowdEdits} edits (${peer})`, size: 100, unit: 'ms', app: u('app', 'cpuMs'), baseline: u('stock', 'cpuMs') },
@@ -310,6 +345,6 @@ export async function runLiveNetFigures(plan: LiveNetPlan): Promise<Figure[]> {
 
 if (process.argv[2] === '--serve' && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const kind = process.argv[3];
-  if (kind !== 'app' && kind !== 'stock') throw new Error('--serve app|stock MAP');
-  void serveChild(kind, process.argv[4]!);
+  if (kind !== 'app' && kind !== 'stock') throw new Error('--serve app|stock MAP MODE');
+  void serveChild(kind, process.argv[4]!, (process.argv[5] ?? 'open') as RoomMode);
 }

@@ -14,6 +14,8 @@ export interface WriteOptions {
   overwrite: boolean;
   /** The target must still be the file read then (a map read, changed and written back). */
   unchangedSince?: FileIdentity;
+  /** Permissions of a file made anew (default 0o666, less the umask); a replaced file keeps its own. */
+  mode?: number;
 }
 
 interface StatsLike {
@@ -161,12 +163,12 @@ function openTemp(target: string, options: WriteOptions, fs: WriteFs) {
   };
   return {
     write(bytes: Uint8Array): void {
-      fd ??= disk(() => fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666));
+      fd ??= disk(() => fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : (options.mode ?? 0o666)));
       const to = fd;
       for (let at = 0; at < bytes.length; ) at += disk(() => fs.writeSync(to, bytes, at, bytes.length - at));
     },
     commit(): void {
-      fd ??= disk(() => fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : 0o666));
+      fd ??= disk(() => fs.openSync(temp, 'wx', existing ? existing.mode & 0o7777 : (options.mode ?? 0o666)));
       const to = fd;
       // The umask applies at creation; a replaced file keeps its own permissions.
       disk(() => {

@@ -8,7 +8,7 @@
 //   makes at start and never shows to students: the key, not a name, makes a peer the instructor.
 // - The host, not the page, decides what a peer may change (roles.ts enforces it on every update)
 //   and who a peer is (the name of the connection, whatever its awareness claims).
-import type { ArgumentMap, ArgNode, Id } from '../model';
+import type { ArgNode, Id } from '../model';
 
 /** The path under which the host accepts y-websocket connections: `/live/CODE`. */
 export const LIVE_PATH = '/live';
@@ -99,14 +99,12 @@ export function presenceColor(name: string): string {
 export const ownsNode = (node: Pick<ArgNode, 'voice'> | undefined, name: string): boolean =>
   node !== undefined && node.voice === studentVoice(name);
 
-/** For callers that have a map and an id. */
-export const ownsNodeId = (map: ArgumentMap, id: Id, name: string): boolean =>
-  Object.hasOwn(map.nodes, id) && ownsNode(map.nodes[id], name);
-
 /**
  * What a page asks before it joins: `GET /live/CODE/info?name=NAME[&key=KEY]` answers this JSON
- * (404 for an unknown code, 409 when the name is taken by a connected peer, 400 for a bad name),
- * so the page can show its role and lock its editing before the first sync.
+ * (404 for an unknown code, 400 for a bad name, 409 when the name is someone else's: taken by a
+ * connected peer, or given out before and asked without its `token`; 429 for a name whose changes
+ * were refused again and again, 503 when the host keeps no more names), so the page can show its
+ * role and lock its editing before the first sync. Every refusal is JSON `{ error: SENTENCE }`.
  */
 export interface RoomInfo {
   code: string;
@@ -125,6 +123,13 @@ export interface RoomInfo {
    * host always sends it (optional for rooms served by a stock y-websocket server).
    */
   epoch?: string;
+  /**
+   * A student's proof of their name: handed out by the first answer under that name; every later
+   * info query and connection under it adds `token=TOKEN` (else 409), and one that does while its
+   * old connection lingers ends that one. The page keeps it with its copy of the room (per code,
+   * epoch and name). Not sent to the instructor (the key proves them).
+   */
+  token?: string;
 }
 
 /**
@@ -133,9 +138,11 @@ export interface RoomInfo {
  * denied" message just before). The page cannot take its own structs back: it must start a fresh
  * Y.Doc from the host's state (and clear its IndexedDB copy), or every later change of its would
  * be refused as well. The host acknowledges an update by relaying it (to its sender too): it
- * relays only what is in its store.
+ * relays only what is in its store. `replaced`: the same person joined again under this name (with
+ * its token) and this older connection was ended; a page that gets it is open elsewhere and should
+ * not reconnect by itself (two tabs would take the name from each other in turn).
  */
-export const LIVE_CLOSE = { refused: 4403, stopped: 1001 } as const;
+export const LIVE_CLOSE = { refused: 4403, replaced: 4409, stopped: 1001 } as const;
 
 export const infoPath = (code: string): string => `${LIVE_PATH}/${code}/info`;
 

@@ -23,7 +23,8 @@ export interface LivePeer {
   role: LiveRole;
 }
 
-export type Verdict = { ok: true; changed: boolean } | { ok: false; reason: string };
+/** `touched`: what the accepted update changed (null when nothing), for the caller's normaliser. */
+export type Verdict = { ok: true; changed: boolean; touched: Touched | null } | { ok: false; reason: string };
 
 /** What a peer's updates may change in a room of `mode`. */
 export function editRight(mode: RoomMode, role: LiveRole): RoomInfo['mayEdit'] {
@@ -134,6 +135,33 @@ export function recordsRefusal(after: ArgumentMap, touched: Touched): string | n
   return null;
 }
 
+/**
+ * Whether `update` holds nothing `doc` lacks: every struct is already there and every deletion
+ * already made (a read-only peer's sync step 2, which carries its whole delete set). Decided on
+ * the update's structs and the doc's struct store, without applying it anywhere.
+ */
+export function bringsNothingNew(doc: Y.Doc, update: Uint8Array): boolean {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    return false;
+  }
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) continue;
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return false;
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = doc.store.clients.get(client);
+    for (const { clock, len } of ranges) {
+      if (len === 0) continue;
+      if (!structs || clock + len > Y.getState(doc.store, client)) return false;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) if (!structs[i]!.deleted) return false;
+    }
+  }
+  return true;
+}
+
 /** What the replica could not integrate yet (structs or deletions building on what it lacks). */
 const pendingOf = (doc: Y.Doc) => [doc.store.pendingStructs?.update, doc.store.pendingDs] as const;
 
@@ -167,12 +195,18 @@ export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, 
     scratch.off('afterTransaction', onTransaction);
   }
   // `changed` counts structs left pending too: the room's doc must hold them as the replica does.
-  if (right === 'everything' && peer.role === 'instructor') return { ok: true, changed: changed || leavesPending() };
-  if (!changed && !leavesPending()) return { ok: true, changed: false };
-  if (right === 'nothing') return { ok: false, reason: mode === 'read-only' ? 'this room is read-only: no one edits it' : 'students read this room; only the instructor edits it' };
+  if (right === 'everything' && peer.role === 'instructor') return { ok: true, changed: changed || leavesPending(), touched };
+  if (!changed && !leavesPending()) return { ok: true, changed: false, touched: null };
+  if (right === 'nothing') return { ok: false, reason: nothingRefusal(mode) };
   if (leavesPending()) return { ok: false, reason: 'the update builds on changes the host does not have; reload the page' };
-  if (!touched) return { ok: true, changed };
+  if (!touched) return { ok: true, changed, touched };
+  const t: Touched = touched;
+  // Anything outside the map's parts would be stored, relayed and kept in every copy, but no map shows it.
+  if (t.foreign) return { ok: false, reason: 'the update writes outside the map; only the instructor may' };
   const after = snapshot.current;
-  const refusal = (before ? ownVoiceRefusal(peer.name, before, after, touched) : null) ?? recordsRefusal(after, touched);
-  return refusal ? { ok: false, reason: refusal } : { ok: true, changed };
+  const refusal = (before ? ownVoiceRefusal(peer.name, before, after, t) : null) ?? recordsRefusal(after, t);
+  return refusal ? { ok: false, reason: refusal } : { ok: true, changed, touched: t };
 }
+
+/** Why a peer who may change nothing was refused. */
+export const nothingRefusal = (mode: RoomMode): string => (mode === 'read-only' ? 'this room is read-only: no one edits it' : 'students read this room; only the instructor edits it');

@@ -25,9 +25,11 @@ export interface Touched {
   whole: Set<'meta' | 'unknown' | 'view'>;
   /** A record came or went, or a field a reference rule reads changed. */
   structural: boolean;
+  /** A type outside the map's parts (a top-level type no section names) changed: no map holds it, but every copy of the doc would. */
+  foreign: boolean;
 }
 
-export const nothingTouched = (): Touched => ({ records: new Map(), positions: new Set(), whole: new Set(), structural: false });
+export const nothingTouched = (): Touched => ({ records: new Map(), positions: new Set(), whole: new Set(), structural: false, foreign: false });
 
 /** What a transaction touched, from the types it changed. */
 export function touchedBy(doc: Y.Doc, tr: Y.Transaction, into: Touched = nothingTouched()): Touched {
@@ -52,7 +54,11 @@ export function touchedBy(doc: Y.Doc, tr: Y.Transaction, into: Touched = nothing
     let t: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
     for (;;) {
       const item = t._item;
-      if (item === null) return;
+      if (item === null) {
+        // A top-level type that is none of the sections.
+        into.foreign = true;
+        return;
+      }
       path.unshift(item.parentSub);
       const parent = item.parent as Y.AbstractType<unknown>;
       const top = roots.get(parent);

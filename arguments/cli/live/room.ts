@@ -1,8 +1,11 @@
 // One room of a live seminar on the host: its Y.Doc, the connections, and the y-websocket wire
 // protocol (y-protocols sync + awareness, unchanged, so a stock WebsocketProvider joins). Modelled
 // on @y/websocket-server's setupWSConnection, with what a seminar needs in between:
-// - Every sync step 2 and update is judged first (roles.ts, on a scratch replica of the doc) and
-//   applied only when accepted; a refused one is never applied, relayed or stored, and its sender
+// - Every sync step 2 and update is judged first and applied only when accepted: a reader's (who
+//   may change nothing) must bring nothing new (roles.ts bringsNothingNew, on the doc's store); in
+//   a room where students edit, every update is judged on a scratch replica of the doc (roles.ts
+//   judgeUpdate), made when first needed and again after a refusal. The instructor of a room no
+//   one else edits is applied as sent. A refused update is never applied, relayed or stored, and its sender
 //   is told (an auth "permission denied" with the reason, then the close code LIVE_CLOSE.refused:
 //   a page cannot take back its own structs, so it starts over from the host's state).
 // - Accepted updates go to the store (fsync'd) before anything is sent: every message out waits in
@@ -19,16 +22,20 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import { normalize } from '../../live/normalize';
-import { presenceColor, type RoomMode } from '../../live/protocol';
-import { judgeUpdate, type LivePeer } from '../../live/roles';
-import { snapshotOf, touchedBy } from '../../live/snapshot';
-import { LIVE_CLOSE } from '../../live/protocol';
+import { LIVE_CLOSE, presenceColor, type RoomMode } from '../../live/protocol';
+import { bringsNothingNew, editRight, judgeUpdate, nothingRefusal, type LivePeer } from '../../live/roles';
+import { snapshotOf, touchedBy, type Touched } from '../../live/snapshot';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_QUERY_AWARENESS = 3;
 const PING_MS = 15_000;
+/** The updates kept after the encoded whole state before it is encoded anew. */
+const MAX_SINCE = 256;
+/** Refusals of one name within REFUSAL_WINDOW_MS after which the host turns that name away for a while. */
+export const MAX_REFUSALS = 3;
+export const REFUSAL_WINDOW_MS = 60_000;
 
 interface Connection extends LivePeer {
   ws: WebSocket;
@@ -50,7 +57,12 @@ export interface RoomOptions {
 
 export class Room {
   readonly awareness: awarenessProtocol.Awareness;
-  private scratch: Y.Doc;
+  /** The replica updates are judged on, in rooms where students edit; null until needed (and after a refusal). */
+  private replica: Y.Doc | null = null;
+  /** Whether some peer's updates are judged on the replica (students edit here). */
+  private readonly judging: boolean;
+  /** When each name's updates were last refused. */
+  private readonly refusals = new Map<string, number[]>();
   private readonly conns = new Map<WebSocket, Connection>();
   private unstored: Uint8Array[] = [];
   private outbox: [WebSocket, Uint8Array][] = [];
@@ -66,13 +78,20 @@ export class Room {
     readonly doc: Y.Doc,
     private readonly options: RoomOptions,
   ) {
-    this.scratch = replicaOf(doc);
+    this.judging = editRight(options.mode, 'student') !== 'nothing';
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array) => {
       // The scratch replica already holds what it judged; anything else (a repair) it takes now.
-      if (!this.judged) Y.applyUpdate(this.scratch, update);
-      if (this.fullState) this.since.push(update);
+      if (!this.judged && this.replica) Y.applyUpdate(this.replica, update);
+      if (this.fullState) {
+        this.since.push(update);
+        // Past this many, a newcomer is better served by the state encoded anew (answerStep1).
+        if (this.since.length > MAX_SINCE) {
+          this.fullState = null;
+          this.since = [];
+        }
+      }
       this.unstored.push(update);
       this.broadcast(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
       options.onChange();
@@ -96,10 +115,6 @@ export class Room {
     this.pinger.unref?.();
   }
 
-  get mode(): RoomMode {
-    return this.options.mode;
-  }
-
   /** The names connected now. */
   connected(): LivePeer[] {
     return [...this.conns.values()].map(({ name, role }) => ({ name, role }));
@@ -108,6 +123,24 @@ export class Room {
   hasName(name: string): boolean {
     for (const c of this.conns.values()) if (c.name === name) return true;
     return false;
+  }
+
+  /** Ends the connections under `name` now (its owner came back while they linger): nothing they send counts from here. */
+  evict(name: string): void {
+    for (const c of [...this.conns.values()]) {
+      if (c.name !== name) continue;
+      this.leave(c);
+      c.ws.close(LIVE_CLOSE.replaced, 'you joined again under this name elsewhere');
+      setTimeout(() => c.ws.terminate(), 1000).unref?.();
+    }
+  }
+
+  /** Whether `name`'s updates were refused MAX_REFUSALS times within the last REFUSAL_WINDOW_MS. */
+  refusedLately(name: string, now = Date.now()): boolean {
+    const times = (this.refusals.get(name) ?? []).filter((t) => now - t < REFUSAL_WINDOW_MS);
+    if (times.length === 0) this.refusals.delete(name);
+    else this.refusals.set(name, times);
+    return times.length >= MAX_REFUSALS;
   }
 
   join(ws: WebSocket, peer: LivePeer): void {
@@ -125,7 +158,7 @@ export class Room {
   }
 
   /** Sends what is waiting, disconnects everyone and stops. */
-  close(code = 1001, reason = 'the host stopped the seminar'): void {
+  close(code: number = LIVE_CLOSE.stopped, reason = 'the host stopped the seminar'): void {
     clearInterval(this.pinger);
     this.flush();
     for (const c of this.conns.values()) {
@@ -136,8 +169,8 @@ export class Room {
     this.awareness.destroy();
   }
 
-  /** Makes every accepted update durable and sends what waited for it. */
-  flush(): void {
+  /** Makes every accepted update durable and sends what waited for it; false when the store failed (all is kept, and tried again in a second). */
+  flush(): boolean {
     if (this.flushing !== null) {
       clearImmediate(this.flushing as ReturnType<typeof setImmediate>);
       clearTimeout(this.flushing as ReturnType<typeof setTimeout>);
@@ -150,13 +183,14 @@ export class Room {
         // Nothing is acknowledged that is not stored: keep it all, and try again in a second.
         this.options.onError(new Error(`The live seminar's store could not be written (${(err as Error).message}); changes are held until it can be.`));
         this.flushing = setTimeout(() => this.flush(), 1000);
-        return;
+        return false;
       }
       this.unstored = [];
     }
     const out = this.outbox;
     this.outbox = [];
     for (const [ws, message] of out) rawSend(ws, message);
+    return true;
   }
 
   private leave(conn: Connection): void {
@@ -167,7 +201,7 @@ export class Room {
 
   private send(ws: WebSocket, message: Uint8Array): void {
     this.outbox.push([ws, message]);
-    if (this.flushing === null) this.flushing = setImmediate(() => this.flush());
+    if (this.flushing === null) this.flushing = setImmediate(() => void this.flush());
   }
 
   private broadcast(message: Uint8Array): void {
@@ -175,6 +209,7 @@ export class Room {
   }
 
   private receive(conn: Connection, message: Uint8Array): void {
+    if (!this.conns.has(conn.ws)) return;
     try {
       const decoder = decoding.createDecoder(message);
       switch (decoding.readVarUint(decoder)) {
@@ -209,7 +244,7 @@ export class Room {
         encoding.writeVarUint8Array(e, update);
       });
     if (Y.decodeStateVector(sv).size > 0) return this.send(ws, step2(Y.encodeStateAsUpdate(this.doc, sv)));
-    if (this.fullState === null || this.since.length > 256) {
+    if (this.fullState === null) {
       this.fullState = Y.encodeStateAsUpdate(this.doc);
       this.since = [];
     }
@@ -218,31 +253,52 @@ export class Room {
   }
 
   private update(conn: Connection, update: Uint8Array): void {
-    const verdict = judgeUpdate(this.scratch, update, conn, this.options.mode);
-    if (!verdict.ok) {
-      this.scratch = replicaOf(this.doc);
-      this.refuse(conn, verdict.reason);
+    const { mode } = this.options;
+    if (editRight(mode, conn.role) === 'nothing') {
+      if (!bringsNothingNew(this.doc, update)) this.refuse(conn, nothingRefusal(mode));
       return;
     }
-    if (!verdict.changed) return;
-    const snapshot = snapshotOf(this.doc);
-    const before = snapshot.current;
-    let structural = false;
-    const onTransaction = (tr: Y.Transaction) => {
-      if (tr.origin === conn) structural ||= touchedBy(this.doc, tr).structural;
-    };
-    this.doc.on('afterTransaction', onTransaction);
-    this.judged = true;
-    try {
-      Y.applyUpdate(this.doc, update, conn);
-    } finally {
-      this.judged = false;
-      this.doc.off('afterTransaction', onTransaction);
+    // The map as last read (some updates old, perhaps): where a repair takes back a deleted source.
+    const before = snapshotOf(this.doc).lastRead;
+    let touched: Touched | null = null;
+    if (this.judging) {
+      const verdict = judgeUpdate((this.replica ??= replicaOf(this.doc)), update, conn, mode);
+      if (!verdict.ok) {
+        // The replica holds the refused update (Yjs cannot take one back): made anew when next needed.
+        this.replica = null;
+        this.refuse(conn, verdict.reason);
+        return;
+      }
+      if (!verdict.changed) return;
+      touched = verdict.touched;
+      this.judged = true;
+      try {
+        Y.applyUpdate(this.doc, update, conn);
+      } finally {
+        this.judged = false;
+      }
+    } else {
+      // The instructor of a room no one else edits: nothing to judge, no replica to keep.
+      const onTransaction = (tr: Y.Transaction) => {
+        if (tr.origin === conn) touched = touchedBy(this.doc, tr, touched ?? undefined);
+      };
+      this.doc.on('afterTransaction', onTransaction);
+      try {
+        Y.applyUpdate(this.doc, update, conn);
+      } catch {
+        this.refuse(conn, 'the update could not be read');
+        return;
+      } finally {
+        this.doc.off('afterTransaction', onTransaction);
+      }
     }
-    if (structural) normalize(this.doc, [before]);
+    if ((touched as Touched | null)?.structural) normalize(this.doc, [before]);
   }
 
   private refuse(conn: Connection, reason: string): void {
+    const times = this.refusals.get(conn.name) ?? [];
+    times.push(Date.now());
+    this.refusals.set(conn.name, times.slice(-MAX_REFUSALS));
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MESSAGE_AUTH);
     authProtocol.writePermissionDenied(e, `Your change was not accepted: ${reason}.`);

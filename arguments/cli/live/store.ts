@@ -9,11 +9,12 @@
 // - Before the map file is written, a header record naming the hash of the file about to be
 //   written and of the one before is appended (the last header counts), so a crash between the
 //   two writes still resumes from the log. Only when the log has grown well past the state it
-//   holds is it compacted into one state update (written whole to a temporary file, renamed over
-//   it): encoding the whole state costs more than the file's write (146 ms at 1,000 nodes).
+//   holds is it compacted into one state update (written whole, atomically: write.ts): encoding the whole state costs more than the file's write (146 ms at 1,000 nodes).
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync, ftruncateSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../write';
 
 export interface StoreHeader {
   version: 1;
@@ -41,6 +42,9 @@ function record(kind: number, payload: Uint8Array): Uint8Array {
 export interface ReadLog {
   header: StoreHeader;
   updates: Uint8Array[];
+  /** Where its last whole record ends, and its length (more: a record a crash cut short). */
+  end: number;
+  length: number;
 }
 
 /** The log at `path`, or null when there is none (or it has no readable header). */
@@ -52,12 +56,12 @@ export function readLog(path: string): ReadLog | null {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
-  const { records } = parse(bytes);
+  const { records, end } = parse(bytes);
   if (records[0]?.kind !== HEADER) return null;
   let header: StoreHeader | null = null;
   for (const r of records) if (r.kind === HEADER) header = readHeader(r.payload) ?? header;
   if (header === null) return null;
-  return { header, updates: records.filter((r) => r.kind === UPDATE).map((r) => r.payload) };
+  return { header, updates: records.filter((r) => r.kind === UPDATE).map((r) => r.payload), end, length: bytes.length };
 }
 
 function readHeader(payload: Uint8Array): StoreHeader | null {
@@ -99,12 +103,11 @@ export class UpdateLog {
     this.base = this.size;
   }
 
-  /** Opens the log for appending, cutting off a record a crash left half-written. */
-  static open(path: string, header: StoreHeader): UpdateLog {
-    const bytes = readFileSync(path);
-    const { end } = parse(bytes);
+  /** Opens the log readLog read for appending, cutting off a record a crash left half-written. */
+  static open(path: string, read: Pick<ReadLog, 'header' | 'end' | 'length'>): UpdateLog {
+    const { header, end, length } = read;
     const fd = openSync(path, 'r+');
-    if (end < bytes.length) {
+    if (end < length) {
       ftruncateSync(fd, end);
       fsyncSync(fd);
     }
@@ -162,62 +165,104 @@ export class UpdateLog {
   }
 }
 
+/** Writes a log holding `state` alone, atomically (write.ts: temporary file, fsync, rename, folder fsync), readable by its owner only. */
 function writeWhole(path: string, header: StoreHeader, state: Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    for (const part of [record(HEADER, new TextEncoder().encode(JSON.stringify(header))), record(UPDATE, state)]) {
-      let written = 0;
-      while (written < part.length) written += writeSync(fd, part, written);
-    }
-    fsyncSync(fd);
-  } catch (err) {
-    closeSync(fd);
-    rmSync(temp, { force: true });
-    throw err;
-  }
-  closeSync(fd);
-  renameSync(temp, path);
-  syncFolder(dirname(path));
+  const head = record(HEADER, new TextEncoder().encode(JSON.stringify(header)));
+  const body = record(UPDATE, state);
+  const bytes = new Uint8Array(head.length + body.length);
+  bytes.set(head);
+  bytes.set(body, head.length);
+  writeFileAtomic(path, bytes, { overwrite: true, mode: 0o600 });
 }
 
-/** Makes a rename durable (the folder's entry); some systems cannot open a folder: then it is best effort. */
-function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows opens no folder for fsync; its rename is durable enough there.
-  }
+/** Moves a log an earlier seminar left out of the way, kept beside it under a dated name (returned). */
+export function setAside(path: string): string {
+  const aside = `${path}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  nodeFs.renameSync(path, aside);
+  return aside;
 }
+
+/** The file-system calls lockStore makes (a test passes one that lets another starter in between). */
+export type LockFs = Pick<typeof nodeFs, 'mkdirSync' | 'writeFileSync' | 'linkSync' | 'openSync' | 'writeSync' | 'closeSync' | 'readFileSync' | 'renameSync' | 'rmSync'>;
 
 /**
  * Takes the store folder for this process (two hosts on one map would interleave their logs):
  * a lock file naming the holder's pid, taken over when that process is gone (a host killed with
- * SIGKILL leaves its lock). Returns the release; null when a live process holds it.
+ * SIGKILL leaves its lock). Returns the release; null when a live process holds it. The lock is
+ * made whole (a linked temporary file: never seen empty) and a stale one is taken over by moving
+ * it aside, which only one of two starters can do (removing it would let the slower one remove
+ * the faster one's fresh lock too).
  */
-export function lockStore(dir: string): { release: () => void } | { heldBy: number } {
-  mkdirSync(dir, { recursive: true });
+export function lockStore(dir: string, fs: LockFs = nodeFs): { release: () => void } | { heldBy: number } {
+  fs.mkdirSync(dir, { recursive: true });
   const path = join(dir, 'host.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const mine = `${path}.${process.pid}.tmp`;
+  const aside = `${path}.${process.pid}.stale`;
+  const holderOf = (file: string): number | null | undefined => {
+    let text: string;
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return { release: () => rmSync(path, { force: true }) };
+      text = fs.readFileSync(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const holder = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && alive(holder)) return { heldBy: holder };
-      rmSync(path, { force: true });
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw err;
     }
+    const pid = Number(text.trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  };
+  fs.writeFileSync(mine, String(process.pid), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (take(fs, mine, path)) return { release: () => fs.rmSync(path, { force: true }) };
+      const holder = holderOf(path);
+      if (holder === undefined) continue;
+      if (holder !== null && alive(holder)) return { heldBy: holder };
+      try {
+        fs.renameSync(path, aside);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw err;
+      }
+      const moved = holderOf(aside);
+      if (moved !== holder && moved !== null && moved !== undefined && alive(moved)) {
+        // Another starter took the stale lock over between the read and the move: its lock goes back.
+        try {
+          fs.linkSync(aside, path);
+        } catch {
+          // a third one holds it now
+        }
+        fs.rmSync(aside, { force: true });
+        return { heldBy: moved };
+      }
+      fs.rmSync(aside, { force: true });
+    }
+  } finally {
+    fs.rmSync(mine, { force: true });
   }
   throw new Error(`the lock ${path} could not be taken`);
+}
+
+/** Creates `path` holding what `mine` holds, or false when it exists. */
+function take(fs: LockFs, mine: string, path: string): boolean {
+  try {
+    fs.linkSync(mine, path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
+  }
+  // A file system without hard links (FAT): created empty, then written.
+  let fd: number;
+  try {
+    fd = fs.openSync(path, 'wx', 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  fs.writeSync(fd, String(process.pid));
+  fs.closeSync(fd);
+  return true;
 }
 
 function alive(pid: number): boolean {

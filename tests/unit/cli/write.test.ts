@@ -54,6 +54,16 @@ describe('writeFileAtomic', () => {
     expect(entries()).toEqual(['map.argmap.json']);
   });
 
+  it('makes a new file with the permissions asked for (a private log: 0o600), and a replaced one keeps its own', () => {
+    const p = join(dir, 'class.ylog');
+    writeFileAtomic(p, 'first', { overwrite: false, mode: 0o600 });
+    expect(statSync(p).mode & 0o777).toBe(0o600);
+    chmodSync(p, 0o640);
+    writeFileAtomic(p, 'second', { overwrite: true, mode: 0o600 });
+    expect(statSync(p).mode & 0o777).toBe(0o640);
+    expect(entries()).toEqual(['class.ylog']);
+  });
+
   it('refuses to replace an existing file without overwrite', () => {
     const p = join(dir, 'mine.argmap.json');
     writeFileSync(p, 'mine');

@@ -5,7 +5,7 @@ import { loadMap } from '../../../arguments/format/load';
 import { applyOperation } from '../../../arguments/live/apply';
 import { fromYDoc, toYDoc } from '../../../arguments/live/mirror';
 import { ROOM_MODES, studentVoice } from '../../../arguments/live/protocol';
-import { editRight, judgeUpdate, type LivePeer } from '../../../arguments/live/roles';
+import { bringsNothingNew, editRight, judgeUpdate, type LivePeer } from '../../../arguments/live/roles';
 import type { Operation } from '../../../arguments/history';
 import type { ArgumentMap } from '../../../arguments/model';
 import { addNode, connect, editNode, moveNodes, deleteNodes } from '../../../arguments/operations';
@@ -62,12 +62,12 @@ describe('what each peer may change', () => {
 
   it('refuses a read-only student any change, but not a sync step 2 that brings nothing new', () => {
     const { scratch, peer, updateOf } = room();
-    expect(judgeUpdate(scratch, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(scratch)), ada, 'students-read-only')).toEqual({ ok: true, changed: false });
+    expect(judgeUpdate(scratch, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(scratch)), ada, 'students-read-only')).toMatchObject({ ok: true, changed: false });
     const edit = updateOf(editNode(analystNode, { text: 'Rewritten.' }));
     expect(judgeUpdate(scratch, edit, ada, 'students-read-only')).toMatchObject({ ok: false, reason: expect.stringMatching(/only the instructor/) });
     expect(judgeUpdate(room().scratch, edit, prof, 'read-only')).toMatchObject({ ok: false });
-    expect(judgeUpdate(room().scratch, edit, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
-    expect(judgeUpdate(room().scratch, edit, ada, 'open')).toEqual({ ok: true, changed: true });
+    expect(judgeUpdate(room().scratch, edit, prof, 'students-read-only')).toMatchObject({ ok: true, changed: true });
+    expect(judgeUpdate(room().scratch, edit, ada, 'open')).toMatchObject({ ok: true, changed: true });
   });
 
   it('lets an own-voice student add, edit, move and connect from their own nodes', () => {
@@ -80,7 +80,7 @@ describe('what each peer may change', () => {
       startThread(`t.${(777).toString(36)}.1`, analystNode, { author: 'Ada', at: AT, text: 'Why this date?' }),
       deleteNodes([mine(1)]),
     ];
-    for (const op of steps) expect(judgeUpdate(scratch, updateOf(op), ada, 'students-own-voice'), op.label).toEqual({ ok: true, changed: true });
+    for (const op of steps) expect(judgeUpdate(scratch, updateOf(op), ada, 'students-own-voice'), op.label).toMatchObject({ ok: true, changed: true });
     expect(fromYDoc(scratch).comments?.[`t.${(777).toString(36)}.1`]?.messages[0]?.author).toBe('Ada');
   });
 
@@ -102,7 +102,7 @@ describe('what each peer may change', () => {
     const withThread = (m: ArgumentMap): ArgumentMap => ({ ...m, comments: { ...m.comments, 't-p': { id: 't-p', target: analystNode, resolved: false, messages: [{ id: 'm1', author: 'Prof', at: AT, text: 'Discuss.' }] } } });
     refused(reply('t-p', { author: 'Bea', at: AT, text: 'As Bea.' }), withThread);
     const { scratch, updateOf } = room(withThread);
-    expect(judgeUpdate(scratch, updateOf(reply('t-p', { author: 'Ada', at: AT, text: 'My answer.' })), ada, 'students-own-voice')).toEqual({ ok: true, changed: true });
+    expect(judgeUpdate(scratch, updateOf(reply('t-p', { author: 'Ada', at: AT, text: 'My answer.' })), ada, 'students-own-voice')).toMatchObject({ ok: true, changed: true });
   });
 
   it('refuses a student’s record that would not load, in an open room too, and takes the instructor’s word', () => {
@@ -114,13 +114,41 @@ describe('what each peer may change', () => {
     const r1 = room();
     expect(judgeUpdate(r1.scratch, bad(r1.peer), ada, 'open')).toMatchObject({ ok: false, reason: expect.stringMatching(/^node .* would not load: .*banana/) });
     const r2 = room();
-    expect(judgeUpdate(r2.scratch, bad(r2.peer), prof, 'open')).toEqual({ ok: true, changed: true });
+    expect(judgeUpdate(r2.scratch, bad(r2.peer), prof, 'open')).toMatchObject({ ok: true, changed: true });
     const r3 = room();
     const mineBad = r3.updateOf(own(mine(4)));
     expect(judgeUpdate(r3.scratch, mineBad, ada, 'students-own-voice').ok).toBe(true);
     const before = Y.encodeStateVector(r3.peer);
     (r3.peer.getMap('nodes').get(mine(4)) as Y.Map<unknown>).set('kind', 'banana');
     expect(judgeUpdate(r3.scratch, Y.encodeStateAsUpdate(r3.peer, before), ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/would not load/) });
+  });
+
+  it('refuses a student’s update to a top-level type outside the map, in an open room too, and takes the instructor’s', () => {
+    const junk = (peer: Y.Doc) => {
+      const before = Y.encodeStateVector(peer);
+      peer.getMap('junk').set('x', 'y'.repeat(10_000));
+      return Y.encodeStateAsUpdate(peer, before);
+    };
+    for (const mode of ['open', 'students-own-voice'] as const) {
+      const r = room();
+      expect(judgeUpdate(r.scratch, junk(r.peer), ada, mode), mode).toMatchObject({ ok: false, reason: expect.stringMatching(/outside the map/) });
+    }
+    const r = room();
+    expect(judgeUpdate(r.scratch, junk(r.peer), prof, 'open')).toMatchObject({ ok: true, changed: true });
+    // A text at the top level, and one inside a foreign map, are as foreign.
+    const r2 = room();
+    const before = Y.encodeStateVector(r2.peer);
+    r2.peer.transact(() => {
+      r2.peer.getText('notes').insert(0, 'hidden');
+      applyOperation(r2.peer, own(mine(6)), 'me');
+    });
+    expect(judgeUpdate(r2.scratch, Y.encodeStateAsUpdate(r2.peer, before), ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/outside the map/) });
+    const r3 = room();
+    const sv = Y.encodeStateVector(r3.peer);
+    const inner = new Y.Map<unknown>();
+    r3.peer.getMap('junk').set('deep', inner);
+    inner.set('x', 1);
+    expect(judgeUpdate(r3.scratch, Y.encodeStateAsUpdate(r3.peer, sv), ada, 'open')).toMatchObject({ ok: false });
   });
 
   it('refuses one whole update when a part of it is not the student’s', () => {
@@ -147,8 +175,33 @@ describe('an instructor’s update that arrives before the one it builds on', ()
     const { scratch, updateOf } = room();
     const first = updateOf(own(mine(5)));
     const second = updateOf(editNode(mine(5), { text: 'Second, sent first.' }));
-    expect(judgeUpdate(scratch, second, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
-    expect(judgeUpdate(scratch, first, prof, 'students-read-only')).toEqual({ ok: true, changed: true });
+    expect(judgeUpdate(scratch, second, prof, 'students-read-only')).toMatchObject({ ok: true, changed: true });
+    expect(judgeUpdate(scratch, first, prof, 'students-read-only')).toMatchObject({ ok: true, changed: true });
     expect(fromYDoc(scratch).nodes[mine(5)]?.text).toBe('Second, sent first.');
+  });
+});
+
+describe('whether an update brings anything new', () => {
+  it('tells a sync step 2 of a peer that has nothing new from an edit and a deletion, without applying either', () => {
+    const { host, peer, updateOf } = room();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(host));
+    const state = Y.encodeStateVector(doc);
+    // A peer's step 2 carries its whole delete set: all of it already made on the doc.
+    expect(bringsNothingNew(doc, Y.encodeStateAsUpdate(peer, state))).toBe(true);
+    expect(bringsNothingNew(doc, Y.encodeStateAsUpdate(doc))).toBe(true);
+    expect(bringsNothingNew(doc, updateOf(editNode(analystNode, { text: 'Rewritten.' })))).toBe(false);
+    // A deletion only (no structs): removing a node of the doc's.
+    const del = new Y.Doc();
+    Y.applyUpdate(del, Y.encodeStateAsUpdate(doc));
+    const sv = Y.encodeStateVector(del);
+    del.getMap('nodes').delete(analystNode);
+    const deletion = Y.encodeStateAsUpdate(del, sv);
+    expect(Y.decodeUpdate(deletion).structs).toHaveLength(0);
+    expect(bringsNothingNew(doc, deletion)).toBe(false);
+    expect(bringsNothingNew(doc, new Uint8Array([1, 2, 3, 200, 7]))).toBe(false);
+    expect(Y.encodeStateVector(doc)).toEqual(state);
+    Y.applyUpdate(doc, deletion);
+    expect(bringsNothingNew(doc, deletion)).toBe(true);
   });
 });

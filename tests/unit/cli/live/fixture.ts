@@ -51,10 +51,11 @@ export function setup() {
       hosts.push(h);
       return h;
     },
-    /** A stock WebsocketProvider joined as `name` (the instructor with `key`); resolves once synced. */
-    async client(host: { port: number; code: string }, name: string, key?: string, room = host.code): Promise<Client> {
+    /** A stock WebsocketProvider joined as `name` (the instructor with `key`, a student with the `token` the info gave); resolves once synced. */
+    async client(host: { port: number; code: string }, name: string, key?: string, room = host.code, token?: string): Promise<Client> {
       const doc = new Y.Doc();
       const params: Record<string, string> = key ? { name, key } : { name };
+      if (token !== undefined) params.token = token;
       const provider = new WebsocketProvider(`ws://127.0.0.1:${host.port}/live`, room, doc, { params, disableBc: true, WebSocketPolyfill: WebSocket as never, maxBackoffTime: 200 });
       let closeCode!: (c: number) => void;
       const closed = new Promise<number>((r) => (closeCode = r));

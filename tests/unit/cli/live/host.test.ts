@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
-import { editNode } from '../../../../arguments/operations';
-import type { RoomInfo } from '../../../../arguments/live/protocol';
+import { editNode, setMeta } from '../../../../arguments/operations';
+import { LIVE_CLOSE, type RoomInfo } from '../../../../arguments/live/protocol';
+import { LiveHostError, MAX_NAMES } from '../../../../arguments/cli/live/host';
 import { setup, until } from './fixture';
 
 let t = setup();
@@ -50,10 +51,17 @@ describe('the live host', () => {
     // Before a name is typed, the join page gets the title and nothing about who is there.
     const preview = await (await fetch(`${base}/${host.code}/info`)).json();
     expect(preview).toEqual({ code: host.code, mode: 'students-read-only', title: info.title });
+    // A title the instructor changes live is the one both answers give.
+    const prof = await t.client(host, 'Prof', host.key);
+    expect(prof.session.apply(setMeta({ title: 'Stalin to Gottwald, read again' })).ok).toBe(true);
+    const bea = await t.client(host, 'Bea');
+    await until(() => String(bea.doc.getMap('meta').get('title')) === 'Stalin to Gottwald, read again', 'the new title at Bea (and so on the host)');
+    expect(((await (await fetch(`${base}/${host.code}/info`)).json()) as RoomInfo).title).toBe('Stalin to Gottwald, read again');
+    expect(((await (await fetch(`${base}/${host.code}/info?name=Cy`)).json()) as RoomInfo).title).toBe('Stalin to Gottwald, read again');
     expect((await fetch(`${base}/ZZZZZZ/info`)).status).toBe(404);
     expect((await fetch(`${base}/ZZZZZZ/info?name=Ada`)).status).toBe(404);
     expect((await fetch(`${base}/${host.code}/info?name=%3Cb%3E`)).status).toBe(400);
-    await t.client(host, 'Ada');
+    await t.client(host, 'Ada', undefined, host.code, info.token);
     expect((await fetch(`${base}/${host.code}/info?name=Ada`)).status).toBe(409);
     await expect(t.socket(host, 'name=Ada')).rejects.toThrow(/409/);
     await expect(t.socket(host, 'name=Ada', 'ZZZZZZ')).rejects.toThrow(/404/);
@@ -81,6 +89,79 @@ describe('the live host', () => {
 });
 
 describe('who is in the seminar', () => {
+  it('answers the info in process as over HTTP, and names the cause when it cannot listen', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const base = `http://127.0.0.1:${host.port}/live`;
+    const teacher = host.roomInfo('Prof', host.key);
+    expect(teacher).toEqual({ ok: true, info: await (await fetch(`${base}/${host.code}/info?name=Prof&key=${host.key}`)).json() });
+    expect(teacher.ok && teacher.info).toMatchObject({ role: 'instructor', mayEdit: 'everything', name: 'Prof' });
+    expect(host.roomInfo('Prof', 'notthekeynotthekey')).toMatchObject({ ok: false, status: 403 });
+    expect(host.roomInfo('<b>')).toMatchObject({ ok: false, status: 400 });
+    const err = await t.host({ mapPath: t.tempMap().mapPath, port: host.port }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LiveHostError);
+    expect(err).toMatchObject({ code: 'listen-failed', message: expect.stringMatching(/in use/) });
+    expect((err as Error).cause).toMatchObject({ code: 'EADDRINUSE' });
+  }, 15_000);
+
+  it('keeps a name for the one who asked under it first: another peer cannot take it once its owner left', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const base = `http://127.0.0.1:${host.port}/live/${host.code}/info`;
+    const info = (await (await fetch(`${base}?name=Ada`)).json()) as RoomInfo;
+    expect(info.token).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    const ada = await t.client(host, 'Ada', undefined, host.code, info.token);
+    ada.provider.destroy();
+    await until(() => host.peers().find((p) => p.name === 'Ada')?.connected === false, 'Ada to have left');
+    // Ada is gone; her name is not free.
+    const eve = await fetch(`${base}?name=Ada`);
+    expect(eve.status).toBe(409);
+    expect(((await eve.json()) as { error: string }).error).toMatch(/joined this seminar as Ada before; choose another name/);
+    await expect(t.socket(host, 'name=Ada')).rejects.toThrow(/409/);
+    await expect(t.socket(host, `name=Ada&token=${'x'.repeat(info.token!.length)}`)).rejects.toThrow(/409/);
+    await expect(t.socket(host, 'name=Ada', `${host.code}.draft.Ada`)).rejects.toThrow(/409/);
+    // Ada, with her token, comes back (and asks again: the same token).
+    expect(((await (await fetch(`${base}?name=Ada&token=${info.token}`)).json()) as RoomInfo).token).toBe(info.token);
+    await t.client(host, 'Ada', undefined, host.code, info.token);
+    // A student may not take the instructor's name, nor keep one the instructor comes to use.
+    expect(host.roomInfo('Prof', host.key)).toMatchObject({ ok: true, info: { role: 'instructor' } });
+    expect(host.roomInfo('Prof', host.key).ok && (host.roomInfo('Prof', host.key) as { info: RoomInfo }).info.token).toBeUndefined();
+    expect((await fetch(`${base}?name=Prof`)).status).toBe(409);
+    expect((await fetch(`${base}?name=Dean`)).status).toBe(200);
+    expect(host.roomInfo('Dean', host.key)).toMatchObject({ ok: true, info: { role: 'instructor' } });
+    expect((await fetch(`${base}?name=Dean`)).status).toBe(409);
+  }, 15_000);
+
+  it('remembers at most MAX_NAMES names, and still lets in those it knows', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const ada = host.roomInfo('Ada');
+    for (let i = 1; i < MAX_NAMES; i++) expect(host.roomInfo(`Student ${i}`).ok).toBe(true);
+    expect(host.roomInfo('One more')).toMatchObject({ ok: false, status: 503, message: expect.stringMatching(/as many names as the host keeps/) });
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${host.code}/info?name=Another`)).status).toBe(503);
+    const token = ada.ok ? ada.info.token! : '';
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${host.code}/info?name=Ada&token=${token}`)).status).toBe(200);
+  }, 15_000);
+
+  it('lets the owner back in with the token while the old connection lingers, and ends the old one', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const { token } = (await (await fetch(`http://127.0.0.1:${host.port}/live/${host.code}/info?name=Ada`)).json()) as RoomInfo;
+    // The old socket: open as far as the host knows (a laptop whose Wi-Fi dropped).
+    const old = await t.socket(host, `name=Ada&token=${token}`);
+    const oldClosed = new Promise<number>((r) => old.once('close', (c) => r(c)));
+    await until(() => host.peers().some((p) => p.name === 'Ada' && p.connected), 'Ada to be in');
+    await expect(t.socket(host, 'name=Ada')).rejects.toThrow(/409/);
+    const again = await t.client(host, 'Ada', undefined, host.code, token);
+    expect(await oldClosed).toBe(LIVE_CLOSE.replaced);
+    expect(host.peers().filter((p) => p.name === 'Ada')).toEqual([{ name: 'Ada', role: 'student', connected: true }]);
+    // The new connection is the one that counts.
+    const id = firstNode(again.doc);
+    const prof = await t.client(host, 'Prof', host.key);
+    expect(again.session.apply(editNode(id, { text: 'Ada, back after the drop.' })).ok).toBe(true);
+    await until(() => textOf(prof.doc, id) === 'Ada, back after the drop.', 'the edit at the instructor');
+  }, 15_000);
+
   it('tells the app who joined and left, with their roles', async () => {
     const { mapPath } = t.tempMap();
     const seen: string[] = [];

@@ -8,6 +8,7 @@ import type WebSocket from 'ws';
 import { loadMap } from '../../../../arguments/format/load';
 import { LIVE_CLOSE, studentVoice, type Presence } from '../../../../arguments/live/protocol';
 import { addNode, editNode } from '../../../../arguments/operations';
+import { MAX_STUDENT_MESSAGE_BYTES } from '../../../../arguments/cli/live/host';
 import { setup, until } from './fixture';
 
 let t = setup();
@@ -125,6 +126,70 @@ describe('roles in a live room', () => {
     expect(fileMap(mapPath).nodes[mine]?.voice).toBe(studentVoice('Ada'));
   }, 20_000);
 
+  it('refuses a student’s write outside the map in an open room, and turns away a name refused three times in a minute', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const prof = await t.client(host, 'Prof', host.key);
+    for (let i = 0; i < 3; i++) {
+      const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
+      const before = Y.encodeStateVector(mallory.doc);
+      mallory.doc.getMap('junk').set('x', 'y'.repeat(100_000));
+      mallory.sendUpdate(Y.encodeStateAsUpdate(mallory.doc, before));
+      await until(() => mallory.closeCode() !== null, 'the host to close the sender');
+      expect(mallory.closeCode()).toBe(LIVE_CLOSE.refused);
+      expect(mallory.received.find((m) => m.type === 2)?.reason).toMatch(/outside the map/);
+    }
+    await expect(t.socket(host, 'name=Mallory')).rejects.toThrow(/429/);
+    expect((await fetch(`http://127.0.0.1:${host.port}/live/${host.code}/info?name=Mallory`)).status).toBe(429);
+    const bea = await t.client(host, 'Bea');
+    expect(bea.doc.share.has('junk') ? bea.doc.getMap('junk').size : 0).toBe(0);
+    expect(prof.doc.share.has('junk') ? prof.doc.getMap('junk').size : 0).toBe(0);
+    // Bea's edits are still judged (on a replica made anew) and go through.
+    const id = analystNode(bea.doc);
+    expect(bea.session.apply(editNode(id, { text: 'Bea edits after the refusals.' })).ok).toBe(true);
+    await until(() => nodeText(prof.doc, id) === 'Bea edits after the refusals.', 'Bea’s edit at the instructor');
+  }, 20_000);
+
+  it('closes a student’s message larger than MAX_STUDENT_MESSAGE_BYTES unread, and takes the instructor’s', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const bea = await t.client(host, 'Bea');
+    const big = (peer: Awaited<ReturnType<typeof rawPeer>>, root: string) => {
+      const before = Y.encodeStateVector(peer.doc);
+      peer.doc.getMap(root).set('x', 'y'.repeat(MAX_STUDENT_MESSAGE_BYTES + 1024));
+      peer.sendUpdate(Y.encodeStateAsUpdate(peer.doc, before));
+    };
+    const mallory = await rawPeer(await t.socket(host, 'name=Mallory'));
+    big(mallory, 'nodes');
+    await until(() => mallory.closeCode() !== null, 'the host to close the sender');
+    expect(mallory.closeCode()).toBe(1009);
+    const prof = await rawPeer(await t.socket(host, `name=Prof&key=${host.key}`));
+    big(prof, 'scratch');
+    await until(() => bea.doc.share.has('scratch') && bea.doc.getMap('scratch').has('x'), 'the instructor’s large update at Bea');
+    expect(bea.doc.getMap('nodes').has('x')).toBe(false);
+    expect(prof.closeCode()).toBeNull();
+  }, 20_000);
+
+  it('takes a read-only student’s sync step 2 that brings nothing new, and refuses one that deletes', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const prof = await t.client(host, 'Prof', host.key);
+    const ana = await rawPeer(await t.socket(host, 'name=Ana'));
+    // Its whole state (every struct and deletion the host has) is nothing new.
+    ana.sendUpdate(Y.encodeStateAsUpdate(ana.doc));
+    const id = analystNode(prof.doc);
+    prof.session.apply(editNode(id, { text: 'The instructor, after Ana’s resend.' }));
+    await until(() => nodeText(ana.doc, id) === 'The instructor, after Ana’s resend.', 'the instructor’s edit at Ana');
+    expect(ana.closeCode()).toBeNull();
+    const before = Y.encodeStateVector(ana.doc);
+    ana.doc.getMap('nodes').delete(id);
+    ana.sendUpdate(Y.encodeStateAsUpdate(ana.doc, before));
+    await until(() => ana.closeCode() !== null, 'the host to close Ana');
+    expect(ana.closeCode()).toBe(LIVE_CLOSE.refused);
+    expect(ana.received.find((m) => m.type === 2)?.reason).toMatch(/only the instructor edits/);
+    expect(prof.doc.getMap('nodes').has(id)).toBe(true);
+  }, 20_000);
+
   it('shows every peer under the name it joined with, whatever its awareness claims, and drops states for other ids', async () => {
     const { mapPath } = t.tempMap();
     const host = await t.host({ mapPath, mode: 'open' });
@@ -172,6 +237,15 @@ describe('the file a room writes', () => {
     const watcher = await t.client(host, 'Watcher');
     await until(() => (watcher.doc.getMap('nodes').get(id) as Y.Map<unknown>).get('kind') === 'banana', 'the instructor’s update to be in the room');
     await until(() => errors.some((m) => /nodes\[\d+\]\.kind.*keeps its last good state/.test(m)), 'the app to be told by the timed save');
+    // Told once: later changes that leave the same problem are not said again after every save.
+    const dean = await t.client(host, 'Dean', host.key);
+    const other = [...dean.doc.getMap('nodes').keys()].find((k) => k !== id)!;
+    for (const word of ['Still ', 'again ']) {
+      ((dean.doc.getMap('nodes').get(other) as Y.Map<unknown>).get('text') as Y.Text).insert(0, word);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(String((watcher.doc.getMap('nodes').get(other) as Y.Map<unknown>).get('text'))).toMatch(/^again Still /);
+    expect(errors.filter((m) => /keeps its last good state/.test(m))).toHaveLength(1);
     await expect(host.save()).rejects.toThrow(/keeps its last good state/);
     expect(readFileSync(mapPath).equals(before)).toBe(true);
   }, 20_000);
@@ -184,10 +258,11 @@ describe('a student’s private draft', () => {
     const { draftRoom } = await import('../../../../arguments/live/protocol');
     const room = draftRoom(host.code, 'Ada Lovelace');
     const classPeer = await t.client(host, 'Bea');
-    const info = await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Ada%20Lovelace`);
-    expect(await info.json()).toMatchObject({ role: 'student', mayEdit: 'everything' });
+    const info = (await (await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Ada%20Lovelace`)).json()) as { token: string };
+    expect(info).toMatchObject({ role: 'student', mayEdit: 'everything' });
     expect((await fetch(`http://127.0.0.1:${host.port}/live/${room}/info?name=Bea`)).status).toBe(403);
-    const ada = await t.client(host, 'Ada Lovelace', undefined, room);
+    await t.client(host, 'Ada Lovelace', undefined, host.code, info.token);
+    const ada = await t.client(host, 'Ada Lovelace', undefined, room, info.token);
     const id = analystNode(ada.doc);
     const original = nodeText(classPeer.doc, id);
     expect(nodeText(ada.doc, id)).toBe(original);

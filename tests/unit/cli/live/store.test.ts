@@ -1,8 +1,10 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hashBytes, readLog, UpdateLog, type StoreHeader } from '../../../../arguments/cli/live/store';
+import { hashBytes, lockStore, readLog, UpdateLog, type StoreHeader } from '../../../../arguments/cli/live/store';
 import type { RoomInfo } from '../../../../arguments/live/protocol';
 import { editNode } from '../../../../arguments/operations';
 import { setup, until } from './fixture';
@@ -26,9 +28,12 @@ describe('the update log', () => {
     log.append([new Uint8Array([3]), new Uint8Array([4, 5, 6])]);
     log.close();
     appendFileSync(path, new Uint8Array([0, 0, 0, 9, 1, 7]));
-    expect(readLog(path)!.updates.map((u) => [...u])).toEqual([[1, 2], [3], [4, 5, 6]]);
-    const again = UpdateLog.open(path, header('h'));
+    const cut = readLog(path)!;
+    expect(cut.updates.map((u) => [...u])).toEqual([[1, 2], [3], [4, 5, 6]]);
+    const again = UpdateLog.open(path, cut);
     again.append([new Uint8Array([8])]);
+    expect(readLog(path)!.updates.map((u) => [...u])).toEqual([[1, 2], [3], [4, 5, 6], [8]]);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
     again.compact(header('h2'), new Uint8Array([9]));
     again.append([new Uint8Array([10])]);
     again.mark(header('h3'));
@@ -93,6 +98,44 @@ describe('a host started again on the same map', () => {
     expect(second.startedFrom).toBe('store');
   }, 20_000);
 
+  it('takes over a lock its holder left (killed), and never the fresh lock of a starter that took it over first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aa-lock-'));
+    try {
+      const lock = join(dir, 'host.lock');
+      // A pid no process has (above the largest Linux allows).
+      const dead = 2 ** 22 + 1;
+      writeFileSync(lock, String(dead));
+      const taken = lockStore(dir);
+      expect(taken).toHaveProperty('release');
+      expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+      (taken as { release: () => void }).release();
+
+      // Two starters find the same stale lock; the other one (our parent process, alive) moves it
+      // aside and locks between our read of it and our move.
+      writeFileSync(lock, String(dead));
+      const other = process.ppid;
+      let raced = false;
+      const racing = {
+        ...fs,
+        renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+          if (!raced && from === lock) {
+            raced = true;
+            fs.renameSync(lock, `${lock}.other.stale`);
+            rmSync(`${lock}.other.stale`);
+            writeFileSync(lock, String(other));
+          }
+          fs.renameSync(from, to);
+        },
+      };
+      expect(lockStore(dir, racing)).toEqual({ heldBy: other });
+      expect(raced).toBe(true);
+      expect(readFileSync(lock, 'utf8')).toBe(String(other));
+      expect(readdirSync(dir)).toEqual(['host.lock']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('starts from the file, in a new epoch, when the file was changed since the store was written', async () => {
     const { mapPath } = t.tempMap();
     const first = await t.host({ mapPath, mode: 'open', code: 'KQ7RT3' });
@@ -124,7 +167,7 @@ describe('a host started again on the same map', () => {
     const path = join(dir, 'store', 'class.ylog');
     const log = readLog(path)!;
     const state = Y.mergeUpdates(log.updates);
-    const reopened = UpdateLog.open(path, log.header);
+    const reopened = UpdateLog.open(path, log);
     reopened.compact({ ...log.header, mapHash: 'the-file-never-written', previousHash: hashBytes(before) }, state);
     reopened.close();
     const second = await t.host({ mapPath, mode: 'open', code: 'KQ7RT3', storeDir: join(dir, 'store') });
