@@ -130,6 +130,13 @@ export function showLiveMap(map: ArgumentMap, marker: LiveMarker): void {
 /** A new id for a record the caller is about to add: the live peer's own while in a seminar. */
 export const newId = (prefix: string, taken?: ReadonlySet<Id>): Id => liveDocument?.newId(prefix, taken) ?? freshId(getMap(), prefix, taken);
 
+/**
+ * `id`, a readable id the caller made for the open map (a source's "bloch-1949"), as this page
+ * may add it: while in a seminar, in this peer's own namespace ("bloch-1949.2f9k1c.1"), so the
+ * step does not rename it and the caller can open what it added.
+ */
+export const ownId = (id: Id): Id => (liveDocument ? liveDocument.newId(id) : id);
+
 export interface PresentationStash {
   document: OpenDocument;
   selection: Selection;
@@ -220,21 +227,32 @@ export function notify(notice: Notice | null): void {
  * nowhere (forms show it next to their field). Null when the step was taken.
  */
 export function attempt(op: Operation): string | null {
+  const r = attemptStep(op);
+  return r.ok ? null : r.reason;
+}
+
+const NOT_RENAMED: ReadonlyMap<Id, Id> = new Map();
+
+/**
+ * `attempt`, telling the caller which records the step added under another id than the one it
+ * made (in a seminar: an id another peer could make takes this peer's, arguments/live/ids.ts).
+ */
+export function attemptStep(op: Operation): { ok: true; renamed: ReadonlyMap<Id, Id> } | { ok: false; reason: string } {
   const s = editor.getState();
   // A presenting window takes not even the unlock: only its file's lock is the instructor's to lift.
-  if (isReadOnly(s) && !(changesOnlyTheLock(op) && s.presentation === null && s.live?.mayEdit !== 'nothing')) return readOnlyReason(s);
+  if (isReadOnly(s) && !(changesOnlyTheLock(op) && s.presentation === null && s.live?.mayEdit !== 'nothing')) return { ok: false, reason: readOnlyReason(s) };
   if (liveDocument) {
     const r = liveDocument.apply(op);
-    if (!r.ok) return r.reason;
+    if (!r.ok) return r;
     const now = editor.getState();
     editor.setState(r.map.view.readOnly ? { ...prune(now, liveHistory(r.map)), editing: null, creation: null } : prune(now, liveHistory(r.map)));
-    return null;
+    return { ok: true, renamed: r.renamed ?? NOT_RENAMED };
   }
   const r = commit(s.history, op);
-  if (!r.ok) return r.reason;
+  if (!r.ok) return r;
   // Locking ends an edit in place: its text could no longer be saved.
   editor.setState(r.history.present.view.readOnly ? { ...prune(s, r.history), editing: null, creation: null } : prune(s, r.history));
-  return null;
+  return { ok: true, renamed: NOT_RENAMED };
 }
 
 /** Runs an operation as one undoable step; a refusal is shown, not thrown. */

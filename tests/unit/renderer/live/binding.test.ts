@@ -8,10 +8,13 @@ import { loadMap } from '../../../../arguments/format/load';
 import { toYDoc } from '../../../../arguments/live/mirror';
 import { LiveSession } from '../../../../arguments/live/session';
 import type { RoomInfo } from '../../../../arguments/live/protocol';
-import { editNode, insertFragment, moveNodes } from '../../../../arguments/operations';
+import { cloneFragment, editNode, insertFragment, moveNodes } from '../../../../arguments/operations';
 import type { ArgumentMap } from '../../../../arguments/model';
 import { bindLiveDocument, type LiveBinding } from '../../../../renderer/live/binding';
-import { attempt, editor, finishEditing, getMap, isReadOnly, newId, previewMove, redoChange, startEditing, undoChange, replaceDocument, documentState } from '../../../../renderer/store/store';
+import { attempt, attemptStep, editor, finishEditing, getMap, isReadOnly, newId, previewMove, redoChange, startEditing, undoChange, replaceDocument, documentState } from '../../../../renderer/store/store';
+import { addPendingSource, setField, setPasted } from '../../../../renderer/sources/addSourceFlow';
+import { openAddSource } from '../../../../renderer/sources/addSourceState';
+import { sourcesPane } from '../../../../renderer/sources/paneState';
 
 const SHIPPED = readFileSync(new URL('../../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url));
 function load(): ArgumentMap {
@@ -160,5 +163,44 @@ describe('the store on a live document', () => {
     expect(editor.getState().live).toBeNull();
     expect(getMap().nodes[id]!.text).toBe('Kept too.');
     expect(editor.getState().history.past).toHaveLength(0);
+  });
+
+  it('Add Source in a seminar opens the source it added (its id is this peer’s from the start)', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    openAddSource();
+    setPasted('We view the withdrawal differently.');
+    setField('title', 'My Source');
+    const id = addPendingSource();
+    expect(id).toBe(`my-source.${mine.doc.clientID.toString(36)}.1`);
+    expect(Object.hasOwn(getMap().sources, id!)).toBe(true);
+    expect(Object.hasOwn(theirs.map.sources, id!)).toBe(true);
+    expect(sourcesPane.getState().request).toEqual({ id });
+  });
+
+  it('a pasted copy made with the store’s ids keeps them in a seminar (paste selects what it added)', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const [a, b] = Object.keys(getMap().nodes).sort();
+    // As renderer/commands.ts paste() does it.
+    const frag = cloneFragment(getMap(), [a!, b!], getMap(), { x: 40, y: 40 }, newId);
+    expect(attemptStep(insertFragment(frag, 'Paste 2 nodes'))).toEqual({ ok: true, renamed: new Map() });
+    for (const { id } of frag.nodes) {
+      expect(id).toContain(`.${mine.doc.clientID.toString(36)}.`);
+      expect(Object.hasOwn(getMap().nodes, id)).toBe(true);
+      expect(Object.hasOwn(theirs.map.nodes, id)).toBe(true);
+    }
+    expect(frag.nodes.map(({ id }) => getMap().nodes[id]!.text)).toEqual([getMap().nodes[a!]!.text, getMap().nodes[b!]!.text]);
+  });
+
+  it('a step that adds a record under a plain id tells the caller its new id', () => {
+    const { mine } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const r = attemptStep(insertFragment({ nodes: [{ id: 'n999', kind: 'claim', text: 'Plain.' }], relations: [], positions: { n999: { x: 0, y: 0 } } }, 'Add claim'));
+    expect(r.ok).toBe(true);
+    const to = r.ok ? r.renamed.get('n999') : undefined;
+    expect(to).toContain(`.${mine.doc.clientID.toString(36)}.`);
+    expect(getMap().nodes[to!]!.text).toBe('Plain.');
+    expect(Object.hasOwn(getMap().nodes, 'n999')).toBe(false);
   });
 });
