@@ -5,7 +5,7 @@
 import type { LiveSession } from '../../arguments/live/session';
 import type { Operation } from '../../arguments/history';
 import type { RoomInfo } from '../../arguments/live/protocol';
-import { editor, liveHistory, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
+import { editor, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
 import { ownVoiceOperation, refuseNodeEdit } from './ownVoice';
 import { applyOperation } from '../../arguments/live/apply';
 
@@ -92,10 +92,8 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
       if (!bound) return;
       bound = false;
       stop();
-      const map = session.map;
-      setLiveDocument(null, null);
-      // The live map stays open as an ordinary document: it can be saved as a file.
-      editor.setState({ history: liveHistory(map) });
+      // The live map stays open as an ordinary, unsaved document: it can be saved as a file.
+      setLiveDocument(null, null, session.map);
     },
   };
 }

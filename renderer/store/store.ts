@@ -111,11 +111,21 @@ let liveDocument: LiveDocument | null = null;
 /** A history with only a present: while live, undo is the shared document's, not the store's. */
 export const liveHistory = (map: ArgumentMap): History => ({ present: map, past: [], future: [] });
 
-/** Opens (or, with null, closes) a live document; the store's map is then `map`. */
+/**
+ * The saved mark of a seminar's copy: the save point of no history, so the copy is unsaved (opening
+ * another file or closing the window asks first) until it is saved as a file.
+ */
+const SEMINAR_COPY: Change = { label: 'Seminar copy', patches: [], inverse: [] };
+
+/**
+ * Opens (or, with null, closes) a live document; the store's map is then `map`. Closed with a
+ * `map`, the live map stays open as an ordinary document, unsaved.
+ */
 export function setLiveDocument(doc: LiveDocument | null, marker: LiveMarker | null, map?: ArgumentMap): void {
-  if (doc && marker && map) replaceDocument({ history: liveHistory(map), name: `${map.meta.title.trim() || 'Seminar map'} (seminar copy).argmap.json`, fileRef: null, saved: null });
+  if (doc && marker && map) replaceDocument({ history: liveHistory(map), name: `${map.meta.title.trim() || 'Seminar map'} (seminar copy).argmap.json`, fileRef: null, saved: SEMINAR_COPY });
   liveDocument = doc;
-  editor.setState({ live: marker });
+  if (!doc && map) editor.setState({ live: null, history: liveHistory(map), saved: SEMINAR_COPY });
+  else editor.setState({ live: marker });
 }
 
 /** A live document's change (a peer's, an undo): the view shows `map`, the selection kept on what still exists. */

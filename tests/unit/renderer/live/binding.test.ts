@@ -11,7 +11,7 @@ import type { RoomInfo } from '../../../../arguments/live/protocol';
 import { cloneFragment, editNode, insertFragment, moveNodes } from '../../../../arguments/operations';
 import type { ArgumentMap } from '../../../../arguments/model';
 import { bindLiveDocument, type LiveBinding } from '../../../../renderer/live/binding';
-import { attempt, attemptStep, editor, finishEditing, getMap, isReadOnly, newId, previewMove, redoChange, startEditing, undoChange, replaceDocument, documentState } from '../../../../renderer/store/store';
+import { attempt, attemptStep, editor, isDirty, markSaved, finishEditing, getMap, isReadOnly, newId, previewMove, redoChange, startEditing, undoChange, replaceDocument, documentState } from '../../../../renderer/store/store';
 import { addPendingSource, setField, setPasted } from '../../../../renderer/sources/addSourceFlow';
 import { openAddSource } from '../../../../renderer/sources/addSourceState';
 import { sourcesPane } from '../../../../renderer/sources/paneState';
@@ -202,5 +202,20 @@ describe('the store on a live document', () => {
     expect(to).toContain(`.${mine.doc.clientID.toString(36)}.`);
     expect(getMap().nodes[to!]!.text).toBe('Plain.');
     expect(Object.hasOwn(getMap().nodes, 'n999')).toBe(false);
+  });
+
+  it('the seminar’s copy is unsaved while live and after Leave, until it is saved as a file', () => {
+    const { mine } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    expect(isDirty()).toBe(true);
+    binding.unbind();
+    binding = null;
+    expect(editor.getState().live).toBeNull();
+    // Opening another file or closing the window asks before throwing the copy away.
+    expect(isDirty()).toBe(true);
+    markSaved('seminar.argmap.json', 'ref');
+    expect(isDirty()).toBe(false);
+    expect(attempt(editNode(someNode(getMap()), { text: 'Later.' }))).toBeNull();
+    expect(isDirty()).toBe(true);
   });
 });
