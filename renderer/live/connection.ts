@@ -31,6 +31,8 @@ export interface JoinRequest {
    * relays its socket through the main process (renderer/live/ipcSocket.ts).
    */
   WebSocketPolyfill?: IpcWebSocketClass;
+  /** Runs once when this page leaves the room (Leave, another document, another room); not on a rejoin after a refused change. */
+  onLeave?: () => void;
 }
 
 /** After a drop, "Reconnecting…" for this long, then "Offline". */
@@ -39,6 +41,7 @@ const RECONNECTING_MS = 4000;
 const FIRST_SYNC_MS = 15_000;
 
 interface Connection {
+  request: JoinRequest;
   provider: WebsocketProvider;
   offline: IndexeddbPersistence;
   binding: LiveBinding | null;
@@ -54,7 +57,8 @@ let current: Connection | null = null;
  */
 export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   const info = request.info ? readRoomInfo(request.info, request.code) : await fetchRoomInfo(request.url, request.code, request.name, request.key);
-  leaveLiveSeminar();
+  // A rejoin after a refused change (the same request) is not a leave.
+  leave(current?.request === request);
   const doc = new Y.Doc();
   // One offline copy per room, epoch and name: a second name in the same browser is another
   // person, and a copy of an earlier epoch (the host started the room anew from its file) would
@@ -71,7 +75,7 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
     disableBc: true,
     ...(request.WebSocketPolyfill ? { WebSocketPolyfill: request.WebSocketPolyfill as unknown as typeof WebSocket } : {}),
   });
-  const conn: Connection = { provider, offline, binding: null, stops: [] };
+  const conn: Connection = { request, provider, offline, binding: null, stops: [] };
   current = conn;
   live.setState({ room: info, link: 'connecting', peers: [], selectedBy: new Map(), follow: info.role === 'student', join: null });
   try {
@@ -186,12 +190,17 @@ function dispose(conn: Connection): void {
 
 /** Leaves the seminar: the live map stays open as an unsaved document (it can be saved as a file). */
 export function leaveLiveSeminar(): void {
+  leave(false);
+}
+
+function leave(rejoining: boolean): void {
   const conn = current;
   if (!conn) return;
   current = null;
   conn.binding?.unbind();
   dispose(conn);
   live.setState({ room: null, peers: [], selectedBy: new Map(), link: 'connecting' });
+  if (!rejoining) conn.request.onLeave?.();
 }
 
 export const inLiveSeminar = (): boolean => current !== null;
