@@ -416,12 +416,14 @@ export function requestFit(): void {
 
 /**
  * Shows `part` (a presentation's map so far) in place of the document, read-only, and frames
- * `focus`. The document itself is kept aside, untouched, until `endPresenting` gives it back.
+ * `focus` (unless `frame` is false: the same step again, the view left where it is). The document itself is kept aside, untouched, until `endPresenting` gives it back.
  */
-export function showPresented(part: ArgumentMap, focus: readonly Id[]): void {
+export function showPresented(part: ArgumentMap, focus: readonly Id[], frame = true): void {
   editor.setState((s) => {
     const presentation = s.presentation ?? { document: { history: s.history, name: s.name, fileRef: s.fileRef, saved: s.saved }, selection: s.selection };
     const history = createHistory(part);
+    // The same step again keeps what is selected in it (and still shown).
+    if (!frame) return { presentation, ...prune(s, history), saved: savePoint(history), editing: null, creation: null };
     return { presentation, history, saved: savePoint(history), editing: null, creation: null, selection: EMPTY, focusQuote: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: focus };
   });
 }
