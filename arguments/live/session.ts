@@ -101,6 +101,42 @@ export class LiveSession {
   cancelGesture(): void {
     if (!this.gestureOpen) return;
     this.gestureOpen = false;
+    this.takeBackLast();
+  }
+
+  /**
+   * This person's last step, to compare by identity: while `lastStep()` returns the same object, no
+   * step of theirs came after it (amending it keeps it the same object).
+   */
+  lastStep(): object | undefined {
+    return this.undoManager.undoStack.at(-1);
+  }
+
+  /**
+   * Runs `op` as part of `step`, this person's last step, under that step's label (a new node's
+   * first text joins its creation). Refused when `step` is not the last step any more.
+   */
+  amendLast(step: object, op: Operation): ApplyResult {
+    this.cancelGesture();
+    if (this.lastStep() !== step) return { ok: false, reason: 'That step is no longer your last one: it can only be changed by a step of its own.' };
+    this.label = this.undoLabel() ?? op.label;
+    // Capturing was closed after the step: reopened for this one transaction, it joins the step.
+    this.undoManager.lastChange = Date.now();
+    const result = applyOperation(this.doc, op, this.origin);
+    this.undoManager.stopCapturing();
+    return result;
+  }
+
+  /** Takes back `step`, this person's last step, and forgets it (no redo of it); false when it is not the last. */
+  dropLast(step: object): boolean {
+    this.cancelGesture();
+    if (this.lastStep() !== step) return false;
+    this.takeBackLast();
+    return true;
+  }
+
+  /** Undoes the last undo item and drops the redo item that undo made (only when there was one to undo). */
+  private takeBackLast(): void {
     if (this.undoManager.undo()) this.undoManager.redoStack.pop();
     this.undoManager.stopCapturing();
   }

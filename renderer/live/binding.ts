@@ -7,7 +7,6 @@ import type { Operation } from '../../arguments/history';
 import type { RoomInfo } from '../../arguments/live/protocol';
 import { editor, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
 import { ownVoiceOperation, refuseNodeEdit } from './ownVoice';
-import { applyOperation } from '../../arguments/live/apply';
 
 export interface LiveBinding {
   /** Ends the binding: the store keeps the live map as an ordinary, unsaved document. */
@@ -26,14 +25,12 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
   };
   const allowed = (op: Operation): Operation | string => (info.mayEdit === 'own-voice' ? ownVoiceOperation(op, session.map, info.name) : op);
   let bound = true;
-  let steps = 0;
   const doc: LiveDocument = {
     apply(op) {
       const checked = allowed(op);
       if (typeof checked === 'string') return { ok: false, reason: checked };
       const r = session.apply(checked);
       if (!r.ok) return r;
-      if (r.changed) steps++;
       editor.setState({ live: marker() });
       return r.renamed ? { ok: true, map: r.map, renamed: r.renamed } : { ok: true, map: r.map };
     },
@@ -56,23 +53,17 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
     },
     refuseNodeEdit: (id) => (info.mayEdit === 'own-voice' ? refuseNodeEdit(session.map, id, info.name) : null),
     newId: (prefix, taken) => session.freshId(prefix, taken),
-    steps: () => steps,
-    applyToLast(op) {
+    lastStep: () => session.lastStep(),
+    applyToLast(step, op) {
       const checked = allowed(op);
       if (typeof checked === 'string') return checked;
-      // The undo manager merges a change into its last item while capturing is open: reopen it for this one.
-      session.undoManager.lastChange = Date.now();
-      const r = applyOperation(session.doc, checked, session.origin);
-      session.undoManager.stopCapturing();
+      const r = session.amendLast(step, checked);
       if (!r.ok) return r.reason;
       showLiveMap(session.map, marker());
       return null;
     },
-    dropLast() {
-      session.undo();
-      session.undoManager.redoStack.pop();
-      steps++;
-      showLiveMap(session.map, marker());
+    dropLast(step) {
+      if (session.dropLast(step)) showLiveMap(session.map, marker());
     },
     leave() {
       if (!bound) return;

@@ -96,12 +96,12 @@ export interface LiveDocument {
   /** Why node `id` may not be edited here (own voice: another's node); null when it may. */
   refuseNodeEdit(id: Id): string | null;
   newId(prefix: string, taken?: ReadonlySet<Id>): Id;
-  /** How many steps this person has taken (a creation is joined only while it is the last). */
-  steps(): number;
-  /** Runs `op` as part of this person's last step (a new node's first text joins its creation). */
-  applyToLast(op: Operation): string | null;
-  /** Takes back this person's last step and forgets it (Esc on a node just added: no redo of it). */
-  dropLast(): void;
+  /** This person's last step, by identity (a creation is joined only while it is the last). */
+  lastStep(): object | undefined;
+  /** Runs `op` as part of `step` while it is this person's last (a new node's first text joins its creation). */
+  applyToLast(step: object, op: Operation): string | null;
+  /** Takes back `step` while it is this person's last, and forgets it (Esc on a node just added: no redo of it). */
+  dropLast(step: object): void;
   /** Disconnects: the store already holds another document. */
   leave(): void;
 }
@@ -156,14 +156,11 @@ export interface PresentationStash {
 export interface Creation {
   id: Id;
   before: { history: History; selection: Selection };
-  added: Change;
-  /** While live: the step count just after the node was added (the session's steps, not history's). */
-  liveStep?: number;
+  /** The step that added it: history's last change, or while live the session's (LiveDocument.lastStep). */
+  added: Change | object;
 }
 
 const EMPTY: Selection = { nodes: [], relations: [] };
-/** A live creation's step: the session holds it, not history (Creation.liveStep says which). */
-const LIVE_STEP: Change = { label: '', patches: [], inverse: [] };
 
 export function documentState(map: ArgumentMap, name: string, fileRef: unknown): OpenDocument {
   const history = createHistory(map);
@@ -367,7 +364,8 @@ export function startEditing(id: Id | null, createdFrom?: Creation['before']): v
   if (refused !== null) return notify({ kind: 'info', title: 'Not your node', lines: [refused] });
   const { history } = editor.getState();
   if (liveDocument) {
-    const creation = id !== null && createdFrom ? { id, before: createdFrom, added: LIVE_STEP, liveStep: liveDocument.steps() } : null;
+    const added = liveDocument.lastStep();
+    const creation = id !== null && createdFrom && added ? { id, before: createdFrom, added } : null;
     return editor.setState({ editing: id, creation });
   }
   const added = history.past[history.past.length - 1];
@@ -383,7 +381,7 @@ export function startEditing(id: Id | null, createdFrom?: Creation['before']): v
 export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged' | 'discarded' | 'ignored' {
   const s = editor.getState();
   if (s.editing !== id) return 'ignored';
-  const last = liveDocument ? s.creation?.liveStep === liveDocument.steps() : s.history.past[s.history.past.length - 1] === s.creation?.added;
+  const last = s.creation !== null && s.creation.added === (liveDocument ? liveDocument.lastStep() : s.history.past[s.history.past.length - 1]);
   const c = s.creation?.id === id && last ? s.creation : null;
   editor.setState({ editing: null, creation: null });
   const map = s.history.present;
@@ -392,7 +390,7 @@ export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged
   if (text === null) {
     if (!c || node.text !== '') return 'unchanged';
     if (liveDocument) {
-      liveDocument.dropLast();
+      liveDocument.dropLast(c.added);
       editor.setState({ selection: c.before.selection });
       return 'discarded';
     }
@@ -401,12 +399,12 @@ export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged
   }
   if (text === node.text) return 'unchanged';
   if (c && liveDocument) {
-    const reason = liveDocument.applyToLast(editNode(id, { text }));
+    const reason = liveDocument.applyToLast(c.added, editNode(id, { text }));
     if (reason !== null) notify({ kind: 'error', title: 'Cannot edit node', lines: [reason] });
     return reason === null ? 'saved' : 'unchanged';
   }
   if (!run(editNode(id, { text }))) return 'unchanged';
-  if (c) editor.setState((now) => ({ history: squashLast(now.history, c.added.label) }));
+  if (c) editor.setState((now) => ({ history: squashLast(now.history, (c.added as Change).label) }));
   return 'saved';
 }
 
