@@ -31,26 +31,22 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
       if (typeof checked === 'string') return { ok: false, reason: checked };
       const r = session.apply(checked);
       if (!r.ok) return r;
-      editor.setState({ live: marker() });
-      return r.renamed ? { ok: true, map: r.map, renamed: r.renamed } : { ok: true, map: r.map };
+      // The store shows the step and this marker in one update.
+      return r.renamed ? { ok: true, map: r.map, marker: marker(), renamed: r.renamed } : { ok: true, map: r.map, marker: marker() };
     },
     preview(op) {
       const checked = allowed(op);
       if (typeof checked === 'string') return;
       if (session.preview(checked).ok) showLiveMap(session.map, marker());
     },
+    // An undo's transaction is the undo manager's, so onChange below shows it; taking back a
+    // gesture or a creation then also drops the redo item, which only the marker says.
     cancelGesture() {
       session.cancelGesture();
-      showLiveMap(session.map, marker());
+      editor.setState({ live: marker() });
     },
-    undo() {
-      session.undo();
-      showLiveMap(session.map, marker());
-    },
-    redo() {
-      session.redo();
-      showLiveMap(session.map, marker());
-    },
+    undo: () => void session.undo(),
+    redo: () => void session.redo(),
     refuseNodeEdit: (id) => (info.mayEdit === 'own-voice' ? refuseNodeEdit(session.map, id, info.name) : null),
     newId: (prefix, taken) => session.freshId(prefix, taken),
     lastStep: () => session.lastStep(),
@@ -63,7 +59,7 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
       return null;
     },
     dropLast(step) {
-      if (session.dropLast(step)) showLiveMap(session.map, marker());
+      if (session.dropLast(step)) editor.setState({ live: marker() });
     },
     leave() {
       if (!bound) return;
@@ -73,7 +69,7 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
     },
   };
   // Our own steps are shown by the store as they are taken; everything else (a peer's update, a
-  // repair, an undo) is shown here, after its transaction.
+  // repair, an undo, a redo) is shown here, after its transaction.
   const stop = session.onChange((_touched, origin) => {
     if (origin !== session.origin) showLiveMap(session.map, marker());
   });

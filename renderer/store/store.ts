@@ -88,7 +88,7 @@ export interface LiveMarker {
  * operation runs through it as one transaction and one undo step of this person's own.
  */
 export interface LiveDocument {
-  apply(op: Operation): { ok: true; map: ArgumentMap; renamed?: ReadonlyMap<Id, Id> } | { ok: false; reason: string };
+  apply(op: Operation): { ok: true; map: ArgumentMap; marker: LiveMarker; renamed?: ReadonlyMap<Id, Id> } | { ok: false; reason: string };
   preview(op: Operation): void;
   cancelGesture(): void;
   undo(): void;
@@ -252,7 +252,8 @@ export function attemptStep(op: Operation): { ok: true; renamed: ReadonlyMap<Id,
     const r = liveDocument.apply(op);
     if (!r.ok) return r;
     const now = editor.getState();
-    editor.setState(r.map.view.readOnly ? { ...prune(now, liveHistory(r.map)), editing: null, creation: null } : prune(now, liveHistory(r.map)));
+    const shown = { ...prune(now, liveHistory(r.map)), live: r.marker };
+    editor.setState(r.map.view.readOnly ? { ...shown, editing: null, creation: null } : shown);
     return { ok: true, renamed: r.renamed ?? NOT_RENAMED };
   }
   const r = commit(s.history, op);

@@ -93,6 +93,27 @@ describe('the store on a live document', () => {
     expect(Object.hasOwn(theirs.map.nodes, id)).toBe(false);
   });
 
+  it('tells the store’s subscribers once per own step, undo and redo (not once for the map and again for the marker)', () => {
+    const { mine } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const id = someNode(getMap());
+    let updates = 0;
+    const stop = editor.subscribe(() => void updates++);
+    try {
+      expect(attempt(editNode(id, { text: 'Once.' }))).toBeNull();
+      expect(updates).toBe(1);
+      expect(editor.getState().live).toMatchObject({ canUndo: true, undoLabel: 'Edit text' });
+      undoChange();
+      expect(updates).toBe(2);
+      expect(editor.getState().live).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'Edit text' });
+      redoChange();
+      expect(updates).toBe(3);
+      expect(getMap().nodes[id]!.text).toBe('Once.');
+    } finally {
+      stop();
+    }
+  });
+
   it('Esc on a node just added takes it back without a redo of it', () => {
     const { mine } = pair();
     binding = bindLiveDocument(mine, info('everything'), () => undefined);
