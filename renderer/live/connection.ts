@@ -10,6 +10,7 @@ import { LiveSession } from '../../arguments/live/session';
 import { notify } from '../store/store';
 import { bindLiveDocument, type LiveBinding } from './binding';
 import { fetchRoomInfo, LiveJoinError, liveSocketBase, readRoomInfo } from './roomInfo';
+import { keepToken, tokenFor } from './nameToken';
 import { live } from './liveState';
 import { publishPresence, watchPeers } from './presenceSync';
 import type { IpcWebSocketClass } from './ipcSocket';
@@ -57,6 +58,7 @@ let current: Connection | null = null;
  */
 export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   const info = request.info ? readRoomInfo(request.info, request.code) : await fetchRoomInfo(request.url, request.code, request.name, request.key);
+  keepToken(info);
   // A rejoin after a refused change (the same request) is not a leave.
   leave(current?.request === request);
   const doc = new Y.Doc();
@@ -70,6 +72,11 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   await offline.whenSynced;
   const params: Record<string, string> = { name: info.name };
   if (request.key !== undefined) params.key = request.key;
+  else {
+    // The name's proof on every connection (a reconnect too: the provider keeps its params).
+    const token = tokenFor(info.code, info.name);
+    if (token !== undefined) params.token = token;
+  }
   const provider = new WebsocketProvider(liveSocketBase(request.url), info.code, doc, {
     params,
     disableBc: true,
