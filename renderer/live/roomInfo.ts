@@ -18,6 +18,12 @@ export class LiveJoinError extends Error {
 
 export const NAME_RULE = 'Use 1–40 letters, digits, spaces, full stops, apostrophes or hyphens, starting with a letter or digit.';
 
+/** What is wrong with a typed name, in words (the join screen shows it, the join refuses with it); null when it is a name. */
+export function nameProblem(typed: string): string | null {
+  if (readStudentName(typed) !== null) return null;
+  return typed.trim() === '' ? 'Type your name: the others see it next to your selection and your nodes.' : `“${typed.trim()}” cannot be a name here. ${NAME_RULE}`;
+}
+
 /** The WebSocket base of a host: "ws://HOST:PORT/live" (y-websocket appends "/CODE"). */
 export function liveSocketBase(url: string): string {
   const u = new URL(url);
@@ -63,7 +69,7 @@ export async function fetchRoomInfo(base: string, typedCode: string, typedName: 
   const code = readJoinCode(typedCode);
   if (!code) throw new LiveJoinError('bad-code', `“${typedCode}” is not a join code: a code is six letters and digits, as your instructor shows it.`);
   const name = readStudentName(typedName);
-  if (!name) throw new LiveJoinError('bad-name', typedName.trim() === '' ? 'Type your name: the others see it next to your selection and your nodes.' : `“${typedName.trim()}” cannot be a name here. ${NAME_RULE}`);
+  if (!name) throw new LiveJoinError('bad-name', nameProblem(typedName)!);
   let response: Response;
   try {
     response = await fetcher(infoUrl(base, code, name, key, key === undefined ? tokenFor(code, name) : undefined));

@@ -1,7 +1,7 @@
 // The join's question to the host (renderer/live/roomInfo.ts): each refusal in words a student
 // can act on, and nothing but a RoomInfo for this code accepted.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchRoomInfo, fetchRoomPreview, infoUrl, LiveJoinError, liveSocketBase } from '../../../../renderer/live/roomInfo';
+import { fetchRoomInfo, fetchRoomPreview, infoUrl, LiveJoinError, liveSocketBase, nameProblem } from '../../../../renderer/live/roomInfo';
 
 const BASE = 'http://192.168.1.20:4321';
 const answer = (status: number, body: unknown = {}) => (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
@@ -52,6 +52,18 @@ describe('asking the host about a room', () => {
     expect(unreachable.message).toContain('192.168.1.20:4321');
     expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, code: 'OTHER1' })))).code).toBe('bad-answer');
     expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, mayEdit: 'all' })))).code).toBe('bad-answer');
+  });
+
+  it('the join screen and the join say the same about a typed name', async () => {
+    const never = (async () => {
+      throw new Error('must not ask');
+    }) as typeof fetch;
+    for (const typed of [' ', '<b>', 'x'.repeat(41)]) {
+      expect(nameProblem(typed)).not.toBeNull();
+      expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', typed, undefined, never))).message).toBe(nameProblem(typed));
+    }
+    expect(nameProblem(' ')).toMatch(/^Type your name/);
+    expect(nameProblem('Ana María')).toBeNull();
   });
 
   it('reads the room’s preview for the join screen', async () => {
