@@ -134,7 +134,7 @@ describe('a student’s token for their name', () => {
       },
     });
     const tokens = await import('../../../../renderer/live/nameToken');
-    tokens.keepToken({ ...(good as never), token: 'tok-Tomas' });
+    tokens.keepToken({ ...good, token: 'tok-Tomas' } as never);
     expect(tokens.tokenFor('K7QM4P', 'Tomas')).toBe('tok-Tomas');
   });
 });
