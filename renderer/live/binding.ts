@@ -6,7 +6,8 @@ import type { LiveSession } from '../../arguments/live/session';
 import type { Operation } from '../../arguments/history';
 import type { RoomInfo } from '../../arguments/live/protocol';
 import { editor, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
-import { ownVoiceOperation, refuseNodeEdit } from './ownVoice';
+import { ownVoiceStep, refuseNodeEdit } from './ownVoice';
+import type { Vet } from '../../arguments/live/apply';
 
 export interface LiveBinding {
   /** Ends the binding: the store keeps the live map as an ordinary, unsaved document. */
@@ -23,21 +24,20 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
     if (r !== undefined) m.redoLabel = r;
     return m;
   };
-  const allowed = (op: Operation): Operation | string => (info.mayEdit === 'own-voice' ? ownVoiceOperation(op, session.map, info.name) : op);
+  // Own voice: the step gives its new nodes the student's voice and is judged by the host's rule as it is made.
+  const step = (op: Operation): { op: Operation; vet?: Vet } => (info.mayEdit === 'own-voice' ? ownVoiceStep(op, info.name) : { op });
   let bound = true;
   const doc: LiveDocument = {
     apply(op) {
-      const checked = allowed(op);
-      if (typeof checked === 'string') return { ok: false, reason: checked };
-      const r = session.apply(checked);
+      const s = step(op);
+      const r = session.apply(s.op, s.vet);
       if (!r.ok) return r;
       // The store shows the step and this marker in one update.
       return r.renamed ? { ok: true, map: r.map, marker: marker(), renamed: r.renamed } : { ok: true, map: r.map, marker: marker() };
     },
     preview(op) {
-      const checked = allowed(op);
-      if (typeof checked === 'string') return;
-      if (session.preview(checked).ok) showLiveMap(session.map, marker());
+      const s = step(op);
+      if (session.preview(s.op, s.vet).ok) showLiveMap(session.map, marker());
     },
     // An undo's transaction is the undo manager's, so onChange below shows it; taking back a
     // gesture or a creation then also drops the redo item, which only the marker says.
@@ -50,10 +50,9 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
     refuseNodeEdit: (id) => (info.mayEdit === 'own-voice' ? refuseNodeEdit(session.map, id, info.name) : null),
     newId: (prefix, taken) => session.freshId(prefix, taken),
     lastStep: () => session.lastStep(),
-    applyToLast(step, op) {
-      const checked = allowed(op);
-      if (typeof checked === 'string') return checked;
-      const r = session.amendLast(step, checked);
+    applyToLast(last, op) {
+      const s = step(op);
+      const r = session.amendLast(last, s.op, s.vet);
       if (!r.ok) return r.reason;
       showLiveMap(session.map, marker());
       return null;
