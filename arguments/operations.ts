@@ -392,13 +392,20 @@ export function insertFragment(fragment: Fragment, label = 'Paste'): Operation {
 
 /**
  * A copy of some nodes, the relations among them, and their positions, with fresh ids
- * for `map`, shifted by `offset`: what paste inserts.
+ * for `map`, shifted by `offset`: what paste inserts. `makeId` makes the ids (a live seminar's
+ * page makes its own peer's, so the copy keeps the ids the caller selects afterwards).
  */
-export function cloneFragment(source: ArgumentMap, nodeIds: readonly Id[], map: ArgumentMap, offset: Point): Fragment {
+export function cloneFragment(
+  source: ArgumentMap,
+  nodeIds: readonly Id[],
+  map: ArgumentMap,
+  offset: Point,
+  makeId: (prefix: string, taken: ReadonlySet<Id>) => Id = (prefix, taken) => freshId(map, prefix, taken),
+): Fragment {
   const taken = new Set<Id>();
   const rename = new Map<Id, Id>();
   const fresh = (prefix: string) => {
-    const id = freshId(map, prefix, taken);
+    const id = makeId(prefix, taken);
     taken.add(id);
     return id;
   };

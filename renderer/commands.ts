@@ -132,7 +132,7 @@ export function paste(): void {
     return;
   }
   const map = getMap();
-  const copied = cloneFragment(clipboard.map, clipboard.ids, map, { x: 0, y: 0 });
+  const copied = cloneFragment(clipboard.map, clipboard.ids, map, { x: 0, y: 0 }, newId);
   const sizes = sizeOf();
   const source = clipboard.ids.filter((id) => Object.hasOwn(clipboard!.map.nodes, id));
   const group = copied.nodes.flatMap((n, i) => {
@@ -140,7 +140,7 @@ export function paste(): void {
     const size = sizes(source[i]!) ?? estimateCardSize(n, map.sources);
     return p ? [{ x: p.x, y: p.y, w: size.width, h: size.height }] : [];
   });
-  const frag = cloneFragment(clipboard.map, clipboard.ids, map, placeGroup(map, sizes, group));
+  const frag = cloneFragment(clipboard.map, clipboard.ids, map, placeGroup(map, sizes, group), newId);
   if (run(insertFragment(frag, frag.nodes.length === 1 ? 'Paste node' : `Paste ${frag.nodes.length} nodes`)))
     select({ nodes: frag.nodes.map((n) => n.id), relations: frag.relations.map((r) => r.id) });
 }

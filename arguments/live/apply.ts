@@ -15,11 +15,17 @@ import type { Operation } from '../history';
 import type { ArgumentMap, Id } from '../model';
 import { renameOnDraft, toRename } from './ids';
 import { COLLECTIONS, writeEntry, writePosition, writeSection, writeViewRest, type Collection } from './mirror';
-import { snapshotOf } from './snapshot';
+import { nothingTouched, snapshotOf, type Touched } from './snapshot';
 
 enablePatches();
 // No freezing: a frozen copy of 10,000 records per step is the cost this module avoids.
 const immer = new Immer({ autoFreeze: false });
+
+/**
+ * A judge of a step before it is written: the map before, the map after and immer's patches
+ * between them (the very produce that is written); a sentence refuses the step.
+ */
+export type Vet = (base: ArgumentMap, next: ArgumentMap, patches: readonly Patch[]) => string | null;
 
 /** `renamed`: records the operation added under ids another peer could make, old id → this peer's id (ids.ts). */
 export type ApplyResult = { ok: true; map: ArgumentMap; changed: boolean; renamed?: ReadonlyMap<Id, Id> } | { ok: false; reason: string };
@@ -63,6 +69,19 @@ function changedBy(patches: readonly Patch[]): Changed {
   return c;
 }
 
+/** The records a step's patches touch, as the host's walk of a Yjs transaction names them (roles.ts judges both). */
+export function touchedByPatches(patches: readonly Patch[], base: ArgumentMap, next: ArgumentMap): Touched {
+  const c = changedBy(patches);
+  const t = nothingTouched();
+  const both = (a: object | undefined, b: object | undefined) => new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})]);
+  for (const [name, ids] of c.records) t.records.set(name, ids === 'all' ? both(base[name], next[name]) : new Set(ids));
+  if (c.positions !== null) for (const id of c.positions === 'all' ? both(base.view.positions, next.view.positions) : c.positions) t.positions.add(id);
+  if (c.meta) t.whole.add('meta');
+  if (c.unknown) t.whole.add('unknown');
+  if (c.view) t.whole.add('view');
+  return t;
+}
+
 const own = <T>(r: Readonly<Record<Id, T>> | undefined, id: Id): T | undefined => (r && Object.hasOwn(r, id) ? r[id] : undefined);
 
 /** Writes into `doc` what differs between `base` (what it holds) and `next`, where `patches` say. */
@@ -95,10 +114,11 @@ export function writeDifference(doc: Y.Doc, base: ArgumentMap, next: ArgumentMap
 }
 
 /**
- * Checks `op` on the document's map and, when it can be done, writes its difference in ONE
- * transaction with `origin`. A refused operation changes nothing and says why.
+ * Checks `op` on the document's map and, when it can be done (and `vet` does not refuse what it
+ * made), writes its difference in ONE transaction with `origin`. A refused operation changes
+ * nothing and says why.
  */
-export function applyOperation(doc: Y.Doc, op: Operation, origin: unknown): ApplyResult {
+export function applyOperation(doc: Y.Doc, op: Operation, origin: unknown, vet?: Vet): ApplyResult {
   const snapshot = snapshotOf(doc);
   const base = snapshot.current;
   const reason = op.check?.(base) ?? null;
@@ -112,6 +132,8 @@ export function applyOperation(doc: Y.Doc, op: Operation, origin: unknown): Appl
       renamed = renameOnDraft(doc, d as ArgumentMap, renames);
     });
   if (patches.length === 0) return { ok: true, map: base, changed: false };
+  const refused = vet?.(base, next, patches) ?? null;
+  if (refused !== null) return { ok: false, reason: refused };
   snapshot.commit(next, origin, () => writeDifference(doc, base, next, patches));
   return { ok: true, map: next, changed: true, ...(renamed && renamed.size > 0 ? { renamed } : {}) };
 }

@@ -13,7 +13,7 @@
 import * as Y from 'yjs';
 import type { Operation } from '../history';
 import type { ArgumentMap, Id } from '../model';
-import { applyOperation, type ApplyResult } from './apply';
+import { applyOperation, type ApplyResult, type Vet } from './apply';
 import { livePeerId } from './ids';
 import { SECTIONS } from './mirror';
 import { normalize, NORMALIZE_ORIGIN } from './normalize';
@@ -82,25 +82,61 @@ export class LiveSession {
   }
 
   /** One undoable step (a drag in progress ends with it, as one step). */
-  apply(op: Operation): ApplyResult {
+  apply(op: Operation, vet?: Vet): ApplyResult {
     if (!this.gestureOpen) this.undoManager.stopCapturing();
-    const result = this.run(op);
+    const result = this.run(op, vet);
     this.gestureOpen = false;
     this.undoManager.stopCapturing();
     return result;
   }
 
   /** A frame of a gesture (a drag): shared at once, undone together with the `apply` that ends it. */
-  preview(op: Operation): ApplyResult {
+  preview(op: Operation, vet?: Vet): ApplyResult {
     if (!this.gestureOpen) this.undoManager.stopCapturing();
     this.gestureOpen = true;
-    return this.run(op);
+    return this.run(op, vet);
   }
 
   /** Takes back the frames of an unfinished gesture. */
   cancelGesture(): void {
     if (!this.gestureOpen) return;
     this.gestureOpen = false;
+    this.takeBackLast();
+  }
+
+  /**
+   * This person's last step, to compare by identity: while `lastStep()` returns the same object, no
+   * step of theirs came after it (amending it keeps it the same object).
+   */
+  lastStep(): object | undefined {
+    return this.undoManager.undoStack.at(-1);
+  }
+
+  /**
+   * Runs `op` as part of `step`, this person's last step, under that step's label (a new node's
+   * first text joins its creation). Refused when `step` is not the last step any more.
+   */
+  amendLast(step: object, op: Operation, vet?: Vet): ApplyResult {
+    this.cancelGesture();
+    if (this.lastStep() !== step) return { ok: false, reason: 'That step is no longer your last one: it can only be changed by a step of its own.' };
+    this.label = this.undoLabel() ?? op.label;
+    // Capturing was closed after the step: reopened for this one transaction, it joins the step.
+    this.undoManager.lastChange = Date.now();
+    const result = applyOperation(this.doc, op, this.origin, vet);
+    this.undoManager.stopCapturing();
+    return result;
+  }
+
+  /** Takes back `step`, this person's last step, and forgets it (no redo of it); false when it is not the last. */
+  dropLast(step: object): boolean {
+    this.cancelGesture();
+    if (this.lastStep() !== step) return false;
+    this.takeBackLast();
+    return true;
+  }
+
+  /** Undoes the last undo item and drops the redo item that undo made (only when there was one to undo). */
+  private takeBackLast(): void {
     if (this.undoManager.undo()) this.undoManager.redoStack.pop();
     this.undoManager.stopCapturing();
   }
@@ -127,8 +163,8 @@ export class LiveSession {
     return livePeerId(this.doc, this.map, prefix, taken);
   }
 
-  private run(op: Operation): ApplyResult {
+  private run(op: Operation, vet?: Vet): ApplyResult {
     this.label = op.label;
-    return applyOperation(this.doc, op, this.origin);
+    return applyOperation(this.doc, op, this.origin, vet);
   }
 }

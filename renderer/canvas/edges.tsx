@@ -5,7 +5,7 @@
 // cards (routes.ts) once the arrangement settles; an arrow whose cards moved since (a drag in
 // progress) draws its plain curve until the drop. Arrows are drawn above the cards, their words
 // in free space.
-import { memo } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { BaseEdge, useStore, type EdgeProps, type ReactFlowState, type XYPosition } from '@xyflow/react';
 import { shallow } from 'zustand/shallow';
 import type { RelationKind } from '../../arguments/model';
@@ -15,6 +15,7 @@ import type { RelationFlowEdge, UndercutFlowEdge } from './types';
 import { pointAlong } from '../../arguments/layout/routing';
 import { roundedPath } from '../../arguments/export/edges';
 import { cardsKey, useRoute, type ScreenRoute } from './routes';
+import { usePeerOutline } from '../live/PresenceMark';
 
 export const RELATION_STYLE: Record<RelationKind, { dash?: string; label: string }> = {
   supports: { label: '' },
@@ -54,19 +55,23 @@ export const RelationEdge = memo(function RelationEdge({ id, target, data, selec
   const direction = useDirection();
   const all = useRects([target, ...premises]);
   const route = useFreshRoute(relationId, all);
+  // In a live seminar: others' selection of this relation (its own slice of the presence store).
+  const peers = usePeerOutline(relationId);
   const [to, ...rects] = all;
   if (!to || rects.some((r) => !r)) return null;
   const premiseRects = rects as Rect[];
-  const cls = `aa-edge aa-edge-${kind}${selected ? ' selected' : ''}`;
-  const style = { strokeDasharray: RELATION_STYLE[kind].dash };
+  const cls = `aa-edge aa-edge-${kind}${selected ? ' selected' : ''}${peers.className}`;
+  const style = { strokeDasharray: RELATION_STYLE[kind].dash, ...peers.style };
   const marker = `url(#aa-head-${kind})`;
 
-  if (route) return <RoutedRelation id={id} route={route} index={index} linked={premises.length > 1} premiseRects={premiseRects} cls={cls} style={style} marker={marker} label={RELATION_STYLE[kind].label} />;
+  const names = peers.label !== null && <title>{peers.label}</title>;
+  if (route) return <RoutedRelation id={id} route={route} index={index} linked={premises.length > 1} premiseRects={premiseRects} cls={cls} style={style} marker={marker} label={RELATION_STYLE[kind].label} names={names} />;
   if (premises.length === 1) {
     const { s, t, axis } = anchors(premiseRects[0]!, to, direction);
     const mid = { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
     return (
       <g className={cls}>
+        {names}
         <BaseEdge id={id} path={curve(s, t, axis)} markerEnd={marker} style={style} interactionWidth={16} />
         <circle cx={mid.x} cy={mid.y} r={3} className="aa-inference" />
         <Label text={RELATION_STYLE[kind].label} along={(u) => curveAt(s, t, axis, u)} />
@@ -83,6 +88,7 @@ export const RelationEdge = memo(function RelationEdge({ id, target, data, selec
   const lerp = (a: XYPosition, b: XYPosition) => (u: number) => ({ x: a.x + (b.x - a.x) * u, y: a.y + (b.y - a.y) * u });
   return (
     <g className={cls}>
+      {names}
       {index === 0 && (
         <rect x={box.x - 10} y={box.y - 10} width={box.w + 20} height={box.h + 20} rx={14} className="aa-linked-box" />
       )}
@@ -101,11 +107,12 @@ export const RelationEdge = memo(function RelationEdge({ id, target, data, selec
 });
 
 /** A relation drawn along its route: one premise's line, or a linked premise's branch (and, for the first, the box, the join and the line on). */
-function RoutedRelation({ id, route, index, linked, premiseRects, cls, style, marker, label }: { id: string; route: ScreenRoute; index: number; linked: boolean; premiseRects: Rect[]; cls: string; style: { strokeDasharray?: string }; marker: string; label: string }) {
+function RoutedRelation({ id, route, index, linked, premiseRects, cls, style, marker, label, names }: { id: string; route: ScreenRoute; index: number; linked: boolean; premiseRects: Rect[]; cls: string; style: CSSProperties; marker: string; label: string; names: ReactNode }) {
   const along = (u: number) => pointAlong(route.line, u);
   if (!linked)
     return (
       <g className={cls} data-routed="">
+        {names}
         <BaseEdge id={id} path={roundedPath(route.line)} markerEnd={marker} style={style} interactionWidth={16} />
         <circle cx={route.inference.x} cy={route.inference.y} r={3} className="aa-inference" />
         <Label text={label} along={along} />
@@ -115,6 +122,7 @@ function RoutedRelation({ id, route, index, linked, premiseRects, cls, style, ma
   const j = route.inference;
   return (
     <g className={cls} data-routed="">
+      {names}
       {index === 0 && <rect x={box.x - 10} y={box.y - 10} width={box.w + 20} height={box.h + 20} rx={14} className="aa-linked-box" />}
       <BaseEdge id={id} path={roundedPath(route.branches[index] ?? [])} style={style} interactionWidth={16} />
       {index === 0 && (
@@ -134,11 +142,16 @@ export const UndercutEdge = memo(function UndercutEdge({ id, source, data, selec
   const direction = useDirection();
   const rects = useRects([source, attackedTarget, ...attackedPremises, ...through]);
   const route = useFreshRoute(relationId, rects);
+  const peers = usePeerOutline(relationId);
   if (rects.some((r) => !r)) return null;
+  const cls = `aa-edge aa-edge-undercuts${selected ? ' selected' : ''}${peers.className}`;
+  const style = { strokeDasharray: RELATION_STYLE.undercuts.dash, ...peers.style };
+  const names = peers.label !== null && <title>{peers.label}</title>;
   if (route)
     return (
-      <g className={`aa-edge aa-edge-undercuts${selected ? ' selected' : ''}`} data-attacks={data!.attacks} data-routed="">
-        <BaseEdge id={id} path={roundedPath(route.line)} markerEnd="url(#aa-head-undercuts)" style={{ strokeDasharray: RELATION_STYLE.undercuts.dash }} interactionWidth={16} />
+      <g className={cls} data-attacks={data!.attacks} data-routed="">
+        {names}
+        <BaseEdge id={id} path={roundedPath(route.line)} markerEnd="url(#aa-head-undercuts)" style={style} interactionWidth={16} />
         <Label text="undercuts" along={(u) => pointAlong(route.line, u)} />
       </g>
     );
@@ -147,8 +160,9 @@ export const UndercutEdge = memo(function UndercutEdge({ id, source, data, selec
   const attackers = rest.slice(attackedPremises.length);
   const line = undercutLine(from!, attackPoint(premises, to!, attackers, direction));
   return (
-    <g className={`aa-edge aa-edge-undercuts${selected ? ' selected' : ''}`} data-attacks={data!.attacks}>
-      <BaseEdge id={id} path={undercutPath(line)} markerEnd="url(#aa-head-undercuts)" style={{ strokeDasharray: RELATION_STYLE.undercuts.dash }} interactionWidth={16} />
+    <g className={cls} data-attacks={data!.attacks}>
+      {names}
+      <BaseEdge id={id} path={undercutPath(line)} markerEnd="url(#aa-head-undercuts)" style={style} interactionWidth={16} />
       <Label text="undercuts" along={(u) => undercutAt(line, u)} />
     </g>
   );

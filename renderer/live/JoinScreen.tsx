@@ -1,19 +1,17 @@
 // The join screen of a page opened at `http://HOST:PORT/#CODE`: the seminar's map title, a name
 // field (checked as the host checks it) and Join; the host's refusals in words next to the field.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { readStudentName, ROOM_MODE_LABELS, type RoomPreview } from '../../arguments/live/protocol';
+import { ROOM_MODE_LABELS, type RoomPreview } from '../../arguments/live/protocol';
+import { readRemembered, remember } from '../export/remembered';
 import { Modal } from '../panels/Modal';
 import { live, useLive } from './liveState';
-import { fetchRoomPreview, LiveJoinError, NAME_RULE } from './roomInfo';
+import { fetchRoomPreview, LiveJoinError, nameProblem } from './roomInfo';
 
 const LAST_NAME_KEY = 'argument-atlas-live-name';
 
 function rememberedName(): string {
-  try {
-    return localStorage.getItem(LAST_NAME_KEY) ?? '';
-  } catch {
-    return '';
-  }
+  const name = readRemembered(LAST_NAME_KEY).name;
+  return typeof name === 'string' ? name : '';
 }
 
 export function JoinScreen() {
@@ -40,8 +38,9 @@ function JoinForm({ code, joinKey }: { code: string; joinKey: string | undefined
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    if (readStudentName(name) === null) {
-      setError(name.trim() === '' ? 'Type your name: the others see it next to your selection and your nodes.' : `“${name.trim()}” cannot be a name here. ${NAME_RULE}`);
+    const problem = nameProblem(name);
+    if (problem !== null) {
+      setError(problem);
       input.current?.focus();
       return;
     }
@@ -51,11 +50,8 @@ function JoinForm({ code, joinKey }: { code: string; joinKey: string | undefined
       // Yjs and the provider load with the first join: a page that never joins does not fetch them.
       const { joinLiveSeminar } = await import('./connection');
       const info = await joinLiveSeminar({ url: location.origin, code, name, ...(joinKey !== undefined ? { key: joinKey } : {}) });
-      try {
-        localStorage.setItem(LAST_NAME_KEY, info.name);
-      } catch {
-        // A browser that keeps nothing: the name is asked again next time.
-      }
+      // A browser that keeps nothing asks for the name again next time.
+      remember(LAST_NAME_KEY, { name: info.name });
     } catch (err) {
       setError(err instanceof LiveJoinError ? err.message : `Could not join: ${String(err)}`);
       setBusy(false);

@@ -5,9 +5,9 @@
 import type { LiveSession } from '../../arguments/live/session';
 import type { Operation } from '../../arguments/history';
 import type { RoomInfo } from '../../arguments/live/protocol';
-import { editor, liveHistory, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
-import { ownVoiceOperation, refuseNodeEdit } from './ownVoice';
-import { applyOperation } from '../../arguments/live/apply';
+import { editor, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
+import { ownVoiceStep, refuseNodeEdit } from './ownVoice';
+import type { Vet } from '../../arguments/live/apply';
 
 export interface LiveBinding {
   /** Ends the binding: the store keeps the live map as an ordinary, unsaved document. */
@@ -24,55 +24,41 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
     if (r !== undefined) m.redoLabel = r;
     return m;
   };
-  const allowed = (op: Operation): Operation | string => (info.mayEdit === 'own-voice' ? ownVoiceOperation(op, session.map, info.name) : op);
+  // Own voice: the step gives its new nodes the student's voice and is judged by the host's rule as it is made.
+  const step = (op: Operation): { op: Operation; vet?: Vet } => (info.mayEdit === 'own-voice' ? ownVoiceStep(op, info.name) : { op });
   let bound = true;
-  let steps = 0;
   const doc: LiveDocument = {
     apply(op) {
-      const checked = allowed(op);
-      if (typeof checked === 'string') return { ok: false, reason: checked };
-      const r = session.apply(checked);
+      const s = step(op);
+      const r = session.apply(s.op, s.vet);
       if (!r.ok) return r;
-      if (r.changed) steps++;
-      editor.setState({ live: marker() });
-      return r.renamed ? { ok: true, map: r.map, renamed: r.renamed } : { ok: true, map: r.map };
+      // The store shows the step and this marker in one update.
+      return r.renamed ? { ok: true, map: r.map, marker: marker(), renamed: r.renamed } : { ok: true, map: r.map, marker: marker() };
     },
     preview(op) {
-      const checked = allowed(op);
-      if (typeof checked === 'string') return;
-      if (session.preview(checked).ok) showLiveMap(session.map, marker());
+      const s = step(op);
+      if (session.preview(s.op, s.vet).ok) showLiveMap(session.map, marker());
     },
+    // An undo's transaction is the undo manager's, so onChange below shows it; taking back a
+    // gesture or a creation then also drops the redo item, which only the marker says.
     cancelGesture() {
       session.cancelGesture();
-      showLiveMap(session.map, marker());
+      editor.setState({ live: marker() });
     },
-    undo() {
-      session.undo();
-      showLiveMap(session.map, marker());
-    },
-    redo() {
-      session.redo();
-      showLiveMap(session.map, marker());
-    },
+    undo: () => void session.undo(),
+    redo: () => void session.redo(),
     refuseNodeEdit: (id) => (info.mayEdit === 'own-voice' ? refuseNodeEdit(session.map, id, info.name) : null),
     newId: (prefix, taken) => session.freshId(prefix, taken),
-    steps: () => steps,
-    applyToLast(op) {
-      const checked = allowed(op);
-      if (typeof checked === 'string') return checked;
-      // The undo manager merges a change into its last item while capturing is open: reopen it for this one.
-      session.undoManager.lastChange = Date.now();
-      const r = applyOperation(session.doc, checked, session.origin);
-      session.undoManager.stopCapturing();
+    lastStep: () => session.lastStep(),
+    applyToLast(last, op) {
+      const s = step(op);
+      const r = session.amendLast(last, s.op, s.vet);
       if (!r.ok) return r.reason;
       showLiveMap(session.map, marker());
       return null;
     },
-    dropLast() {
-      session.undo();
-      session.undoManager.redoStack.pop();
-      steps++;
-      showLiveMap(session.map, marker());
+    dropLast(step) {
+      if (session.dropLast(step)) editor.setState({ live: marker() });
     },
     leave() {
       if (!bound) return;
@@ -82,7 +68,7 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
     },
   };
   // Our own steps are shown by the store as they are taken; everything else (a peer's update, a
-  // repair, an undo) is shown here, after its transaction.
+  // repair, an undo, a redo) is shown here, after its transaction.
   const stop = session.onChange((_touched, origin) => {
     if (origin !== session.origin) showLiveMap(session.map, marker());
   });
@@ -92,10 +78,8 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
       if (!bound) return;
       bound = false;
       stop();
-      const map = session.map;
-      setLiveDocument(null, null);
-      // The live map stays open as an ordinary document: it can be saved as a file.
-      editor.setState({ history: liveHistory(map) });
+      // The live map stays open as an ordinary, unsaved document: it can be saved as a file.
+      setLiveDocument(null, null, session.map);
     },
   };
 }

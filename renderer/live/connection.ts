@@ -10,6 +10,7 @@ import { LiveSession } from '../../arguments/live/session';
 import { notify } from '../store/store';
 import { bindLiveDocument, type LiveBinding } from './binding';
 import { fetchRoomInfo, LiveJoinError, liveSocketBase, readRoomInfo } from './roomInfo';
+import { keepToken, tokenFor } from './nameToken';
 import { live } from './liveState';
 import { publishPresence, watchPeers } from './presenceSync';
 import type { IpcWebSocketClass } from './ipcSocket';
@@ -31,6 +32,8 @@ export interface JoinRequest {
    * relays its socket through the main process (renderer/live/ipcSocket.ts).
    */
   WebSocketPolyfill?: IpcWebSocketClass;
+  /** Runs once when this page leaves the room (Leave, another document, another room); not on a rejoin after a refused change. */
+  onLeave?: () => void;
 }
 
 /** After a drop, "Reconnecting…" for this long, then "Offline". */
@@ -39,6 +42,7 @@ const RECONNECTING_MS = 4000;
 const FIRST_SYNC_MS = 15_000;
 
 interface Connection {
+  request: JoinRequest;
   provider: WebsocketProvider;
   offline: IndexeddbPersistence;
   binding: LiveBinding | null;
@@ -54,7 +58,9 @@ let current: Connection | null = null;
  */
 export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   const info = request.info ? readRoomInfo(request.info, request.code) : await fetchRoomInfo(request.url, request.code, request.name, request.key);
-  leaveLiveSeminar();
+  keepToken(info);
+  // A rejoin after a refused change (the same request) is not a leave.
+  leave(current?.request === request);
   const doc = new Y.Doc();
   // One offline copy per room, epoch and name: a second name in the same browser is another
   // person, and a copy of an earlier epoch (the host started the room anew from its file) would
@@ -66,12 +72,17 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   await offline.whenSynced;
   const params: Record<string, string> = { name: info.name };
   if (request.key !== undefined) params.key = request.key;
+  else {
+    // The name's proof on every connection (a reconnect too: the provider keeps its params).
+    const token = tokenFor(info.code, info.name);
+    if (token !== undefined) params.token = token;
+  }
   const provider = new WebsocketProvider(liveSocketBase(request.url), info.code, doc, {
     params,
     disableBc: true,
     ...(request.WebSocketPolyfill ? { WebSocketPolyfill: request.WebSocketPolyfill as unknown as typeof WebSocket } : {}),
   });
-  const conn: Connection = { provider, offline, binding: null, stops: [] };
+  const conn: Connection = { request, provider, offline, binding: null, stops: [] };
   current = conn;
   live.setState({ room: info, link: 'connecting', peers: [], selectedBy: new Map(), follow: info.role === 'student', join: null });
   try {
@@ -186,12 +197,17 @@ function dispose(conn: Connection): void {
 
 /** Leaves the seminar: the live map stays open as an unsaved document (it can be saved as a file). */
 export function leaveLiveSeminar(): void {
+  leave(false);
+}
+
+function leave(rejoining: boolean): void {
   const conn = current;
   if (!conn) return;
   current = null;
   conn.binding?.unbind();
   dispose(conn);
   live.setState({ room: null, peers: [], selectedBy: new Map(), link: 'connecting' });
+  if (!rejoining) conn.request.onLeave?.();
 }
 
 export const inLiveSeminar = (): boolean => current !== null;

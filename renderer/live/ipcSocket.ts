@@ -64,10 +64,20 @@ export function ipcWebSocketClass(bridge: LiveSocketBridge): IpcWebSocketClass {
   const open = new Map<number, Socket>();
   const early = new Map<number, LiveSocketEvent[]>();
   let earlyCount = 0;
+  // Sockets this page is done with (main numbers its sockets and never reuses a number): their
+  // late events (the close main reports, frames in flight) are dropped, not kept as early ones.
+  const gone = new Set<number>();
+  const forget = (id: number): LiveSocketEvent[] => {
+    gone.add(id);
+    const waiting = early.get(id) ?? [];
+    early.delete(id);
+    earlyCount -= waiting.length;
+    return waiting;
+  };
   bridge.onEvent((event) => {
     const socket = open.get(event.id);
     if (socket) return socket.receive(event);
-    if (earlyCount >= MAX_EARLY_EVENTS) return;
+    if (gone.has(event.id) || earlyCount >= MAX_EARLY_EVENTS) return;
     earlyCount++;
     const list = early.get(event.id) ?? [];
     list.push(event);
@@ -100,7 +110,10 @@ export function ipcWebSocketClass(bridge: LiveSocketBridge): IpcWebSocketClass {
       bridge.open(name).then(
         (id) => {
           this.id = id;
-          if (this.readyState !== CONNECTING) return bridge.close(id);
+          if (this.readyState !== CONNECTING) {
+            forget(id);
+            return bridge.close(id);
+          }
           open.set(id, this);
           const waiting = early.get(id) ?? [];
           early.delete(id);
@@ -146,7 +159,10 @@ export function ipcWebSocketClass(bridge: LiveSocketBridge): IpcWebSocketClass {
     private closed(code: number, reason: string): void {
       if (this.readyState === CLOSED) return;
       this.readyState = CLOSED;
-      if (this.id !== null) open.delete(this.id);
+      if (this.id !== null) {
+        open.delete(this.id);
+        forget(this.id);
+      }
       this.onclose?.({ type: 'close', code, reason, wasClean: code !== ABNORMAL });
     }
   }

@@ -3,7 +3,7 @@
 // relation id → peers) is what the canvas reads: each card subscribes to its own entry only.
 import { createStore, useStore } from 'zustand';
 import type { Id } from '../../arguments/model';
-import type { LiveRole, RoomInfo } from '../../arguments/live/protocol';
+import type { RoomInfo } from '../../arguments/live/protocol';
 import type { Peer } from './presence';
 
 /** The connection: `reconnecting` for the first seconds after a drop, then `offline`. */
@@ -13,7 +13,7 @@ export interface LiveState {
   /** The join screen, when the page was opened at a join address and has not joined yet. */
   join: { code: string; key?: string } | null;
   /** The room this page is in; null when not in a seminar. */
-  room: (RoomInfo & { role: LiveRole }) | null;
+  room: RoomInfo | null;
   link: LinkState;
   peers: Peer[];
   selectedBy: ReadonlyMap<Id, Peer[]>;

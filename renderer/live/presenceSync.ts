@@ -11,6 +11,14 @@ import { instructorStep, keepUnchanged, readPeers, selectedBy } from './presence
 
 /** Publishes this page's presence; returns the unsubscriber. */
 export function publishPresence(awareness: Awareness, user: Presence['user']): () => void {
+  let last: Presence | null = null;
+  const same = (a: Presence, b: Presence) => a.step === b.step && a.selection.length === b.selection.length && a.selection.every((id, i) => id === b.selection[i]);
+  const publish = () => {
+    const p = record();
+    if (last && same(last, p)) return;
+    last = p;
+    awareness.setLocalState(p);
+  };
   const record = (): Presence => {
     const s = editor.getState();
     const p: Presence = { user, selection: [...s.selection.nodes, ...s.selection.relations] };
@@ -19,16 +27,16 @@ export function publishPresence(awareness: Awareness, user: Presence['user']): (
     if (presenting) p.step = present.getState().at;
     return p;
   };
-  let last = '';
-  const publish = () => {
-    const p = record();
-    const key = JSON.stringify(p);
-    if (key === last) return;
-    last = key;
-    awareness.setLocalState(p);
-  };
   publish();
-  const stops = [editor.subscribe(publish), present.subscribe(publish)];
+  // Only what the record holds: a peer's update, a drag frame or a step's marker publish nothing.
+  const stops = [
+    editor.subscribe((s, prev) => {
+      if (s.selection !== prev.selection || s.presentation !== prev.presentation) publish();
+    }),
+    present.subscribe((s, prev) => {
+      if (s.at !== prev.at) publish();
+    }),
+  ];
   return () => {
     for (const stop of stops) stop();
     awareness.setLocalState(null);

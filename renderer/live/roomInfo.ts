@@ -1,7 +1,8 @@
 // The question a page asks the host before it joins (protocol.ts: GET /live/CODE/info): the map's
 // title, this peer's role and what it may edit, so the page locks its editing before the first
 // sync. Every way it can fail is a typed error in words a student can act on.
-import { infoPath, LIVE_PATH, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomPreview } from '../../arguments/live/protocol';
+import { infoPath, LIVE_PATH, readJoinCode, readStudentName, ROOM_MODES, type RoomPreview } from '../../arguments/live/protocol';
+import { tokenFor, type RoomInfoWithToken } from './nameToken';
 
 export type JoinErrorCode = 'bad-name' | 'bad-code' | 'unknown-code' | 'name-taken' | 'unreachable' | 'bad-answer';
 
@@ -17,6 +18,12 @@ export class LiveJoinError extends Error {
 
 export const NAME_RULE = 'Use 1–40 letters, digits, spaces, full stops, apostrophes or hyphens, starting with a letter or digit.';
 
+/** What is wrong with a typed name, in words (the join screen shows it, the join refuses with it); null when it is a name. */
+export function nameProblem(typed: string): string | null {
+  if (readStudentName(typed) !== null) return null;
+  return typed.trim() === '' ? 'Type your name: the others see it next to your selection and your nodes.' : `“${typed.trim()}” cannot be a name here. ${NAME_RULE}`;
+}
+
 /** The WebSocket base of a host: "ws://HOST:PORT/live" (y-websocket appends "/CODE"). */
 export function liveSocketBase(url: string): string {
   const u = new URL(url);
@@ -27,16 +34,17 @@ export function liveSocketBase(url: string): string {
 }
 
 /** The info address of a room on the host at `base` ("http://HOST:PORT"). */
-export function infoUrl(base: string, code: string, name: string, key?: string): string {
+export function infoUrl(base: string, code: string, name: string, key?: string, token?: string): string {
   const url = new URL(infoPath(code), base);
   url.searchParams.set('name', name);
   if (key !== undefined) url.searchParams.set('key', key);
+  if (token !== undefined) url.searchParams.set('token', token);
   return url.href;
 }
 
 /** The host's answer, checked: anything but a RoomInfo for this code is a bad answer. */
-export function readRoomInfo(value: unknown, code: string): RoomInfo {
-  const v = value as Partial<RoomInfo> | null;
+export function readRoomInfo(value: unknown, code: string): RoomInfoWithToken {
+  const v = value as Partial<RoomInfoWithToken> | null;
   const ok =
     v !== null &&
     typeof v === 'object' &&
@@ -47,25 +55,29 @@ export function readRoomInfo(value: unknown, code: string): RoomInfo {
     readStudentName(v.name) === v.name &&
     typeof v.title === 'string' &&
     (v.mayEdit === 'everything' || v.mayEdit === 'own-voice' || v.mayEdit === 'nothing') &&
-    (v.epoch === undefined || typeof v.epoch === 'string');
+    (v.epoch === undefined || typeof v.epoch === 'string') &&
+    (v.token === undefined || typeof v.token === 'string');
   if (!ok) throw new LiveJoinError('bad-answer', 'The host answered with something that is not a seminar room. Check the address with your instructor.');
-  return v as RoomInfo;
+  return v as RoomInfoWithToken;
 }
 
-/** Asks the host about room `code` for `typedName`; throws a LiveJoinError in words. */
-export async function fetchRoomInfo(base: string, typedCode: string, typedName: string, key?: string, fetcher: typeof fetch = fetch): Promise<RoomInfo> {
+/**
+ * Asks the host about room `code` for `typedName` (with the name's token when this page holds one,
+ * nameToken.ts); throws a LiveJoinError in words.
+ */
+export async function fetchRoomInfo(base: string, typedCode: string, typedName: string, key?: string, fetcher: typeof fetch = fetch): Promise<RoomInfoWithToken> {
   const code = readJoinCode(typedCode);
   if (!code) throw new LiveJoinError('bad-code', `“${typedCode}” is not a join code: a code is six letters and digits, as your instructor shows it.`);
   const name = readStudentName(typedName);
-  if (!name) throw new LiveJoinError('bad-name', typedName.trim() === '' ? 'Type your name: the others see it next to your selection and your nodes.' : `“${typedName.trim()}” cannot be a name here. ${NAME_RULE}`);
+  if (!name) throw new LiveJoinError('bad-name', nameProblem(typedName)!);
   let response: Response;
   try {
-    response = await fetcher(infoUrl(base, code, name, key));
+    response = await fetcher(infoUrl(base, code, name, key, key === undefined ? tokenFor(code, name) : undefined));
   } catch {
     throw new LiveJoinError('unreachable', `The seminar’s host (${new URL(base).host}) does not answer. Check that you are on the room’s network and that the instructor’s seminar is still running, then try again.`);
   }
   if (response.status === 404) throw new LiveJoinError('unknown-code', `There is no seminar with the code ${code} on this host. Check the code with your instructor.`);
-  if (response.status === 409) throw new LiveJoinError('name-taken', `Someone in the seminar already uses the name “${name}”. Add an initial or choose another name.`);
+  if (response.status === 409) throw new LiveJoinError('name-taken', `Someone in the seminar already uses the name “${name}”. Add an initial or choose another name (if it was you, open the seminar again in the browser you joined with).`);
   if (response.status === 400) throw new LiveJoinError('bad-name', `The host does not accept the name “${name}”. ${NAME_RULE}`);
   if (!response.ok) throw new LiveJoinError('unreachable', `The seminar’s host answered with an error (${response.status}). Try again in a moment.`);
   let body: unknown;

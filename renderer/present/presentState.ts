@@ -7,7 +7,7 @@ import { presentedMap, shownAt, type RevealOptions } from '../../arguments/prese
 import { normalizeSteps, presentationSteps, type PresentationStep } from '../../arguments/present/steps';
 import type { ArgumentMap, Id } from '../../arguments/model';
 import { layers, setShowStatus } from '../status/layersState';
-import { endPresenting, getMap, isPresenting, presentedDocument, showPresented } from '../store/store';
+import { editor, endPresenting, getMap, isPresenting, presentedDocument, showPresented } from '../store/store';
 
 export interface PresentOptions {
   hideCounters: boolean;
@@ -34,13 +34,28 @@ export const usePresent = <T,>(selector: (s: PresentState) => T): T => useStore(
 const reveal = (s: PresentState): RevealOptions => ({ hideCounters: s.options.hideCounters, revealed: new Set(s.revealed), hiddenVoices: new Set(s.options.hiddenVoices) });
 
 // The whole map is the store's: the document it keeps aside while presenting (one copy, not two).
-function show(s: PresentState, map: ArgumentMap): void {
+function show(s: PresentState, map: ArgumentMap, frame = true): void {
   const shown = shownAt(map, s.steps, s.at, reveal(s));
   const step = s.steps[s.at];
   const focus = (step?.nodes ?? []).filter((id) => shown.has(id));
   // A step whose nodes are all hidden (counters kept back) frames what is shown.
-  showPresented(presentedMap(map, shown), focus.length > 0 ? focus : [...shown]);
+  showPresented(presentedMap(map, shown), focus.length > 0 ? focus : [...shown], frame);
 }
+
+/**
+ * Shows the step again from the whole map as it is now (in a seminar, others edit it while this
+ * window presents or follows), without moving the view.
+ */
+export function refreshPresentation(): void {
+  const map = presentedDocument();
+  if (map !== null) show(present.getState(), map, false);
+}
+
+// A seminar's change replaces the whole map kept aside (store.showLiveMap): the step shows it.
+editor.subscribe((s, prev) => {
+  const map = s.presentation?.document.history.present;
+  if (map !== undefined && prev.presentation !== null && map !== prev.presentation.document.history.present) refreshPresentation();
+});
 
 /** Starts presenting the map in `steps` (the Present dialog's arrangement), else the map's own order. */
 export function startPresentation(options: PresentOptions, arranged?: readonly PresentationStep[]): void {

@@ -6,9 +6,10 @@
 // room's: the host writes it to the file, so Save over it is refused with that reason (main's
 // saveRefusal), and when the seminar stops the window reads the file again.
 import type { LiveHostBridge, LiveSeminar } from '../platform/live';
-import { joinLiveSeminar, leaveLiveSeminar } from '../live/connection';
+import { inLiveSeminar, joinLiveSeminar, leaveLiveSeminar } from '../live/connection';
 import { ipcWebSocketClass } from '../live/ipcSocket';
 import { editor, markSaved } from '../store/store';
+import { seminarHost } from './seminarHostState';
 
 /** The instructor's name in the room (what the students' presence list shows). */
 export const INSTRUCTOR_NAME = 'Instructor';
@@ -22,6 +23,15 @@ export function hostOrigin(seminar: Pick<LiveSeminar, 'address' | 'port'>): stri
 /** The window's file before it joined: it is the file the host writes, and the window goes back to it. */
 let hostedFile: { name: string; fileRef: unknown } | null = null;
 
+export const LEFT_NOTE = 'This window left the room, so it no longer follows the class’s edits; the host still writes them to the file.';
+
+/** The window left its room before the seminar stopped (Leave, another map): Stop then leaves its map alone. */
+function left(): void {
+  if (!hostedFile) return;
+  hostedFile = null;
+  seminarHost.setState({ leave: null, joinNote: LEFT_NOTE });
+}
+
 /**
  * Joins the room; resolves with a sentence for the running view when this window could not join
  * (the seminar runs all the same: students join, the host writes the file), null once joined.
@@ -31,7 +41,7 @@ export async function joinAsInstructor(seminar: LiveSeminar, live: Pick<LiveHost
   const file = { name: before.name, fileRef: before.fileRef };
   try {
     const info = await live.socket.roomInfo(INSTRUCTOR_NAME);
-    await joinLiveSeminar({ url: hostOrigin(seminar), code: seminar.code, name: info.name, info, WebSocketPolyfill: ipcWebSocketClass(live.socket) });
+    await joinLiveSeminar({ url: hostOrigin(seminar), code: seminar.code, name: info.name, info, WebSocketPolyfill: ipcWebSocketClass(live.socket), onLeave: left });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return `This window could not join the seminar (${why}), so it does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.`;
@@ -42,11 +52,14 @@ export async function joinAsInstructor(seminar: LiveSeminar, live: Pick<LiveHost
   return null;
 }
 
-/** The seminar stopped: the window leaves the room and keeps the file's name (true), or was not in it (false). */
+/**
+ * The seminar stopped: the window leaves the room and keeps the file's name (true), or was not in
+ * it any more (false: what it shows now is another map or its own copy, not the room's).
+ */
 export function leaveAsInstructor(): boolean {
   const file = hostedFile;
-  if (!file) return false;
   hostedFile = null;
+  if (!file || !inLiveSeminar()) return false;
   leaveLiveSeminar();
   markSaved(file.name, file.fileRef);
   return true;

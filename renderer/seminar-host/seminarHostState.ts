@@ -37,11 +37,9 @@ export function seminarStarted(seminar: LiveSeminar): void {
 export function seminarStopped(reason: string | null): void {
   const leave = seminarHost.getState().leave;
   seminarHost.setState({ seminar: null, peers: [], ended: reason, joinNote: null, leave: null });
-  // The window was the room's map: it leaves the room and reads the file the host wrote.
-  if (leave) {
-    if (leave()) void revertMap();
-    return;
-  }
+  // The window was the room's map: it leaves the room and reads the file the host wrote. One that
+  // left the room already holds another map or its own copy: as a window that never joined.
+  if (leave?.()) return void revertMap();
   if (!isDirty()) void revertMap();
   else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
 }

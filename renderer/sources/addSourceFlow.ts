@@ -8,7 +8,7 @@ import { intakePastedText, METHOD_OF_KIND, type Intake } from '../../arguments/i
 import type { ArgumentMap, Id, Source } from '../../arguments/model';
 import { addSource, freshSourceId, sourceProblem } from '../../arguments/operations';
 import type { OpenedDocument, Platform } from '../platform/types';
-import { attempt, getMap } from '../store/store';
+import { attemptStep, getMap, ownId } from '../store/store';
 import { addSourceDialog, closeAddSource, type AddSourceState, type SourceFields, type SourceWay } from './addSourceState';
 import { showSource } from './paneState';
 import { cancelReadingIn, chooseFileInto, readDocumentInto, readPendingInto, type DocumentReader, type ReadingState } from './reading';
@@ -99,7 +99,7 @@ export function pendingSource(s: AddSourceState, map: ArgumentMap): { source: So
   if (badDate) return { problem: badDate };
   const author = s.fields.author.trim();
   const source: Source = {
-    id: freshSourceId(map, title),
+    id: ownId(freshSourceId(map, title)),
     title,
     role: s.fields.role,
     ...(date ? { date } : {}),
@@ -119,12 +119,13 @@ export function addPendingSource(): Id | null {
     set({ problem: pending.problem });
     return null;
   }
-  const refused = attempt(addSource(pending.source));
-  if (refused) {
-    set({ problem: refused });
+  const step = attemptStep(addSource(pending.source));
+  if (!step.ok) {
+    set({ problem: step.reason });
     return null;
   }
   closeAddSource();
-  showSource(pending.source.id);
-  return pending.source.id;
+  const id = step.renamed.get(pending.source.id) ?? pending.source.id;
+  showSource(id);
+  return id;
 }

@@ -11,7 +11,7 @@ import type { Operation } from '../../arguments/history';
 import { decodeText } from '../../arguments/intake/decode';
 import type { ArgumentMap, Id, Source } from '../../arguments/model';
 import { sizeProblem, sourceProblem } from '../../arguments/operations/sources';
-import { attempt, getMap, notify } from '../store/store';
+import { attemptStep, getMap, notify, ownId } from '../store/store';
 import { closeImport, importDialog, type ImportRow } from './importState';
 import { showSource } from './paneState';
 
@@ -77,7 +77,10 @@ export function addSources(sources: readonly Source[]): Operation {
 /** The chosen records as new sources of `map`, with readable ids that do not collide. */
 export function sourcesOfRows(rows: readonly ImportRow[], map: ArgumentMap): Source[] {
   const taken = new Set<string>();
-  return rows.filter((r) => r.chosen).map((r) => recordToSource(r.record, map, taken));
+  return rows.filter((r) => r.chosen).map((r) => {
+    const source = recordToSource(r.record, map, taken);
+    return { ...source, id: ownId(source.id) };
+  });
 }
 
 /** "Add N sources": one step; the first new source's tab opens. Null when refused (the refusal shown in the dialog). */
@@ -85,17 +88,18 @@ export function addChosenRecords(): Id[] | null {
   const file = importDialog.getState().file;
   if (file?.stage !== 'ready') return null;
   const sources = sourcesOfRows(file.rows, getMap());
-  const refused = attempt(addSources(sources));
-  if (refused) {
-    importDialog.setState({ problem: refused });
+  const step = attemptStep(addSources(sources));
+  if (!step.ok) {
+    importDialog.setState({ problem: step.reason });
     return null;
   }
   closeImport();
-  showSource(sources[0]!.id);
+  const ids = sources.map((s) => step.renamed.get(s.id) ?? s.id);
+  showSource(ids[0]!);
   notify({
     kind: 'info',
     title: `Added ${sources.length === 1 ? 'one source' : `${sources.length} sources`} from “${file.name}”`,
     lines: ['Their texts are empty: open each source and choose Add text… to paste its text or bring the document.'],
   });
-  return sources.map((s) => s.id);
+  return ids;
 }

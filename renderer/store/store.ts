@@ -88,7 +88,7 @@ export interface LiveMarker {
  * operation runs through it as one transaction and one undo step of this person's own.
  */
 export interface LiveDocument {
-  apply(op: Operation): { ok: true; map: ArgumentMap; renamed?: ReadonlyMap<Id, Id> } | { ok: false; reason: string };
+  apply(op: Operation): { ok: true; map: ArgumentMap; marker: LiveMarker; renamed?: ReadonlyMap<Id, Id> } | { ok: false; reason: string };
   preview(op: Operation): void;
   cancelGesture(): void;
   undo(): void;
@@ -96,12 +96,12 @@ export interface LiveDocument {
   /** Why node `id` may not be edited here (own voice: another's node); null when it may. */
   refuseNodeEdit(id: Id): string | null;
   newId(prefix: string, taken?: ReadonlySet<Id>): Id;
-  /** How many steps this person has taken (a creation is joined only while it is the last). */
-  steps(): number;
-  /** Runs `op` as part of this person's last step (a new node's first text joins its creation). */
-  applyToLast(op: Operation): string | null;
-  /** Takes back this person's last step and forgets it (Esc on a node just added: no redo of it). */
-  dropLast(): void;
+  /** This person's last step, by identity (a creation is joined only while it is the last). */
+  lastStep(): object | undefined;
+  /** Runs `op` as part of `step` while it is this person's last (a new node's first text joins its creation). */
+  applyToLast(step: object, op: Operation): string | null;
+  /** Takes back `step` while it is this person's last, and forgets it (Esc on a node just added: no redo of it). */
+  dropLast(step: object): void;
   /** Disconnects: the store already holds another document. */
   leave(): void;
 }
@@ -111,11 +111,21 @@ let liveDocument: LiveDocument | null = null;
 /** A history with only a present: while live, undo is the shared document's, not the store's. */
 export const liveHistory = (map: ArgumentMap): History => ({ present: map, past: [], future: [] });
 
-/** Opens (or, with null, closes) a live document; the store's map is then `map`. */
+/**
+ * The saved mark of a seminar's copy: the save point of no history, so the copy is unsaved (opening
+ * another file or closing the window asks first) until it is saved as a file.
+ */
+const SEMINAR_COPY: Change = { label: 'Seminar copy', patches: [], inverse: [] };
+
+/**
+ * Opens (or, with null, closes) a live document; the store's map is then `map`. Closed with a
+ * `map`, the live map stays open as an ordinary document, unsaved.
+ */
 export function setLiveDocument(doc: LiveDocument | null, marker: LiveMarker | null, map?: ArgumentMap): void {
-  if (doc && marker && map) replaceDocument({ history: liveHistory(map), name: `${map.meta.title.trim() || 'Seminar map'} (seminar copy).argmap.json`, fileRef: null, saved: null });
+  if (doc && marker && map) replaceDocument({ history: liveHistory(map), name: `${map.meta.title.trim() || 'Seminar map'} (seminar copy).argmap.json`, fileRef: null, saved: SEMINAR_COPY });
   liveDocument = doc;
-  editor.setState({ live: marker });
+  if (!doc && map) editor.setState({ live: null, history: liveHistory(map), saved: SEMINAR_COPY });
+  else editor.setState({ live: marker });
 }
 
 /** A live document's change (a peer's, an undo): the view shows `map`, the selection kept on what still exists. */
@@ -130,6 +140,13 @@ export function showLiveMap(map: ArgumentMap, marker: LiveMarker): void {
 /** A new id for a record the caller is about to add: the live peer's own while in a seminar. */
 export const newId = (prefix: string, taken?: ReadonlySet<Id>): Id => liveDocument?.newId(prefix, taken) ?? freshId(getMap(), prefix, taken);
 
+/**
+ * `id`, a readable id the caller made for the open map (a source's "bloch-1949"), as this page
+ * may add it: while in a seminar, in this peer's own namespace ("bloch-1949.2f9k1c.1"), so the
+ * step does not rename it and the caller can open what it added.
+ */
+export const ownId = (id: Id): Id => (liveDocument ? liveDocument.newId(id) : id);
+
 export interface PresentationStash {
   document: OpenDocument;
   selection: Selection;
@@ -139,14 +156,11 @@ export interface PresentationStash {
 export interface Creation {
   id: Id;
   before: { history: History; selection: Selection };
-  added: Change;
-  /** While live: the step count just after the node was added (the session's steps, not history's). */
-  liveStep?: number;
+  /** The step that added it: history's last change, or while live the session's (LiveDocument.lastStep). */
+  added: Change | object;
 }
 
 const EMPTY: Selection = { nodes: [], relations: [] };
-/** A live creation's step: the session holds it, not history (Creation.liveStep says which). */
-const LIVE_STEP: Change = { label: '', patches: [], inverse: [] };
 
 export function documentState(map: ArgumentMap, name: string, fileRef: unknown): OpenDocument {
   const history = createHistory(map);
@@ -220,21 +234,33 @@ export function notify(notice: Notice | null): void {
  * nowhere (forms show it next to their field). Null when the step was taken.
  */
 export function attempt(op: Operation): string | null {
+  const r = attemptStep(op);
+  return r.ok ? null : r.reason;
+}
+
+const NOT_RENAMED: ReadonlyMap<Id, Id> = new Map();
+
+/**
+ * `attempt`, telling the caller which records the step added under another id than the one it
+ * made (in a seminar: an id another peer could make takes this peer's, arguments/live/ids.ts).
+ */
+export function attemptStep(op: Operation): { ok: true; renamed: ReadonlyMap<Id, Id> } | { ok: false; reason: string } {
   const s = editor.getState();
   // A presenting window takes not even the unlock: only its file's lock is the instructor's to lift.
-  if (isReadOnly(s) && !(changesOnlyTheLock(op) && s.presentation === null && s.live?.mayEdit !== 'nothing')) return readOnlyReason(s);
+  if (isReadOnly(s) && !(changesOnlyTheLock(op) && s.presentation === null && s.live?.mayEdit !== 'nothing')) return { ok: false, reason: readOnlyReason(s) };
   if (liveDocument) {
     const r = liveDocument.apply(op);
-    if (!r.ok) return r.reason;
+    if (!r.ok) return r;
     const now = editor.getState();
-    editor.setState(r.map.view.readOnly ? { ...prune(now, liveHistory(r.map)), editing: null, creation: null } : prune(now, liveHistory(r.map)));
-    return null;
+    const shown = { ...prune(now, liveHistory(r.map)), live: r.marker };
+    editor.setState(r.map.view.readOnly ? { ...shown, editing: null, creation: null } : shown);
+    return { ok: true, renamed: r.renamed ?? NOT_RENAMED };
   }
   const r = commit(s.history, op);
-  if (!r.ok) return r.reason;
+  if (!r.ok) return r;
   // Locking ends an edit in place: its text could no longer be saved.
   editor.setState(r.history.present.view.readOnly ? { ...prune(s, r.history), editing: null, creation: null } : prune(s, r.history));
-  return null;
+  return { ok: true, renamed: NOT_RENAMED };
 }
 
 /** Runs an operation as one undoable step; a refusal is shown, not thrown. */
@@ -339,7 +365,8 @@ export function startEditing(id: Id | null, createdFrom?: Creation['before']): v
   if (refused !== null) return notify({ kind: 'info', title: 'Not your node', lines: [refused] });
   const { history } = editor.getState();
   if (liveDocument) {
-    const creation = id !== null && createdFrom ? { id, before: createdFrom, added: LIVE_STEP, liveStep: liveDocument.steps() } : null;
+    const added = liveDocument.lastStep();
+    const creation = id !== null && createdFrom && added ? { id, before: createdFrom, added } : null;
     return editor.setState({ editing: id, creation });
   }
   const added = history.past[history.past.length - 1];
@@ -355,7 +382,7 @@ export function startEditing(id: Id | null, createdFrom?: Creation['before']): v
 export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged' | 'discarded' | 'ignored' {
   const s = editor.getState();
   if (s.editing !== id) return 'ignored';
-  const last = liveDocument ? s.creation?.liveStep === liveDocument.steps() : s.history.past[s.history.past.length - 1] === s.creation?.added;
+  const last = s.creation !== null && s.creation.added === (liveDocument ? liveDocument.lastStep() : s.history.past[s.history.past.length - 1]);
   const c = s.creation?.id === id && last ? s.creation : null;
   editor.setState({ editing: null, creation: null });
   const map = s.history.present;
@@ -364,7 +391,7 @@ export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged
   if (text === null) {
     if (!c || node.text !== '') return 'unchanged';
     if (liveDocument) {
-      liveDocument.dropLast();
+      liveDocument.dropLast(c.added);
       editor.setState({ selection: c.before.selection });
       return 'discarded';
     }
@@ -373,12 +400,12 @@ export function finishEditing(id: Id, text: string | null): 'saved' | 'unchanged
   }
   if (text === node.text) return 'unchanged';
   if (c && liveDocument) {
-    const reason = liveDocument.applyToLast(editNode(id, { text }));
+    const reason = liveDocument.applyToLast(c.added, editNode(id, { text }));
     if (reason !== null) notify({ kind: 'error', title: 'Cannot edit node', lines: [reason] });
     return reason === null ? 'saved' : 'unchanged';
   }
   if (!run(editNode(id, { text }))) return 'unchanged';
-  if (c) editor.setState((now) => ({ history: squashLast(now.history, c.added.label) }));
+  if (c) editor.setState((now) => ({ history: squashLast(now.history, (c.added as Change).label) }));
   return 'saved';
 }
 
@@ -388,12 +415,14 @@ export function requestFit(): void {
 
 /**
  * Shows `part` (a presentation's map so far) in place of the document, read-only, and frames
- * `focus`. The document itself is kept aside, untouched, until `endPresenting` gives it back.
+ * `focus` (unless `frame` is false: the same step again, the view left where it is). The document itself is kept aside, untouched, until `endPresenting` gives it back.
  */
-export function showPresented(part: ArgumentMap, focus: readonly Id[]): void {
+export function showPresented(part: ArgumentMap, focus: readonly Id[], frame = true): void {
   editor.setState((s) => {
     const presentation = s.presentation ?? { document: { history: s.history, name: s.name, fileRef: s.fileRef, saved: s.saved }, selection: s.selection };
     const history = createHistory(part);
+    // The same step again keeps what is selected in it (and still shown).
+    if (!frame) return { presentation, ...prune(s, history), saved: savePoint(history), editing: null, creation: null };
     return { presentation, history, saved: savePoint(history), editing: null, creation: null, selection: EMPTY, focusQuote: null, fitRequest: s.fitRequest + 1, fitMode: 'all', fitNodes: focus };
   });
 }

@@ -112,6 +112,15 @@ test('an instructor and a read-only student share one map: edits, selections, re
   await node(teacher.page, /anti-war mood/).click();
   await expect(thesisS.getByTestId('peer-label')).toHaveCount(0);
   await expect(thesisS).not.toHaveAccessibleDescription(/Selected by/);
+  // A selected relation is drawn in the other page too, with the name.
+  const relationT = teacher.page.locator('.react-flow__edge').first();
+  const relationId = await relationT.getAttribute('data-id');
+  await relationT.dispatchEvent('click');
+  const relationS = student.page.locator(`.react-flow__edge[data-id="${relationId}"] .aa-edge`);
+  await expect(relationS).toHaveClass(/aa-peer-selected/);
+  await expect(relationS.locator('title')).toHaveText('Selected by Marta');
+  await node(teacher.page, /anti-war mood/).click();
+  await expect(relationS).not.toHaveClass(/aa-peer-selected/);
 
   // The read-only student: the marker, disabled tools, every edit refused.
   await expect(student.page.getByRole('toolbar', { name: 'Map tools' }).getByText('Read-only (seminar)')).toBeVisible();

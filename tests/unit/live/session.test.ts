@@ -227,6 +227,50 @@ describe('undo in a live document', () => {
     expect(a.redoLabel()).toBe('Edit node');
   });
 
+  it('amends the last step under its label (one undo takes both back), and only while it is the last', () => {
+    const { a, b } = pair();
+    const first = firstNode(a.map);
+    const id = a.freshId('n');
+    ok(a.apply(addNode({ id, kind: 'claim', text: '' }, { x: 0, y: 900 })));
+    const step = a.lastStep()!;
+    const label = a.undoLabel();
+    ok(a.amendLast(step, editNode(id, { text: 'Written at once.' })));
+    expect(a.lastStep()).toBe(step);
+    expect(a.undoLabel()).toBe(label);
+    expect(b.map.nodes[id]!.text).toBe('Written at once.');
+    a.undo();
+    expect(Object.hasOwn(a.map.nodes, id)).toBe(false);
+    expect(a.canUndo()).toBe(false);
+    // A step of its own after it: the creation is not the last step any more, and is left alone.
+    a.redo();
+    ok(a.apply(editNode(first, { title: 'Later' })));
+    const r = a.amendLast(step, editNode(id, { text: 'Too late.' }));
+    expect(r.ok).toBe(false);
+    expect(a.map.nodes[id]!.text).toBe('Written at once.');
+  });
+
+  it('drops the last step without a redo of it; never another step, nor a co-author’s redo', () => {
+    const { a, b } = pair();
+    const first = firstNode(a.map);
+    const id = a.freshId('n');
+    ok(a.apply(editNode(first, { title: 'Kept' })));
+    ok(a.apply(addNode({ id, kind: 'claim', text: '' }, { x: 0, y: 900 })));
+    const step = a.lastStep()!;
+    expect(a.dropLast(step)).toBe(true);
+    expect(Object.hasOwn(b.map.nodes, id)).toBe(false);
+    expect(a.canRedo()).toBe(false);
+    expect(a.undoLabel()).toBe('Edit node');
+    // Dropping it again (it is gone): nothing else is taken back.
+    expect(a.dropLast(step)).toBe(false);
+    expect(a.map.nodes[first]!.title).toBe('Kept');
+    // With an undone step waiting for redo and nothing to drop, the redo stays.
+    a.undo();
+    expect(a.canRedo()).toBe(true);
+    expect(a.dropLast(step)).toBe(false);
+    expect(a.canRedo()).toBe(true);
+    expect(a.redoLabel()).toBe('Edit node');
+  });
+
   it('repairs what an undo would break: a relation from a node another person deleted meanwhile', () => {
     const map = load(SHIPPED);
     const { a, b } = pair(map);

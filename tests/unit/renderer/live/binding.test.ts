@@ -8,10 +8,13 @@ import { loadMap } from '../../../../arguments/format/load';
 import { toYDoc } from '../../../../arguments/live/mirror';
 import { LiveSession } from '../../../../arguments/live/session';
 import type { RoomInfo } from '../../../../arguments/live/protocol';
-import { editNode, insertFragment, moveNodes } from '../../../../arguments/operations';
+import { cloneFragment, editNode, insertFragment, moveNodes } from '../../../../arguments/operations';
 import type { ArgumentMap } from '../../../../arguments/model';
 import { bindLiveDocument, type LiveBinding } from '../../../../renderer/live/binding';
-import { attempt, editor, finishEditing, getMap, isReadOnly, newId, previewMove, redoChange, startEditing, undoChange, replaceDocument, documentState } from '../../../../renderer/store/store';
+import { attempt, attemptStep, editor, isDirty, markSaved, finishEditing, getMap, isReadOnly, newId, previewMove, redoChange, startEditing, undoChange, replaceDocument, documentState } from '../../../../renderer/store/store';
+import { addPendingSource, setField, setPasted } from '../../../../renderer/sources/addSourceFlow';
+import { openAddSource } from '../../../../renderer/sources/addSourceState';
+import { sourcesPane } from '../../../../renderer/sources/paneState';
 
 const SHIPPED = readFileSync(new URL('../../../../arguments/maps/stalin-gottwald-1950.argmap.json', import.meta.url));
 function load(): ArgumentMap {
@@ -90,6 +93,27 @@ describe('the store on a live document', () => {
     expect(Object.hasOwn(theirs.map.nodes, id)).toBe(false);
   });
 
+  it('tells the store’s subscribers once per own step, undo and redo (not once for the map and again for the marker)', () => {
+    const { mine } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const id = someNode(getMap());
+    let updates = 0;
+    const stop = editor.subscribe(() => void updates++);
+    try {
+      expect(attempt(editNode(id, { text: 'Once.' }))).toBeNull();
+      expect(updates).toBe(1);
+      expect(editor.getState().live).toMatchObject({ canUndo: true, undoLabel: 'Edit text' });
+      undoChange();
+      expect(updates).toBe(2);
+      expect(editor.getState().live).toMatchObject({ canUndo: false, canRedo: true, redoLabel: 'Edit text' });
+      redoChange();
+      expect(updates).toBe(3);
+      expect(getMap().nodes[id]!.text).toBe('Once.');
+    } finally {
+      stop();
+    }
+  });
+
   it('Esc on a node just added takes it back without a redo of it', () => {
     const { mine } = pair();
     binding = bindLiveDocument(mine, info('everything'), () => undefined);
@@ -160,5 +184,59 @@ describe('the store on a live document', () => {
     expect(editor.getState().live).toBeNull();
     expect(getMap().nodes[id]!.text).toBe('Kept too.');
     expect(editor.getState().history.past).toHaveLength(0);
+  });
+
+  it('Add Source in a seminar opens the source it added (its id is this peer’s from the start)', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    openAddSource();
+    setPasted('We view the withdrawal differently.');
+    setField('title', 'My Source');
+    const id = addPendingSource();
+    expect(id).toBe(`my-source.${mine.doc.clientID.toString(36)}.1`);
+    expect(Object.hasOwn(getMap().sources, id!)).toBe(true);
+    expect(Object.hasOwn(theirs.map.sources, id!)).toBe(true);
+    expect(sourcesPane.getState().request).toEqual({ id });
+  });
+
+  it('a pasted copy made with the store’s ids keeps them in a seminar (paste selects what it added)', () => {
+    const { mine, theirs } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const [a, b] = Object.keys(getMap().nodes).sort();
+    // As renderer/commands.ts paste() does it.
+    const frag = cloneFragment(getMap(), [a!, b!], getMap(), { x: 40, y: 40 }, newId);
+    expect(attemptStep(insertFragment(frag, 'Paste 2 nodes'))).toEqual({ ok: true, renamed: new Map() });
+    for (const { id } of frag.nodes) {
+      expect(id).toContain(`.${mine.doc.clientID.toString(36)}.`);
+      expect(Object.hasOwn(getMap().nodes, id)).toBe(true);
+      expect(Object.hasOwn(theirs.map.nodes, id)).toBe(true);
+    }
+    expect(frag.nodes.map(({ id }) => getMap().nodes[id]!.text)).toEqual([getMap().nodes[a!]!.text, getMap().nodes[b!]!.text]);
+  });
+
+  it('a step that adds a record under a plain id tells the caller its new id', () => {
+    const { mine } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    const r = attemptStep(insertFragment({ nodes: [{ id: 'n999', kind: 'claim', text: 'Plain.' }], relations: [], positions: { n999: { x: 0, y: 0 } } }, 'Add claim'));
+    expect(r.ok).toBe(true);
+    const to = r.ok ? r.renamed.get('n999') : undefined;
+    expect(to).toContain(`.${mine.doc.clientID.toString(36)}.`);
+    expect(getMap().nodes[to!]!.text).toBe('Plain.');
+    expect(Object.hasOwn(getMap().nodes, 'n999')).toBe(false);
+  });
+
+  it('the seminar’s copy is unsaved while live and after Leave, until it is saved as a file', () => {
+    const { mine } = pair();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    expect(isDirty()).toBe(true);
+    binding.unbind();
+    binding = null;
+    expect(editor.getState().live).toBeNull();
+    // Opening another file or closing the window asks before throwing the copy away.
+    expect(isDirty()).toBe(true);
+    markSaved('seminar.argmap.json', 'ref');
+    expect(isDirty()).toBe(false);
+    expect(attempt(editNode(someNode(getMap()), { text: 'Later.' }))).toBeNull();
+    expect(isDirty()).toBe(true);
   });
 });

@@ -121,6 +121,37 @@ describe('IpcWebSocket', () => {
     expect(seen).toEqual(['close 1006']);
   });
 
+  it('sockets closed before main answered, and the close events of closed sockets, do not use up the room for early events: a later socket still opens', async () => {
+    const f = fakeBridge();
+    const WS = ipcWebSocketClass(f.bridge);
+    // Many reconnects: each socket gets events before main's answer, is closed before the answer,
+    // or is closed and then hears main's close; none of it may crowd out a later socket's open.
+    for (let id = 1; id <= 300; id++) {
+      const ws = new WS(URL_OF_ROOM);
+      f.emit({ kind: 'open', id });
+      f.emit({ kind: 'message', id, bytes: new Uint8Array([1]) });
+      if (id % 2 === 0) {
+        ws.close();
+        f.opens[id - 1]!.resolve(id);
+        await tick();
+      } else {
+        f.opens[id - 1]!.resolve(id);
+        await tick();
+        ws.close();
+      }
+      f.emit({ kind: 'close', id, code: 1000, reason: '' });
+      f.emit({ kind: 'message', id, bytes: new Uint8Array([2]) });
+    }
+    const last = new WS(URL_OF_ROOM);
+    const seen: string[] = [];
+    last.onopen = () => seen.push('open');
+    f.emit({ kind: 'open', id: 301 });
+    f.opens[300]!.resolve(301);
+    await tick();
+    expect(seen).toEqual(['open']);
+    expect(last.readyState).toBe(last.OPEN);
+  });
+
   it('one class per bridge (it owns the bridge’s listener)', () => {
     const f = fakeBridge();
     expect(ipcWebSocketClass(f.bridge)).toBe(ipcWebSocketClass(f.bridge));

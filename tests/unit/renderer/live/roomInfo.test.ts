@@ -1,7 +1,7 @@
 // The join's question to the host (renderer/live/roomInfo.ts): each refusal in words a student
 // can act on, and nothing but a RoomInfo for this code accepted.
-import { describe, expect, it } from 'vitest';
-import { fetchRoomInfo, fetchRoomPreview, infoUrl, LiveJoinError, liveSocketBase } from '../../../../renderer/live/roomInfo';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchRoomInfo, fetchRoomPreview, infoUrl, LiveJoinError, liveSocketBase, nameProblem } from '../../../../renderer/live/roomInfo';
 
 const BASE = 'http://192.168.1.20:4321';
 const answer = (status: number, body: unknown = {}) => (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
@@ -54,9 +54,87 @@ describe('asking the host about a room', () => {
     expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, mayEdit: 'all' })))).code).toBe('bad-answer');
   });
 
+  it('the join screen and the join say the same about a typed name', async () => {
+    const never = (async () => {
+      throw new Error('must not ask');
+    }) as typeof fetch;
+    for (const typed of [' ', '<b>', 'x'.repeat(41)]) {
+      expect(nameProblem(typed)).not.toBeNull();
+      expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', typed, undefined, never))).message).toBe(nameProblem(typed));
+    }
+    expect(nameProblem(' ')).toMatch(/^Type your name/);
+    expect(nameProblem('Ana María')).toBeNull();
+  });
+
   it('reads the room’s preview for the join screen', async () => {
     expect(await fetchRoomPreview(BASE, 'K7QM4P', answer(200, { code: 'K7QM4P', mode: 'open', title: 'T' }))).toEqual({ code: 'K7QM4P', mode: 'open', title: 'T' });
     expect(await fetchRoomPreview(BASE, 'K7QM4P', answer(404))).toBe('unknown-code');
     expect(await fetchRoomPreview(BASE, 'K7QM4P', answer(400))).toBeNull();
+  });
+});
+
+describe('a student’s token for their name', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  /** A page's localStorage (Node has none), kept across `reload`. */
+  function pageStorage() {
+    const items = new Map<string, string>();
+    vi.stubGlobal('localStorage', { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) });
+    return items;
+  }
+
+  const asking = () => {
+    const asked: string[] = [];
+    const f = (async (url: string) => {
+      asked.push(url);
+      return new Response(JSON.stringify({ ...good, epoch: 'e1', token: 'tok-Tomas' }));
+    }) as unknown as typeof fetch;
+    return { asked, f };
+  };
+
+  it('is kept from the first answer and sent with every later question under that name, after a reload too; never with the key', async () => {
+    pageStorage();
+    const first = await import('../../../../renderer/live/roomInfo');
+    const tokens = await import('../../../../renderer/live/nameToken');
+    const { asked, f } = asking();
+    const info = await first.fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, f);
+    expect(info.token).toBe('tok-Tomas');
+    expect(new URL(asked[0]!).searchParams.has('token')).toBe(false);
+    tokens.keepToken(info);
+    await first.fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, f);
+    expect(new URL(asked[1]!).searchParams.get('token')).toBe('tok-Tomas');
+    // Another name, another room: not theirs.
+    await first.fetchRoomInfo(BASE, 'K7QM4P', 'Ana', undefined, f).catch(() => undefined);
+    expect(new URL(asked[2]!).searchParams.has('token')).toBe(false);
+    // The instructor's key proves them: no token with it.
+    await first.fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', 'k'.repeat(20), f);
+    expect(new URL(asked[3]!).searchParams.has('token')).toBe(false);
+
+    // A reload: the module's memory is gone, the page's storage is not.
+    vi.resetModules();
+    const again = await import('../../../../renderer/live/roomInfo');
+    await again.fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, f);
+    expect(new URL(asked[4]!).searchParams.get('token')).toBe('tok-Tomas');
+  });
+
+  it('an answer whose token is not text is not a room', async () => {
+    expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, token: 7 })))).code).toBe('bad-answer');
+  });
+
+  it('with no storage (blocked), lives as long as the page', async () => {
+    vi.stubGlobal('localStorage', {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    });
+    const tokens = await import('../../../../renderer/live/nameToken');
+    tokens.keepToken({ ...good, token: 'tok-Tomas' } as never);
+    expect(tokens.tokenFor('K7QM4P', 'Tomas')).toBe('tok-Tomas');
   });
 });
