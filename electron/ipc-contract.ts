@@ -83,9 +83,6 @@ export interface WireDocumentState extends Omit<DocumentState, 'ref'> {
   ref: FileToken | null;
 }
 
-/** A relayed live frame is at most this large: the host's own limit (arguments/cli/live/host.ts: maxPayload). */
-export const MAX_RELAY_MESSAGE_BYTES = 64 * 1024 * 1024;
-
 /** renderer -> main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export interface InvokeChannels {
   /** Shows the Open dialog; null when cancelled or when the file is already open in another window (which is focused). */

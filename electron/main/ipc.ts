@@ -10,7 +10,6 @@ import { isThemeChoice, THEME_CHOICES, type ThemeChoice } from '../../renderer/t
 import {
   EXPORT_TYPES,
   INVOKE_CHANNELS,
-  MAX_RELAY_MESSAGE_BYTES,
   SEND_CHANNELS,
   TOKEN_PATTERN,
   type ExportMime,
@@ -22,6 +21,7 @@ import {
   type WireDocumentState,
 } from '../ipc-contract';
 import { MAX_FIGURE_BYTES } from '../../arguments/limits';
+import { MAX_LIVE_MESSAGE_BYTES } from '../../arguments/live/protocol';
 import { MAX_FILE_BYTES } from './fileService';
 import { isAppUrl } from './security';
 import { LiveRequestError, readLiveStartRequest } from './liveChoices';
@@ -144,7 +144,7 @@ function socketId(channel: string, value: unknown): number {
 function frame(channel: string, value: unknown): Uint8Array {
   if (!(value instanceof Uint8Array)) fail(channel, 'bytes must be a Uint8Array');
   if (value.length === 0) fail(channel, 'bytes must not be empty');
-  if (value.length > MAX_RELAY_MESSAGE_BYTES) fail(channel, `bytes are larger than the host takes (${MAX_RELAY_MESSAGE_BYTES} bytes)`);
+  if (value.length > MAX_LIVE_MESSAGE_BYTES) fail(channel, `bytes are larger than the host takes (${MAX_LIVE_MESSAGE_BYTES} bytes)`);
   return value;
 }
 

@@ -6,9 +6,9 @@
 // sockets close when it closes, reloads or its seminar stops.
 // No Electron import: windows.ts wires it to IPC; the tests drive it with the real host.
 import WebSocket from 'ws';
-import type { RoomInfo } from '../../arguments/live/protocol';
+import { hostOrigin, MAX_LIVE_MESSAGE_BYTES, type RoomInfo } from '../../arguments/live/protocol';
 import { fetchRoomInfo } from '../../renderer/live/roomInfo';
-import { MAX_RELAY_MESSAGE_BYTES, type EventChannels, type Outcome } from '../ipc-contract';
+import type { EventChannels, Outcome } from '../ipc-contract';
 /** y-websocket keeps one socket and closes it before the next: a few cover a reconnect in flight. */
 export const MAX_RELAY_SOCKETS_PER_WINDOW = 4;
 
@@ -40,9 +40,6 @@ interface Relayed {
   socket: WebSocket;
 }
 
-/** "HOST:PORT" as a URL writes it (IPv6 in brackets). */
-const hostPort = (t: RelayTarget) => `${t.address.includes(':') ? `[${t.address}]` : t.address}:${t.port}`;
-
 export class LiveRelay {
   private readonly sockets = new Map<number, Relayed>();
   private nextId = 1;
@@ -54,7 +51,7 @@ export class LiveRelay {
     const t = this.deps.target(windowId);
     if (!t) return { ok: false, message: 'This window hosts no live seminar now.' };
     try {
-      return { ok: true, value: await fetchRoomInfo(`http://${hostPort(t)}`, t.code, name, t.key, this.deps.fetcher ?? fetch) };
+      return { ok: true, value: await fetchRoomInfo(hostOrigin(t.address, t.port), t.code, name, t.key, this.deps.fetcher ?? fetch) };
     } catch (err) {
       return { ok: false, message: err instanceof Error ? err.message : String(err) };
     }
@@ -65,12 +62,13 @@ export class LiveRelay {
     const t = this.deps.target(windowId);
     if (!t) return { ok: false, message: 'This window hosts no live seminar now.' };
     if (this.countOf(windowId) >= MAX_RELAY_SOCKETS_PER_WINDOW) return { ok: false, message: 'This window has too many connections to its seminar open; close one first.' };
-    const url = new URL(`ws://${hostPort(t)}/live/${encodeURIComponent(t.code)}`);
+    const url = new URL(`/live/${encodeURIComponent(t.code)}`, hostOrigin(t.address, t.port));
+    url.protocol = 'ws:';
     url.searchParams.set('name', name);
     url.searchParams.set('key', t.key);
     const id = this.nextId++;
     // No Origin header: the host knows the instructor by the key.
-    const socket = new WebSocket(url.href, { maxPayload: MAX_RELAY_MESSAGE_BYTES });
+    const socket = new WebSocket(url.href, { maxPayload: MAX_LIVE_MESSAGE_BYTES });
     socket.binaryType = 'arraybuffer';
     this.sockets.set(id, { windowId, socket });
     socket.on('open', () => this.deps.emit(windowId, 'host:live-socket-open', [id]));
@@ -87,7 +85,7 @@ export class LiveRelay {
 
   /** A frame from the window; refused for a socket that is not the window's, dropped when the socket is not open. */
   send(windowId: number, id: number, bytes: Uint8Array): void {
-    if (bytes.byteLength > MAX_RELAY_MESSAGE_BYTES) throw new RelayRefusal(`live:socket-send: a frame is larger than the host takes (${MAX_RELAY_MESSAGE_BYTES} bytes)`);
+    if (bytes.byteLength > MAX_LIVE_MESSAGE_BYTES) throw new RelayRefusal(`live:socket-send: a frame is larger than the host takes (${MAX_LIVE_MESSAGE_BYTES} bytes)`);
     const s = this.sockets.get(id);
     // A socket the host closed a moment ago: its close event is on its way to the window.
     if (!s) return;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, MAX_RELAY_MESSAGE_BYTES, SEND_CHANNELS, type SendChannel } from '../../../electron/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, SEND_CHANNELS, type SendChannel } from '../../../electron/ipc-contract';
+import { MAX_LIVE_MESSAGE_BYTES } from '../../../arguments/live/protocol';
 import { FIGURE_FILE } from '../../../arguments/cli/read';
 import { MAX_FIGURE_BYTES } from '../../../arguments/limits';
 import { createInvokeHandlers, createSendHandlers, IpcRefusal, isTrustedSender, registerIpc, validateInvoke, validateSend, type SenderEvent, type WindowServices } from '../../../electron/main/ipc';
@@ -335,7 +336,7 @@ describe('the live relay (the instructor’s window in its own room)', () => {
   });
 
   it('refuses a frame larger than the host takes', () => {
-    expect(() => validateSend['live:socket-send']([3, new Uint8Array(MAX_RELAY_MESSAGE_BYTES + 1)])).toThrow(/larger than the host takes/);
+    expect(() => validateSend['live:socket-send']([3, new Uint8Array(MAX_LIVE_MESSAGE_BYTES + 1)])).toThrow(/larger than the host takes/);
     expect(validateSend['live:socket-send']([3, new Uint8Array(16)])[1]).toHaveLength(16);
   });
 });
