@@ -317,7 +317,10 @@ describe('the live relay (the instructor’s window in its own room)', () => {
     expect(s.liveSocketOpen).toHaveBeenCalledWith('Instructor');
     await invoke['live:room-info'](event(APP), 'Instructor');
     expect(s.liveRoomInfo).toHaveBeenCalledWith('Instructor');
-    for (const bad of [[], [''], ['x'.repeat(41)], [7], ['Instructor', 'key']]) {
+    // The name as the host reads it (readStudentName), normalised; a name the host would refuse is refused here.
+    await invoke['live:room-info'](event(APP), '  Ana   María ');
+    expect(s.liveRoomInfo).toHaveBeenLastCalledWith('Ana María');
+    for (const bad of [[], [''], ['x'.repeat(41)], ['<script>'], ['-dash first'], ['Ada\nLovelace'.repeat(30)], [7], ['Instructor', 'key']]) {
       await expect(invoke['live:socket-open'](event(APP), ...bad), JSON.stringify(bad)).rejects.toBeInstanceOf(IpcRefusal);
       await expect(invoke['live:room-info'](event(APP), ...bad), JSON.stringify(bad)).rejects.toBeInstanceOf(IpcRefusal);
     }
