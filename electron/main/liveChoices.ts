@@ -5,12 +5,9 @@
 // No Electron and no I/O: live.ts and ipc.ts apply them, tests/unit/electron/liveChoices.test.ts checks them.
 import type { NetworkInterfaceInfo } from 'node:os';
 import { ROOM_MODES, type RoomMode } from '../../arguments/live/protocol';
-import { ANY_FREE_PORT, type LiveAddress, type LiveStartRequest } from '../../renderer/platform/live';
+import { ANY_FREE_PORT, LOWEST_PORT, portProblem, type LiveAddress, type LiveStartRequest } from '../../renderer/platform/live';
 
 export const LOOPBACK_LABEL = 'This computer only';
-/** Ports below this need administrator rights on most systems. */
-export const LOWEST_PORT = 1024;
-export const HIGHEST_PORT = 65535;
 
 type Interfaces = Readonly<Record<string, readonly NetworkInterfaceInfo[] | undefined>>;
 
@@ -52,14 +49,6 @@ export class LiveRequestError extends Error {
 }
 
 const isMode = (value: unknown): value is RoomMode => typeof value === 'string' && (ROOM_MODES as readonly string[]).includes(value);
-
-/** Whether a port can be asked for: 0 (any free port) or 1024–65535. */
-export function portProblem(port: unknown): string | null {
-  if (port === ANY_FREE_PORT) return null;
-  if (typeof port !== 'number' || !Number.isInteger(port)) return 'The port must be a whole number.';
-  if (port < LOWEST_PORT || port > HIGHEST_PORT) return `The port must be between ${LOWEST_PORT} and ${HIGHEST_PORT} (ports below ${LOWEST_PORT} need administrator rights), or “any free port”.`;
-  return null;
-}
 
 /**
  * A start request as it arrives over IPC, checked field by field: a plain object with exactly

@@ -9,6 +9,26 @@ import type { FileRef } from './types';
 /** The port a seminar listens on unless the instructor chooses another; 0 means any free port. */
 export const DEFAULT_LIVE_PORT = 4780;
 export const ANY_FREE_PORT = 0;
+/** Ports below this need administrator rights on most systems. */
+export const LOWEST_PORT = 1024;
+export const HIGHEST_PORT = 65535;
+
+/**
+ * Whether a port can be asked for: 0 (any free port) or LOWEST_PORT–HIGHEST_PORT; the sentence
+ * otherwise. The Start dialog says it before asking, and main refuses with it (liveChoices.ts).
+ */
+export function portProblem(port: unknown): string | null {
+  if (port === ANY_FREE_PORT) return null;
+  if (typeof port !== 'number' || !Number.isInteger(port)) return `The port must be a whole number between ${LOWEST_PORT} and ${HIGHEST_PORT}, or “any free port”.`;
+  if (port < LOWEST_PORT || port > HIGHEST_PORT) return `The port must be between ${LOWEST_PORT} and ${HIGHEST_PORT} (ports below ${LOWEST_PORT} need administrator rights), or “any free port”.`;
+  return null;
+}
+
+/** A port as typed in the Start dialog: digits only, else NaN (which portProblem refuses). */
+export function readTypedPort(typed: string): number {
+  const t = typed.trim();
+  return /^\d{1,5}$/.test(t) ? Number(t) : Number.NaN;
+}
 
 /** An address of this computer the host can listen on, as the Start dialog offers it. */
 export interface LiveAddress {
@@ -24,7 +44,7 @@ export interface LiveAddress {
 
 export interface LiveStartRequest {
   address: string;
-  /** 1024–65535, or 0 for any free port. */
+  /** LOWEST_PORT–HIGHEST_PORT, or 0 for any free port (portProblem). */
   port: number;
   mode: RoomMode;
 }

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ROOM_MODES, ROOM_MODE_LABELS, type RoomMode } from '../../arguments/live/protocol';
 import { saveMap } from '../files/fileCommands';
 import { platform } from '../platform';
-import { ANY_FREE_PORT, DEFAULT_LIVE_PORT, type LiveAddress, type LiveHostBridge, type LiveSeminar } from '../platform/live';
+import { ANY_FREE_PORT, DEFAULT_LIVE_PORT, portProblem, readTypedPort, type LiveAddress, type LiveHostBridge, type LiveSeminar } from '../platform/live';
 import { Modal } from '../panels/Modal';
 import { isDirty, useEditor } from '../store/store';
 import { joinAsInstructor, leaveAsInstructor } from './joinAsInstructor';
@@ -96,9 +96,11 @@ function StartForm({ id, live }: { id: string; live: LiveHostBridge }) {
 
   const start = async () => {
     if (busy || unsaved || !chosen) return;
-    const portNumber = anyPort ? ANY_FREE_PORT : Number(port.trim());
-    if (!anyPort && (!/^\d{1,5}$/.test(port.trim()) || portNumber < 1024 || portNumber > 65535)) {
-      setError('The port must be a whole number between 1024 and 65535, or tick “Any free port”.');
+    const portNumber = anyPort ? ANY_FREE_PORT : readTypedPort(port);
+    // Main's own rule, said before asking it.
+    const refusal = portProblem(portNumber);
+    if (refusal) {
+      setError(refusal);
       return;
     }
     setError(null);
