@@ -66,11 +66,18 @@ export interface LiveHost {
   /** Why it began from the file although a store was there (the file changed since), if so. */
   notice?: string;
   peers(): PeerInfo[];
+  /**
+   * What `GET /live/CODE/info?name=NAME[&key=KEY]` answers, asked in process (the instructor's
+   * app hosts the room it joins): the same admission, no HTTP.
+   */
+  roomInfo(name: string, key?: string): RoomInfoAnswer;
   /** Writes the map file now. */
   save(): Promise<void>;
   /** Saves, disconnects everyone, stops listening. */
   close(): Promise<void>;
 }
+
+export type RoomInfoAnswer = { ok: true; info: RoomInfo } | { ok: false; status: number; message: string };
 
 export type LiveHostErrorCode = 'bad-option' | 'map-unreadable' | 'map-invalid' | 'listen-failed' | 'store-failed';
 
@@ -78,8 +85,9 @@ export class LiveHostError extends Error {
   constructor(
     readonly code: LiveHostErrorCode,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -271,6 +279,13 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     return { ok: true, room, roomName, draftOf, name, role };
   }
 
+  function infoOf(roomPart: string, params: URLSearchParams): RoomInfoAnswer {
+    const a = admit(roomPart, params, false);
+    if (!a.ok) return a;
+    const roomMode = a.roomName === code ? mode : 'open';
+    return { ok: true, info: { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch } };
+  }
+
   // ----- HTTP -----
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   const server: Server = createServer((req, res) => {
@@ -292,12 +307,10 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
         const preview: RoomPreview = { code: code!, mode, title: snapshotOf(doc).current.meta.title };
         return answer(res, 200, JSON.stringify(preview), 'application/json');
       }
-      const a = admit(info[1]!, url.searchParams, false);
+      const a = infoOf(info[1]!, url.searchParams);
       if (!a.ok) return answer(res, a.status, JSON.stringify({ error: a.message }), 'application/json');
-      const roomMode = a.roomName === code ? mode : 'open';
-      const body: RoomInfo = { code: code!, mode: roomMode, role: a.role, name: a.name, title: snapshotOf(doc).current.meta.title, mayEdit: editRight(roomMode, a.role), epoch: log.header.epoch };
-      // Readable by the instructor's app (its window has another origin): it holds nothing secret.
-      return answer(res, 200, JSON.stringify(body), 'application/json');
+      // Readable by the instructor's app (its window has another origin).
+      return answer(res, 200, JSON.stringify(a.info), 'application/json');
     }
     if (url.pathname.startsWith(`${LIVE_PATH}/`)) return answer(res, 404, 'Not found.\n');
     serveStatic(options.webRoot, url.pathname, req, res);
@@ -340,7 +353,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       classRoom.close();
       log.close();
       release();
-      reject(new LiveHostError('listen-failed', err.code === 'EADDRINUSE' ? `Port ${options.port} on ${options.host} is in use; choose another port, or 0 for any free one.` : err.code === 'EADDRNOTAVAIL' ? `${options.host} is not an address of this computer; choose one of its addresses.` : `The host cannot listen on ${options.host}:${options.port} (${err.message}).`));
+      reject(new LiveHostError('listen-failed', err.code === 'EADDRINUSE' ? `Port ${options.port} on ${options.host} is in use; choose another port, or 0 for any free one.` : err.code === 'EADDRNOTAVAIL' ? `${options.host} is not an address of this computer; choose one of its addresses.` : `The host cannot listen on ${options.host}:${options.port} (${err.message}).`, { cause: err }));
     };
     server.once('error', fail);
     server.listen(options.port, options.host, () => {
@@ -363,6 +376,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     instructorUrl: instructorUrl(address, port, code, key),
     startedFrom,
     peers,
+    roomInfo: (name, givenKey) => infoOf(code, new URLSearchParams(givenKey === undefined ? { name } : { name, key: givenKey })),
     save: async () => {
       if (saveTimer) clearTimeout(saveTimer);
       saveTimer = null;

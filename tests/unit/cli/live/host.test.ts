@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadMap } from '../../../../arguments/format/load';
 import { editNode } from '../../../../arguments/operations';
 import type { RoomInfo } from '../../../../arguments/live/protocol';
+import { LiveHostError } from '../../../../arguments/cli/live/host';
 import { setup, until } from './fixture';
 
 let t = setup();
@@ -81,6 +82,21 @@ describe('the live host', () => {
 });
 
 describe('who is in the seminar', () => {
+  it('answers the info in process as over HTTP, and names the cause when it cannot listen', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath });
+    const base = `http://127.0.0.1:${host.port}/live`;
+    const teacher = host.roomInfo('Prof', host.key);
+    expect(teacher).toEqual({ ok: true, info: await (await fetch(`${base}/${host.code}/info?name=Prof&key=${host.key}`)).json() });
+    expect(teacher.ok && teacher.info).toMatchObject({ role: 'instructor', mayEdit: 'everything', name: 'Prof' });
+    expect(host.roomInfo('Prof', 'notthekeynotthekey')).toMatchObject({ ok: false, status: 403 });
+    expect(host.roomInfo('<b>')).toMatchObject({ ok: false, status: 400 });
+    const err = await t.host({ mapPath: t.tempMap().mapPath, port: host.port }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LiveHostError);
+    expect(err).toMatchObject({ code: 'listen-failed', message: expect.stringMatching(/in use/) });
+    expect((err as Error).cause).toMatchObject({ code: 'EADDRINUSE' });
+  }, 15_000);
+
   it('tells the app who joined and left, with their roles', async () => {
     const { mapPath } = t.tempMap();
     const seen: string[] = [];
