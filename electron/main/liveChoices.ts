@@ -70,12 +70,14 @@ export function readLiveStartRequest(value: unknown, offered?: readonly LiveAddr
   return { address, port: port as number, mode };
 }
 
-/** The sentence for a host that could not start listening, from Node's error code. */
+/**
+ * The sentence for a host that could not start listening, from Node's error code: host.ts's
+ * LiveHostError('listen-failed') carries Node's errno error as its cause, and its own message is
+ * the CLI's (which speaks of port 0), so the app names the cause in its own terms.
+ */
 export function hostStartMessage(err: unknown, request: Pick<LiveStartRequest, 'address' | 'port'>): string {
   const codeOf = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '');
-  let code = codeOf(err) || codeOf((err as { cause?: unknown } | null)?.cause);
-  // host.ts says 'listen-failed' with its own (the CLI's) sentence; the app names the cause in its own terms.
-  if (code === 'listen-failed' && err instanceof Error) code = /in use/.test(err.message) ? 'EADDRINUSE' : /not an address/.test(err.message) ? 'EADDRNOTAVAIL' : code;
+  const code = codeOf((err as { cause?: unknown } | null)?.cause) || codeOf(err);
   const port = request.port === ANY_FREE_PORT ? 'a free port' : `port ${request.port}`;
   if (code === 'EADDRINUSE') return `Port ${request.port} is already in use on ${request.address} (another seminar or program has it). Choose another port, or “any free port”.`;
   if (code === 'EADDRNOTAVAIL') return `${request.address} is no longer an address of this computer (the network changed?). Choose another address.`;
