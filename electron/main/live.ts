@@ -5,6 +5,7 @@
 // No Electron import: windows.ts wires it to IPC and dialogs, and the unit tests drive it
 // with a stand-in host (tests/unit/electron/live.test.ts).
 import { basename } from 'node:path';
+import type { RoomInfoAnswer } from '../../arguments/cli/live/host';
 import type { RoomMode } from '../../arguments/live/protocol';
 import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../../renderer/platform/live';
 import type { Outcome } from '../ipc-contract';
@@ -30,6 +31,8 @@ export interface RunningHost {
   joinUrl: string;
   notice?: string;
   peers(): LivePeer[];
+  /** The room's info as GET /live/CODE/info answers it, in process. */
+  roomInfo(name: string, key?: string): RoomInfoAnswer;
   save(): Promise<void>;
   close(): Promise<void>;
 }
@@ -104,6 +107,12 @@ export class LiveSeminars {
   /** The window read its file again (Revert, Open): it may save to it. */
   reread(windowId: number): void {
     this.written.delete(windowId);
+  }
+
+  /** The room's info for the window's own connection, as its instructor (with the key); null when it hosts none. */
+  instructorInfo(windowId: number, name: string): RoomInfoAnswer | null {
+    const h = this.hosted.get(windowId);
+    return h ? h.host.roomInfo(name, h.host.key) : null;
   }
 
   connectedCount(windowId: number): number {

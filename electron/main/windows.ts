@@ -150,7 +150,7 @@ export class WindowManager {
     this.relay = new LiveRelay({
       target: (id) => {
         const s = this.live.current(id);
-        return s ? { address: s.address, port: s.port, code: s.code, key: s.key } : null;
+        return s ? { address: s.address, port: s.port, code: s.code, key: s.key, roomInfo: (name) => this.live.instructorInfo(id, name) ?? { ok: false, status: 404, message: 'This window hosts no live seminar now.' } } : null;
       },
       emit: (id, channel, payload) => send(id, (e) => e.win.webContents.send(channel, payload)),
     });
@@ -817,7 +817,7 @@ export class WindowManager {
         const seminar = this.live.current(entry.id);
         return seminar ? seminarForWindow(seminar) : null;
       },
-      liveRoomInfo: (name) => this.relay.roomInfo(entry.id, name),
+      liveRoomInfo: async (name) => this.relay.roomInfo(entry.id, name),
       liveSocketOpen: async (name) => this.relay.open(entry.id, name),
       liveSocketSend: (id, bytes) => this.relay.send(entry.id, id, bytes),
       liveSocketClose: (id) => this.relay.close(entry.id, id),

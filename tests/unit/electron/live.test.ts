@@ -39,6 +39,7 @@ function setup() {
       port,
       joinUrl: `http://${o.host}:${port}/#ABC234`,
       peers: () => peers,
+      roomInfo: () => ({ ok: false, status: 404, message: 'not in this test' }),
       save: async () => undefined,
       close: async () => {
         closed.push(o.mapPath);
