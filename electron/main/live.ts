@@ -68,6 +68,12 @@ interface Hosted {
   stopping: Promise<void> | null;
 }
 
+/** What the instructor is told when the host stopped but its last save failed. */
+export function stopFailure(err: unknown): string {
+  const why = err instanceof Error && err.message ? err.message : String(err);
+  return `The live seminar stopped, but the map could not be saved (${why.replace(/\.$/, '')}). The file keeps its last saved state.`;
+}
+
 export class LiveSeminars {
   private readonly hosted = new Map<number, Hosted>();
   /** Windows whose start is under way: a second Start waits for no one and is refused. */
@@ -163,14 +169,23 @@ export class LiveSeminars {
     return h.stopping;
   }
 
-  /** Stop Live Seminar in the menu: the window hears that it ended. */
-  async stopAndTell(windowId: number, reason: string | null): Promise<void> {
-    if (!this.hosted.has(windowId)) return;
+  /**
+   * Stop Live Seminar in the menu, or Stop Seminar in the close prompt: the window hears that its
+   * seminar ended, with `reason` only when the map was saved. A stop that failed (the final save:
+   * the host stops all the same) is said to the window instead and answered with its sentence;
+   * null once stopped and saved. Never rejects.
+   */
+  async stopAndTell(windowId: number, reason: string | null): Promise<string | null> {
+    if (!this.hosted.has(windowId)) return null;
     try {
       await this.stop(windowId);
-    } finally {
-      this.deps.ended(windowId, reason);
+    } catch (err) {
+      const failure = stopFailure(err);
+      this.deps.ended(windowId, failure);
+      return failure;
     }
+    this.deps.ended(windowId, reason);
+    return null;
   }
 
   /** Quitting: every seminar saves and stops. */

@@ -99,3 +99,10 @@ export function liveClosePrompt(mapName: string, connected: number, forQuit: boo
     noLink: true,
   };
 }
+
+export const LIVE_STOP_FAILED = 'The live seminar’s map could not be saved';
+
+/** Said over the window when its seminar stopped but the last save failed (the sentence is live.ts's stopFailure). */
+export function liveStopFailedBox(failure: string) {
+  return { type: 'error' as const, message: LIVE_STOP_FAILED, detail: failure, buttons: ['OK'], noLink: true };
+}

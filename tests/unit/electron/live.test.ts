@@ -21,7 +21,7 @@ const listen = (host: string, port: number) =>
     });
   });
 
-function setup() {
+function setup({ failSave = false } = {}) {
   const started: HostOptions[] = [];
   const closed: string[] = [];
   const pushed: [number, LivePeer[]][] = [];
@@ -44,6 +44,8 @@ function setup() {
       close: async () => {
         closed.push(o.mapPath);
         await new Promise((r) => server.close(r));
+        // As host.ts's close: it stops listening whatever happens, then says the final save failed.
+        if (failSave) throw new Error('ENOSPC: no space left on device, open ‘/maps/a.argmap.json’');
       },
     };
   });
@@ -152,6 +154,20 @@ describe('a running seminar', () => {
     expect(t.ended).toEqual([[7, 'stopped from the menu']]);
     await t.seminars.stopAndTell(7, 'again');
     expect(t.ended).toHaveLength(1);
+  });
+
+  it('a Stop whose last save failed does not say the map was saved: the window hears why, and nothing rejects', async () => {
+    const t = setup({ failSave: true });
+    await t.seminars.start(7, '/maps/a.argmap.json', request);
+    const failure = await t.seminars.stopAndTell(7, 'The live seminar was stopped from the menu; the map was saved.');
+    expect(failure).toBe('The live seminar stopped, but the map could not be saved (ENOSPC: no space left on device, open ‘/maps/a.argmap.json’). The file keeps its last saved state.');
+    expect(t.ended).toEqual([[7, failure]]);
+    // The host stopped all the same: the window hosts nothing, and may not save over the file unread.
+    expect(t.seminars.hosting(7)).toBe(false);
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', (a, b) => a === b)).toMatch(/Revert to Saved/);
+    // A plain stop still rejects (live:stop answers with it).
+    await t.seminars.start(7, '/maps/a.argmap.json', request);
+    await expect(t.seminars.stop(7)).rejects.toThrow(/ENOSPC/);
   });
 });
 
