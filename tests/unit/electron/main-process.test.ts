@@ -657,6 +657,16 @@ const menuItem = (id: string) => flattenMenu((electron.Menu.setApplicationMenu a
 const refused = (port: number) => expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
 
 describe('closing and quitting while hosting', () => {
+  it('Stop Seminar in the close prompt saves and stops the seminar, then closes the window', async () => {
+    const { w, port } = await hosting('closing.argmap.json');
+    answer('Stop Seminar');
+    w.close();
+    await vi.waitFor(() => expect(w.destroyed).toBe(true));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(w, expect.objectContaining({ message: 'Stop the live seminar on “closing.argmap.json”?', detail: expect.stringContaining('Closing this window ends the seminar') }));
+    expect(sentOf(w, 'host:live-ended')).toEqual([null]);
+    await refused(port);
+  });
+
   it('a stop whose last save fails keeps the closing window open and says why, not that the map was saved', async () => {
     const { w, path, port } = await hosting('failing.argmap.json');
     breakLastSave(path);
@@ -705,5 +715,30 @@ describe('closing and quitting while hosting', () => {
     failing.w.destroy();
     await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledWith(LIVE_STOP_FAILED, expect.stringMatching(/could not be saved \(.*EISDIR/)));
     await refused(failing.port);
+  });
+
+  it('quitting while hosting asks to stop within the quit, and the seminars still running at will-quit save and stop before the app exits', async () => {
+    const closing = await hosting('quit-asked.argmap.json');
+    const left = await hosting('quit-left.argmap.json');
+    app().quit.mockClear();
+    app().emit('before-quit');
+    answer('Stop Seminar');
+    closing.w.close();
+    await vi.waitFor(() => expect(closing.w.destroyed).toBe(true));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(closing.w, expect.objectContaining({ detail: expect.stringContaining('Quitting ends the seminar') }));
+    await refused(closing.port);
+    // The quit goes on with the windows left.
+    expect(app().quit).toHaveBeenCalled();
+    app().quit.mockClear();
+
+    // A seminar still running when the app would exit: the exit waits for its save and stop, then quits again.
+    const exit = { preventDefault: vi.fn() };
+    app().emit('will-quit', exit);
+    expect(exit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalled());
+    await refused(left.port);
+    const again = { preventDefault: vi.fn() };
+    app().emit('will-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
   });
 });
