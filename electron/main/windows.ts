@@ -817,7 +817,10 @@ export class WindowManager {
           await this.live.stop(entry.id);
           return { ok: true, value: null };
         } catch (err) {
-          return outcomeError(err, 'The live seminar could not be stopped cleanly.');
+          // The host stopped all the same (its last save failed): the window hears that it ended, and why, instead of "saved".
+          const failure = stopFailure(err);
+          if (!entry.win.isDestroyed()) entry.win.webContents.send('host:live-ended', failure);
+          return { ok: false, message: failure };
         } finally {
           void this.rebuildMenu();
         }

@@ -683,6 +683,16 @@ describe('closing and quitting while hosting', () => {
     expect(w.destroyed).toBe(true);
   });
 
+  it('the Stop button (live:stop) whose last save fails answers why, and the window hears the seminar ended', async () => {
+    const { w, path, port } = await hosting('dialog-failing.argmap.json');
+    breakLastSave(path);
+    await expect(invoke(w, 'live:stop')).resolves.toEqual({ ok: false, message: expect.stringMatching(/^The live seminar stopped, but the map could not be saved \(.*EISDIR/) });
+    expect(sentOf(w, 'host:live-ended')).toEqual([expect.stringMatching(/could not be saved/)]);
+    await refused(port);
+    await expect(invoke(w, 'live:current')).resolves.toBeNull();
+    w.close();
+  });
+
   it('Stop Live Seminar in the menu says the map was saved only when it was', async () => {
     const saved = await hosting('menu.argmap.json');
     saved.w.focus();
