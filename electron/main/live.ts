@@ -10,6 +10,7 @@ import type { RoomMode } from '../../arguments/live/protocol';
 import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../../renderer/platform/live';
 import type { Outcome } from '../ipc-contract';
 import { hostStartMessage, LiveRequestError, readLiveStartRequest } from './liveChoices';
+import { samePath } from './tokens';
 
 /** The part of host.ts's LiveHostOptions the app sets (the API in arguments/cli/live/host.ts). */
 export interface HostOptions {
@@ -49,6 +50,8 @@ export interface LiveDeps {
   ended(windowId: number, reason: string | null): void;
   /** The host hit a problem it goes on after (a save that failed): the window says so. */
   problem(windowId: number, message: string): void;
+  /** Whether two paths name one file, as the OS compares them (tokens.ts: samePath, the default). */
+  samePath?: (a: string, b: string) => boolean;
 }
 
 /** A seminar as main knows it: with the instructor's key, which no window is sent. */
@@ -79,13 +82,16 @@ export class LiveSeminars {
   /** Windows whose start is under way: a second Start waits for no one and is refused. */
   private readonly starting = new Set<number>();
   /**
-   * The file each window hosted, after its seminar: the file holds the class's map, not the
-   * window's copy (which did not join the room), so the window may not save over it until it
-   * reads it again (Revert, Open).
+   * The file each window hosted, after its seminar: the file holds the class's map, which the
+   * window's copy may not be (it did not join the room, or left it with its own), so the window
+   * may not save over it until it reads it again (Revert, Open).
    */
   private readonly written = new Map<number, string>();
+  private readonly same: (a: string, b: string) => boolean;
 
-  constructor(private readonly deps: LiveDeps) {}
+  constructor(private readonly deps: LiveDeps) {
+    this.same = deps.samePath ?? ((a, b) => samePath(a, b));
+  }
 
   addresses(): LiveAddress[] {
     return this.deps.addresses();
@@ -101,9 +107,10 @@ export class LiveSeminars {
 
   /**
    * Why `windowId` may not write `path` now, or null: a seminar hosts it (the host writes it), or
-   * this window hosted it and has not read it since. `same(a, b)` compares paths as the OS does.
+   * this window hosted it and has not read it since (paths compared as the OS does).
    */
-  saveRefusal(windowId: number, path: string, same: (a: string, b: string) => boolean): string | null {
+  saveRefusal(windowId: number, path: string): string | null {
+    const same = this.same;
     for (const h of this.hosted.values()) if (same(h.mapPath, path)) return `“${basename(path)}” is being edited in a live seminar, and the host saves it. Stop the seminar first, or use Save As for a copy of your own.`;
     const written = this.written.get(windowId);
     if (written !== undefined && same(written, path)) return `The live seminar wrote the class’s map to “${basename(path)}”. Revert to Saved to see it, or use Save As to keep this window’s copy.`;
@@ -130,7 +137,7 @@ export class LiveSeminars {
   async start(windowId: number, mapPath: string, raw: LiveStartRequest): Promise<Outcome<HostedSeminar>> {
     if (this.hosted.has(windowId)) return { ok: false, message: 'This window already hosts a live seminar; stop it first.' };
     if (this.starting.has(windowId)) return { ok: false, message: 'The live seminar is already starting.' };
-    for (const h of this.hosted.values()) if (h.mapPath === mapPath) return { ok: false, message: `“${basename(mapPath)}” is already hosted in another window.` };
+    for (const h of this.hosted.values()) if (this.same(h.mapPath, mapPath)) return { ok: false, message: `“${basename(mapPath)}” is already hosted in another window.` };
     let request: LiveStartRequest;
     try {
       request = readLiveStartRequest(raw, this.deps.addresses());

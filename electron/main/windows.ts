@@ -697,7 +697,7 @@ export class WindowManager {
           const elsewhere = this.windowShowing(path, entry);
           if (elsewhere) return { ok: false, message: `“${basename(path)}” is open in another window. Close it there, or save under another name.` };
         }
-        const hosted = this.live.saveRefusal(entry.id, path, samePath);
+        const hosted = this.live.saveRefusal(entry.id, path);
         if (hosted) return { ok: false, message: hosted };
         try {
           await writeFileAtomic(path, text, { previousVersionPath: previousVersionPath(this.deps.paths.previousVersions, path) });

@@ -21,7 +21,7 @@ const listen = (host: string, port: number) =>
     });
   });
 
-function setup({ failSave = false } = {}) {
+function setup({ failSave = false, samePath }: { failSave?: boolean; samePath?: (a: string, b: string) => boolean } = {}) {
   const started: HostOptions[] = [];
   const closed: string[] = [];
   const pushed: [number, LivePeer[]][] = [];
@@ -56,6 +56,7 @@ function setup({ failSave = false } = {}) {
     peers: (id, p) => void pushed.push([id, p]),
     ended: (id, reason) => void ended.push([id, reason]),
     problem: (id, m) => void problems.push([id, m]),
+    ...(samePath ? { samePath } : {}),
   });
   return { seminars, startHost, started, closed, pushed, ended, problems, setPeers: (p: LivePeer[]) => (peers = p) };
 }
@@ -105,6 +106,16 @@ describe('starting a seminar', () => {
     await t.seminars.stopAll();
     expect(t.closed.sort()).toEqual(['/maps/a.argmap.json', '/maps/b.argmap.json']);
     expect(t.seminars.count).toBe(0);
+  });
+
+  it('a map is the same file however its path is spelt where the system ignores case (macOS, Windows)', async () => {
+    const { samePath } = await import('../../../electron/main/tokens');
+    const t = setup({ samePath: (a, b) => samePath(a, b, 'darwin') });
+    expect((await t.seminars.start(7, '/maps/Letter.argmap.json', request)).ok).toBe(true);
+    expect(await t.seminars.start(8, '/maps/letter.argmap.json', request)).toEqual({ ok: false, message: '“letter.argmap.json” is already hosted in another window.' });
+    expect(t.seminars.saveRefusal(8, '/MAPS/letter.argmap.json')).toMatch(/is being edited in a live seminar/);
+    expect(t.startHost).toHaveBeenCalledTimes(1);
+    await t.seminars.stopAll();
   });
 
   it('two Starts at once start one host', async () => {
@@ -164,7 +175,7 @@ describe('a running seminar', () => {
     expect(t.ended).toEqual([[7, failure]]);
     // The host stopped all the same: the window hosts nothing, and may not save over the file unread.
     expect(t.seminars.hosting(7)).toBe(false);
-    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', (a, b) => a === b)).toMatch(/Revert to Saved/);
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toMatch(/Revert to Saved/);
     // A plain stop still rejects (live:stop answers with it).
     await t.seminars.start(7, '/maps/a.argmap.json', request);
     await expect(t.seminars.stop(7)).rejects.toThrow(/ENOSPC/);
@@ -227,18 +238,16 @@ describe('with the shared host (arguments/cli/live/host.ts)', () => {
 });
 
 describe('saving over a hosted map', () => {
-  const same = (a: string, b: string) => a === b;
-
   it('is refused while a seminar hosts it, and from the hosting window until it reads the file again', async () => {
     const t = setup();
     await t.seminars.start(7, '/maps/a.argmap.json', request);
-    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toMatch(/is being edited in a live seminar/);
-    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json', same)).toMatch(/is being edited in a live seminar/);
-    expect(t.seminars.saveRefusal(7, '/maps/other.argmap.json', same)).toBeNull();
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toMatch(/is being edited in a live seminar/);
+    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json')).toMatch(/is being edited in a live seminar/);
+    expect(t.seminars.saveRefusal(7, '/maps/other.argmap.json')).toBeNull();
     await t.seminars.stop(7);
-    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json', same)).toBeNull();
-    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toMatch(/wrote the class’s map.*Revert to Saved/);
+    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json')).toBeNull();
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toMatch(/wrote the class’s map.*Revert to Saved/);
     t.seminars.reread(7);
-    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toBeNull();
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toBeNull();
   });
 });
