@@ -344,6 +344,41 @@ describe('the live relay (the instructor’s window in its own room)', () => {
   });
 });
 
+describe('live:start, live:addresses, live:stop, live:current', () => {
+  const good = { address: '127.0.0.1', port: 4780, mode: 'students-read-only' };
+
+  it('live:start passes the window’s file token and a checked request to the window’s service', async () => {
+    const { s, invoke } = setup();
+    await invoke['live:start'](event(APP), TOKEN, good);
+    expect(s.liveStart).toHaveBeenCalledExactlyOnceWith(TOKEN, good);
+  });
+
+  it('live:start refuses a path where the token belongs, a bad port or mode, extra fields, and a foreign page', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['live:start'](event(APP), '/home/me/a.argmap.json', good)).rejects.toThrow(/not a file token/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, port: 22 })).rejects.toThrow(/between 1024 and 65535/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, mode: 'anarchy' })).rejects.toThrow(/room mode/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, webRoot: '/' })).rejects.toThrow(/unexpected fields: webRoot/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, address: '0.0.0.0' })).rejects.toThrow(/not on every address/);
+    await expect(invoke['live:start'](event(APP), TOKEN)).rejects.toThrow(/expected 2 argument/);
+    await expect(invoke['live:start'](event('http://192.168.1.20:4780/'), TOKEN, good)).rejects.toBeInstanceOf(IpcRefusal);
+    await expect(invoke['live:start'](event(APP, { id: 99 }), TOKEN, good)).rejects.toThrow(/not an app window/);
+    expect(s.liveStart).not.toHaveBeenCalled();
+  });
+
+  it('the others take no arguments and answer from the window’s service', async () => {
+    const { s, invoke } = setup();
+    const loopback = { address: '127.0.0.1', family: 'IPv4' as const, interface: 'loopback', label: '127.0.0.1', loopback: true };
+    s.liveAddresses.mockResolvedValueOnce([loopback] as never);
+    await expect(invoke['live:addresses'](event(APP))).resolves.toEqual([loopback]);
+    await expect(invoke['live:stop'](event(APP))).resolves.toEqual({ ok: true, value: null });
+    await expect(invoke['live:current'](event(APP))).resolves.toBeNull();
+    await expect(invoke['live:stop'](event(APP), 'everyone')).rejects.toThrow(/expected 0 argument/);
+    await expect(invoke['live:current'](event('https://evil.example/'))).rejects.toThrow(/refused/);
+    expect(s.liveStop).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('the contract', () => {
   it('main registers exactly the contract’s channels', () => {
     const handled: string[] = [];
