@@ -58,7 +58,7 @@ listen('host:save-request', (requestId) => {
   );
 });
 
-// A live seminar's news for this window (electron/main/live.ts); the last peers wait for a listener.
+// A live seminar's news for this window (electron/main/live.ts); a reloaded page asks live:current for who is connected.
 let peersListener: ((peers: LivePeer[]) => void) | null = null;
 let endedListener: ((reason: string | null) => void) | null = null;
 let problemListener: ((message: string) => void) | null = null;
@@ -174,8 +174,9 @@ const api = {
       unwrap(await invoke('live:stop'));
     },
     async current() {
-      const seminar = await invoke('live:current');
-      return seminar ? seminarOf(seminar) : null;
+      const now = await invoke('live:current');
+      const ref = now ? tokenOf(now.token) : null;
+      return now && ref ? { seminar: seminarOf(now.seminar), peers: peersOf(now.peers), ref } : null;
     },
     onPeers(listener: (peers: LivePeer[]) => void) {
       peersListener = listener;

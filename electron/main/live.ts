@@ -64,6 +64,8 @@ export function seminarForWindow({ key: _key, ...seminar }: HostedSeminar): Live
   return seminar;
 }
 
+const peerForWindow = (p: LivePeer): LivePeer => ({ name: p.name, role: p.role, connected: p.connected });
+
 interface Hosted {
   host: RunningHost;
   seminar: HostedSeminar;
@@ -128,6 +130,12 @@ export class LiveSeminars {
     return h ? h.host.roomInfo(name, h.host.key) : null;
   }
 
+  /** Who is connected to the window's seminar now, and the file it hosts; null when it hosts none. */
+  now(windowId: number): { seminar: HostedSeminar; peers: LivePeer[]; mapPath: string } | null {
+    const h = this.hosted.get(windowId);
+    return h ? { seminar: h.seminar, peers: h.host.peers().map(peerForWindow), mapPath: h.mapPath } : null;
+  }
+
   connectedCount(windowId: number): number {
     const h = this.hosted.get(windowId);
     return h ? h.host.peers().filter((p) => p.connected && p.role === 'student').length : 0;
@@ -152,7 +160,7 @@ export class LiveSeminars {
         port: request.port,
         mode: request.mode,
         webRoot: this.deps.webRoot,
-        onPeers: (peers) => this.deps.peers(windowId, peers.map((p) => ({ name: p.name, role: p.role, connected: p.connected }))),
+        onPeers: (peers) => this.deps.peers(windowId, peers.map(peerForWindow)),
         onError: (e) => this.deps.problem(windowId, e.message || String(e)),
       });
       const seminar: HostedSeminar = { code: host.code, joinUrl: host.joinUrl, address: host.address, port: host.port, mode: request.mode, mapName: basename(mapPath), key: host.key, ...(host.notice ? { notice: host.notice } : {}) };

@@ -826,8 +826,9 @@ export class WindowManager {
         }
       },
       liveCurrent: async () => {
-        const seminar = this.live.current(entry.id);
-        return seminar ? seminarForWindow(seminar) : null;
+        const now = this.live.now(entry.id);
+        // The window's own token for the file it hosts (the same one it had before a reload).
+        return now ? { seminar: seminarForWindow(now.seminar), peers: now.peers, token: this.tokens.issue(entry.id, now.mapPath) } : null;
       },
       liveRoomInfo: async (name) => this.relay.roomInfo(entry.id, name),
       liveSocketOpen: async (name) => this.relay.open(entry.id, name),

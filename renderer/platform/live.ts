@@ -72,6 +72,14 @@ export interface LiveSeminar {
   notice?: string;
 }
 
+/** The seminar a window hosts as it finds it after a reload: who is connected now, and the hosted file. */
+export interface LiveNow {
+  seminar: LiveSeminar;
+  peers: LivePeer[];
+  /** The hosted file, as this window may read it again. */
+  ref: FileRef;
+}
+
 /** The desktop host's side of Start Live Seminar…; absent in the browser. */
 export interface LiveHostBridge {
   /** The machine's addresses to listen on: this computer only first, then the LAN's. */
@@ -80,8 +88,8 @@ export interface LiveHostBridge {
   start(ref: FileRef, request: LiveStartRequest): Promise<LiveSeminar>;
   /** Saves the map, disconnects everyone and stops listening. */
   stop(): Promise<void>;
-  /** The seminar this window hosts, if any (after a reload the dialog asks again). */
-  current(): Promise<LiveSeminar | null>;
+  /** The seminar this window hosts, if any: a reloaded window reads its file again and rejoins its room with it. */
+  current(): Promise<LiveNow | null>;
   /** Who is connected, each time it changes. */
   onPeers(listener: (peers: LivePeer[]) => void): void;
   /** The seminar ended without the dialog asking (Stop Live Seminar in the menu): why, or null. */

@@ -505,7 +505,10 @@ describe('the main process', () => {
     expect(JSON.stringify(s)).not.toContain(files);
     // The key stays in main: without it the window would be a student.
     expect(s).not.toHaveProperty('key');
-    await expect(invoke(w!, 'live:current')).resolves.not.toHaveProperty('key');
+    // What a reloaded page picks up: the seminar (no key), who is connected now, and its own token for the hosted file.
+    const now = (await invoke(w!, 'live:current')) as { seminar: object; peers: unknown[]; token: string };
+    expect(now).toEqual({ seminar: s, peers: [], token });
+    expect(now.seminar).not.toHaveProperty('key');
     const asStudent = await (await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Instructor`)).json();
     expect(asStudent).toMatchObject({ role: 'student' });
     // The window in its own room, through main: the info and the socket with the key main keeps.
@@ -513,6 +516,8 @@ describe('the main process', () => {
     const socket = (await invoke(w!, 'live:socket-open', 'Instructor')) as { ok: true; value: number };
     expect(socket.ok).toBe(true);
     await vi.waitFor(() => expect(sentOf(w!, 'host:live-socket-open')).toContainEqual([socket.value]));
+    // The window is in the room as its instructor: a page reloaded now is told so (peers are pushed only on change).
+    await vi.waitFor(async () => expect(((await invoke(w!, 'live:current')) as { peers: unknown[] }).peers).toEqual([{ name: 'Instructor', role: 'instructor', connected: true }]));
     // The host's first sync message reaches this window only.
     await vi.waitFor(() => expect(sentOf(w!, 'host:live-socket-message').length).toBeGreaterThan(0));
     expect((sentOf(w!, 'host:live-socket-message')[0] as [number, Uint8Array])[0]).toBe(socket.value);
@@ -531,7 +536,7 @@ describe('the main process', () => {
     await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ message: 'Stop the live seminar on “other.argmap.json”?' })));
     await new Promise((r) => setTimeout(r, 20));
     expect(w!.destroyed).toBe(false);
-    await expect(invoke(w!, 'live:current')).resolves.toMatchObject({ code: s.code });
+    await expect(invoke(w!, 'live:current')).resolves.toMatchObject({ seminar: { code: s.code } });
 
     await expect(invoke(w!, 'live:stop')).resolves.toEqual({ ok: true, value: null });
     await expect(fetch(`http://127.0.0.1:${s.port}/`)).rejects.toThrow();

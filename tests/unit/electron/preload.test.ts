@@ -163,10 +163,13 @@ describe('window.argumentAtlas', () => {
     expect(started).toEqual(forPage);
     expect(started).not.toHaveProperty('key');
     expect(invoked.at(-1)).toEqual(['live:start', [TOKEN, { address: '127.0.0.1', port: 4780, mode: 'open' }]]);
-    answer = (channel) => (channel === 'live:current' ? { ...seminar, notice: 'The file changed since the last seminar.' } : undefined);
+    answer = (channel) => (channel === 'live:current' ? { seminar: { ...seminar, notice: 'The file changed since the last seminar.' }, peers: [{ name: 'Ada', role: 'student', connected: true, secret: 1 }], token: TOKEN, path: '/home/me' } : undefined);
     const now = await live.current();
-    expect(now).toEqual({ ...forPage, notice: 'The file changed since the last seminar.' });
-    expect(now).not.toHaveProperty('key');
+    expect(now).toEqual({ seminar: { ...forPage, notice: 'The file changed since the last seminar.' }, peers: [{ name: 'Ada', role: 'student', connected: true }], ref: TOKEN });
+    expect(now!.seminar).not.toHaveProperty('key');
+    // No file token, no seminar to pick up.
+    answer = (channel) => (channel === 'live:current' ? { seminar, peers: [], token: '/home/me/a.argmap.json' } : undefined);
+    await expect(live.current()).resolves.toBeNull();
     answer = (channel) => (channel === 'live:start' ? { ok: true, value: seminar } : channel === 'live:stop' ? { ok: false, message: 'The map could not be saved.' } : undefined);
     await expect(live.stop()).rejects.toThrow('The map could not be saved.');
     const peers: unknown[] = [];
