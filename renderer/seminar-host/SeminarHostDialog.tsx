@@ -7,6 +7,7 @@ import { ROOM_MODES, ROOM_MODE_LABELS, type RoomMode } from '../../arguments/liv
 import { saveMap } from '../files/fileCommands';
 import { platform } from '../platform';
 import { ANY_FREE_PORT, DEFAULT_LIVE_PORT, portProblem, readTypedPort, type LiveAddress, type LiveHostBridge, type LiveSeminar } from '../platform/live';
+import { ExportFormFooter } from '../export/ExportFormFooter';
 import { Modal } from '../panels/Modal';
 import { isDirty, useEditor } from '../store/store';
 import { joinAsInstructor, leaveAsInstructor } from './joinAsInstructor';
@@ -167,19 +168,7 @@ function StartForm({ id, live }: { id: string; live: LiveHostBridge }) {
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="aa-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="aa-modal-buttons">
-        <button type="button" onClick={closeSeminarHost} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="aa-primary" disabled={busy || unsaved || !chosen}>
-          {busy ? 'Starting…' : 'Start Seminar'}
-        </button>
-      </div>
+      <ExportFormFooter error={error} busy={busy} onCancel={closeSeminarHost} submit={{ label: 'Start Seminar', busyLabel: 'Starting…', disabled: unsaved || !chosen }} />
     </form>
   );
 }
