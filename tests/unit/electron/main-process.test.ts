@@ -176,6 +176,7 @@ interface FakeWindow extends EventEmitter {
   title: string;
   url: string;
   close(): void;
+  destroy(): void;
   focus(): void;
 }
 
