@@ -78,13 +78,17 @@ export interface WireDocument {
  */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/** A running seminar as a reloaded window picks it up: the renderer's LiveNow with its FileRef as a token. */
+export interface WireLiveNow {
+  seminar: LiveSeminar;
+  peers: LivePeer[];
+  token: FileToken;
+}
+
 /** The document state as sent: the renderer's DocumentState with its FileRef as a token. */
 export interface WireDocumentState extends Omit<DocumentState, 'ref'> {
   ref: FileToken | null;
 }
-
-/** A relayed live frame is at most this large: the host's own limit (arguments/cli/live/host.ts: maxPayload). */
-export const MAX_RELAY_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** renderer -> main, answered (ipcRenderer.invoke / ipcMain.handle). */
 export interface InvokeChannels {
@@ -114,8 +118,8 @@ export interface InvokeChannels {
   'live:start': { args: [token: FileToken, request: LiveStartRequest]; result: Outcome<LiveSeminar> };
   /** Saves the map and ends the window's seminar. */
   'live:stop': { args: []; result: Outcome<null> };
-  /** The seminar this window hosts, if any. */
-  'live:current': { args: []; result: LiveSeminar | null };
+  /** The seminar this window hosts, if any, with who is connected now and the hosted file's token (a reloaded window rejoins with them). */
+  'live:current': { args: []; result: WireLiveNow | null };
   /** The instructor's RoomInfo of the window's seminar, asked by main (which keeps the key). */
   'live:room-info': { args: [name: string]; result: Outcome<RoomInfo> };
   /** Opens the window's room as its instructor through main (electron/main/liveRelay.ts): the socket's id. */

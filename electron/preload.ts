@@ -8,7 +8,7 @@ import type { EventChannel, EventChannels, ExportMime, InvokeChannel, InvokeChan
 import { HOST_COMMANDS } from '../renderer/platform/types';
 import { TOKEN_PATTERN } from './ipc-contract';
 import type { ThemeChoice } from '../renderer/theme/choices';
-import type { LivePeer, LiveSocketEvent, LiveStartRequest } from '../renderer/platform/live';
+import type { LivePeer, LiveSeminar, LiveSocketEvent, LiveStartRequest } from '../renderer/platform/live';
 
 function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeChannels[C]['args']): Promise<InvokeChannels[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['result']>;
@@ -58,11 +58,22 @@ listen('host:save-request', (requestId) => {
   );
 });
 
-// A live seminar's news for this window (electron/main/live.ts); the last peers wait for a listener.
+// A live seminar's news for this window (electron/main/live.ts); a reloaded page asks live:current for who is connected.
 let peersListener: ((peers: LivePeer[]) => void) | null = null;
 let endedListener: ((reason: string | null) => void) | null = null;
 let problemListener: ((message: string) => void) | null = null;
-listen('host:live-peers', (peers) => peersListener?.(Array.isArray(peers) ? peers.map((p) => ({ name: String(p.name), role: p.role === 'instructor' ? 'instructor' : 'student', connected: p.connected === true })) : []));
+const peersOf = (peers: unknown): LivePeer[] => (Array.isArray(peers) ? peers.map((p: LivePeer) => ({ name: String(p.name), role: p.role === 'instructor' ? 'instructor' : 'student', connected: p.connected === true })) : []);
+/** The seminar's named fields only: whatever else main's answer held (a key) stays out of the page. */
+const seminarOf = (s: LiveSeminar): LiveSeminar => ({
+  code: String(s.code),
+  joinUrl: String(s.joinUrl),
+  address: String(s.address),
+  port: Number(s.port),
+  mode: String(s.mode) as LiveSeminar['mode'],
+  mapName: String(s.mapName),
+  ...(typeof s.notice === 'string' ? { notice: s.notice } : {}),
+});
+listen('host:live-peers', (peers) => peersListener?.(peersOf(peers)));
 listen('host:live-ended', (reason) => endedListener?.(typeof reason === 'string' ? reason : null));
 listen('host:live-problem', (message) => problemListener?.(String(message)));
 
@@ -157,12 +168,16 @@ const api = {
     async start(ref: FileRef, request: LiveStartRequest) {
       const token = tokenOf(ref);
       if (!token) throw new Error('Save the map first: a live seminar hosts a map saved on this computer.');
-      return unwrap(await invoke('live:start', token, { address: String(request.address), port: Number(request.port), mode: String(request.mode) as LiveStartRequest['mode'] }));
+      return seminarOf(unwrap(await invoke('live:start', token, { address: String(request.address), port: Number(request.port), mode: String(request.mode) as LiveStartRequest['mode'] })));
     },
     async stop() {
       unwrap(await invoke('live:stop'));
     },
-    current: () => invoke('live:current'),
+    async current() {
+      const now = await invoke('live:current');
+      const ref = now ? tokenOf(now.token) : null;
+      return now && ref ? { seminar: seminarOf(now.seminar), peers: peersOf(now.peers), ref } : null;
+    },
     onPeers(listener: (peers: LivePeer[]) => void) {
       peersListener = listener;
     },

@@ -55,10 +55,20 @@ export function readStudentName(typed: string): string | null {
 /** The voice of a student's own nodes: `student:NAME`. */
 export const studentVoice = (name: string): string => `student:${name}`;
 
+/**
+ * The largest WebSocket message the host takes (ws's maxPayload) and the instructor's relay
+ * passes on: far above any map's update, below what would exhaust the host's memory.
+ */
+export const MAX_LIVE_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** The host's origin, "http://HOST:PORT", as a URL writes it (an IPv6 address in brackets). */
+export function hostOrigin(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /** The page's address for a join: what the host shows as text and as a QR code. */
 export function joinUrl(host: string, port: number, code: string): string {
-  const h = host.includes(':') ? `[${host}]` : host;
-  return `http://${h}:${port}/#${code}`;
+  return `${hostOrigin(host, port)}/#${code}`;
 }
 
 /** The instructor's address: the join address with the key (never shown to students). */

@@ -10,7 +10,6 @@ import { isThemeChoice, THEME_CHOICES, type ThemeChoice } from '../../renderer/t
 import {
   EXPORT_TYPES,
   INVOKE_CHANNELS,
-  MAX_RELAY_MESSAGE_BYTES,
   SEND_CHANNELS,
   TOKEN_PATTERN,
   type ExportMime,
@@ -22,6 +21,7 @@ import {
   type WireDocumentState,
 } from '../ipc-contract';
 import { MAX_FIGURE_BYTES } from '../../arguments/limits';
+import { MAX_LIVE_MESSAGE_BYTES, readStudentName } from '../../arguments/live/protocol';
 import { MAX_FILE_BYTES } from './fileService';
 import { isAppUrl } from './security';
 import { LiveRequestError, readLiveStartRequest } from './liveChoices';
@@ -133,8 +133,14 @@ function documentPurpose(channel: string, value: unknown): DocumentPurpose {
   return value as DocumentPurpose;
 }
 
-/** A peer's name as the host reads it (protocol.ts: 1–40 characters); the host checks the rest. */
-const MAX_PEER_NAME = 40;
+/** A peer's name, read as the host reads it (protocol.ts: readStudentName): the name normalised. */
+function peerName(channel: string, value: unknown): string {
+  // The length first: readStudentName normalises the whole string before it checks it.
+  if (typeof value !== 'string' || value.length > 200) fail(channel, 'name must be a string');
+  const name = readStudentName(value);
+  if (name === null) fail(channel, `name must be 1–40 letters, digits, spaces and . ' - (starting with a letter or digit)`);
+  return name;
+}
 
 function socketId(channel: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) fail(channel, 'socket id must be a positive integer');
@@ -144,7 +150,7 @@ function socketId(channel: string, value: unknown): number {
 function frame(channel: string, value: unknown): Uint8Array {
   if (!(value instanceof Uint8Array)) fail(channel, 'bytes must be a Uint8Array');
   if (value.length === 0) fail(channel, 'bytes must not be empty');
-  if (value.length > MAX_RELAY_MESSAGE_BYTES) fail(channel, `bytes are larger than the host takes (${MAX_RELAY_MESSAGE_BYTES} bytes)`);
+  if (value.length > MAX_LIVE_MESSAGE_BYTES) fail(channel, `bytes are larger than the host takes (${MAX_LIVE_MESSAGE_BYTES} bytes)`);
   return value;
 }
 
@@ -227,11 +233,11 @@ export const validateInvoke: { [C in InvokeChannel]: (args: readonly unknown[]) 
   },
   'live:room-info': (args) => {
     arity('live:room-info', args, 1);
-    return [shortString('live:room-info', args[0], 'name', MAX_PEER_NAME)];
+    return [peerName('live:room-info', args[0])];
   },
   'live:socket-open': (args) => {
     arity('live:socket-open', args, 1);
-    return [shortString('live:socket-open', args[0], 'name', MAX_PEER_NAME)];
+    return [peerName('live:socket-open', args[0])];
   },
 };
 

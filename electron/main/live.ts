@@ -5,10 +5,12 @@
 // No Electron import: windows.ts wires it to IPC and dialogs, and the unit tests drive it
 // with a stand-in host (tests/unit/electron/live.test.ts).
 import { basename } from 'node:path';
+import type { RoomInfoAnswer } from '../../arguments/cli/live/host';
 import type { RoomMode } from '../../arguments/live/protocol';
 import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../../renderer/platform/live';
 import type { Outcome } from '../ipc-contract';
 import { hostStartMessage, LiveRequestError, readLiveStartRequest } from './liveChoices';
+import { samePath } from './tokens';
 
 /** The part of host.ts's LiveHostOptions the app sets (the API in arguments/cli/live/host.ts). */
 export interface HostOptions {
@@ -30,6 +32,8 @@ export interface RunningHost {
   joinUrl: string;
   notice?: string;
   peers(): LivePeer[];
+  /** The room's info as GET /live/CODE/info answers it, in process. */
+  roomInfo(name: string, key?: string): RoomInfoAnswer;
   save(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,6 +50,8 @@ export interface LiveDeps {
   ended(windowId: number, reason: string | null): void;
   /** The host hit a problem it goes on after (a save that failed): the window says so. */
   problem(windowId: number, message: string): void;
+  /** Whether two paths name one file, as the OS compares them (tokens.ts: samePath, the default). */
+  samePath?: (a: string, b: string) => boolean;
 }
 
 /** A seminar as main knows it: with the instructor's key, which no window is sent. */
@@ -58,6 +64,8 @@ export function seminarForWindow({ key: _key, ...seminar }: HostedSeminar): Live
   return seminar;
 }
 
+const peerForWindow = (p: LivePeer): LivePeer => ({ name: p.name, role: p.role, connected: p.connected });
+
 interface Hosted {
   host: RunningHost;
   seminar: HostedSeminar;
@@ -65,18 +73,27 @@ interface Hosted {
   stopping: Promise<void> | null;
 }
 
+/** What the instructor is told when the host stopped but its last save failed. */
+export function stopFailure(err: unknown): string {
+  const why = err instanceof Error && err.message ? err.message : String(err);
+  return `The live seminar stopped, but the map could not be saved (${why.replace(/\.$/, '')}). The file keeps its last saved state.`;
+}
+
 export class LiveSeminars {
   private readonly hosted = new Map<number, Hosted>();
   /** Windows whose start is under way: a second Start waits for no one and is refused. */
   private readonly starting = new Set<number>();
   /**
-   * The file each window hosted, after its seminar: the file holds the class's map, not the
-   * window's copy (which did not join the room), so the window may not save over it until it
-   * reads it again (Revert, Open).
+   * The file each window hosted, after its seminar: the file holds the class's map, which the
+   * window's copy may not be (it did not join the room, or left it with its own), so the window
+   * may not save over it until it reads it again (Revert, Open).
    */
   private readonly written = new Map<number, string>();
+  private readonly same: (a: string, b: string) => boolean;
 
-  constructor(private readonly deps: LiveDeps) {}
+  constructor(private readonly deps: LiveDeps) {
+    this.same = deps.samePath ?? ((a, b) => samePath(a, b));
+  }
 
   addresses(): LiveAddress[] {
     return this.deps.addresses();
@@ -92,9 +109,10 @@ export class LiveSeminars {
 
   /**
    * Why `windowId` may not write `path` now, or null: a seminar hosts it (the host writes it), or
-   * this window hosted it and has not read it since. `same(a, b)` compares paths as the OS does.
+   * this window hosted it and has not read it since (paths compared as the OS does).
    */
-  saveRefusal(windowId: number, path: string, same: (a: string, b: string) => boolean): string | null {
+  saveRefusal(windowId: number, path: string): string | null {
+    const same = this.same;
     for (const h of this.hosted.values()) if (same(h.mapPath, path)) return `“${basename(path)}” is being edited in a live seminar, and the host saves it. Stop the seminar first, or use Save As for a copy of your own.`;
     const written = this.written.get(windowId);
     if (written !== undefined && same(written, path)) return `The live seminar wrote the class’s map to “${basename(path)}”. Revert to Saved to see it, or use Save As to keep this window’s copy.`;
@@ -106,6 +124,18 @@ export class LiveSeminars {
     this.written.delete(windowId);
   }
 
+  /** The room's info for the window's own connection, as its instructor (with the key); null when it hosts none. */
+  instructorInfo(windowId: number, name: string): RoomInfoAnswer | null {
+    const h = this.hosted.get(windowId);
+    return h ? h.host.roomInfo(name, h.host.key) : null;
+  }
+
+  /** Who is connected to the window's seminar now, and the file it hosts; null when it hosts none. */
+  now(windowId: number): { seminar: HostedSeminar; peers: LivePeer[]; mapPath: string } | null {
+    const h = this.hosted.get(windowId);
+    return h ? { seminar: h.seminar, peers: h.host.peers().map(peerForWindow), mapPath: h.mapPath } : null;
+  }
+
   connectedCount(windowId: number): number {
     const h = this.hosted.get(windowId);
     return h ? h.host.peers().filter((p) => p.connected && p.role === 'student').length : 0;
@@ -115,7 +145,7 @@ export class LiveSeminars {
   async start(windowId: number, mapPath: string, raw: LiveStartRequest): Promise<Outcome<HostedSeminar>> {
     if (this.hosted.has(windowId)) return { ok: false, message: 'This window already hosts a live seminar; stop it first.' };
     if (this.starting.has(windowId)) return { ok: false, message: 'The live seminar is already starting.' };
-    for (const h of this.hosted.values()) if (h.mapPath === mapPath) return { ok: false, message: `“${basename(mapPath)}” is already hosted in another window.` };
+    for (const h of this.hosted.values()) if (this.same(h.mapPath, mapPath)) return { ok: false, message: `“${basename(mapPath)}” is already hosted in another window.` };
     let request: LiveStartRequest;
     try {
       request = readLiveStartRequest(raw, this.deps.addresses());
@@ -130,7 +160,7 @@ export class LiveSeminars {
         port: request.port,
         mode: request.mode,
         webRoot: this.deps.webRoot,
-        onPeers: (peers) => this.deps.peers(windowId, peers.map((p) => ({ name: p.name, role: p.role, connected: p.connected }))),
+        onPeers: (peers) => this.deps.peers(windowId, peers.map(peerForWindow)),
         onError: (e) => this.deps.problem(windowId, e.message || String(e)),
       });
       const seminar: HostedSeminar = { code: host.code, joinUrl: host.joinUrl, address: host.address, port: host.port, mode: request.mode, mapName: basename(mapPath), key: host.key, ...(host.notice ? { notice: host.notice } : {}) };
@@ -154,14 +184,23 @@ export class LiveSeminars {
     return h.stopping;
   }
 
-  /** Stop Live Seminar in the menu: the window hears that it ended. */
-  async stopAndTell(windowId: number, reason: string | null): Promise<void> {
-    if (!this.hosted.has(windowId)) return;
+  /**
+   * Stop Live Seminar in the menu, or Stop Seminar in the close prompt: the window hears that its
+   * seminar ended, with `reason` only when the map was saved. A stop that failed (the final save:
+   * the host stops all the same) is said to the window instead and answered with its sentence;
+   * null once stopped and saved. Never rejects.
+   */
+  async stopAndTell(windowId: number, reason: string | null): Promise<string | null> {
+    if (!this.hosted.has(windowId)) return null;
     try {
       await this.stop(windowId);
-    } finally {
-      this.deps.ended(windowId, reason);
+    } catch (err) {
+      const failure = stopFailure(err);
+      this.deps.ended(windowId, failure);
+      return failure;
     }
+    this.deps.ended(windowId, reason);
+    return null;
   }
 
   /** Quitting: every seminar saves and stops. */

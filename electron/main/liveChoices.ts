@@ -5,12 +5,9 @@
 // No Electron and no I/O: live.ts and ipc.ts apply them, tests/unit/electron/liveChoices.test.ts checks them.
 import type { NetworkInterfaceInfo } from 'node:os';
 import { ROOM_MODES, type RoomMode } from '../../arguments/live/protocol';
-import { ANY_FREE_PORT, type LiveAddress, type LiveStartRequest } from '../../renderer/platform/live';
+import { ANY_FREE_PORT, LOWEST_PORT, portProblem, type LiveAddress, type LiveStartRequest } from '../../renderer/platform/live';
 
 export const LOOPBACK_LABEL = 'This computer only';
-/** Ports below this need administrator rights on most systems. */
-export const LOWEST_PORT = 1024;
-export const HIGHEST_PORT = 65535;
 
 type Interfaces = Readonly<Record<string, readonly NetworkInterfaceInfo[] | undefined>>;
 
@@ -53,14 +50,6 @@ export class LiveRequestError extends Error {
 
 const isMode = (value: unknown): value is RoomMode => typeof value === 'string' && (ROOM_MODES as readonly string[]).includes(value);
 
-/** Whether a port can be asked for: 0 (any free port) or 1024–65535. */
-export function portProblem(port: unknown): string | null {
-  if (port === ANY_FREE_PORT) return null;
-  if (typeof port !== 'number' || !Number.isInteger(port)) return 'The port must be a whole number.';
-  if (port < LOWEST_PORT || port > HIGHEST_PORT) return `The port must be between ${LOWEST_PORT} and ${HIGHEST_PORT} (ports below ${LOWEST_PORT} need administrator rights), or “any free port”.`;
-  return null;
-}
-
 /**
  * A start request as it arrives over IPC, checked field by field: a plain object with exactly
  * an address (one of `offered`), a port and a room mode. Throws LiveRequestError otherwise.
@@ -81,12 +70,14 @@ export function readLiveStartRequest(value: unknown, offered?: readonly LiveAddr
   return { address, port: port as number, mode };
 }
 
-/** The sentence for a host that could not start listening, from Node's error code. */
+/**
+ * The sentence for a host that could not start listening, from Node's error code: host.ts's
+ * LiveHostError('listen-failed') carries Node's errno error as its cause, and its own message is
+ * the CLI's (which speaks of port 0), so the app names the cause in its own terms.
+ */
 export function hostStartMessage(err: unknown, request: Pick<LiveStartRequest, 'address' | 'port'>): string {
   const codeOf = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '');
-  let code = codeOf(err) || codeOf((err as { cause?: unknown } | null)?.cause);
-  // host.ts says 'listen-failed' with its own (the CLI's) sentence; the app names the cause in its own terms.
-  if (code === 'listen-failed' && err instanceof Error) code = /in use/.test(err.message) ? 'EADDRINUSE' : /not an address/.test(err.message) ? 'EADDRNOTAVAIL' : code;
+  const code = codeOf((err as { cause?: unknown } | null)?.cause) || codeOf(err);
   const port = request.port === ANY_FREE_PORT ? 'a free port' : `port ${request.port}`;
   if (code === 'EADDRINUSE') return `Port ${request.port} is already in use on ${request.address} (another seminar or program has it). Choose another port, or “any free port”.`;
   if (code === 'EADDRNOTAVAIL') return `${request.address} is no longer an address of this computer (the network changed?). Choose another address.`;
@@ -107,4 +98,11 @@ export function liveClosePrompt(mapName: string, connected: number, forQuit: boo
     cancelId: 1,
     noLink: true,
   };
+}
+
+export const LIVE_STOP_FAILED = 'The live seminar’s map could not be saved';
+
+/** Said over the window when its seminar stopped but the last save failed (the sentence is live.ts's stopFailure). */
+export function liveStopFailedBox(failure: string) {
+  return { type: 'error' as const, message: LIVE_STOP_FAILED, detail: failure, buttons: ['OK'], noLink: true };
 }

@@ -1,14 +1,15 @@
 // The instructor's window in its own seminar (issue 16): the window may not reach the host itself
 // (its CSP allows only 'self', the session's request filter cancels http: and ws:, and the host
-// takes a WebSocket from another page's origin only with the key), so the main process opens the
-// room's socket with Node's `ws`, with the key it keeps, and relays the frames over IPC. Each
+// takes a WebSocket from another page's origin only with the key), so the main process asks the
+// host in its own process for the room's info, opens the room's socket with Node's `ws`, with the
+// key it keeps, and relays the frames over IPC. Each
 // socket belongs to the window that opened it: another window's id is refused, and a window's
 // sockets close when it closes, reloads or its seminar stops.
 // No Electron import: windows.ts wires it to IPC; the tests drive it with the real host.
 import WebSocket from 'ws';
-import type { RoomInfo } from '../../arguments/live/protocol';
-import { fetchRoomInfo } from '../../renderer/live/roomInfo';
-import { MAX_RELAY_MESSAGE_BYTES, type EventChannels, type Outcome } from '../ipc-contract';
+import type { RoomInfoAnswer } from '../../arguments/cli/live/host';
+import { hostOrigin, MAX_LIVE_MESSAGE_BYTES, type RoomInfo } from '../../arguments/live/protocol';
+import type { EventChannels, Outcome } from '../ipc-contract';
 /** y-websocket keeps one socket and closes it before the next: a few cover a reconnect in flight. */
 export const MAX_RELAY_SOCKETS_PER_WINDOW = 4;
 
@@ -18,6 +19,8 @@ export interface RelayTarget {
   port: number;
   code: string;
   key: string;
+  /** The host's answer to the room's info for `name` with the key (host.ts: LiveHost.roomInfo, in this process). */
+  roomInfo(name: string): RoomInfoAnswer;
 }
 
 export type RelayEvent = 'host:live-socket-open' | 'host:live-socket-message' | 'host:live-socket-close';
@@ -27,8 +30,6 @@ export interface RelayDeps {
   target(windowId: number): RelayTarget | null;
   /** Sends an event to that window only (a window that is gone is skipped). */
   emit<C extends RelayEvent>(windowId: number, channel: C, payload: EventChannels[C]): void;
-  /** For the room's info; Node's fetch unless a test says otherwise. */
-  fetcher?: typeof fetch;
 }
 
 export class RelayRefusal extends Error {
@@ -40,24 +41,23 @@ interface Relayed {
   socket: WebSocket;
 }
 
-/** "HOST:PORT" as a URL writes it (IPv6 in brackets). */
-const hostPort = (t: RelayTarget) => `${t.address.includes(':') ? `[${t.address}]` : t.address}:${t.port}`;
-
 export class LiveRelay {
   private readonly sockets = new Map<number, Relayed>();
   private nextId = 1;
 
   constructor(private readonly deps: RelayDeps) {}
 
-  /** The instructor's RoomInfo for the window's seminar, as the host answers it. */
-  async roomInfo(windowId: number, name: string): Promise<Outcome<RoomInfo>> {
+  /** The instructor's RoomInfo for the window's seminar, as the host answers it; a refusal in the instructor's terms. */
+  roomInfo(windowId: number, name: string): Outcome<RoomInfo> {
     const t = this.deps.target(windowId);
     if (!t) return { ok: false, message: 'This window hosts no live seminar now.' };
+    let answer: RoomInfoAnswer;
     try {
-      return { ok: true, value: await fetchRoomInfo(`http://${hostPort(t)}`, t.code, name, t.key, this.deps.fetcher ?? fetch) };
+      answer = t.roomInfo(name);
     } catch (err) {
-      return { ok: false, message: err instanceof Error ? err.message : String(err) };
+      return { ok: false, message: `the seminar’s host could not answer (${err instanceof Error ? err.message : String(err)})` };
     }
+    return answer.ok ? { ok: true, value: answer.info } : { ok: false, message: refusalForInstructor(answer, name) };
   }
 
   /** Opens the window's room as the instructor named `name`; the id names the socket in every later message. */
@@ -65,12 +65,13 @@ export class LiveRelay {
     const t = this.deps.target(windowId);
     if (!t) return { ok: false, message: 'This window hosts no live seminar now.' };
     if (this.countOf(windowId) >= MAX_RELAY_SOCKETS_PER_WINDOW) return { ok: false, message: 'This window has too many connections to its seminar open; close one first.' };
-    const url = new URL(`ws://${hostPort(t)}/live/${encodeURIComponent(t.code)}`);
+    const url = new URL(`/live/${encodeURIComponent(t.code)}`, hostOrigin(t.address, t.port));
+    url.protocol = 'ws:';
     url.searchParams.set('name', name);
     url.searchParams.set('key', t.key);
     const id = this.nextId++;
     // No Origin header: the host knows the instructor by the key.
-    const socket = new WebSocket(url.href, { maxPayload: MAX_RELAY_MESSAGE_BYTES });
+    const socket = new WebSocket(url.href, { maxPayload: MAX_LIVE_MESSAGE_BYTES });
     socket.binaryType = 'arraybuffer';
     this.sockets.set(id, { windowId, socket });
     socket.on('open', () => this.deps.emit(windowId, 'host:live-socket-open', [id]));
@@ -87,7 +88,7 @@ export class LiveRelay {
 
   /** A frame from the window; refused for a socket that is not the window's, dropped when the socket is not open. */
   send(windowId: number, id: number, bytes: Uint8Array): void {
-    if (bytes.byteLength > MAX_RELAY_MESSAGE_BYTES) throw new RelayRefusal(`live:socket-send: a frame is larger than the host takes (${MAX_RELAY_MESSAGE_BYTES} bytes)`);
+    if (bytes.byteLength > MAX_LIVE_MESSAGE_BYTES) throw new RelayRefusal(`live:socket-send: a frame is larger than the host takes (${MAX_LIVE_MESSAGE_BYTES} bytes)`);
     const s = this.sockets.get(id);
     // A socket the host closed a moment ago: its close event is on its way to the window.
     if (!s) return;
@@ -119,6 +120,16 @@ export class LiveRelay {
     for (const s of this.sockets.values()) if (s.windowId === windowId) n++;
     return n;
   }
+}
+
+/**
+ * Why the host would not let the instructor's window in, for the instructor: the host's own
+ * sentences are written for a student at the join page ("choose another name").
+ */
+export function refusalForInstructor(answer: { status: number; message: string }, name: string): string {
+  if (answer.status === 409) return `someone is already in the room as “${name}”: the instructor link open in a browser, or this window’s connection from before it reloaded, not yet gone`;
+  if (answer.status === 404) return 'the seminar’s room is gone from its host (it is stopping)';
+  return `the seminar’s host refused this window: ${answer.message}`;
 }
 
 function bytesOf(data: ArrayBuffer | Buffer | Buffer[]): Uint8Array {

@@ -23,9 +23,9 @@ import { recentMenuLabel, type RecentFiles } from './recentFiles';
 import { cascade, placeWindow, type SavedWindowState, type WindowStateStore } from './state';
 import { removeStaleTemps } from './tempFiles';
 import { FileTokens, samePath } from './tokens';
-import { LiveSeminars, seminarForWindow, type HostOptions, type RunningHost } from './live';
+import { LiveSeminars, seminarForWindow, stopFailure, type HostOptions, type RunningHost } from './live';
 import { LiveRelay } from './liveRelay';
-import { liveClosePrompt } from './liveChoices';
+import { LIVE_STOP_FAILED, liveClosePrompt, liveStopFailedBox } from './liveChoices';
 import type { LiveAddress } from '../../renderer/platform/live';
 import { closeChoice, closePrompt, displayName, PRODUCT_NAME, safeExportName, safeFileName, windowOptions, windowTitle } from './window';
 
@@ -150,7 +150,7 @@ export class WindowManager {
     this.relay = new LiveRelay({
       target: (id) => {
         const s = this.live.current(id);
-        return s ? { address: s.address, port: s.port, code: s.code, key: s.key } : null;
+        return s ? { address: s.address, port: s.port, code: s.code, key: s.key, roomInfo: (name) => this.live.instructorInfo(id, name) ?? { ok: false, status: 404, message: 'This window hosts no live seminar now.' } } : null;
       },
       emit: (id, channel, payload) => send(id, (e) => e.win.webContents.send(channel, payload)),
     });
@@ -411,7 +411,13 @@ export class WindowManager {
           this.quitting = false;
           return;
         }
-        await this.live.stopAndTell(entry.id, null);
+        const failure = await this.live.stopAndTell(entry.id, null);
+        // The host stopped, but its last save failed: the window stays open (its copy may be the newest) and says why.
+        if (failure !== null) {
+          this.quitting = false;
+          if (!entry.win.isDestroyed()) await dialog.showMessageBox(entry.win, liveStopFailedBox(failure));
+          return;
+        }
         close = true;
       } catch (err) {
         console.error('Argument Atlas could not stop the live seminar:', err);
@@ -445,8 +451,8 @@ export class WindowManager {
     this.windows.delete(entry.id);
     this.tokens.forget(entry.id);
     this.relay.closeWindow(entry.id);
-    // A window that went without asking (its renderer crashed and it was closed): its seminar saves and stops.
-    void this.live.stop(entry.id).catch((err: unknown) => console.error('Argument Atlas could not stop a live seminar:', err));
+    // A window that went without asking (its renderer crashed and it was closed): its seminar saves and stops (a failed save is said with no window).
+    void this.live.stop(entry.id).catch((err: unknown) => dialog.showErrorBox(LIVE_STOP_FAILED, stopFailure(err)));
     if (this.lastFocused === entry) this.lastFocused = [...this.windows.values()].at(-1) ?? null;
     void this.rebuildMenu();
     // Quitting goes on with the windows that are left.
@@ -633,7 +639,10 @@ export class WindowManager {
           // The window in front when clicked (the menu is not rebuilt when focus moves between two hosting windows).
           stopLiveSeminar: () => {
             const now = this.front();
-            if (now) void this.live.stopAndTell(now.id, 'The live seminar was stopped from the menu; the map was saved.');
+            if (!now) return;
+            void this.live.stopAndTell(now.id, 'The live seminar was stopped from the menu; the map was saved.').then((failure) => {
+              if (failure !== null && !now.win.isDestroyed()) void dialog.showMessageBox(now.win, liveStopFailedBox(failure));
+            });
           },
         }),
       ),
@@ -688,7 +697,7 @@ export class WindowManager {
           const elsewhere = this.windowShowing(path, entry);
           if (elsewhere) return { ok: false, message: `“${basename(path)}” is open in another window. Close it there, or save under another name.` };
         }
-        const hosted = this.live.saveRefusal(entry.id, path, samePath);
+        const hosted = this.live.saveRefusal(entry.id, path);
         if (hosted) return { ok: false, message: hosted };
         try {
           await writeFileAtomic(path, text, { previousVersionPath: previousVersionPath(this.deps.paths.previousVersions, path) });
@@ -808,16 +817,20 @@ export class WindowManager {
           await this.live.stop(entry.id);
           return { ok: true, value: null };
         } catch (err) {
-          return outcomeError(err, 'The live seminar could not be stopped cleanly.');
+          // The host stopped all the same (its last save failed): the window hears that it ended, and why, instead of "saved".
+          const failure = stopFailure(err);
+          if (!entry.win.isDestroyed()) entry.win.webContents.send('host:live-ended', failure);
+          return { ok: false, message: failure };
         } finally {
           void this.rebuildMenu();
         }
       },
       liveCurrent: async () => {
-        const seminar = this.live.current(entry.id);
-        return seminar ? seminarForWindow(seminar) : null;
+        const now = this.live.now(entry.id);
+        // The window's own token for the file it hosts (the same one it had before a reload).
+        return now ? { seminar: seminarForWindow(now.seminar), peers: now.peers, token: this.tokens.issue(entry.id, now.mapPath) } : null;
       },
-      liveRoomInfo: (name) => this.relay.roomInfo(entry.id, name),
+      liveRoomInfo: async (name) => this.relay.roomInfo(entry.id, name),
       liveSocketOpen: async (name) => this.relay.open(entry.id, name),
       liveSocketSend: (id, bytes) => this.relay.send(entry.id, id, bytes),
       liveSocketClose: (id) => this.relay.close(entry.id, id),

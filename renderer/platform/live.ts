@@ -9,6 +9,26 @@ import type { FileRef } from './types';
 /** The port a seminar listens on unless the instructor chooses another; 0 means any free port. */
 export const DEFAULT_LIVE_PORT = 4780;
 export const ANY_FREE_PORT = 0;
+/** Ports below this need administrator rights on most systems. */
+export const LOWEST_PORT = 1024;
+export const HIGHEST_PORT = 65535;
+
+/**
+ * Whether a port can be asked for: 0 (any free port) or LOWEST_PORT–HIGHEST_PORT; the sentence
+ * otherwise. The Start dialog says it before asking, and main refuses with it (liveChoices.ts).
+ */
+export function portProblem(port: unknown): string | null {
+  if (port === ANY_FREE_PORT) return null;
+  if (typeof port !== 'number' || !Number.isInteger(port)) return `The port must be a whole number between ${LOWEST_PORT} and ${HIGHEST_PORT}, or “any free port”.`;
+  if (port < LOWEST_PORT || port > HIGHEST_PORT) return `The port must be between ${LOWEST_PORT} and ${HIGHEST_PORT} (ports below ${LOWEST_PORT} need administrator rights), or “any free port”.`;
+  return null;
+}
+
+/** A port as typed in the Start dialog: digits only, else NaN (which portProblem refuses). */
+export function readTypedPort(typed: string): number {
+  const t = typed.trim();
+  return /^\d{1,5}$/.test(t) ? Number(t) : Number.NaN;
+}
 
 /** An address of this computer the host can listen on, as the Start dialog offers it. */
 export interface LiveAddress {
@@ -24,7 +44,7 @@ export interface LiveAddress {
 
 export interface LiveStartRequest {
   address: string;
-  /** 1024–65535, or 0 for any free port. */
+  /** LOWEST_PORT–HIGHEST_PORT, or 0 for any free port (portProblem). */
   port: number;
   mode: RoomMode;
 }
@@ -52,6 +72,14 @@ export interface LiveSeminar {
   notice?: string;
 }
 
+/** The seminar a window hosts as it finds it after a reload: who is connected now, and the hosted file. */
+export interface LiveNow {
+  seminar: LiveSeminar;
+  peers: LivePeer[];
+  /** The hosted file, as this window may read it again. */
+  ref: FileRef;
+}
+
 /** The desktop host's side of Start Live Seminar…; absent in the browser. */
 export interface LiveHostBridge {
   /** The machine's addresses to listen on: this computer only first, then the LAN's. */
@@ -60,8 +88,8 @@ export interface LiveHostBridge {
   start(ref: FileRef, request: LiveStartRequest): Promise<LiveSeminar>;
   /** Saves the map, disconnects everyone and stops listening. */
   stop(): Promise<void>;
-  /** The seminar this window hosts, if any (after a reload the dialog asks again). */
-  current(): Promise<LiveSeminar | null>;
+  /** The seminar this window hosts, if any: a reloaded window reads its file again and rejoins its room with it. */
+  current(): Promise<LiveNow | null>;
   /** Who is connected, each time it changes. */
   onPeers(listener: (peers: LivePeer[]) => void): void;
   /** The seminar ended without the dialog asking (Stop Live Seminar in the menu): why, or null. */

@@ -6,7 +6,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ROOM_MODES, ROOM_MODE_LABELS, type RoomMode } from '../../arguments/live/protocol';
 import { saveMap } from '../files/fileCommands';
 import { platform } from '../platform';
-import { ANY_FREE_PORT, DEFAULT_LIVE_PORT, type LiveAddress, type LiveHostBridge, type LiveSeminar } from '../platform/live';
+import { ANY_FREE_PORT, DEFAULT_LIVE_PORT, portProblem, readTypedPort, type LiveAddress, type LiveHostBridge, type LiveSeminar } from '../platform/live';
+import { ExportFormFooter } from '../export/ExportFormFooter';
 import { Modal } from '../panels/Modal';
 import { isDirty, useEditor } from '../store/store';
 import { joinAsInstructor, leaveAsInstructor } from './joinAsInstructor';
@@ -96,9 +97,11 @@ function StartForm({ id, live }: { id: string; live: LiveHostBridge }) {
 
   const start = async () => {
     if (busy || unsaved || !chosen) return;
-    const portNumber = anyPort ? ANY_FREE_PORT : Number(port.trim());
-    if (!anyPort && (!/^\d{1,5}$/.test(port.trim()) || portNumber < 1024 || portNumber > 65535)) {
-      setError('The port must be a whole number between 1024 and 65535, or tick “Any free port”.');
+    const portNumber = anyPort ? ANY_FREE_PORT : readTypedPort(port);
+    // Main's own rule, said before asking it.
+    const refusal = portProblem(portNumber);
+    if (refusal) {
+      setError(refusal);
       return;
     }
     setError(null);
@@ -165,19 +168,7 @@ function StartForm({ id, live }: { id: string; live: LiveHostBridge }) {
           </label>
         ))}
       </fieldset>
-      {error && (
-        <p className="aa-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="aa-modal-buttons">
-        <button type="button" onClick={closeSeminarHost} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="aa-primary" disabled={busy || unsaved || !chosen}>
-          {busy ? 'Starting…' : 'Start Seminar'}
-        </button>
-      </div>
+      <ExportFormFooter error={error} busy={busy} onCancel={closeSeminarHost} submit={{ label: 'Start Seminar', busyLabel: 'Starting…', disabled: unsaved || !chosen }} />
     </form>
   );
 }

@@ -3,8 +3,8 @@
 // connected and when the seminar ended (Stop Live Seminar in the menu); the browser has no host.
 // Loaded with the app (the menu command opens the dialog); the dialog itself is a lazy chunk.
 import { createStore, useStore } from 'zustand';
-import type { LiveHostBridge, LivePeer, LiveSeminar } from '../platform/live';
-import { revertMap } from '../files/fileCommands';
+import type { LiveHostBridge, LiveNow, LivePeer, LiveSeminar } from '../platform/live';
+import { host, openBytes, revertMap } from '../files/fileCommands';
 import { isDirty, notify } from '../store/store';
 
 export interface SeminarHostState {
@@ -44,18 +44,32 @@ export function seminarStopped(reason: string | null): void {
   else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
 }
 
-const REJOIN_NOTE = 'This window was reloaded and is not in the room now, so it does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.';
-
 /** Listens to the desktop host (once, at start) and picks up a seminar still running after a reload. */
 export function connectSeminarHost(live: LiveHostBridge): void {
   live.onPeers((peers) => seminarHost.setState({ peers }));
   live.onEnded((reason) => seminarStopped(reason));
   live.onProblem((problem) => seminarHost.setState({ problem }));
-  void live.current().then(
-    (seminar) => {
-      // A reloaded window (its renderer crashed or hung) is not in its room any more and says so.
-      if (seminar) seminarHost.setState({ seminar, joinNote: REJOIN_NOTE });
-    },
-    () => undefined,
-  );
+  void live
+    .current()
+    .then((now) => (now ? rejoin(live, now) : undefined))
+    .catch((err: unknown) => console.warn('Argument Atlas could not pick up its live seminar:', err));
+}
+
+/**
+ * A reloaded window (its renderer crashed or hung) shows the hosted file again and rejoins its
+ * room as the instructor, as after Start (main kept the key, and closed the old page's socket).
+ */
+async function rejoin(live: LiveHostBridge, now: LiveNow): Promise<void> {
+  seminarHost.setState({ seminar: now.seminar, peers: now.peers, joinNote: null, leave: null });
+  let why: string | null = null;
+  try {
+    const file = await host().reread(now.ref);
+    if (!(await openBytes(file.name, file.bytes, file.ref))) why = 'the map did not open';
+  } catch (err) {
+    why = err instanceof Error ? err.message : String(err);
+  }
+  // The live connection is a lazy chunk, as the dialog is.
+  const { joinAsInstructor, leaveAsInstructor } = await import('./joinAsInstructor');
+  const note = why === null ? await joinAsInstructor(now.seminar, live) : `This window could not read “${now.seminar.mapName}” again (${why}), so it does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.`;
+  if (seminarHost.getState().seminar === now.seminar) seminarHost.setState({ joinNote: note, leave: note === null ? leaveAsInstructor : null });
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLiveHost } from '../../arguments/cli/live/host';
+import { startLiveHost, type RoomInfoAnswer } from '../../arguments/cli/live/host';
 import type { RoomMode } from '../../arguments/live/protocol';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,6 +19,8 @@ export interface TestHost {
   instructorUrl: string;
   origin: string;
   mapPath: string;
+  /** The room's info as the host answers it in process (main's relay asks it so: LiveHost.roomInfo). */
+  roomInfo(name: string, key?: string): RoomInfoAnswer;
   /** Stops the host (it saves; its update log stays), as a closed laptop lid would. */
   stop(): Promise<void>;
   /** Starts it again on the same address, code and map: it resumes its update log. */
@@ -40,6 +42,7 @@ export async function startTestHost(mode: RoomMode): Promise<TestHost> {
     instructorUrl: host.instructorUrl,
     origin: `http://127.0.0.1:${host.port}`,
     mapPath,
+    roomInfo: (name, key) => host.roomInfo(name, key),
     stop: async () => {
       running = false;
       await host.close();

@@ -29,7 +29,7 @@ async function wire(page: Page): Promise<Wired> {
   // Events reach the page in order, as webContents.send's do.
   let queue: Promise<unknown> = Promise.resolve();
   const relay = new LiveRelay({
-    target: (id) => (id === 1 ? { address: '127.0.0.1', port, code: host.code, key: host.key } : null),
+    target: (id) => (id === 1 ? { address: '127.0.0.1', port, code: host.code, key: host.key, roomInfo: (name) => host.roomInfo(name, host.key) } : null),
     emit: (_id, channel, payload) => {
       const p = payload as unknown[];
       const wire = channel === 'host:live-socket-message' ? [p[0], [...(p[1] as Uint8Array)]] : p;

@@ -16,6 +16,7 @@ import { closeImport, importDialog } from '../../../renderer/sources/importState
 import { fakePlatform, sampleBytes, sampleMap } from '../renderer/fakes';
 import { closeComparison, closeMergeDialog, compareStore } from '../../../renderer/compare/compareState';
 import { seminarHost } from '../../../renderer/seminar-host/seminarHostState';
+import type { LiveHostBridge } from '../../../renderer/platform/live';
 
 // The UI bits startup.ts hands in (uiState and the keyboard table), in memory.
 let panes = { sources: true, inspector: true };
@@ -366,6 +367,39 @@ describe('connecting to the host', () => {
     stop();
     setThemeChoice('light');
     expect(h.themes).toEqual(['light', 'dark', 'system']);
+  });
+
+  it('a reloaded window hosting a seminar reads its hosted file again, shows who is connected, and rejoins its room as the instructor', async () => {
+    const files = fakePlatform();
+    files.state.disk.set('ref-hosted', new TextDecoder().decode(sampleBytes('The class’s map')));
+    const seminar = { code: 'ABC234', joinUrl: 'http://127.0.0.1:4780/#ABC234', address: '127.0.0.1', port: 4780, mode: 'open' as const, mapName: 'hosted.argmap.json' };
+    const peers = [{ name: 'Ada', role: 'student' as const, connected: true }];
+    // The room refuses this time (as a host might): the window says why in the running view.
+    const roomInfo = vi.fn(async (_name: string): Promise<never> => {
+      throw new Error('the room is not answering');
+    });
+    const live: LiveHostBridge = {
+      addresses: async () => [],
+      start: async () => seminar,
+      stop: async () => undefined,
+      current: async () => ({ seminar, peers, ref: 'ref-hosted' }),
+      onPeers: () => undefined,
+      onEnded: () => undefined,
+      onProblem: () => undefined,
+      socket: { roomInfo, open: async () => 1, send: () => undefined, close: () => undefined, onEvent: () => undefined },
+    };
+    const platform = { ...files.platform, kind: 'electron' as const, live } satisfies Platform;
+    setFilePlatform(platform);
+    seminarHost.setState({ seminar: null, peers: [], joinNote: null, leave: null });
+    const stop = connectHost(platform, hostUi);
+    await vi.waitFor(() => expect(String(seminarHost.getState().joinNote)).toMatch(/^This window could not join the seminar \(the room is not answering\)/));
+    expect(files.platform.reread).toHaveBeenCalledWith('ref-hosted');
+    expect(editor.getState()).toMatchObject({ name: 'reread.argmap.json', fileRef: 'ref-hosted' });
+    expect(getMap().meta.title).toBe('The class’s map');
+    expect(roomInfo).toHaveBeenCalledWith('Instructor');
+    expect(seminarHost.getState()).toMatchObject({ seminar, peers, leave: null });
+    stop();
+    seminarHost.setState({ seminar: null, peers: [], joinNote: null });
   });
 
   it('for the browser (no host), connects nothing and asks nothing of the platform', () => {

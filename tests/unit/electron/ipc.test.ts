@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, MAX_RELAY_MESSAGE_BYTES, SEND_CHANNELS, type SendChannel } from '../../../electron/ipc-contract';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, SEND_CHANNELS, type SendChannel } from '../../../electron/ipc-contract';
+import { MAX_LIVE_MESSAGE_BYTES } from '../../../arguments/live/protocol';
 import { FIGURE_FILE } from '../../../arguments/cli/read';
 import { MAX_FIGURE_BYTES } from '../../../arguments/limits';
 import { createInvokeHandlers, createSendHandlers, IpcRefusal, isTrustedSender, registerIpc, validateInvoke, validateSend, type SenderEvent, type WindowServices } from '../../../electron/main/ipc';
@@ -316,7 +317,10 @@ describe('the live relay (the instructor’s window in its own room)', () => {
     expect(s.liveSocketOpen).toHaveBeenCalledWith('Instructor');
     await invoke['live:room-info'](event(APP), 'Instructor');
     expect(s.liveRoomInfo).toHaveBeenCalledWith('Instructor');
-    for (const bad of [[], [''], ['x'.repeat(41)], [7], ['Instructor', 'key']]) {
+    // The name as the host reads it (readStudentName), normalised; a name the host would refuse is refused here.
+    await invoke['live:room-info'](event(APP), '  Ana   María ');
+    expect(s.liveRoomInfo).toHaveBeenLastCalledWith('Ana María');
+    for (const bad of [[], [''], ['x'.repeat(41)], ['<script>'], ['-dash first'], ['Ada\nLovelace'.repeat(30)], [7], ['Instructor', 'key']]) {
       await expect(invoke['live:socket-open'](event(APP), ...bad), JSON.stringify(bad)).rejects.toBeInstanceOf(IpcRefusal);
       await expect(invoke['live:room-info'](event(APP), ...bad), JSON.stringify(bad)).rejects.toBeInstanceOf(IpcRefusal);
     }
@@ -335,8 +339,43 @@ describe('the live relay (the instructor’s window in its own room)', () => {
   });
 
   it('refuses a frame larger than the host takes', () => {
-    expect(() => validateSend['live:socket-send']([3, new Uint8Array(MAX_RELAY_MESSAGE_BYTES + 1)])).toThrow(/larger than the host takes/);
+    expect(() => validateSend['live:socket-send']([3, new Uint8Array(MAX_LIVE_MESSAGE_BYTES + 1)])).toThrow(/larger than the host takes/);
     expect(validateSend['live:socket-send']([3, new Uint8Array(16)])[1]).toHaveLength(16);
+  });
+});
+
+describe('live:start, live:addresses, live:stop, live:current', () => {
+  const good = { address: '127.0.0.1', port: 4780, mode: 'students-read-only' };
+
+  it('live:start passes the window’s file token and a checked request to the window’s service', async () => {
+    const { s, invoke } = setup();
+    await invoke['live:start'](event(APP), TOKEN, good);
+    expect(s.liveStart).toHaveBeenCalledExactlyOnceWith(TOKEN, good);
+  });
+
+  it('live:start refuses a path where the token belongs, a bad port or mode, extra fields, and a foreign page', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['live:start'](event(APP), '/home/me/a.argmap.json', good)).rejects.toThrow(/not a file token/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, port: 22 })).rejects.toThrow(/between 1024 and 65535/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, mode: 'anarchy' })).rejects.toThrow(/room mode/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, webRoot: '/' })).rejects.toThrow(/unexpected fields: webRoot/);
+    await expect(invoke['live:start'](event(APP), TOKEN, { ...good, address: '0.0.0.0' })).rejects.toThrow(/not on every address/);
+    await expect(invoke['live:start'](event(APP), TOKEN)).rejects.toThrow(/expected 2 argument/);
+    await expect(invoke['live:start'](event('http://192.168.1.20:4780/'), TOKEN, good)).rejects.toBeInstanceOf(IpcRefusal);
+    await expect(invoke['live:start'](event(APP, { id: 99 }), TOKEN, good)).rejects.toThrow(/not an app window/);
+    expect(s.liveStart).not.toHaveBeenCalled();
+  });
+
+  it('the others take no arguments and answer from the window’s service', async () => {
+    const { s, invoke } = setup();
+    const loopback = { address: '127.0.0.1', family: 'IPv4' as const, interface: 'loopback', label: '127.0.0.1', loopback: true };
+    s.liveAddresses.mockResolvedValueOnce([loopback] as never);
+    await expect(invoke['live:addresses'](event(APP))).resolves.toEqual([loopback]);
+    await expect(invoke['live:stop'](event(APP))).resolves.toEqual({ ok: true, value: null });
+    await expect(invoke['live:current'](event(APP))).resolves.toBeNull();
+    await expect(invoke['live:stop'](event(APP), 'everyone')).rejects.toThrow(/expected 0 argument/);
+    await expect(invoke['live:current'](event('https://evil.example/'))).rejects.toThrow(/refused/);
+    expect(s.liveStop).toHaveBeenCalledTimes(1);
   });
 });
 

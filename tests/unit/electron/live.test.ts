@@ -21,7 +21,7 @@ const listen = (host: string, port: number) =>
     });
   });
 
-function setup() {
+function setup({ failSave = false, samePath }: { failSave?: boolean; samePath?: (a: string, b: string) => boolean } = {}) {
   const started: HostOptions[] = [];
   const closed: string[] = [];
   const pushed: [number, LivePeer[]][] = [];
@@ -39,10 +39,13 @@ function setup() {
       port,
       joinUrl: `http://${o.host}:${port}/#ABC234`,
       peers: () => peers,
+      roomInfo: () => ({ ok: false, status: 404, message: 'not in this test' }),
       save: async () => undefined,
       close: async () => {
         closed.push(o.mapPath);
         await new Promise((r) => server.close(r));
+        // As host.ts's close: it stops listening whatever happens, then says the final save failed.
+        if (failSave) throw new Error('ENOSPC: no space left on device, open ‘/maps/a.argmap.json’');
       },
     };
   });
@@ -53,6 +56,7 @@ function setup() {
     peers: (id, p) => void pushed.push([id, p]),
     ended: (id, reason) => void ended.push([id, reason]),
     problem: (id, m) => void problems.push([id, m]),
+    ...(samePath ? { samePath } : {}),
   });
   return { seminars, startHost, started, closed, pushed, ended, problems, setPeers: (p: LivePeer[]) => (peers = p) };
 }
@@ -104,6 +108,16 @@ describe('starting a seminar', () => {
     expect(t.seminars.count).toBe(0);
   });
 
+  it('a map is the same file however its path is spelt where the system ignores case (macOS, Windows)', async () => {
+    const { samePath } = await import('../../../electron/main/tokens');
+    const t = setup({ samePath: (a, b) => samePath(a, b, 'darwin') });
+    expect((await t.seminars.start(7, '/maps/Letter.argmap.json', request)).ok).toBe(true);
+    expect(await t.seminars.start(8, '/maps/letter.argmap.json', request)).toEqual({ ok: false, message: '“letter.argmap.json” is already hosted in another window.' });
+    expect(t.seminars.saveRefusal(8, '/MAPS/letter.argmap.json')).toMatch(/is being edited in a live seminar/);
+    expect(t.startHost).toHaveBeenCalledTimes(1);
+    await t.seminars.stopAll();
+  });
+
   it('two Starts at once start one host', async () => {
     const t = setup();
     const [a, b] = await Promise.all([t.seminars.start(7, '/maps/a.argmap.json', request), t.seminars.start(7, '/maps/a.argmap.json', request)]);
@@ -151,6 +165,20 @@ describe('a running seminar', () => {
     expect(t.ended).toEqual([[7, 'stopped from the menu']]);
     await t.seminars.stopAndTell(7, 'again');
     expect(t.ended).toHaveLength(1);
+  });
+
+  it('a Stop whose last save failed does not say the map was saved: the window hears why, and nothing rejects', async () => {
+    const t = setup({ failSave: true });
+    await t.seminars.start(7, '/maps/a.argmap.json', request);
+    const failure = await t.seminars.stopAndTell(7, 'The live seminar was stopped from the menu; the map was saved.');
+    expect(failure).toBe('The live seminar stopped, but the map could not be saved (ENOSPC: no space left on device, open ‘/maps/a.argmap.json’). The file keeps its last saved state.');
+    expect(t.ended).toEqual([[7, failure]]);
+    // The host stopped all the same: the window hosts nothing, and may not save over the file unread.
+    expect(t.seminars.hosting(7)).toBe(false);
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toMatch(/Revert to Saved/);
+    // A plain stop still rejects (live:stop answers with it).
+    await t.seminars.start(7, '/maps/a.argmap.json', request);
+    await expect(t.seminars.stop(7)).rejects.toThrow(/ENOSPC/);
   });
 });
 
@@ -210,18 +238,16 @@ describe('with the shared host (arguments/cli/live/host.ts)', () => {
 });
 
 describe('saving over a hosted map', () => {
-  const same = (a: string, b: string) => a === b;
-
   it('is refused while a seminar hosts it, and from the hosting window until it reads the file again', async () => {
     const t = setup();
     await t.seminars.start(7, '/maps/a.argmap.json', request);
-    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toMatch(/is being edited in a live seminar/);
-    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json', same)).toMatch(/is being edited in a live seminar/);
-    expect(t.seminars.saveRefusal(7, '/maps/other.argmap.json', same)).toBeNull();
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toMatch(/is being edited in a live seminar/);
+    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json')).toMatch(/is being edited in a live seminar/);
+    expect(t.seminars.saveRefusal(7, '/maps/other.argmap.json')).toBeNull();
     await t.seminars.stop(7);
-    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json', same)).toBeNull();
-    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toMatch(/wrote the class’s map.*Revert to Saved/);
+    expect(t.seminars.saveRefusal(8, '/maps/a.argmap.json')).toBeNull();
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toMatch(/wrote the class’s map.*Revert to Saved/);
     t.seminars.reread(7);
-    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json', same)).toBeNull();
+    expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import type { EventChannels } from '../../../electron/ipc-contract';
 import { LiveRelay, RelayRefusal, type RelayEvent, type RelayTarget } from '../../../electron/main/liveRelay';
 import { ipcWebSocketClass } from '../../../renderer/live/ipcSocket';
 import type { LiveSocketBridge, LiveSocketEvent } from '../../../renderer/platform/live';
+import type { LiveHost } from '../../../arguments/cli/live/host';
 import { setup, until } from '../cli/live/fixture';
 
 let t = setup();
@@ -19,6 +20,9 @@ afterEach(async () => {
   await t.cleanup();
   t = setup();
 });
+
+/** What windows.ts gives the relay for a hosting window: where its host is, its key, and the host's in-process info. */
+const targetOf = (host: LiveHost): RelayTarget => ({ address: host.address, port: host.port, code: host.code, key: host.key, roomInfo: (name) => host.roomInfo(name, host.key) });
 
 const firstNode = (doc: Y.Doc) => [...doc.getMap('nodes').keys()].sort()[0]!;
 const textOf = (doc: Y.Doc, id: string) => String((doc.getMap('nodes').get(id) as Y.Map<unknown>).get('text'));
@@ -43,7 +47,7 @@ function relayFor(targets: Map<number, RelayTarget>) {
   /** The window's preload bridge: every call names the window, as IPC's sender does. */
   const bridge = (windowId: number): LiveSocketBridge => ({
     async roomInfo(name) {
-      const r = await relay.roomInfo(windowId, name);
+      const r = relay.roomInfo(windowId, name);
       if (!r.ok) throw new Error(r.message);
       return r.value;
     },
@@ -63,7 +67,7 @@ describe('the live relay (the instructor’s window through the main process)', 
   it('a relayed instructor and a stock student see each other’s edits; the instructor’s info comes from main', async () => {
     const { mapPath } = t.tempMap();
     const host = await t.host({ mapPath, mode: 'open' });
-    const { relay, bridge } = relayFor(new Map([[1, { address: host.address, port: host.port, code: host.code, key: host.key }]]));
+    const { relay, bridge } = relayFor(new Map([[1, targetOf(host)]]));
     const window1 = bridge(1);
 
     const info = await window1.roomInfo('Instructor');
@@ -91,11 +95,11 @@ describe('the live relay (the instructor’s window through the main process)', 
   it('refuses a socket of another window, and closing a window closes its sockets (the host sees it leave)', async () => {
     const { mapPath } = t.tempMap();
     const host = await t.host({ mapPath, mode: 'open' });
-    const target = { address: host.address, port: host.port, code: host.code, key: host.key };
+    const target = targetOf(host);
     const { relay, bridge, sent } = relayFor(new Map([[1, target]]));
     // Window 2 hosts nothing: it can neither open a socket nor read the room's info.
     expect(relay.open(2, 'Instructor')).toEqual({ ok: false, message: 'This window hosts no live seminar now.' });
-    await expect(relay.roomInfo(2, 'Instructor')).resolves.toEqual({ ok: false, message: 'This window hosts no live seminar now.' });
+    expect(relay.roomInfo(2, 'Instructor')).toEqual({ ok: false, message: 'This window hosts no live seminar now.' });
 
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`ws://127.0.0.1:${host.port}/live`, host.code, doc, { params: { name: 'Instructor' }, disableBc: true, WebSocketPolyfill: ipcWebSocketClass(bridge(1)) as never, maxBackoffTime: 200 });
@@ -120,10 +124,24 @@ describe('the live relay (the instructor’s window through the main process)', 
     expect(student.provider.wsconnected).toBe(true);
   }, 20_000);
 
+  it('the instructor’s info comes from the host in this process, and a refusal is worded for the instructor, not for a student', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'students-own-voice' });
+    const { relay } = relayFor(new Map([[1, targetOf(host)]]));
+    // No HTTP: the host's own admission, with the key main keeps.
+    expect(relay.roomInfo(1, 'Instructor')).toEqual({ ok: true, value: expect.objectContaining({ role: 'instructor', mayEdit: 'everything', mode: 'students-own-voice', name: 'Instructor' }) });
+    // A browser in the room under the instructor's name: the host answers 409 with a sentence for a student.
+    await t.client(host, 'Instructor');
+    await until(() => host.peers().some((p) => p.name === 'Instructor' && p.connected), 'the browser in the room');
+    expect(host.roomInfo('Instructor', host.key)).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/choose another name/) });
+    const refused = relay.roomInfo(1, 'Instructor');
+    expect(refused).toEqual({ ok: false, message: 'someone is already in the room as “Instructor”: the instructor link open in a browser, or this window’s connection from before it reloaded, not yet gone' });
+  });
+
   it('a window may not open more than a few sockets at once', async () => {
     const { mapPath } = t.tempMap();
     const host = await t.host({ mapPath });
-    const { relay } = relayFor(new Map([[1, { address: host.address, port: host.port, code: host.code, key: host.key }]]));
+    const { relay } = relayFor(new Map([[1, targetOf(host)]]));
     const ids = [1, 2, 3, 4].map(() => relay.open(1, 'Instructor'));
     expect(ids.every((r) => r.ok)).toBe(true);
     expect(relay.open(1, 'Instructor')).toMatchObject({ ok: false, message: expect.stringMatching(/too many connections/) });

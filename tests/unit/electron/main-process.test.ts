@@ -4,15 +4,16 @@
 // tests in tests/electron run the same flows in the real Electron where it is installed.
 import { EventEmitter } from 'node:events';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { serializeMap } from '../../../arguments/format/serialize';
 import { emptyMap } from '../../../arguments/model';
 import type { MenuItemConstructorOptions } from 'electron';
 import { APP_ENTRY_URL, INVOKE_CHANNELS, SEND_CHANNELS, TOKEN_PATTERN } from '../../../electron/ipc-contract';
 import { flattenMenu } from '../../../electron/main/menu';
+import { LIVE_STOP_FAILED } from '../../../electron/main/liveChoices';
 
 // The app data folder as a crash and killed saves leave it, broken in every way the backups
 // can be: the app must still start with a window and clean up after itself.
@@ -144,7 +145,7 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showOpenDialog: v.fn(), showSaveDialog: v.fn(), showMessageBox: v.fn() },
+    dialog: { showOpenDialog: v.fn(), showSaveDialog: v.fn(), showMessageBox: v.fn(), showErrorBox: v.fn() },
     ipcMain: {
       handle: (channel: string, fn: Listener) => mocks.handled.set(channel, fn),
       on: (channel: string, fn: Listener) => mocks.listened.set(channel, fn),
@@ -175,11 +176,12 @@ interface FakeWindow extends EventEmitter {
   title: string;
   url: string;
   close(): void;
+  destroy(): void;
   focus(): void;
 }
 
 const windows = () => mocks.windows as FakeWindow[];
-const dialog = electron.dialog as unknown as { showOpenDialog: ReturnType<typeof vi.fn>; showSaveDialog: ReturnType<typeof vi.fn>; showMessageBox: ReturnType<typeof vi.fn> };
+const dialog = electron.dialog as unknown as { showOpenDialog: ReturnType<typeof vi.fn>; showSaveDialog: ReturnType<typeof vi.fn>; showMessageBox: ReturnType<typeof vi.fn>; showErrorBox: ReturnType<typeof vi.fn> };
 const app = () => mocks.app as EventEmitter & { quit: ReturnType<typeof vi.fn> };
 
 const frame = (w: FakeWindow, url = APP_ENTRY_URL) => ({ sender: { id: w.webContents.id }, senderFrame: { url, parent: null } });
@@ -278,7 +280,8 @@ describe('the main process', () => {
     expect(file.token).toMatch(TOKEN_PATTERN);
     expect(JSON.stringify(file)).not.toContain(files);
     send(w!, 'doc:state', state({ name: 'other.argmap.json', ref: file.token }));
-    expect(JSON.parse(readFileSync(join(h.data, 'recent-files.json'), 'utf8')).files).toEqual([mapPath, h.recentMap]);
+    // The recent list is written after the file is sent (a busy machine may take longer).
+    await vi.waitFor(() => expect(JSON.parse(readFileSync(join(h.data, 'recent-files.json'), 'utf8')).files).toEqual([mapPath, h.recentMap]));
   });
 
   it('saves to the token’s file atomically, keeping the replaced version', async () => {
@@ -503,7 +506,10 @@ describe('the main process', () => {
     expect(JSON.stringify(s)).not.toContain(files);
     // The key stays in main: without it the window would be a student.
     expect(s).not.toHaveProperty('key');
-    await expect(invoke(w!, 'live:current')).resolves.not.toHaveProperty('key');
+    // What a reloaded page picks up: the seminar (no key), who is connected now, and its own token for the hosted file.
+    const now = (await invoke(w!, 'live:current')) as { seminar: object; peers: unknown[]; token: string };
+    expect(now).toEqual({ seminar: s, peers: [], token });
+    expect(now.seminar).not.toHaveProperty('key');
     const asStudent = await (await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Instructor`)).json();
     expect(asStudent).toMatchObject({ role: 'student' });
     // The window in its own room, through main: the info and the socket with the key main keeps.
@@ -511,6 +517,8 @@ describe('the main process', () => {
     const socket = (await invoke(w!, 'live:socket-open', 'Instructor')) as { ok: true; value: number };
     expect(socket.ok).toBe(true);
     await vi.waitFor(() => expect(sentOf(w!, 'host:live-socket-open')).toContainEqual([socket.value]));
+    // The window is in the room as its instructor: a page reloaded now is told so (peers are pushed only on change).
+    await vi.waitFor(async () => expect(((await invoke(w!, 'live:current')) as { peers: unknown[] }).peers).toEqual([{ name: 'Instructor', role: 'instructor', connected: true }]));
     // The host's first sync message reaches this window only.
     await vi.waitFor(() => expect(sentOf(w!, 'host:live-socket-message').length).toBeGreaterThan(0));
     expect((sentOf(w!, 'host:live-socket-message')[0] as [number, Uint8Array])[0]).toBe(socket.value);
@@ -529,7 +537,7 @@ describe('the main process', () => {
     await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ message: 'Stop the live seminar on “other.argmap.json”?' })));
     await new Promise((r) => setTimeout(r, 20));
     expect(w!.destroyed).toBe(false);
-    await expect(invoke(w!, 'live:current')).resolves.toMatchObject({ code: s.code });
+    await expect(invoke(w!, 'live:current')).resolves.toMatchObject({ seminar: { code: s.code } });
 
     await expect(invoke(w!, 'live:stop')).resolves.toEqual({ ok: true, value: null });
     await expect(fetch(`http://127.0.0.1:${s.port}/`)).rejects.toThrow();
@@ -625,5 +633,129 @@ describe('the main process', () => {
     w.webContents.emit('will-prevent-unload', { preventDefault: vi.fn() });
     await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ message: 'Do you want to save the changes you made to “stalin-gottwald-1950.argmap.json”?' })));
     expect(w.destroyed).toBe(false);
+  });
+});
+
+// ----- closing and quitting while hosting --------------------------------------------------
+
+/** A window hosting its own saved map `name`, started as the Start dialog does it. */
+async function hosting(name: string): Promise<{ w: FakeWindow; path: string; port: number }> {
+  const path = join(files, name);
+  writeFileSync(path, mapText(name));
+  const before = windows().length;
+  app().emit('open-file', { preventDefault: () => undefined }, path);
+  const got = () => windows().find((x) => !x.destroyed && sentOf(x, 'host:open-file').some((f) => (f as { name: string }).name === name));
+  await vi.waitFor(() => {
+    // A new window takes its file once its page has said its state.
+    for (const x of windows().slice(before)) if (!x.destroyed && sentOf(x, 'host:open-file').length === 0) send(x, 'doc:state', state());
+    expect(got()).toBeDefined();
+  });
+  const w = got()!;
+  const token = (sentOf(w, 'host:open-file').find((f) => (f as { name: string }).name === name) as { token: string }).token;
+  send(w, 'doc:state', state({ name, ref: token }));
+  const started = (await invoke(w, 'live:start', token, { address: '127.0.0.1', port: 0, mode: 'open' })) as { ok: boolean; value: { port: number }; message?: string };
+  if (!started.ok) throw new Error(started.message);
+  return { w, path, port: started.value.port };
+}
+
+/** The host's last save will fail (its live store cannot be rewritten: a folder where it writes its temporary file). */
+const breakLastSave = (path: string) => mkdirSync(join(dirname(path), `.${basename(path)}.live`, `class.ylog.${process.pid}.tmp`), { recursive: true });
+const menuItem = (id: string) => flattenMenu((electron.Menu.setApplicationMenu as unknown as ReturnType<typeof vi.fn>).mock.lastCall![0] as MenuItemConstructorOptions[]).find((i) => i.id === id)!;
+const refused = (port: number) => expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+
+describe('closing and quitting while hosting', () => {
+  it('Stop Seminar in the close prompt saves and stops the seminar, then closes the window', async () => {
+    const { w, port } = await hosting('closing.argmap.json');
+    answer('Stop Seminar');
+    w.close();
+    await vi.waitFor(() => expect(w.destroyed).toBe(true));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(w, expect.objectContaining({ message: 'Stop the live seminar on “closing.argmap.json”?', detail: expect.stringContaining('Closing this window ends the seminar') }));
+    expect(sentOf(w, 'host:live-ended')).toEqual([null]);
+    await refused(port);
+  });
+
+  it('a stop whose last save fails keeps the closing window open and says why, not that the map was saved', async () => {
+    const { w, path, port } = await hosting('failing.argmap.json');
+    breakLastSave(path);
+    answer('Stop Seminar');
+    w.close();
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ type: 'error', message: LIVE_STOP_FAILED, detail: expect.stringMatching(/^The live seminar stopped, but the map could not be saved \(.*EISDIR/) })));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(w.destroyed).toBe(false);
+    expect(sentOf(w, 'host:live-ended')).toEqual([expect.stringMatching(/could not be saved/)]);
+    // The host stopped all the same: the window hosts nothing now, and closes as any other.
+    await refused(port);
+    await expect(invoke(w, 'live:current')).resolves.toBeNull();
+    w.close();
+    expect(w.destroyed).toBe(true);
+  });
+
+  it('the Stop button (live:stop) whose last save fails answers why, and the window hears the seminar ended', async () => {
+    const { w, path, port } = await hosting('dialog-failing.argmap.json');
+    breakLastSave(path);
+    await expect(invoke(w, 'live:stop')).resolves.toEqual({ ok: false, message: expect.stringMatching(/^The live seminar stopped, but the map could not be saved \(.*EISDIR/) });
+    expect(sentOf(w, 'host:live-ended')).toEqual([expect.stringMatching(/could not be saved/)]);
+    await refused(port);
+    await expect(invoke(w, 'live:current')).resolves.toBeNull();
+    w.close();
+  });
+
+  it('Stop Live Seminar in the menu says the map was saved only when it was', async () => {
+    const saved = await hosting('menu.argmap.json');
+    saved.w.focus();
+    await vi.waitFor(() => expect(menuItem('stopLiveSeminar').enabled).toBe(true));
+    (menuItem('stopLiveSeminar').click as () => void)();
+    await vi.waitFor(() => expect(sentOf(saved.w, 'host:live-ended')).toEqual(['The live seminar was stopped from the menu; the map was saved.']));
+    await refused(saved.port);
+
+    const failing = await hosting('menu-failing.argmap.json');
+    breakLastSave(failing.path);
+    failing.w.focus();
+    await vi.waitFor(() => expect(menuItem('stopLiveSeminar').enabled).toBe(true));
+    const boxes = dialog.showMessageBox.mock.calls.length;
+    (menuItem('stopLiveSeminar').click as () => void)();
+    await vi.waitFor(() => expect(sentOf(failing.w, 'host:live-ended')).toEqual([expect.stringMatching(/^The live seminar stopped, but the map could not be saved/)]));
+    await vi.waitFor(() => expect(dialog.showMessageBox.mock.calls.length).toBe(boxes + 1));
+    expect(dialog.showMessageBox).toHaveBeenLastCalledWith(failing.w, expect.objectContaining({ type: 'error', message: LIVE_STOP_FAILED }));
+    await refused(failing.port);
+    for (const x of [saved.w, failing.w]) x.close();
+  });
+
+  it('a hosting window that goes without asking (its renderer gone) still saves and stops its seminar; a failed save is said with no window', async () => {
+    const { w, port } = await hosting('gone.argmap.json');
+    w.destroy();
+    await vi.waitFor(() => refused(port));
+    expect(dialog.showErrorBox).not.toHaveBeenCalled();
+
+    const failing = await hosting('gone-failing.argmap.json');
+    breakLastSave(failing.path);
+    failing.w.destroy();
+    await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledWith(LIVE_STOP_FAILED, expect.stringMatching(/could not be saved \(.*EISDIR/)));
+    await refused(failing.port);
+  });
+
+  it('quitting while hosting asks to stop within the quit, and the seminars still running at will-quit save and stop before the app exits', async () => {
+    const closing = await hosting('quit-asked.argmap.json');
+    const left = await hosting('quit-left.argmap.json');
+    app().quit.mockClear();
+    app().emit('before-quit');
+    answer('Stop Seminar');
+    closing.w.close();
+    await vi.waitFor(() => expect(closing.w.destroyed).toBe(true));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(closing.w, expect.objectContaining({ detail: expect.stringContaining('Quitting ends the seminar') }));
+    await refused(closing.port);
+    // The quit goes on with the windows left.
+    expect(app().quit).toHaveBeenCalled();
+    app().quit.mockClear();
+
+    // A seminar still running when the app would exit: the exit waits for its save and stop, then quits again.
+    const exit = { preventDefault: vi.fn() };
+    app().emit('will-quit', exit);
+    expect(exit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(app().quit).toHaveBeenCalled());
+    await refused(left.port);
+    const again = { preventDefault: vi.fn() };
+    app().emit('will-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
   });
 });

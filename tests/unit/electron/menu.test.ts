@@ -4,7 +4,7 @@ import { buildMenuTemplate, flattenMenu, type MenuContext } from '../../../elect
 import { HOST_COMMANDS } from '../../../renderer/platform/types';
 
 function menu(over: Partial<MenuContext> = {}) {
-  const actions = { command: vi.fn(), newWindow: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn(), print: vi.fn() };
+  const actions = { command: vi.fn(), newWindow: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), about: vi.fn(), print: vi.fn(), stopLiveSeminar: vi.fn() };
   const ctx: MenuContext = {
     platform: 'linux',
     appName: 'Argument Atlas',
@@ -215,5 +215,19 @@ describe('the native menu', () => {
 
   it('Revert is enabled only when there is something to revert to', () => {
     expect(menu({ document: { canRevert: false, panes: { sources: true, inspector: true } } }).byId('revert').enabled).toBe(false);
+  });
+
+  it('File: Start Live Seminar… when the window hosts none, Stop Live Seminar when it does', () => {
+    const idle = menu({ hosting: false });
+    expect(idle.byId('startLiveSeminar')).toMatchObject({ label: 'Start Live Seminar…', enabled: true });
+    expect(idle.byId('stopLiveSeminar')).toMatchObject({ label: 'Stop Live Seminar', enabled: false });
+    idle.click(idle.byId('startLiveSeminar'));
+    expect(idle.actions.command).toHaveBeenCalledExactlyOnceWith('startLiveSeminar');
+    const hosting = menu({ hosting: true });
+    expect(hosting.byId('startLiveSeminar').enabled).toBe(false);
+    expect(hosting.byId('stopLiveSeminar').enabled).toBe(true);
+    hosting.click(hosting.byId('stopLiveSeminar'));
+    expect(hosting.actions.stopLiveSeminar).toHaveBeenCalledTimes(1);
+    expect(menu({ hosting: undefined, document: null }).byId('startLiveSeminar').enabled).toBe(false);
   });
 });

@@ -151,14 +151,26 @@ describe('window.argumentAtlas', () => {
     expect(invoked.at(-1)).toEqual(['backup:clear', []]);
   });
 
-  it('live seminar: starts with the window’s token only (an unsaved map is refused in words), copies the request’s fields, and hands the page peers and endings without the IPC event', async () => {
+  it('live seminar: starts with the window’s token only (an unsaved map is refused in words), copies the request’s fields, gives the page the seminar’s own fields (never a key), and hands it peers and endings without the IPC event', async () => {
     const live = api.live!;
     await expect(live.start(null, { address: '127.0.0.1', port: 4780, mode: 'open' })).rejects.toThrow(/Save the map first/);
     await expect(live.start('/home/me/a.argmap.json', { address: '127.0.0.1', port: 4780, mode: 'open' })).rejects.toThrow(/Save the map first/);
     const seminar = { code: 'ABC234', joinUrl: 'http://127.0.0.1:4780/#ABC234', address: '127.0.0.1', port: 4780, mode: 'open', mapName: 'a.argmap.json', key: 'k'.repeat(32) };
     answer = (channel) => (channel === 'live:start' ? { ok: true, value: seminar } : channel === 'live:stop' ? { ok: false, message: 'The map could not be saved.' } : undefined);
-    await expect(live.start(TOKEN, { address: '127.0.0.1', port: 4780, mode: 'open', extra: 'x' } as never)).resolves.toEqual(seminar);
+    // Main's answer held a key (as a mistake would): the page gets the seminar's named fields only.
+    const { key: _key, ...forPage } = seminar;
+    const started = await live.start(TOKEN, { address: '127.0.0.1', port: 4780, mode: 'open', extra: 'x' } as never);
+    expect(started).toEqual(forPage);
+    expect(started).not.toHaveProperty('key');
     expect(invoked.at(-1)).toEqual(['live:start', [TOKEN, { address: '127.0.0.1', port: 4780, mode: 'open' }]]);
+    answer = (channel) => (channel === 'live:current' ? { seminar: { ...seminar, notice: 'The file changed since the last seminar.' }, peers: [{ name: 'Ada', role: 'student', connected: true, secret: 1 }], token: TOKEN, path: '/home/me' } : undefined);
+    const now = await live.current();
+    expect(now).toEqual({ seminar: { ...forPage, notice: 'The file changed since the last seminar.' }, peers: [{ name: 'Ada', role: 'student', connected: true }], ref: TOKEN });
+    expect(now!.seminar).not.toHaveProperty('key');
+    // No file token, no seminar to pick up.
+    answer = (channel) => (channel === 'live:current' ? { seminar, peers: [], token: '/home/me/a.argmap.json' } : undefined);
+    await expect(live.current()).resolves.toBeNull();
+    answer = (channel) => (channel === 'live:start' ? { ok: true, value: seminar } : channel === 'live:stop' ? { ok: false, message: 'The map could not be saved.' } : undefined);
     await expect(live.stop()).rejects.toThrow('The map could not be saved.');
     const peers: unknown[] = [];
     const ended: unknown[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_PATTERN, instructorUrl, joinUrl, makeJoinCode, presenceColor, readJoinCode, readJoinHash, readStudentName, studentVoice } from '../../../arguments/live/protocol';
+import { CODE_PATTERN, hostOrigin, instructorUrl, joinUrl, makeJoinCode, presenceColor, readJoinCode, readJoinHash, readStudentName, studentVoice } from '../../../arguments/live/protocol';
 
 describe('live seminar names', () => {
   it('makes join codes a room can read aloud', () => {
@@ -22,6 +22,13 @@ describe('live seminar names', () => {
     expect(readJoinHash('#ABC23K?key=short')).toBeNull();
     expect(readJoinHash('#map=1')).toBeNull();
     expect(joinUrl('fe80::1', 80, 'ABC23K')).toBe('http://[fe80::1]:80/#ABC23K');
+  });
+  it('writes the host’s origin as a URL does: an IPv6 address in brackets, a name or IPv4 address as it is', () => {
+    expect(hostOrigin('127.0.0.1', 4780)).toBe('http://127.0.0.1:4780');
+    expect(hostOrigin('2001:db8::5', 4780)).toBe('http://[2001:db8::5]:4780');
+    expect(new URL(hostOrigin('2001:db8::5', 4780)).hostname).toBe('[2001:db8::5]');
+    expect(hostOrigin('seminar.local', 5000)).toBe('http://seminar.local:5000');
+    expect(joinUrl('2001:db8::5', 4780, 'ABC23K')).toBe(`${hostOrigin('2001:db8::5', 4780)}/#ABC23K`);
   });
   it('takes names as text and gives each a stable voice and colour', () => {
     expect(readStudentName('  Ana   María ')).toBe('Ana María');
