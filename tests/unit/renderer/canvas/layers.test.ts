@@ -29,7 +29,7 @@ describe('voices as layers on the canvas', () => {
     expect(fitTargets(nodes, withHiddenVoices(collapsed, nodes, { analyst: 'dimmed' }), collapsed)).toBeUndefined();
     expect(fitTargets(nodes, withHiddenVoices(collapsed, nodes, { critic: 'hidden' }), collapsed)).toEqual([{ id: 'a' }, { id: 'k' }]);
     // Every card hidden: nothing to frame (the canvas stays where it is).
-    expect(fitTargets(nodes, withHiddenVoices(new Set(['n']), nodes, { analyst: 'hidden', critic: 'hidden', constructor: 'hidden' }), collapsed)).toEqual([]);
+    expect(fitTargets(nodes, withHiddenVoices(new Set(['n']), nodes, { analyst: 'hidden', critic: 'hidden', constructor: 'hidden' as const }), collapsed)).toEqual([]);
   });
 
   it('arrows carry their voice’s class, and a dimmed or hidden voice is one rule over that class (a voice named "constructor" too)', () => {
