@@ -149,8 +149,11 @@ export interface EventChannels {
   'host:save-request': number;
   /** Who is connected to this window's seminar, at each change. */
   'host:live-peers': LivePeer[];
-  /** This window's seminar ended without its dialog asking (Stop Live Seminar in the menu). */
-  'host:live-ended': string | null;
+  /**
+   * This window's seminar ended (Stop Live Seminar in the menu, or a Stop whose last save failed):
+   * why, and whether the host's last save went to the file (when not, the window's copy is the newest).
+   */
+  'host:live-ended': { reason: string | null; saved: boolean };
   /** This window's seminar hit a problem and goes on. */
   'host:live-problem': string;
   /** The window's relayed socket opened, received a frame, closed (code and reason as the host sent them). */

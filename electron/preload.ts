@@ -60,7 +60,7 @@ listen('host:save-request', (requestId) => {
 
 // A live seminar's news for this window (electron/main/live.ts); a reloaded page asks live:current for who is connected.
 let peersListener: ((peers: LivePeer[]) => void) | null = null;
-let endedListener: ((reason: string | null) => void) | null = null;
+let endedListener: ((reason: string | null, saved: boolean) => void) | null = null;
 let problemListener: ((message: string) => void) | null = null;
 const peersOf = (peers: unknown): LivePeer[] => (Array.isArray(peers) ? peers.map((p: LivePeer) => ({ name: String(p.name), role: p.role === 'instructor' ? 'instructor' : 'student', connected: p.connected === true })) : []);
 /** The seminar's named fields only: whatever else main's answer held (a key) stays out of the page. */
@@ -74,7 +74,11 @@ const seminarOf = (s: LiveSeminar): LiveSeminar => ({
   ...(typeof s.notice === 'string' ? { notice: s.notice } : {}),
 });
 listen('host:live-peers', (peers) => peersListener?.(peersOf(peers)));
-listen('host:live-ended', (reason) => endedListener?.(typeof reason === 'string' ? reason : null));
+listen('host:live-ended', (ended) => {
+  const e = (typeof ended === 'object' && ended !== null ? ended : {}) as { reason?: unknown; saved?: unknown };
+  // Unsaved only when main says so: the window then keeps its copy instead of reading the file.
+  endedListener?.(typeof e.reason === 'string' ? e.reason : null, e.saved !== false);
+});
 listen('host:live-problem', (message) => problemListener?.(String(message)));
 
 // The window's relayed socket to its own room (electron/main/liveRelay.ts): ids and frames only.
@@ -181,7 +185,7 @@ const api = {
     onPeers(listener: (peers: LivePeer[]) => void) {
       peersListener = listener;
     },
-    onEnded(listener: (reason: string | null) => void) {
+    onEnded(listener: (reason: string | null, saved: boolean) => void) {
       endedListener = listener;
     },
     onProblem(listener: (message: string) => void) {

@@ -47,7 +47,8 @@ export interface LiveDeps {
   webRoot: string;
   /** Pushes to one window; a window that is gone is skipped. */
   peers(windowId: number, peers: LivePeer[]): void;
-  ended(windowId: number, reason: string | null): void;
+  /** The seminar ended; `saved`: its last save reached the file. */
+  ended(windowId: number, reason: string | null, saved: boolean): void;
   /** The host hit a problem it goes on after (a save that failed): the window says so. */
   problem(windowId: number, message: string): void;
   /** Whether two paths name one file, as the OS compares them (tokens.ts: samePath, the default). */
@@ -196,10 +197,10 @@ export class LiveSeminars {
       await this.stop(windowId);
     } catch (err) {
       const failure = stopFailure(err);
-      this.deps.ended(windowId, failure);
+      this.deps.ended(windowId, failure, false);
       return failure;
     }
-    this.deps.ended(windowId, reason);
+    this.deps.ended(windowId, reason, true);
     return null;
   }
 

@@ -141,8 +141,8 @@ export class WindowManager {
       addresses: () => deps.live.addresses(),
       webRoot: deps.paths.rendererRoot,
       peers: (id, peers) => send(id, (e) => e.win.webContents.send('host:live-peers', peers)),
-      ended: (id, reason) => {
-        send(id, (e) => e.win.webContents.send('host:live-ended', reason));
+      ended: (id, reason, saved) => {
+        send(id, (e) => e.win.webContents.send('host:live-ended', { reason, saved }));
         void this.rebuildMenu();
       },
       problem: (id, message) => send(id, (e) => e.win.webContents.send('host:live-problem', message)),
@@ -819,7 +819,7 @@ export class WindowManager {
         } catch (err) {
           // The host stopped all the same (its last save failed): the window hears that it ended, and why, instead of "saved".
           const failure = stopFailure(err);
-          if (!entry.win.isDestroyed()) entry.win.webContents.send('host:live-ended', failure);
+          if (!entry.win.isDestroyed()) entry.win.webContents.send('host:live-ended', { reason: failure, saved: false });
           return { ok: false, message: failure };
         } finally {
           void this.rebuildMenu();

@@ -92,8 +92,11 @@ export interface LiveHostBridge {
   current(): Promise<LiveNow | null>;
   /** Who is connected, each time it changes. */
   onPeers(listener: (peers: LivePeer[]) => void): void;
-  /** The seminar ended without the dialog asking (Stop Live Seminar in the menu): why, or null. */
-  onEnded(listener: (reason: string | null) => void): void;
+  /**
+   * The seminar ended without the dialog asking (Stop Live Seminar in the menu), or its last save
+   * failed: why, or null, and whether that save reached the file.
+   */
+  onEnded(listener: (reason: string | null, saved: boolean) => void): void;
   /** The host hit a problem and goes on (a save that failed): a sentence for the instructor. */
   onProblem(listener: (message: string) => void): void;
   /** This window's own connection to its room, relayed by the main process (renderer/live/ipcSocket.ts). */

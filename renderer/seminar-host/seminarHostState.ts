@@ -18,7 +18,7 @@ export interface SeminarHostState {
   /** Why this window did not join its room, in a sentence for the running view (joinAsInstructor.ts). */
   joinNote: string | null;
   /** While this window is in its room as the instructor (its map is the room's): how it leaves (joinAsInstructor.ts). */
-  leave: (() => boolean) | null;
+  leave: ((saved: boolean) => boolean) | null;
 }
 
 export const seminarHost = createStore<SeminarHostState>(() => ({ open: false, seminar: null, peers: [], ended: null, problem: null, joinNote: null, leave: null }));
@@ -32,14 +32,19 @@ export function seminarStarted(seminar: LiveSeminar): void {
 
 /**
  * The file now holds the class's map: a window without changes of its own shows it (Revert);
- * one with changes is told (main refuses to save them over the class's map).
+ * one with changes is told (main refuses to save them over the class's map). `saved` false: the
+ * host's last save failed, so the file is behind the room; the window in the room keeps the
+ * room's map, unsaved, instead of reading the older file.
  */
-export function seminarStopped(reason: string | null): void {
+export function seminarStopped(reason: string | null, saved = true): void {
   const leave = seminarHost.getState().leave;
   seminarHost.setState({ seminar: null, peers: [], ended: reason, joinNote: null, leave: null });
   // The window was the room's map: it leaves the room and reads the file the host wrote. One that
   // left the room already holds another map or its own copy: as a window that never joined.
-  if (leave?.()) return void revertMap();
+  if (leave?.(saved)) {
+    if (saved) return void revertMap();
+    return notify({ kind: 'error', title: 'The class’s map was not saved', lines: [reason ?? 'The seminar’s last save failed.', 'This window keeps the class’s map as it was when the seminar stopped, unsaved: Save or Save As… to keep it.'] });
+  }
   if (!isDirty()) void revertMap();
   else notify({ kind: 'info', title: 'The live seminar ended', lines: ['The file holds the class’s map. Revert to Saved to see it, or Save As to keep this window’s copy.'] });
 }
@@ -47,7 +52,7 @@ export function seminarStopped(reason: string | null): void {
 /** Listens to the desktop host (once, at start) and picks up a seminar still running after a reload. */
 export function connectSeminarHost(live: LiveHostBridge): void {
   live.onPeers((peers) => seminarHost.setState({ peers }));
-  live.onEnded((reason) => seminarStopped(reason));
+  live.onEnded((reason, saved) => seminarStopped(reason, saved));
   live.onProblem((problem) => seminarHost.setState({ problem }));
   void live
     .current()

@@ -25,7 +25,7 @@ function setup({ failSave = false, samePath }: { failSave?: boolean; samePath?: 
   const started: HostOptions[] = [];
   const closed: string[] = [];
   const pushed: [number, LivePeer[]][] = [];
-  const ended: [number, string | null][] = [];
+  const ended: [number, string | null, boolean][] = [];
   const problems: [number, string][] = [];
   let peers: LivePeer[] = [];
   const startHost = vi.fn(async (o: HostOptions): Promise<RunningHost> => {
@@ -54,7 +54,7 @@ function setup({ failSave = false, samePath }: { failSave?: boolean; samePath?: 
     addresses: () => listLiveAddresses({}),
     webRoot: '/app/renderer',
     peers: (id, p) => void pushed.push([id, p]),
-    ended: (id, reason) => void ended.push([id, reason]),
+    ended: (id, reason, saved) => void ended.push([id, reason, saved]),
     problem: (id, m) => void problems.push([id, m]),
     ...(samePath ? { samePath } : {}),
   });
@@ -162,7 +162,7 @@ describe('a running seminar', () => {
     const t = setup();
     await t.seminars.start(7, '/maps/a.argmap.json', request);
     await t.seminars.stopAndTell(7, 'stopped from the menu');
-    expect(t.ended).toEqual([[7, 'stopped from the menu']]);
+    expect(t.ended).toEqual([[7, 'stopped from the menu', true]]);
     await t.seminars.stopAndTell(7, 'again');
     expect(t.ended).toHaveLength(1);
   });
@@ -172,7 +172,7 @@ describe('a running seminar', () => {
     await t.seminars.start(7, '/maps/a.argmap.json', request);
     const failure = await t.seminars.stopAndTell(7, 'The live seminar was stopped from the menu; the map was saved.');
     expect(failure).toBe('The live seminar stopped, but the map could not be saved (ENOSPC: no space left on device, open ‘/maps/a.argmap.json’). The file keeps its last saved state.');
-    expect(t.ended).toEqual([[7, failure]]);
+    expect(t.ended).toEqual([[7, failure, false]]);
     // The host stopped all the same: the window hosts nothing, and may not save over the file unread.
     expect(t.seminars.hosting(7)).toBe(false);
     expect(t.seminars.saveRefusal(7, '/maps/a.argmap.json')).toMatch(/Revert to Saved/);

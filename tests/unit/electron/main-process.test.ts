@@ -4,7 +4,7 @@
 // tests in tests/electron run the same flows in the real Electron where it is installed.
 import { EventEmitter } from 'node:events';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -658,8 +658,15 @@ async function hosting(name: string): Promise<{ w: FakeWindow; path: string; por
   return { w, path, port: started.value.port };
 }
 
-/** The host's last save will fail (its live store cannot be rewritten: a folder where it writes its temporary file). */
-const breakLastSave = (path: string) => mkdirSync(join(dirname(path), `.${basename(path)}.live`, `class.ylog.${process.pid}.tmp`), { recursive: true });
+/**
+ * The host's last save will fail: its live store cannot be rewritten, a folder now standing where
+ * the log is renamed to (the host's open log still appends to the file it had).
+ */
+function breakLastSave(path: string): void {
+  const log = join(dirname(path), `.${basename(path)}.live`, 'class.ylog');
+  rmSync(log);
+  mkdirSync(join(log, 'in-the-way'), { recursive: true });
+}
 const menuItem = (id: string) => flattenMenu((electron.Menu.setApplicationMenu as unknown as ReturnType<typeof vi.fn>).mock.lastCall![0] as MenuItemConstructorOptions[]).find((i) => i.id === id)!;
 const refused = (port: number) => expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
 
@@ -670,7 +677,7 @@ describe('closing and quitting while hosting', () => {
     w.close();
     await vi.waitFor(() => expect(w.destroyed).toBe(true));
     expect(dialog.showMessageBox).toHaveBeenCalledWith(w, expect.objectContaining({ message: 'Stop the live seminar on “closing.argmap.json”?', detail: expect.stringContaining('Closing this window ends the seminar') }));
-    expect(sentOf(w, 'host:live-ended')).toEqual([null]);
+    expect(sentOf(w, 'host:live-ended')).toEqual([{ reason: null, saved: true }]);
     await refused(port);
   });
 
@@ -679,10 +686,10 @@ describe('closing and quitting while hosting', () => {
     breakLastSave(path);
     answer('Stop Seminar');
     w.close();
-    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ type: 'error', message: LIVE_STOP_FAILED, detail: expect.stringMatching(/^The live seminar stopped, but the map could not be saved \(.*EISDIR/) })));
+    await vi.waitFor(() => expect(dialog.showMessageBox).toHaveBeenLastCalledWith(w, expect.objectContaining({ type: 'error', message: LIVE_STOP_FAILED, detail: expect.stringMatching(/^The live seminar stopped, but the map could not be saved \(.*is a folder/) })));
     await new Promise((r) => setTimeout(r, 20));
     expect(w.destroyed).toBe(false);
-    expect(sentOf(w, 'host:live-ended')).toEqual([expect.stringMatching(/could not be saved/)]);
+    expect(sentOf(w, 'host:live-ended')).toEqual([{ reason: expect.stringMatching(/could not be saved/), saved: false }]);
     // The host stopped all the same: the window hosts nothing now, and closes as any other.
     await refused(port);
     await expect(invoke(w, 'live:current')).resolves.toBeNull();
@@ -693,8 +700,8 @@ describe('closing and quitting while hosting', () => {
   it('the Stop button (live:stop) whose last save fails answers why, and the window hears the seminar ended', async () => {
     const { w, path, port } = await hosting('dialog-failing.argmap.json');
     breakLastSave(path);
-    await expect(invoke(w, 'live:stop')).resolves.toEqual({ ok: false, message: expect.stringMatching(/^The live seminar stopped, but the map could not be saved \(.*EISDIR/) });
-    expect(sentOf(w, 'host:live-ended')).toEqual([expect.stringMatching(/could not be saved/)]);
+    await expect(invoke(w, 'live:stop')).resolves.toEqual({ ok: false, message: expect.stringMatching(/^The live seminar stopped, but the map could not be saved \(.*is a folder/) });
+    expect(sentOf(w, 'host:live-ended')).toEqual([{ reason: expect.stringMatching(/could not be saved/), saved: false }]);
     await refused(port);
     await expect(invoke(w, 'live:current')).resolves.toBeNull();
     w.close();
@@ -705,7 +712,7 @@ describe('closing and quitting while hosting', () => {
     saved.w.focus();
     await vi.waitFor(() => expect(menuItem('stopLiveSeminar').enabled).toBe(true));
     (menuItem('stopLiveSeminar').click as () => void)();
-    await vi.waitFor(() => expect(sentOf(saved.w, 'host:live-ended')).toEqual(['The live seminar was stopped from the menu; the map was saved.']));
+    await vi.waitFor(() => expect(sentOf(saved.w, 'host:live-ended')).toEqual([{ reason: 'The live seminar was stopped from the menu; the map was saved.', saved: true }]));
     await refused(saved.port);
 
     const failing = await hosting('menu-failing.argmap.json');
@@ -714,7 +721,7 @@ describe('closing and quitting while hosting', () => {
     await vi.waitFor(() => expect(menuItem('stopLiveSeminar').enabled).toBe(true));
     const boxes = dialog.showMessageBox.mock.calls.length;
     (menuItem('stopLiveSeminar').click as () => void)();
-    await vi.waitFor(() => expect(sentOf(failing.w, 'host:live-ended')).toEqual([expect.stringMatching(/^The live seminar stopped, but the map could not be saved/)]));
+    await vi.waitFor(() => expect(sentOf(failing.w, 'host:live-ended')).toEqual([{ reason: expect.stringMatching(/^The live seminar stopped, but the map could not be saved/), saved: false }]));
     await vi.waitFor(() => expect(dialog.showMessageBox.mock.calls.length).toBe(boxes + 1));
     expect(dialog.showMessageBox).toHaveBeenLastCalledWith(failing.w, expect.objectContaining({ type: 'error', message: LIVE_STOP_FAILED }));
     await refused(failing.port);
@@ -730,7 +737,7 @@ describe('closing and quitting while hosting', () => {
     const failing = await hosting('gone-failing.argmap.json');
     breakLastSave(failing.path);
     failing.w.destroy();
-    await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledWith(LIVE_STOP_FAILED, expect.stringMatching(/could not be saved \(.*EISDIR/)));
+    await vi.waitFor(() => expect(dialog.showErrorBox).toHaveBeenCalledWith(LIVE_STOP_FAILED, expect.stringMatching(/could not be saved \(.*is a folder/)));
     await refused(failing.port);
   });
 

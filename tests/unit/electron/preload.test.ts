@@ -175,12 +175,17 @@ describe('window.argumentAtlas', () => {
     const peers: unknown[] = [];
     const ended: unknown[] = [];
     live.onPeers((p) => void peers.push(p));
-    live.onEnded((r) => void ended.push(r));
+    live.onEnded((r, saved) => void ended.push([r, saved]));
     emit('host:live-peers', [{ name: 'Ada', role: 'instructor', connected: true, secret: 1 }, { name: 'Bo', role: 'admin', connected: 'yes' }]);
     expect(peers).toEqual([[{ name: 'Ada', role: 'instructor', connected: true }, { name: 'Bo', role: 'student', connected: false }]]);
-    emit('host:live-ended', 'stopped from the menu');
+    emit('host:live-ended', { reason: 'stopped from the menu', saved: true });
+    emit('host:live-ended', { reason: 'the map could not be saved', saved: false });
     emit('host:live-ended', { sender: 'x' });
-    expect(ended).toEqual(['stopped from the menu', null]);
+    expect(ended).toEqual([
+      ['stopped from the menu', true],
+      ['the map could not be saved', false],
+      [null, true],
+    ]);
   });
 
   it('live seminar socket: the page names itself and sends frames; the key is never asked for, events come without the IPC event and malformed ones are dropped', async () => {

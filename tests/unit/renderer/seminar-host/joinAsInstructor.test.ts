@@ -70,6 +70,18 @@ describe('the instructor’s window and Stop', () => {
     expect(editor.getState()).toMatchObject({ name: 'seminar.argmap.json', fileRef: 'ref:seminar' });
   });
 
+  it('in the room at a Stop whose last save failed: keeps the room’s map, unsaved, instead of reading the older file', async () => {
+    await start();
+    expect(run(editNode('c1', { text: 'The class’s latest words.' }))).toBe(true);
+    seminarStopped('The live seminar stopped, but the map could not be saved (ENOSPC). The file keeps its last saved state.', false);
+    expect(fake.inRoom).toBe(false);
+    expect(fake.reverts).toBe(0);
+    expect(isDirty()).toBe(true);
+    expect(editor.getState().history.present.nodes.c1!.text).toBe('The class’s latest words.');
+    expect(editor.getState()).toMatchObject({ name: 'seminar.argmap.json', fileRef: 'ref:seminar' });
+    expect(editor.getState().notice?.title).toBe('The class’s map was not saved');
+  });
+
   it('left the room and opened another map: the running view says so, and Stop neither marks that map saved nor reloads it', async () => {
     await start();
     leaveLiveSeminar();
