@@ -5,6 +5,7 @@
 // renderer/live/ipcSocket.ts); the key stays in main. While joined, the window's map is the
 // room's: the host writes it to the file, so Save over it is refused with that reason (main's
 // saveRefusal), and when the seminar stops the window reads the file again.
+import { hostOrigin } from '../../arguments/live/protocol';
 import type { LiveHostBridge, LiveSeminar } from '../platform/live';
 import { inLiveSeminar, joinLiveSeminar, leaveLiveSeminar } from '../live/connection';
 import { ipcWebSocketClass } from '../live/ipcSocket';
@@ -14,11 +15,6 @@ import { seminarHost } from './seminarHostState';
 /** The instructor's name in the room (what the students' presence list shows). */
 export const INSTRUCTOR_NAME = 'Instructor';
 
-/** The host's address as the window reaches it: "http://HOST:PORT" (IPv6 in brackets). */
-export function hostOrigin(seminar: Pick<LiveSeminar, 'address' | 'port'>): string {
-  const host = seminar.address.includes(':') ? `[${seminar.address}]` : seminar.address;
-  return `http://${host}:${seminar.port}`;
-}
 
 /** The window's file before it joined: it is the file the host writes, and the window goes back to it. */
 let hostedFile: { name: string; fileRef: unknown } | null = null;
@@ -41,7 +37,7 @@ export async function joinAsInstructor(seminar: LiveSeminar, live: Pick<LiveHost
   const file = { name: before.name, fileRef: before.fileRef };
   try {
     const info = await live.socket.roomInfo(INSTRUCTOR_NAME);
-    await joinLiveSeminar({ url: hostOrigin(seminar), code: seminar.code, name: info.name, info, WebSocketPolyfill: ipcWebSocketClass(live.socket), onLeave: left });
+    await joinLiveSeminar({ url: hostOrigin(seminar.address, seminar.port), code: seminar.code, name: info.name, info, WebSocketPolyfill: ipcWebSocketClass(live.socket), onLeave: left });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return `This window could not join the seminar (${why}), so it does not follow the class’s edits; the host writes them to the file, and this window shows them when the seminar stops.`;
@@ -54,13 +50,15 @@ export async function joinAsInstructor(seminar: LiveSeminar, live: Pick<LiveHost
 
 /**
  * The seminar stopped: the window leaves the room and keeps the file's name (true), or was not in
- * it any more (false: what it shows now is another map or its own copy, not the room's).
+ * it any more (false: what it shows now is another map or its own copy, not the room's). `saved`
+ * false (the host's last save failed): the room's map stays as it is, under the file's name but
+ * unsaved, since the file is behind it.
  */
-export function leaveAsInstructor(): boolean {
+export function leaveAsInstructor(saved = true): boolean {
   const file = hostedFile;
   hostedFile = null;
   if (!file || !inLiveSeminar()) return false;
   leaveLiveSeminar();
-  markSaved(file.name, file.fileRef);
+  if (saved) markSaved(file.name, file.fileRef);
   return true;
 }
