@@ -36,6 +36,8 @@ export interface JoinRequest {
   onLeave?: () => void;
 }
 
+/** WebSocket's close code for a message over the receiver's limit (the host's for students: 4 MB). */
+const TOO_LARGE = 1009;
 /** After a drop, "Reconnecting…" for this long, then "Offline". */
 const RECONNECTING_MS = 4000;
 /** The first sync of a page with no offline copy: longer than this and the host is unreachable. */
@@ -176,8 +178,20 @@ function watchLink(provider: WebsocketProvider, refused: () => void): () => void
       notify({ kind: 'error', title: 'The seminar’s host refused a change', lines: [event.reason || 'A change of yours was not yours to make in this seminar.', 'The page takes the seminar’s map again from the host; the refused change is not in it.'] });
       return refused();
     }
+    if (event.code === LIVE_CLOSE.replaced) {
+      notify({ kind: 'error', title: 'This seminar is open in another page', lines: ['You joined again under this name elsewhere (another tab or browser), so this page stopped following the seminar.', 'Your copy of the map stays open here; save a copy to keep it.'] });
+      return;
+    }
     notify({ kind: 'error', title: 'The seminar’s host closed the connection', lines: [event.reason || 'The host does not take this page back. Your copy of the map stays open; save a copy to keep it.'] });
   };
+  // A message over the host's limit (1009): sent again on every reconnect, it would be refused for
+  // ever; like a refused change, the page takes the host's map again without it.
+  const onDrop = (event: { code: number } | null) => {
+    if (event?.code !== TOO_LARGE) return;
+    notify({ kind: 'error', title: 'A change was too large for the seminar', lines: ['The host takes changes of up to 4 MB from a student (a very long source text pasted whole is more).', 'The page takes the seminar’s map again from the host; that change is not in it.'] });
+    refused();
+  };
+  provider.on('connection-close', onDrop);
   provider.on('status', onStatus);
   provider.on('closed', onClosed);
   if (provider.wsconnected) live.setState({ link: 'live' });
@@ -185,6 +199,7 @@ function watchLink(provider: WebsocketProvider, refused: () => void): () => void
     clearTimeout(timer);
     provider.off('status', onStatus);
     provider.off('closed', onClosed);
+    provider.off('connection-close', onDrop);
   };
 }
 

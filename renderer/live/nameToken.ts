@@ -7,9 +7,6 @@
 import type { RoomInfo } from '../../arguments/live/protocol';
 import { readRemembered, remember } from '../export/remembered';
 
-/** RoomInfo with the token the host sends a student (fixhost's protocol.ts adds the field). */
-export type RoomInfoWithToken = RoomInfo & { token?: string };
-
 const keyOf = (code: string, name: string) => `argument-atlas-live-token:${code}:${name}`;
 
 const inPage = new Map<string, string>();
@@ -23,7 +20,7 @@ export function tokenFor(code: string, name: string): string | undefined {
 }
 
 /** Keeps the token of an answer (nothing when it has none: the instructor's, a stock server's). */
-export function keepToken(info: RoomInfoWithToken): void {
+export function keepToken(info: RoomInfo): void {
   if (info.token === undefined) return;
   const key = keyOf(info.code, info.name);
   // Storage full or blocked: kept in the page only.

@@ -1,8 +1,8 @@
 // The question a page asks the host before it joins (protocol.ts: GET /live/CODE/info): the map's
 // title, this peer's role and what it may edit, so the page locks its editing before the first
 // sync. Every way it can fail is a typed error in words a student can act on.
-import { infoPath, LIVE_PATH, readJoinCode, readStudentName, ROOM_MODES, type RoomPreview } from '../../arguments/live/protocol';
-import { tokenFor, type RoomInfoWithToken } from './nameToken';
+import { infoPath, LIVE_PATH, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomPreview } from '../../arguments/live/protocol';
+import { keepToken, tokenFor } from './nameToken';
 
 export type JoinErrorCode = 'bad-name' | 'bad-code' | 'unknown-code' | 'name-taken' | 'unreachable' | 'bad-answer';
 
@@ -43,8 +43,8 @@ export function infoUrl(base: string, code: string, name: string, key?: string, 
 }
 
 /** The host's answer, checked: anything but a RoomInfo for this code is a bad answer. */
-export function readRoomInfo(value: unknown, code: string): RoomInfoWithToken {
-  const v = value as Partial<RoomInfoWithToken> | null;
+export function readRoomInfo(value: unknown, code: string): RoomInfo {
+  const v = value as Partial<RoomInfo> | null;
   const ok =
     v !== null &&
     typeof v === 'object' &&
@@ -58,14 +58,14 @@ export function readRoomInfo(value: unknown, code: string): RoomInfoWithToken {
     (v.epoch === undefined || typeof v.epoch === 'string') &&
     (v.token === undefined || typeof v.token === 'string');
   if (!ok) throw new LiveJoinError('bad-answer', 'The host answered with something that is not a seminar room. Check the address with your instructor.');
-  return v as RoomInfoWithToken;
+  return v as RoomInfo;
 }
 
 /**
  * Asks the host about room `code` for `typedName` (with the name's token when this page holds one,
  * nameToken.ts); throws a LiveJoinError in words.
  */
-export async function fetchRoomInfo(base: string, typedCode: string, typedName: string, key?: string, fetcher: typeof fetch = fetch): Promise<RoomInfoWithToken> {
+export async function fetchRoomInfo(base: string, typedCode: string, typedName: string, key?: string, fetcher: typeof fetch = fetch): Promise<RoomInfo> {
   const code = readJoinCode(typedCode);
   if (!code) throw new LiveJoinError('bad-code', `“${typedCode}” is not a join code: a code is six letters and digits, as your instructor shows it.`);
   const name = readStudentName(typedName);
@@ -86,7 +86,10 @@ export async function fetchRoomInfo(base: string, typedCode: string, typedName: 
   } catch {
     body = null;
   }
-  return readRoomInfo(body, code);
+  // The host hands a name's token out once: kept here, so whoever asked, the join brings it.
+  const info = readRoomInfo(body, code);
+  keepToken(info);
+  return info;
 }
 
 /** The room's title for the join screen (no name yet); null when the host does not say. */

@@ -8,11 +8,11 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { LiveSession } from '../../../../arguments/live/session';
-import { editNode } from '../../../../arguments/operations';
+import { addSource, editNode } from '../../../../arguments/operations';
 import { inLiveSeminar, joinLiveSeminar, leaveLiveSeminar } from '../../../../renderer/live/connection';
 import { live } from '../../../../renderer/live/liveState';
 import { fetchRoomInfo } from '../../../../renderer/live/roomInfo';
-import { editor, getMap, isDirty } from '../../../../renderer/store/store';
+import { editor, getMap, isDirty, newId, run } from '../../../../renderer/store/store';
 import { setup, until } from '../../cli/live/fixture';
 
 const t = setup();
@@ -73,6 +73,19 @@ describe('joining a live seminar', () => {
     await reread.whenSynced;
     expect(new LiveSession(again).map.nodes[id]?.text ?? original).toBe(original);
     await reread.destroy();
+  });
+
+  it('a change over the host’s limit for a student (1009): the page says so and joins again from the host’s map instead of resending it for ever', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'open' });
+    const url = `http://127.0.0.1:${host.port}`;
+    await joinLiveSeminar({ url, code: host.code, name: 'Tomas', WebSocketPolyfill: Socket });
+    await until(() => live.getState().link === 'live', 'the chip to say live');
+    // A 5 MB source: the map may hold it (8 MB), a student's message may not (4 MB).
+    const id = newId('s');
+    expect(run(addSource({ id, title: 'A long transcript', role: 'primary', text: 'x'.repeat(5 * 1024 * 1024) }))).toBe(true);
+    await until(() => editor.getState().notice?.title === 'A change was too large for the seminar', 'the page to say the change was too large', 10_000);
+    await until(() => inLiveSeminar() && !Object.hasOwn(getMap().sources, id) && live.getState().link === 'live', 'the page to join again from the host’s map', 10_000);
   });
 
   it('deletes this room’s offline copies of other epochs (the host started the room anew), keeping the current one and other rooms’', async () => {
