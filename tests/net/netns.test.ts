@@ -22,7 +22,7 @@ const CUT_MS = 30_000;
 const why = whyNoNamespaces();
 if (why) console.log(`tests/net/netns.test.ts skipped: ${why}`);
 
-// The CLI as `npm run build:cli` makes it (what bin/argmap.mjs runs), built from this tree.
+// The CLI as `npm run build:cli` makes it (what bin/argmap.cjs runs), built from this tree.
 let cli: Cli | null = null;
 beforeAll(() => {
   if (!why) cli = buildCli('netns', 60_000);

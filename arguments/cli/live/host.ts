@@ -25,7 +25,7 @@ import { loadMap } from '../../format/load';
 import { serializeMap } from '../../format/serialize';
 import { describeIssue } from '../../format/errors';
 import { readSection, toYDoc } from '../../live/mirror';
-import { draftRoom, instructorUrl, joinUrl, LIVE_PATH, makeJoinCode, readJoinCode, readStudentName, type LiveRole, type RoomInfo, type RoomMode, type RoomPreview, ROOM_MODES } from '../../live/protocol';
+import { draftRoom, instructorUrl, joinUrl, LIVE_PATH, type LiveRole, makeJoinCode, MAX_LIVE_MESSAGE_BYTES, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomMode, type RoomPreview } from '../../live/protocol';
 import { editRight } from '../../live/roles';
 import { snapshotOf } from '../../live/snapshot';
 import { MAP_FILE, readFileBounded } from '../read';
@@ -324,8 +324,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
   }
 
   // ----- HTTP -----
-  // The instructor's limit: protocol.ts's MAX_LIVE_MESSAGE_BYTES once fixapp's branch (which adds it) is merged.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_LIVE_MESSAGE_BYTES });
   const studentWss = new WebSocketServer({ noServer: true, maxPayload: MAX_STUDENT_MESSAGE_BYTES });
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'Only GET and HEAD are answered here.\n');
