@@ -11,6 +11,7 @@
 //   would otherwise keep the map file from being written for the rest of the seminar.
 // - The caller resets the replica after a refusal (Yjs cannot take an update back).
 import * as Y from 'yjs';
+import { normalizeMerged } from '../compare/normalize';
 import { AT, recordProblem } from '../format/rules';
 import { schemas } from '../format/schema';
 import type { ArgumentMap, CommentMessage, Id } from '../model';
@@ -111,8 +112,17 @@ const RECORD_SCHEMA = { sources: 'source', nodes: 'node', relations: 'relation',
  * Why a record a student's update left would not load (the loader's schema and limits, format/
  * rules.ts: one rule); null when each would. An instructor's app checks its own operations; a
  * student's page may be anything, and one bad value must not keep the file from being written.
+ * The record is judged as the room holds it once the normaliser has run: two students' edits
+ * made at once can merge into what neither made and the normaliser mends (both premises of a
+ * linked inference unlinked: the inference goes), and refusing the second would lose a fair edit.
  */
-export function recordsRefusal(after: ArgumentMap, touched: Touched): string | null {
+export function recordsRefusal(after: ArgumentMap, touched: Touched, before?: ArgumentMap): string | null {
+  const problem = recordsProblem(after, touched);
+  if (problem === null) return null;
+  return recordsProblem(normalizeMerged(after, before ? [after, before] : [after]).map, touched);
+}
+
+function recordsProblem(after: ArgumentMap, touched: Touched): string | null {
   const all = schemas() as unknown as Record<string, Parameters<typeof recordProblem>[0]>;
   for (const collection of COLLECTIONS) {
     for (const id of touched.records.get(collection) ?? []) {
@@ -198,14 +208,16 @@ export function judgeUpdate(scratch: Y.Doc, update: Uint8Array, peer: LivePeer, 
   if (right === 'everything' && peer.role === 'instructor') return { ok: true, changed: changed || leavesPending(), touched };
   if (!changed && !leavesPending()) return { ok: true, changed: false, touched: null };
   if (right === 'nothing') return { ok: false, reason: nothingRefusal(mode) };
-  if (leavesPending()) return { ok: false, reason: 'the update builds on changes the host does not have; reload the page' };
-  if (!touched) return { ok: true, changed, touched };
+  // A page's edit can reach the host before the sync step carrying what it builds on (y-websocket
+  // sends edits as soon as the socket opens): Yjs keeps it pending, the room's doc must too, and it
+  // is judged with the update that lands it, which only its author can send (no one else has it).
+  if (!touched) return { ok: true, changed: changed || leavesPending(), touched };
   const t: Touched = touched;
   // Anything outside the map's parts would be stored, relayed and kept in every copy, but no map shows it.
   if (t.foreign) return { ok: false, reason: 'the update writes outside the map; only the instructor may' };
   const after = snapshot.current;
-  const refusal = (before ? ownVoiceRefusal(peer.name, before, after, t) : null) ?? recordsRefusal(after, t);
-  return refusal ? { ok: false, reason: refusal } : { ok: true, changed, touched: t };
+  const refusal = (before ? ownVoiceRefusal(peer.name, before, after, t) : null) ?? recordsRefusal(after, t, before ?? undefined);
+  return refusal ? { ok: false, reason: refusal } : { ok: true, changed: changed || leavesPending(), touched: t };
 }
 
 /** Why a peer who may change nothing was refused. */

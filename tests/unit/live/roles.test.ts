@@ -161,11 +161,28 @@ describe('what each peer may change', () => {
     expect(judgeUpdate(scratch, Y.encodeStateAsUpdate(peer, before), ada, 'students-own-voice').ok).toBe(false);
   });
 
-  it('refuses an update that builds on what the host lacks, and one it cannot read', () => {
+  it('keeps a student’s update that arrives before the one it builds on, and judges both when that one lands', () => {
     const { scratch, updateOf } = room();
-    updateOf(own(mine(3)));
-    const second = updateOf(editNode(mine(3), { text: 'Second step.' }));
-    expect(judgeUpdate(scratch, second, ada, 'students-own-voice')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not have/) });
+    const first = updateOf(own(mine(3)));
+    const second = updateOf(editNode(mine(3), { text: 'Second step, sent first.' }));
+    expect(judgeUpdate(scratch, second, ada, 'students-own-voice')).toMatchObject({ ok: true, changed: true });
+    expect(fromYDoc(scratch).nodes[mine(3)]).toBeUndefined();
+    expect(judgeUpdate(scratch, first, ada, 'students-own-voice')).toMatchObject({ ok: true, changed: true });
+    expect(fromYDoc(scratch).nodes[mine(3)]?.text).toBe('Second step, sent first.');
+  });
+
+  it('a kept update is judged when it lands: one that is not the student’s to make is refused', () => {
+    const { scratch, updateOf } = room();
+    // The student's first step writes the analyst's node (not theirs); the second builds on it and arrives first.
+    const first = updateOf(editNode(analystNode, { text: 'Not yours to write.' }));
+    const second = updateOf(editNode(analystNode, { text: 'Not yours to write, twice.' }));
+    // What of it can land at once is judged at once; the rest when the first step lands: refused either way.
+    const early = judgeUpdate(scratch, second, ada, 'students-own-voice');
+    const verdict = early.ok ? judgeUpdate(scratch, first, ada, 'students-own-voice') : early;
+    expect(verdict).toMatchObject({ ok: false, reason: expect.stringMatching(/not in your voice/) });
+  });
+
+  it('refuses an update it cannot read', () => {
     expect(judgeUpdate(room().scratch, new Uint8Array([1, 2, 3, 200, 7]), ada, 'students-own-voice')).toMatchObject({ ok: false });
   });
 });
@@ -203,5 +220,25 @@ describe('whether an update brings anything new', () => {
     expect(Y.encodeStateVector(doc)).toEqual(state);
     Y.applyUpdate(doc, deletion);
     expect(bringsNothingNew(doc, deletion)).toBe(true);
+  });
+});
+
+describe('edits made at once', () => {
+  it('two students deleting the two co-premises of a linked inference at once are both taken: the merged map is judged as the normaliser leaves it', () => {
+    const { host, scratch, peer, updateOf } = room();
+    // Bo's copy from the same moment as Ada's.
+    const bo = new Y.Doc();
+    bo.clientID = 778;
+    Y.applyUpdate(bo, Y.encodeStateAsUpdate(host));
+    expect(fromYDoc(peer).relations['r.P1.C1']!.from).toEqual(['P1a', 'P1b']);
+    const ada1 = updateOf(deleteNodes(['P1a']));
+    const boBefore = Y.encodeStateVector(bo);
+    expect(applyOperation(bo, deleteNodes(['P1b']), 'me').ok).toBe(true);
+    const bo1 = Y.encodeStateAsUpdate(bo, boBefore);
+    const open = 'open' as const;
+    expect(judgeUpdate(scratch, ada1, ada, open)).toMatchObject({ ok: true, changed: true });
+    // Merged, the inference has no premise left: the loader's rule, which the normaliser mends (the inference goes).
+    expect(judgeUpdate(scratch, bo1, { name: 'Bo', role: 'student' }, open)).toMatchObject({ ok: true, changed: true });
+    expect(fromYDoc(scratch).relations['r.P1.C1']!.from).toEqual([]);
   });
 });
