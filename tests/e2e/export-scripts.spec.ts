@@ -43,7 +43,9 @@ test('the dialog names the node with a character no font has; the PDF embeds Not
   await app.getByRole('toolbar').getByRole('button', { name: 'Export…' }).click();
   const dialog = app.getByRole('dialog', { name: 'Export figure' });
   const warning = dialog.getByRole('note', { name: 'Characters no bundled font has' });
-  await expect(warning).toContainText('No bundled font has the character U+1F9FF');
+  // Said once the dialog has laid out and routed the figure (its text is measured there): on a
+  // loaded machine (CI's e2e run) that took more than the default 5 s once.
+  await expect(warning).toContainText('No bundled font has the character U+1F9FF', { timeout: 20_000 });
   await expect(warning).toContainText('node C2 (“Amulet');
   await dialog.getByRole('radio', { name: /PDF/ }).check();
   const path = await exportWith(app, /^Export PDF/);
