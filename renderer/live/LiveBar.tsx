@@ -2,7 +2,7 @@
 // who is connected (name, role and colour, the colour never alone), "Follow the instructor" for
 // students, and Leave. Shown only while the page is in a seminar.
 import { useId, useState } from 'react';
-import { linkWords, live, useLive } from './liveState';
+import { draftsOffered, linkWords, live, useLive } from './liveState';
 import { JoinScreen } from './JoinScreen';
 import { DraftControl } from './DraftControl';
 import { presenceColor } from '../../arguments/live/protocol';
@@ -70,7 +70,7 @@ function LiveBar() {
           {peers.map((p) => (
             <li key={p.client}>
               <span className="aa-live-swatch" style={{ background: p.color }} aria-hidden="true" /> {p.name} ({p.role})
-              {room.role === 'instructor' && p.role === 'student' && room.mode !== 'read-only' && (
+              {room.role === 'instructor' && p.role === 'student' && draftsOffered(room) && (
                 <button type="button" className="aa-live-open-draft" onClick={() => void import('./connection').then((m) => m.openLiveDraft(p.name))}>
                   Open {p.name}’s draft
                 </button>

@@ -221,8 +221,9 @@ async function restartDraft(conn: Connection, draft: Draft): Promise<void> {
   if (conn.draft !== draft) return;
   const shown = draft.binding?.shown() ?? false;
   const problem = live.getState().draftProblem;
-  closeDraft(conn);
   await draft.offline.clearData().catch(() => undefined);
+  if (conn.draft !== draft) return;
+  closeDraft(conn);
   if (current !== conn || !shown) return;
   await openLiveDraft(draft.of);
   // The refusal stays said beside the draft taken again.

@@ -193,6 +193,26 @@ describe('a student’s private draft', () => {
     expect(getMap().nodes[id]!.text).toBe(classText);
   });
 
+  it('a change too large for the draft (1009): said in the bar, and the draft taken again from the host without it', async () => {
+    const { mapPath } = t.tempMap();
+    const host = await t.host({ mapPath, mode: 'students-read-only' });
+    const url = `http://127.0.0.1:${host.port}`;
+    await joinLiveSeminar({ url, code: host.code, name: 'Tomas', WebSocketPolyfill: Socket });
+    await until(() => live.getState().link === 'live', 'the chip to say live');
+    await openLiveDraft();
+    const id = Object.keys(getMap().nodes).sort()[0]!;
+    expect(attempt(editNode(id, { text: 'Kept in the draft.' }))).toBeNull();
+    const source = newId('s');
+    expect(run(addSource({ id: source, title: 'A long transcript', role: 'primary', text: 'x'.repeat(5 * 1024 * 1024) }))).toBe(true);
+    await until(() => live.getState().draftProblem?.startsWith('A change was too large for the draft.') === true, 'the bar to say the change was too large', 10_000);
+    await until(() => live.getState().draft?.shown === true && live.getState().draft?.link === 'live' && !Object.hasOwn(getMap().sources, source), 'the draft to be taken again from the host', 10_000);
+    // What the host had taken before stays; the class map never had any of it.
+    expect(getMap().nodes[id]!.text).toBe('Kept in the draft.');
+    expect(inLiveSeminar()).toBe(true);
+    showClassMap();
+    expect(getMap().nodes[id]!.text).not.toBe('Kept in the draft.');
+  });
+
   it('a host with no room for another draft: the bar says so, the page stays in the class map', async () => {
     const { mapPath } = t.tempMap();
     const host = await t.host({ mapPath, mode: 'open', maxDrafts: 0 });
