@@ -11,13 +11,15 @@ export function DraftControl() {
   const draft = useLive((s) => s.draft);
   const opening = useLive((s) => s.draftOpening);
   const problem = useLive((s) => s.draftProblem);
-  const words = useLive(draftWords);
+  // Two strings, not the words' object: a selector must return what compares equal when nothing changed.
+  const title = useLive((s) => draftWords(s).title);
+  const detail = useLive((s) => draftWords(s).detail);
   const inDraft = draft?.shown === true;
   const student = room.role === 'student';
   return (
     <>
       <span className={`aa-live-where${inDraft ? ' aa-live-where-draft' : ''}`} aria-live="polite" data-testid="live-where">
-        <strong>{words.title}</strong> — {words.detail}
+        <strong>{title}</strong> — {detail}
       </span>
       {inDraft ? (
         <button type="button" onClick={() => void connection().then((m) => m.showClassMap())}>

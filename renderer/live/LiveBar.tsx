@@ -26,8 +26,10 @@ function LiveBar() {
   const peers = useLive((s) => s.peers);
   const follow = useLive((s) => s.follow);
   const inDraft = useLive((s) => s.draft?.shown === true);
+  const draftsHere = useLive((s) => s.draftsOpenHere);
   const [open, setOpen] = useState(false);
-  const role = room.mayEdit === 'nothing' ? 'read-only' : room.mayEdit === 'own-voice' ? 'your own nodes' : 'editing';
+  // In a draft everyone in it edits everything (the host's draft rooms are 'open').
+  const role = inDraft ? 'editing' : room.mayEdit === 'nothing' ? 'read-only' : room.mayEdit === 'own-voice' ? 'your own nodes' : 'editing';
   return (
     <section
       className={`aa-live-bar${inDraft ? ' aa-live-in-draft' : ''}`}
@@ -70,7 +72,7 @@ function LiveBar() {
           {peers.map((p) => (
             <li key={p.client}>
               <span className="aa-live-swatch" style={{ background: p.color }} aria-hidden="true" /> {p.name} ({p.role})
-              {room.role === 'instructor' && p.role === 'student' && draftsOffered(room) && (
+              {room.role === 'instructor' && p.role === 'student' && draftsOffered(room) && draftsHere && (
                 <button type="button" className="aa-live-open-draft" onClick={() => void import('./connection').then((m) => m.openLiveDraft(p.name))}>
                   Open {p.name}’s draft
                 </button>

@@ -118,7 +118,7 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   const provider = connect(request, info, info.code, doc);
   const conn: Connection = { request, info, provider, offline, binding: null, stops: [], draft: null };
   current = conn;
-  live.setState({ room: info, link: 'connecting', peers: [], selectedBy: new Map(), follow: info.role === 'student', join: null, draft: null, draftOpening: null, draftProblem: null });
+  live.setState({ room: info, link: 'connecting', peers: [], selectedBy: new Map(), follow: info.role === 'student', join: null, draft: null, draftOpening: null, draftProblem: null, draftsOpenHere: !opensOnlyTheClassRoom(request.WebSocketPolyfill) });
   try {
     await firstSync(provider, doc);
   } catch (e) {

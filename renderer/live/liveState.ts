@@ -37,9 +37,11 @@ export interface LiveState {
   draftOpening: string | null;
   /** Why a draft could not be opened or was dropped, in words for the bar; null when nothing went wrong. */
   draftProblem: string | null;
+  /** Whether this page's connection can open a draft's room (the desktop app's relay opens only the class room). */
+  draftsOpenHere: boolean;
 }
 
-export const live = createStore<LiveState>(() => ({ join: null, room: null, link: 'connecting', peers: [], selectedBy: new Map(), follow: true, draft: null, draftOpening: null, draftProblem: null }));
+export const live = createStore<LiveState>(() => ({ join: null, room: null, link: 'connecting', peers: [], selectedBy: new Map(), follow: true, draft: null, draftOpening: null, draftProblem: null, draftsOpenHere: true }));
 export const useLive = <T,>(selector: (s: LiveState) => T): T => useStore(live, selector);
 
 const NOBODY: Peer[] = [];
