@@ -2,8 +2,9 @@
 // who is connected (name, role and colour, the colour never alone), "Follow the instructor" for
 // students, and Leave. Shown only while the page is in a seminar.
 import { useId, useState } from 'react';
-import { linkWords, live, useLive } from './liveState';
+import { draftsOffered, linkWords, live, useLive } from './liveState';
 import { JoinScreen } from './JoinScreen';
+import { DraftControl } from './DraftControl';
 import { presenceColor } from '../../arguments/live/protocol';
 import './live.css';
 
@@ -24,11 +25,14 @@ function LiveBar() {
   const words = useLive(linkWords);
   const peers = useLive((s) => s.peers);
   const follow = useLive((s) => s.follow);
+  const inDraft = useLive((s) => s.draft?.shown === true);
+  const draftsHere = useLive((s) => s.draftsOpenHere);
   const [open, setOpen] = useState(false);
-  const role = room.mayEdit === 'nothing' ? 'read-only' : room.mayEdit === 'own-voice' ? 'your own nodes' : 'editing';
+  // In a draft everyone in it edits everything (the host's draft rooms are 'open').
+  const role = inDraft ? 'editing' : room.mayEdit === 'nothing' ? 'read-only' : room.mayEdit === 'own-voice' ? 'your own nodes' : 'editing';
   return (
     <section
-      className="aa-live-bar"
+      className={`aa-live-bar${inDraft ? ' aa-live-in-draft' : ''}`}
       aria-label="Live seminar"
       onKeyDown={(e) => {
         // Esc closes the people list (and not, behind it, what the map's shortcuts do with Esc).
@@ -44,6 +48,7 @@ function LiveBar() {
       <span className="aa-live-me">
         <span className="aa-live-swatch" style={{ background: presenceColor(room.name) }} aria-hidden="true" /> {room.name} ({room.role}, {role})
       </span>
+      <DraftControl />
       <button type="button" id={`${id}-toggle`} aria-expanded={open} aria-controls={`${id}-peers`} onClick={() => setOpen(!open)}>
         People ({peers.length + 1})
       </button>
@@ -67,6 +72,11 @@ function LiveBar() {
           {peers.map((p) => (
             <li key={p.client}>
               <span className="aa-live-swatch" style={{ background: p.color }} aria-hidden="true" /> {p.name} ({p.role})
+              {room.role === 'instructor' && p.role === 'student' && draftsOffered(room) && draftsHere && (
+                <button type="button" className="aa-live-open-draft" onClick={() => void import('./connection').then((m) => m.openLiveDraft(p.name))}>
+                  Open {p.name}’s draft
+                </button>
+              )}
             </li>
           ))}
         </ul>

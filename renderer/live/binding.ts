@@ -1,21 +1,35 @@
 // A LiveSession as the store's open document (store.ts LiveDocument): the store's operations run
 // through the session (one Y transaction, one undo step of this person's), what others change
 // reaches the view as the session's snapshot (only the touched records are new objects, so only
-// their cards re-render), and the page's role decides what is refused before it is sent.
+// their cards re-render), and the page's role decides what is refused before it is sent. A
+// seminar page holds two at most, the class map's and a student's draft's: each has its own
+// session (its own undo), and the store shows one; the other's changes wait in its session.
 import type { LiveSession } from '../../arguments/live/session';
 import type { Operation } from '../../arguments/history';
 import type { RoomInfo } from '../../arguments/live/protocol';
-import { editor, setLiveDocument, showLiveMap, type LiveDocument, type LiveMarker } from '../store/store';
+import { editor, setLiveDocument, showLiveMap, showsLiveDocument, switchLiveDocument, type LiveDocument, type LiveMarker } from '../store/store';
 import { ownVoiceStep, refuseNodeEdit } from './ownVoice';
 import type { Vet } from '../../arguments/live/apply';
 
 export interface LiveBinding {
-  /** Ends the binding: the store keeps the live map as an ordinary, unsaved document. */
+  /** Ends the binding: when the store shows it, it keeps the live map as an ordinary, unsaved document. */
   unbind(): void;
+  /** Shows this document in place of the seminar's other one (the class map, a draft). */
+  show(): void;
+  /** Whether the store shows this document. */
+  shown(): boolean;
+}
+
+export interface BindOptions {
+  /** The student whose draft this document is (null: the class map). */
+  draftOf?: string | null;
+  /** Bound beside the document the store shows (a draft opened in the background): shown on `show()`. */
+  beside?: boolean;
 }
 
 /** Binds `session` to the store for a peer with `info`'s role; `onLeave` runs when the store opens another document. */
-export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: () => void): LiveBinding {
+export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: () => void, options: BindOptions = {}): LiveBinding {
+  const draftOf = options.draftOf ?? null;
   const marker = (): LiveMarker => {
     const m: LiveMarker = { code: info.code, name: info.name, mayEdit: info.mayEdit, canUndo: session.canUndo(), canRedo: session.canRedo() };
     const u = session.undoLabel();
@@ -37,13 +51,13 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
     },
     preview(op) {
       const s = step(op);
-      if (session.preview(s.op, s.vet).ok) showLiveMap(session.map, marker());
+      if (session.preview(s.op, s.vet).ok) showLiveMap(doc, session.map, marker());
     },
     // An undo's transaction is the undo manager's, so onChange below shows it; taking back a
     // gesture or a creation then also drops the redo item, which only the marker says.
     cancelGesture() {
       session.cancelGesture();
-      editor.setState({ live: marker() });
+      if (showsLiveDocument(doc)) editor.setState({ live: marker() });
     },
     undo: () => void session.undo(),
     redo: () => void session.redo(),
@@ -54,11 +68,11 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
       const s = step(op);
       const r = session.amendLast(last, s.op, s.vet);
       if (!r.ok) return r.reason;
-      showLiveMap(session.map, marker());
+      showLiveMap(doc, session.map, marker());
       return null;
     },
     dropLast(step) {
-      if (session.dropLast(step)) editor.setState({ live: marker() });
+      if (session.dropLast(step) && showsLiveDocument(doc)) editor.setState({ live: marker() });
     },
     leave() {
       if (!bound) return;
@@ -70,16 +84,20 @@ export function bindLiveDocument(session: LiveSession, info: RoomInfo, onLeave: 
   // Our own steps are shown by the store as they are taken; everything else (a peer's update, a
   // repair, an undo, a redo) is shown here, after its transaction.
   const stop = session.onChange((_touched, origin) => {
-    if (origin !== session.origin) showLiveMap(session.map, marker());
+    if (origin !== session.origin) showLiveMap(doc, session.map, marker());
   });
-  setLiveDocument(doc, marker(), session.map);
+  if (!options.beside) setLiveDocument(doc, marker(), session.map);
   return {
     unbind() {
       if (!bound) return;
       bound = false;
       stop();
-      // The live map stays open as an ordinary, unsaved document: it can be saved as a file.
-      setLiveDocument(null, null, session.map);
+      // The live map shown stays open as an ordinary, unsaved document: it can be saved as a file.
+      if (showsLiveDocument(doc)) setLiveDocument(null, null, session.map);
     },
+    show() {
+      if (bound) switchLiveDocument(doc, marker(), session.map, draftOf);
+    },
+    shown: () => bound && showsLiveDocument(doc),
   };
 }

@@ -2,18 +2,25 @@
 // IndexedDB (a dropped connection resyncs; a reload keeps edits not yet sent), the y-websocket
 // provider, the awareness record, and the store bound to the document. The one entry point for the
 // join screen and for the desktop app (app16's IPC calls `joinLiveSeminar`).
+// A student's private draft (the host's room CODE.draft.NAME, forked from the class map) opens
+// beside the class room, never instead of it (the host requires the student to be in the class
+// room): a second provider, offline copy and binding, and the store shows one of the two maps.
+// Going back to the class map keeps the draft connected behind it, so either way is instant.
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { LIVE_CLOSE, presenceColor, type RoomInfo } from '../../arguments/live/protocol';
+import { draftRoom, presenceColor, type RoomInfo } from '../../arguments/live/protocol';
+import { editRight } from '../../arguments/live/roles';
 import { LiveSession } from '../../arguments/live/session';
-import { notify } from '../store/store';
+import { isPresenting, notify } from '../store/store';
+import { stopPresentation } from '../present/presentState';
 import { bindLiveDocument, type LiveBinding } from './binding';
-import { fetchRoomInfo, LiveJoinError, liveSocketBase, readRoomInfo } from './roomInfo';
+import { fetchDraftInfo, fetchRoomInfo, liveSocketBase, readRoomInfo } from './roomInfo';
 import { keepToken, tokenFor } from './nameToken';
-import { live } from './liveState';
-import { publishPresence, watchPeers } from './presenceSync';
-import type { IpcWebSocketClass } from './ipcSocket';
+import { draftRefusedWords, draftsOffered, live } from './liveState';
+import { firstSync, watchLink } from './link';
+import { publishPresence, watchPeers, type RoomPart } from './presenceSync';
+import { opensOnlyTheClassRoom, type IpcWebSocketClass } from './ipcSocket';
 
 export interface JoinRequest {
   /** The host's address, "http://HOST:PORT" (the page's own origin when it was served by the host). */
@@ -36,22 +43,60 @@ export interface JoinRequest {
   onLeave?: () => void;
 }
 
-/** WebSocket's close code for a message over the receiver's limit (the host's for students: 4 MB). */
-const TOO_LARGE = 1009;
-/** After a drop, "Reconnecting…" for this long, then "Offline". */
-const RECONNECTING_MS = 4000;
-/** The first sync of a page with no offline copy: longer than this and the host is unreachable. */
-const FIRST_SYNC_MS = 15_000;
-
-interface Connection {
-  request: JoinRequest;
+/** One room this page is in: its document's offline copy, its provider, its binding to the store. */
+interface RoomLink {
   provider: WebsocketProvider;
   offline: IndexeddbPersistence;
   binding: LiveBinding | null;
   stops: (() => void)[];
 }
 
+interface Connection extends RoomLink {
+  request: JoinRequest;
+  info: RoomInfo;
+  draft: Draft | null;
+}
+
+/** A student's draft open beside the class room. */
+interface Draft extends RoomLink {
+  of: string;
+}
+
 let current: Connection | null = null;
+
+/**
+ * The IndexedDB copy of a room in this browser: per room, epoch and name (a second name in the
+ * same browser is another person), and for a draft per whose draft it is. Names hold no ':'
+ * (protocol.ts NAME_PATTERN), so the class copy's name is never a draft's.
+ */
+export function offlineCopyName(info: Pick<RoomInfo, 'code' | 'epoch' | 'name'>, draftOf?: string): string {
+  const copy = `argument-atlas-live:${info.code}:${info.epoch ?? ''}:${info.name}`;
+  return draftOf === undefined ? copy : `${copy}:draft:${draftOf}`;
+}
+
+/** The provider of room `room` for the peer `info` names, with its proof (the key, or the name's token) on every connection. */
+function connect(request: JoinRequest, info: RoomInfo, room: string, doc: Y.Doc): WebsocketProvider {
+  const params: Record<string, string> = { name: info.name };
+  if (request.key !== undefined) params.key = request.key;
+  else {
+    // The name's proof on every connection (a reconnect too: the provider keeps its params).
+    const token = tokenFor(info.code, info.name);
+    if (token !== undefined) params.token = token;
+  }
+  return new WebsocketProvider(liveSocketBase(request.url), room, doc, {
+    params,
+    disableBc: true,
+    ...(request.WebSocketPolyfill ? { WebSocketPolyfill: request.WebSocketPolyfill as unknown as typeof WebSocket } : {}),
+  });
+}
+
+/** Starts the session of `doc` and what keeps its room's state in the bar and the presence current. */
+function attach(link: RoomLink, doc: Y.Doc, info: RoomInfo, part: RoomPart, refused: () => void, bind: (session: LiveSession) => LiveBinding): void {
+  const session = new LiveSession(doc, { onRepair: (repairs) => console.info('Argument Atlas repaired the shared map after a change:', repairs) });
+  link.stops.push(() => session.destroy());
+  link.binding = bind(session);
+  link.stops.push(watchLink(link.provider, part, refused), watchPeers(link.provider.awareness, part), publishPresence(link.provider.awareness, { name: info.name, role: info.role, color: presenceColor(info.name) }, part));
+}
 
 /**
  * Joins the room and makes its map the open document; resolves with the room's info once the map
@@ -64,29 +109,16 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
   // A rejoin after a refused change (the same request) is not a leave.
   leave(current?.request === request);
   const doc = new Y.Doc();
-  // One offline copy per room, epoch and name: a second name in the same browser is another
-  // person, and a copy of an earlier epoch (the host started the room anew from its file) would
-  // duplicate the map's records if merged: it is deleted instead.
+  // A copy of an earlier epoch (the host started the room anew from its file) would duplicate
+  // the map's records if merged: it is deleted instead (its drafts' copies with it).
   const prefix = `argument-atlas-live:${info.code}:`;
-  const dbName = `${prefix}${info.epoch ?? ''}:${info.name}`;
   await dropOtherEpochs(prefix, info.epoch ?? '');
-  const offline = new IndexeddbPersistence(dbName, doc);
+  const offline = new IndexeddbPersistence(offlineCopyName(info), doc);
   await offline.whenSynced;
-  const params: Record<string, string> = { name: info.name };
-  if (request.key !== undefined) params.key = request.key;
-  else {
-    // The name's proof on every connection (a reconnect too: the provider keeps its params).
-    const token = tokenFor(info.code, info.name);
-    if (token !== undefined) params.token = token;
-  }
-  const provider = new WebsocketProvider(liveSocketBase(request.url), info.code, doc, {
-    params,
-    disableBc: true,
-    ...(request.WebSocketPolyfill ? { WebSocketPolyfill: request.WebSocketPolyfill as unknown as typeof WebSocket } : {}),
-  });
-  const conn: Connection = { request, provider, offline, binding: null, stops: [] };
+  const provider = connect(request, info, info.code, doc);
+  const conn: Connection = { request, info, provider, offline, binding: null, stops: [], draft: null };
   current = conn;
-  live.setState({ room: info, link: 'connecting', peers: [], selectedBy: new Map(), follow: info.role === 'student', join: null });
+  live.setState({ room: info, link: 'connecting', peers: [], selectedBy: new Map(), follow: info.role === 'student', join: null, draft: null, draftOpening: null, draftProblem: null, draftsOpenHere: !opensOnlyTheClassRoom(request.WebSocketPolyfill) });
   try {
     await firstSync(provider, doc);
   } catch (e) {
@@ -94,44 +126,108 @@ export async function joinLiveSeminar(request: JoinRequest): Promise<RoomInfo> {
     live.setState({ room: null });
     throw e;
   }
-  const session = new LiveSession(doc, { onRepair: (repairs) => console.info('Argument Atlas repaired the shared map after a change:', repairs) });
-  conn.stops.push(() => session.destroy());
-  conn.binding = bindLiveDocument(session, info, () => {
-    conn.binding = null;
-    leaveLiveSeminar();
-  });
-  conn.stops.push(watchLink(provider, () => void restart(conn, request)), watchPeers(provider.awareness), publishPresence(provider.awareness, { name: info.name, role: info.role, color: presenceColor(info.name) }));
+  attach(conn, doc, info, 'class', () => void restart(conn, request), (session) =>
+    bindLiveDocument(session, info, () => {
+      conn.binding = null;
+      leaveLiveSeminar();
+    }),
+  );
   return info;
 }
 
-/** Waits for the host's first sync; a page with an offline copy of the room may go on without it. */
-function firstSync(provider: WebsocketProvider, doc: Y.Doc): Promise<void> {
-  if (provider.synced) return Promise.resolve();
-  const hasCopy = doc.getMap('nodes').size > 0 || doc.getMap('meta').size > 0;
-  return new Promise((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = (synced: boolean) => {
-      if (!synced) return;
-      clearTimeout(timer);
-      provider.off('sync', done);
-      provider.off('closed', closed);
-      resolve();
-    };
-    const closed = (event: { code: number; reason: string }) => {
-      clearTimeout(timer);
-      provider.off('sync', done);
-      provider.off('closed', closed);
-      reject(new LiveJoinError('unreachable', `The host refused the connection${event.reason ? `: ${event.reason}` : ''}.`));
-    };
-    provider.on('sync', done);
-    provider.on('closed', closed);
-    if (hasCopy) return done(true);
-    timer = setTimeout(() => {
-      provider.off('sync', done);
-      provider.off('closed', closed);
-      reject(new LiveJoinError('unreachable', 'The seminar’s host accepted the name but sent no map. Check the network and try again.'));
-    }, FIRST_SYNC_MS);
-  });
+/**
+ * Shows the private draft of student `of` (this page's own name when not given; the instructor
+ * names a student's), opening it beside the class room first. Never throws: what goes wrong is
+ * said in the bar (live.draftProblem), and the class map stays shown, nothing lost.
+ */
+export async function openLiveDraft(of?: string): Promise<void> {
+  const conn = current;
+  if (!conn || live.getState().draftOpening !== null) return;
+  const whose = of ?? conn.info.name;
+  if (conn.draft?.of === whose && conn.draft.binding) return showMap(conn, 'draft');
+  live.setState({ draftOpening: whose, draftProblem: null });
+  const mine = whose === conn.info.name;
+  let draft: Draft | null = null;
+  try {
+    if (!draftsOffered(conn.info)) throw new Error('This seminar is a display (no one edits in it), so it has no drafts.');
+    if (opensOnlyTheClassRoom(conn.request.WebSocketPolyfill)) throw new Error('The desktop app does not open a student’s draft yet (its connection to the host opens only the class room). Open the instructor link in a browser to look at a draft.');
+    // The host's answer for the draft's room: who may open it, and what this peer may edit there.
+    // The desktop app's page cannot ask the host itself: the draft's rule is the host's (mode 'open').
+    const info = conn.request.info ? { ...conn.info, mode: 'open' as const, mayEdit: editRight('open', conn.info.role) } : await fetchDraftInfo(conn.request.url, conn.info, whose, conn.request.key);
+    if (current !== conn) return;
+    // Another student's draft open (the instructor's): closed first, one draft at a time.
+    closeDraft(conn);
+    const doc = new Y.Doc();
+    const offline = new IndexeddbPersistence(offlineCopyName(conn.info, whose), doc);
+    await offline.whenSynced;
+    if (current !== conn) {
+      void offline.destroy();
+      return;
+    }
+    const opened: Draft = { of: whose, provider: connect(conn.request, conn.info, draftRoom(conn.info.code, whose), doc), offline, binding: null, stops: [] };
+    draft = opened;
+    conn.draft = opened;
+    live.setState({ draft: { of: whose, link: 'connecting', shown: false, peers: [] } });
+    await firstSync(opened.provider, doc, () => draftRefusedWords(whose, mine, live.getState().link === 'live'));
+    if (conn.draft !== opened) return;
+    attach(opened, doc, info, 'draft', () => void restartDraft(conn, opened), (session) =>
+      bindLiveDocument(
+        session,
+        info,
+        () => {
+          opened.binding = null;
+          leaveLiveSeminar();
+        },
+        { draftOf: whose, beside: true },
+      ),
+    );
+    showMap(conn, 'draft');
+  } catch (e) {
+    if (draft && conn.draft === draft) closeDraft(conn);
+    if (current === conn) live.setState({ draftProblem: e instanceof Error ? e.message : String(e) });
+  } finally {
+    if (current === conn) live.setState({ draftOpening: null });
+  }
+}
+
+/** Shows the class map again; the draft stays open behind it (showing it again is instant). */
+export function showClassMap(): void {
+  if (current) showMap(current, 'class');
+}
+
+function showMap(conn: Connection, part: RoomPart): void {
+  const link = part === 'class' ? conn : conn.draft;
+  const draft = live.getState().draft;
+  if (!link?.binding || !draft) return;
+  // A presentation shows part of the map it started on; following the instructor starts it again on the map now shown.
+  if (isPresenting()) stopPresentation();
+  link.binding.show();
+  live.setState({ draft: { ...draft, shown: part === 'draft' }, draftProblem: null });
+}
+
+/** Closes the draft open beside the class room (showing the class map first when it was shown). */
+function closeDraft(conn: Connection): void {
+  const draft = conn.draft;
+  if (!draft) return;
+  if (draft.binding?.shown()) showMap(conn, 'class');
+  conn.draft = null;
+  draft.binding?.unbind();
+  dispose(draft);
+  live.setState({ draft: null });
+}
+
+/** The host refused a change in the draft (or it was too large): its copy is dropped and the draft taken again from the host. */
+async function restartDraft(conn: Connection, draft: Draft): Promise<void> {
+  if (conn.draft !== draft) return;
+  const shown = draft.binding?.shown() ?? false;
+  const problem = live.getState().draftProblem;
+  await draft.offline.clearData().catch(() => undefined);
+  if (conn.draft !== draft) return;
+  closeDraft(conn);
+  if (current !== conn || !shown) return;
+  await openLiveDraft(draft.of);
+  // The refusal stays said beside the draft taken again.
+  if (live.getState().draftProblem === null) live.setState({ draftProblem: problem });
 }
 
 /** Deletes this room's offline copies of other epochs (where the browser can list its databases). */
@@ -158,59 +254,14 @@ async function restart(conn: Connection, request: JoinRequest): Promise<void> {
   }
 }
 
-/** The chip's state from the provider's: a drop shows "Reconnecting…", then "Offline". */
-function watchLink(provider: WebsocketProvider, refused: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-    if (status === 'connected') {
-      clearTimeout(timer);
-      timer = undefined;
-      live.setState({ link: 'live' });
-    } else if (live.getState().link === 'live' || live.getState().link === 'connecting') {
-      live.setState({ link: 'reconnecting' });
-      clearTimeout(timer);
-      timer = setTimeout(() => live.setState({ link: 'offline' }), RECONNECTING_MS);
-    }
-  };
-  const onClosed = (event: { code: number; reason: string }) => {
-    live.setState({ link: 'offline' });
-    if (event.code === LIVE_CLOSE.refused) {
-      notify({ kind: 'error', title: 'The seminar’s host refused a change', lines: [event.reason || 'A change of yours was not yours to make in this seminar.', 'The page takes the seminar’s map again from the host; the refused change is not in it.'] });
-      return refused();
-    }
-    if (event.code === LIVE_CLOSE.replaced) {
-      notify({ kind: 'error', title: 'This seminar is open in another page', lines: ['You joined again under this name elsewhere (another tab or browser), so this page stopped following the seminar.', 'Your copy of the map stays open here; save a copy to keep it.'] });
-      return;
-    }
-    notify({ kind: 'error', title: 'The seminar’s host closed the connection', lines: [event.reason || 'The host does not take this page back. Your copy of the map stays open; save a copy to keep it.'] });
-  };
-  // A message over the host's limit (1009): sent again on every reconnect, it would be refused for
-  // ever; like a refused change, the page takes the host's map again without it.
-  const onDrop = (event: { code: number } | null) => {
-    if (event?.code !== TOO_LARGE) return;
-    notify({ kind: 'error', title: 'A change was too large for the seminar', lines: ['The host takes changes of up to 4 MB from a student (a very long source text pasted whole is more).', 'The page takes the seminar’s map again from the host; that change is not in it.'] });
-    refused();
-  };
-  provider.on('connection-close', onDrop);
-  provider.on('status', onStatus);
-  provider.on('closed', onClosed);
-  if (provider.wsconnected) live.setState({ link: 'live' });
-  return () => {
-    clearTimeout(timer);
-    provider.off('status', onStatus);
-    provider.off('closed', onClosed);
-    provider.off('connection-close', onDrop);
-  };
+function dispose(link: RoomLink): void {
+  for (const stop of link.stops.splice(0)) stop();
+  link.provider.destroy();
+  void link.offline.destroy();
+  if (current === link) current = null;
 }
 
-function dispose(conn: Connection): void {
-  for (const stop of conn.stops.splice(0)) stop();
-  conn.provider.destroy();
-  void conn.offline.destroy();
-  if (current === conn) current = null;
-}
-
-/** Leaves the seminar: the live map stays open as an unsaved document (it can be saved as a file). */
+/** Leaves the seminar: the live map shown (the class map, or a draft) stays open as an unsaved document (it can be saved as a file). */
 export function leaveLiveSeminar(): void {
   leave(false);
 }
@@ -219,9 +270,14 @@ function leave(rejoining: boolean): void {
   const conn = current;
   if (!conn) return;
   current = null;
+  const draft = conn.draft;
+  conn.draft = null;
+  // Only the one shown keeps its map open in the store.
+  draft?.binding?.unbind();
+  if (draft) dispose(draft);
   conn.binding?.unbind();
   dispose(conn);
-  live.setState({ room: null, peers: [], selectedBy: new Map(), link: 'connecting' });
+  live.setState({ room: null, peers: [], selectedBy: new Map(), link: 'connecting', draft: null, draftOpening: null, draftProblem: null });
   if (!rejoining) conn.request.onLeave?.();
 }
 

@@ -55,6 +55,14 @@ export interface IpcWebSocket {
 }
 
 const classes = new WeakMap<LiveSocketBridge, IpcWebSocketClass>();
+const relayed = new WeakSet<object>();
+
+/**
+ * Whether `socketClass` is the desktop app's relay: main opens the window's class room whatever
+ * the URL says (electron/main/liveRelay.ts), so no other room (a student's draft) may be opened
+ * through it: its doc would be sent into the class room.
+ */
+export const opensOnlyTheClassRoom = (socketClass: object | undefined): boolean => socketClass !== undefined && relayed.has(socketClass);
 
 /** The WebSocket class over `bridge` (one per bridge: it owns the bridge's event listener). */
 export function ipcWebSocketClass(bridge: LiveSocketBridge): IpcWebSocketClass {
@@ -168,6 +176,7 @@ export function ipcWebSocketClass(bridge: LiveSocketBridge): IpcWebSocketClass {
   }
 
   classes.set(bridge, Socket);
+  relayed.add(Socket);
   return Socket;
 }
 

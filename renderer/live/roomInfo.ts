@@ -1,10 +1,10 @@
 // The question a page asks the host before it joins (protocol.ts: GET /live/CODE/info): the map's
 // title, this peer's role and what it may edit, so the page locks its editing before the first
 // sync. Every way it can fail is a typed error in words a student can act on.
-import { infoPath, LIVE_PATH, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomPreview } from '../../arguments/live/protocol';
+import { draftRoom, infoPath, LIVE_PATH, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomPreview } from '../../arguments/live/protocol';
 import { keepToken, tokenFor } from './nameToken';
 
-export type JoinErrorCode = 'bad-name' | 'bad-code' | 'unknown-code' | 'name-taken' | 'unreachable' | 'bad-answer';
+export type JoinErrorCode = 'bad-name' | 'bad-code' | 'unknown-code' | 'name-taken' | 'unreachable' | 'bad-answer' | 'refused';
 
 export class LiveJoinError extends Error {
   constructor(
@@ -33,9 +33,9 @@ export function liveSocketBase(url: string): string {
   return u.href.replace(/\/$/, '');
 }
 
-/** The info address of a room on the host at `base` ("http://HOST:PORT"). */
-export function infoUrl(base: string, code: string, name: string, key?: string, token?: string): string {
-  const url = new URL(infoPath(code), base);
+/** The info address of a room on the host at `base` ("http://HOST:PORT"): the class room `code`, or a draft's room (protocol.ts draftRoom). */
+export function infoUrl(base: string, room: string, name: string, key?: string, token?: string): string {
+  const url = new URL(infoPath(room), base);
   url.searchParams.set('name', name);
   if (key !== undefined) url.searchParams.set('key', key);
   if (token !== undefined) url.searchParams.set('token', token);
@@ -70,26 +70,44 @@ export async function fetchRoomInfo(base: string, typedCode: string, typedName: 
   if (!code) throw new LiveJoinError('bad-code', `“${typedCode}” is not a join code: a code is six letters and digits, as your instructor shows it.`);
   const name = readStudentName(typedName);
   if (!name) throw new LiveJoinError('bad-name', nameProblem(typedName)!);
+  // The host hands a name's token out once: kept here, so whoever asked, the join brings it.
+  const info = await askHost(base, code, code, name, key, fetcher);
+  keepToken(info);
+  return info;
+}
+
+/**
+ * Asks the host about the draft of student `of` in the room this page joined as `joined` (the
+ * instructor with `key`): its info (mode 'open', what this peer may edit there). Throws a
+ * LiveJoinError in words: 'refused' with the host's own sentence (not this student's draft, …).
+ */
+export function fetchDraftInfo(base: string, joined: RoomInfo, of: string, key?: string, fetcher: typeof fetch = fetch): Promise<RoomInfo> {
+  return askHost(base, joined.code, draftRoom(joined.code, of), joined.name, key, fetcher);
+}
+
+async function askHost(base: string, code: string, room: string, name: string, key: string | undefined, fetcher: typeof fetch): Promise<RoomInfo> {
   let response: Response;
   try {
-    response = await fetcher(infoUrl(base, code, name, key, key === undefined ? tokenFor(code, name) : undefined));
+    response = await fetcher(infoUrl(base, room, name, key, key === undefined ? tokenFor(code, name) : undefined));
   } catch {
     throw new LiveJoinError('unreachable', `The seminar’s host (${new URL(base).host}) does not answer. Check that you are on the room’s network and that the instructor’s seminar is still running, then try again.`);
   }
-  if (response.status === 404) throw new LiveJoinError('unknown-code', `There is no seminar with the code ${code} on this host. Check the code with your instructor.`);
+  if (response.status === 404 && room === code) throw new LiveJoinError('unknown-code', `There is no seminar with the code ${code} on this host. Check the code with your instructor.`);
   if (response.status === 409) throw new LiveJoinError('name-taken', `Someone in the seminar already uses the name “${name}”. Add an initial or choose another name (if it was you, open the seminar again in the browser you joined with).`);
   if (response.status === 400) throw new LiveJoinError('bad-name', `The host does not accept the name “${name}”. ${NAME_RULE}`);
-  if (!response.ok) throw new LiveJoinError('unreachable', `The seminar’s host answered with an error (${response.status}). Try again in a moment.`);
   let body: unknown;
   try {
     body = await response.json();
   } catch {
     body = null;
   }
-  // The host hands a name's token out once: kept here, so whoever asked, the join brings it.
-  const info = readRoomInfo(body, code);
-  keepToken(info);
-  return info;
+  if (!response.ok) {
+    // The host's refusals are JSON { error: SENTENCE } (protocol.ts RoomInfo): said as the host put them.
+    const said = body !== null && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error.slice(0, 300) : '';
+    if (said !== '' && (response.status === 403 || response.status === 404 || response.status === 429 || response.status === 503)) throw new LiveJoinError('refused', said);
+    throw new LiveJoinError('unreachable', `The seminar’s host answered with an error (${response.status}). Try again in a moment.`);
+  }
+  return readRoomInfo(body, code);
 }
 
 /** The room's title for the join screen (no name yet); null when the host does not say. */

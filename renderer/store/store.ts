@@ -117,21 +117,41 @@ export const liveHistory = (map: ArgumentMap): History => ({ present: map, past:
  */
 const SEMINAR_COPY: Change = { label: 'Seminar copy', patches: [], inverse: [] };
 
+/** The name "Save as" offers for the seminar's map, or for a student's draft of it. */
+const seminarCopyName = (map: ArgumentMap, draftOf: string | null): string =>
+  `${map.meta.title.trim() || 'Seminar map'} (${draftOf === null ? 'seminar copy' : `draft of ${draftOf}`}).argmap.json`;
+
 /**
  * Opens (or, with null, closes) a live document; the store's map is then `map`. Closed with a
  * `map`, the live map stays open as an ordinary document, unsaved.
  */
 export function setLiveDocument(doc: LiveDocument | null, marker: LiveMarker | null, map?: ArgumentMap): void {
-  if (doc && marker && map) replaceDocument({ history: liveHistory(map), name: `${map.meta.title.trim() || 'Seminar map'} (seminar copy).argmap.json`, fileRef: null, saved: SEMINAR_COPY });
+  if (doc && marker && map) replaceDocument({ history: liveHistory(map), name: seminarCopyName(map, null), fileRef: null, saved: SEMINAR_COPY });
   liveDocument = doc;
   if (!doc && map) editor.setState({ live: null, history: liveHistory(map), saved: SEMINAR_COPY });
   else editor.setState({ live: marker });
 }
 
-/** A live document's change (a peer's, an undo): the view shows `map`, the selection kept on what still exists. */
-export function showLiveMap(map: ArgumentMap, marker: LiveMarker): void {
+/**
+ * Shows `doc`, another live document of the same seminar (a student's draft, or the class map
+ * again), in place of the one shown: the seminar goes on (nothing leaves), the view keeps its
+ * place (a draft is a fork of the class map), and the selection, an edit in progress and the
+ * undo buttons are the new document's. The caller ends a presentation first.
+ */
+export function switchLiveDocument(doc: LiveDocument, marker: LiveMarker, map: ArgumentMap, draftOf: string | null): void {
+  if (!liveDocument || liveDocument === doc) return;
+  liveDocument.cancelGesture();
+  liveDocument = doc;
+  editor.setState({ history: liveHistory(map), name: seminarCopyName(map, draftOf), live: marker, selection: EMPTY, editing: null, creation: null, focusQuote: null, notice: null, fitNodes: null });
+}
+
+/** Whether `doc` is the live document the store shows. */
+export const showsLiveDocument = (doc: LiveDocument): boolean => liveDocument === doc;
+
+/** A live document's change (a peer's, an undo): the view shows `map`, the selection kept on what still exists; a change of a document not shown is not the view's. */
+export function showLiveMap(doc: LiveDocument, map: ArgumentMap, marker: LiveMarker): void {
   const s = editor.getState();
-  if (!liveDocument) return;
+  if (!liveDocument || liveDocument !== doc) return;
   // A presentation shows its part; the whole map it gives back at the end is kept current.
   if (s.presentation) editor.setState({ live: marker, presentation: { ...s.presentation, document: { ...s.presentation.document, history: liveHistory(map) } } });
   else editor.setState({ ...prune(s, liveHistory(map)), live: marker });

@@ -240,3 +240,102 @@ describe('the store on a live document', () => {
     expect(isDirty()).toBe(true);
   });
 });
+
+describe('a student’s draft bound beside the class map', () => {
+  let draftBinding: LiveBinding | null = null;
+  afterEach(() => {
+    draftBinding?.unbind();
+    draftBinding = null;
+  });
+
+  /** The class room's pair and a draft forked from it (the same structs, as the host forks it). */
+  function classAndDraft() {
+    const classRoom = pair();
+    const draftDoc = new Y.Doc();
+    Y.applyUpdate(draftDoc, Y.encodeStateAsUpdate(classRoom.mine.doc));
+    return { ...classRoom, draft: new LiveSession(draftDoc) };
+  }
+
+  it('shows the draft in place of the class map: its edits stay in it, a class change shown later, and each keeps its own undo', () => {
+    const { mine, theirs, draft } = classAndDraft();
+    let left = 0;
+    binding = bindLiveDocument(mine, info('nothing'), () => void left++);
+    const id = someNode(getMap());
+    const original = getMap().nodes[id]!.text;
+    draftBinding = bindLiveDocument(draft, { ...info('everything'), role: 'student' }, () => void left++, { draftOf: 'Tomas', beside: true });
+    // Bound beside: the class map is still the one shown, read-only for this reader.
+    expect(draftBinding.shown()).toBe(false);
+    expect(binding.shown()).toBe(true);
+    expect(isReadOnly()).toBe(true);
+    draftBinding.show();
+    expect(draftBinding.shown()).toBe(true);
+    expect(binding.shown()).toBe(false);
+    // Save as offers it as the draft's copy, not the class map's.
+    expect(editor.getState().name).toMatch(/ \(draft of Tomas\)\.argmap\.json$/);
+    expect(isReadOnly()).toBe(false);
+    expect(attempt(editNode(id, { text: 'Only in my draft.' }))).toBeNull();
+    expect(draft.map.nodes[id]!.text).toBe('Only in my draft.');
+    expect(mine.map.nodes[id]!.text).toBe(original);
+    expect(theirs.map.nodes[id]!.text).toBe(original);
+    // The instructor's change of the class map while the draft is shown: not the view's.
+    const other = Object.keys(getMap().nodes).sort()[1]!;
+    theirs.apply(editNode(other, { text: 'The instructor’s.' }));
+    expect(getMap().nodes[other]!.text).not.toBe('The instructor’s.');
+    expect(editor.getState().live).toMatchObject({ mayEdit: 'everything', canUndo: true, undoLabel: 'Edit text' });
+    // Back to the class map: the class's map as it is now, its own (empty) undo, the draft's edit not in it.
+    binding.show();
+    expect(getMap().nodes[other]!.text).toBe('The instructor’s.');
+    expect(getMap().nodes[id]!.text).toBe(original);
+    expect(editor.getState().live).toMatchObject({ mayEdit: 'nothing', canUndo: false });
+    expect(editor.getState().name).toContain('(seminar copy)');
+    // And to the draft again: its edit is there, and its undo takes it back (in the draft only).
+    draftBinding.show();
+    expect(getMap().nodes[id]!.text).toBe('Only in my draft.');
+    undoChange();
+    expect(getMap().nodes[id]!.text).toBe(original);
+    expect(draft.map.nodes[id]!.text).toBe(original);
+    expect(left).toBe(0);
+  });
+
+  it('a selection and an edit in progress are the map’s shown: switching drops them, never carries them across', () => {
+    const { mine, draft } = classAndDraft();
+    binding = bindLiveDocument(mine, info('everything'), () => undefined);
+    draftBinding = bindLiveDocument(draft, info('everything'), () => undefined, { draftOf: 'Tomas', beside: true });
+    const id = someNode(getMap());
+    editor.setState({ selection: { nodes: [id], relations: [] } });
+    startEditing(id);
+    draftBinding.show();
+    expect(editor.getState().selection.nodes).toEqual([]);
+    expect(editor.getState().editing).toBeNull();
+  });
+
+  it('Leave while the draft is shown keeps the draft open as an unsaved copy; unbinding the class map behind it changes nothing shown', () => {
+    const { mine, draft } = classAndDraft();
+    binding = bindLiveDocument(mine, info('nothing'), () => undefined);
+    draftBinding = bindLiveDocument(draft, info('everything'), () => undefined, { draftOf: 'Tomas', beside: true });
+    draftBinding.show();
+    const id = someNode(getMap());
+    attempt(editNode(id, { text: 'Kept after Leave.' }));
+    binding.unbind();
+    binding = null;
+    expect(editor.getState().live).toMatchObject({ mayEdit: 'everything' });
+    expect(getMap().nodes[id]!.text).toBe('Kept after Leave.');
+    draftBinding.unbind();
+    draftBinding = null;
+    expect(editor.getState().live).toBeNull();
+    expect(getMap().nodes[id]!.text).toBe('Kept after Leave.');
+    expect(isDirty()).toBe(true);
+  });
+
+  it('opening another document while the draft is shown leaves the seminar (both maps’ bindings)', () => {
+    const { mine, draft } = classAndDraft();
+    const leaves: string[] = [];
+    binding = bindLiveDocument(mine, info('everything'), () => leaves.push('class'));
+    draftBinding = bindLiveDocument(draft, info('everything'), () => leaves.push('draft'), { draftOf: 'Tomas', beside: true });
+    draftBinding.show();
+    replaceDocument(documentState(load(), 'other.argmap.json', null));
+    expect(leaves).toEqual(['draft']);
+    expect(editor.getState().live).toBeNull();
+    expect(editor.getState().name).toBe('other.argmap.json');
+  });
+});

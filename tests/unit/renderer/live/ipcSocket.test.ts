@@ -2,7 +2,8 @@
 // expects of a WebSocket (readyState and its constants, onopen → onmessage with an ArrayBuffer →
 // onclose with the code and reason, send only when open), whatever order main's answers come in.
 import { describe, expect, it } from 'vitest';
-import { ipcWebSocketClass, type SocketCloseEvent } from '../../../../renderer/live/ipcSocket';
+import WebSocket from 'ws';
+import { ipcWebSocketClass, opensOnlyTheClassRoom, type SocketCloseEvent } from '../../../../renderer/live/ipcSocket';
 import type { LiveSocketBridge, LiveSocketEvent } from '../../../../renderer/platform/live';
 
 function fakeBridge() {
@@ -24,6 +25,12 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 const URL_OF_ROOM = 'ws://192.168.1.20:4780/live/HK7M3Q?name=Instructor';
 
 describe('IpcWebSocket', () => {
+  it('is known as the relay that opens only the class room (a draft may not be opened through it)', () => {
+    expect(opensOnlyTheClassRoom(ipcWebSocketClass(fakeBridge().bridge))).toBe(true);
+    expect(opensOnlyTheClassRoom(WebSocket)).toBe(false);
+    expect(opensOnlyTheClassRoom(undefined)).toBe(false);
+  });
+
   it('opens through the bridge with the URL’s name, delivers frames as ArrayBuffers and closes as y-websocket expects', async () => {
     const f = fakeBridge();
     const WS = ipcWebSocketClass(f.bridge);

@@ -1,7 +1,7 @@
 // The join's question to the host (renderer/live/roomInfo.ts): each refusal in words a student
 // can act on, and nothing but a RoomInfo for this code accepted.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchRoomInfo, fetchRoomPreview, infoUrl, LiveJoinError, liveSocketBase, nameProblem } from '../../../../renderer/live/roomInfo';
+import { fetchDraftInfo, fetchRoomInfo, fetchRoomPreview, infoUrl, LiveJoinError, liveSocketBase, nameProblem } from '../../../../renderer/live/roomInfo';
 
 const BASE = 'http://192.168.1.20:4321';
 const answer = (status: number, body: unknown = {}) => (async () => new Response(JSON.stringify(body), { status })) as typeof fetch;
@@ -52,6 +52,23 @@ describe('asking the host about a room', () => {
     expect(unreachable.message).toContain('192.168.1.20:4321');
     expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, code: 'OTHER1' })))).code).toBe('bad-answer');
     expect((await refusal(fetchRoomInfo(BASE, 'K7QM4P', 'Tomas', undefined, answer(200, { ...good, mayEdit: 'all' })))).code).toBe('bad-answer');
+  });
+
+  it('asks about a student’s draft at its own room’s info, and says the host’s refusal in the host’s words', async () => {
+    let asked = '';
+    const f = (async (url: string) => {
+      asked = url;
+      return new Response(JSON.stringify({ ...good, name: 'Marta', role: 'instructor', mode: 'open', mayEdit: 'everything' }));
+    }) as unknown as typeof fetch;
+    const joined = { ...good, name: 'Marta', role: 'instructor' } as Parameters<typeof fetchDraftInfo>[1];
+    expect(await fetchDraftInfo(BASE, joined, 'Ana María', 'k'.repeat(20), f)).toMatchObject({ code: 'K7QM4P', mode: 'open', mayEdit: 'everything' });
+    expect(asked).toBe(`${BASE}/live/K7QM4P.draft.Ana%20Mar%C3%ADa/info?name=Marta&key=${'k'.repeat(20)}`);
+    const tomas = good as Parameters<typeof fetchDraftInfo>[1];
+    const refused = await refusal(fetchDraftInfo(BASE, tomas, 'Ana', undefined, answer(403, { error: 'A draft is open only to its student and the instructor.' })));
+    expect([refused.code, refused.message]).toEqual(['refused', 'A draft is open only to its student and the instructor.']);
+    expect((await refusal(fetchDraftInfo(BASE, tomas, 'Tomas', undefined, answer(404, { error: 'There is no such draft on this host.' })))).message).toBe('There is no such draft on this host.');
+    // An answer without the host's sentence: its status, not an invented reason.
+    expect((await refusal(fetchDraftInfo(BASE, tomas, 'Tomas', undefined, answer(503, 'busy')))).message).toBe('The seminar’s host answered with an error (503). Try again in a moment.');
   });
 
   it('the join screen and the join say the same about a typed name', async () => {
