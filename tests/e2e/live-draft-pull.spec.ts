@@ -113,8 +113,16 @@ test('the instructor lists a student’s draft, compares it with the class map a
 test('a draft the host cannot hand over is said in the list, and nothing changes', async ({ browser, host }) => {
   const teacher = await open(browser, host.instructorUrl);
   await join(teacher.page, 'Marta');
-  await teacher.page.getByRole('region', { name: 'Live seminar' }).getByRole('button', { name: 'Drafts' }).click();
+  // By keyboard: Enter opens the list, Esc closes it and gives the focus back to Drafts.
+  const drafts = teacher.page.getByRole('region', { name: 'Live seminar' }).getByRole('button', { name: 'Drafts' });
+  await drafts.focus();
+  await teacher.page.keyboard.press('Enter');
   const dialog = teacher.page.getByRole('dialog', { name: 'Students’ drafts' });
+  await expect(dialog.getByRole('status')).toHaveText(/No student has a draft yet/);
+  await teacher.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(drafts).toBeFocused();
+  await drafts.click();
   await expect(dialog.getByRole('status')).toHaveText(/No student has a draft yet/);
   const ada = await adaInHerDraft(host);
   await dialog.getByRole('button', { name: 'Refresh' }).click();
