@@ -8,7 +8,7 @@
 import type { Backup, DocumentPurpose, DocumentState, HostCommand } from '../renderer/platform/types';
 import type { ThemeChoice } from '../renderer/theme/choices';
 import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../renderer/platform/live';
-import type { RoomInfo } from '../arguments/live/protocol';
+import type { DraftSummary, RoomInfo } from '../arguments/live/protocol';
 
 /** The app's pages are served from app://argument-atlas/ (electron/main/protocol.ts), never file://. */
 export const APP_SCHEME = 'app';
@@ -124,6 +124,10 @@ export interface InvokeChannels {
   'live:room-info': { args: [name: string]; result: Outcome<RoomInfo> };
   /** Opens the window's room as its instructor through main (electron/main/liveRelay.ts): the socket's id. */
   'live:socket-open': { args: [name: string]; result: Outcome<number> };
+  /** The students' drafts of the window's seminar (the instructor pulls one into the class map). */
+  'live:drafts': { args: []; result: Outcome<DraftSummary[]> };
+  /** One student's draft as a map file's text (.argmap.json), read by the host in main's process. */
+  'live:draft': { args: [name: string]; result: Outcome<string> };
 }
 
 /** renderer -> main, not answered (ipcRenderer.send / ipcMain.on). */
@@ -167,7 +171,7 @@ export type SendChannel = keyof SendChannels;
 export type EventChannel = keyof EventChannels;
 
 /** Every channel, once: main registers exactly these, and a test checks the preload uses no other. */
-export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear', 'live:addresses', 'live:start', 'live:stop', 'live:current', 'live:room-info', 'live:socket-open'] as const satisfies readonly InvokeChannel[];
+export const INVOKE_CHANNELS = ['file:open', 'file:save', 'file:reread', 'file:save-binary', 'file:open-document', 'backup:write', 'backup:read', 'backup:clear', 'live:addresses', 'live:start', 'live:stop', 'live:current', 'live:room-info', 'live:socket-open', 'live:drafts', 'live:draft'] as const satisfies readonly InvokeChannel[];
 export const SEND_CHANNELS = ['doc:state', 'host:save-result', 'theme:set', 'live:socket-send', 'live:socket-close'] as const satisfies readonly SendChannel[];
 export const EVENT_CHANNELS = ['host:open-file', 'host:command', 'host:save-request', 'host:live-peers', 'host:live-ended', 'host:live-problem', 'host:live-socket-open', 'host:live-socket-message', 'host:live-socket-close'] as const satisfies readonly EventChannel[];
 

@@ -9,6 +9,7 @@ import { HOST_COMMANDS } from '../renderer/platform/types';
 import { TOKEN_PATTERN } from './ipc-contract';
 import type { ThemeChoice } from '../renderer/theme/choices';
 import type { LivePeer, LiveSeminar, LiveSocketEvent, LiveStartRequest } from '../renderer/platform/live';
+import type { DraftSummary } from '../arguments/live/protocol';
 
 function invoke<C extends InvokeChannel>(channel: C, ...args: InvokeChannels[C]['args']): Promise<InvokeChannels[C]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<InvokeChannels[C]['result']>;
@@ -73,6 +74,9 @@ const seminarOf = (s: LiveSeminar): LiveSeminar => ({
   mapName: String(s.mapName),
   ...(typeof s.notice === 'string' ? { notice: s.notice } : {}),
 });
+/** The drafts' named fields only, each of its type. */
+const draftsOf = (drafts: unknown): DraftSummary[] =>
+  Array.isArray(drafts) ? drafts.map((d: DraftSummary) => ({ name: String(d.name), open: d.open === true, changedAt: String(d.changedAt), nodes: typeof d.nodes === 'number' ? d.nodes : null })) : [];
 listen('host:live-peers', (peers) => peersListener?.(peersOf(peers)));
 listen('host:live-ended', (ended) => {
   const e = (typeof ended === 'object' && ended !== null ? ended : {}) as { reason?: unknown; saved?: unknown };
@@ -191,6 +195,8 @@ const api = {
     onProblem(listener: (message: string) => void) {
       problemListener = listener;
     },
+    drafts: async () => draftsOf(unwrap(await invoke('live:drafts'))),
+    draft: async (name: string) => String(unwrap(await invoke('live:draft', String(name)))),
     socket: {
       roomInfo: async (name: string) => unwrap(await invoke('live:room-info', String(name))),
       open: async (name: string) => unwrap(await invoke('live:socket-open', String(name))),

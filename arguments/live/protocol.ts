@@ -165,3 +165,37 @@ export interface RoomPreview {
   mode: RoomMode;
   title: string;
 }
+
+/**
+ * A student's draft as the instructor's list shows it: `GET /live/CODE/drafts?key=KEY` answers
+ * `{ drafts: DraftSummary[] }`, and `GET /live/CODE/drafts/NAME?key=KEY` the draft itself as a map
+ * file's text (.argmap.json, what the loader reads); 403 without the key, 404 for a draft this
+ * seminar has not, 422 for one whose map the loader refuses (`{ error: SENTENCE }` as for info).
+ */
+export interface DraftSummary {
+  /** The student's name. */
+  name: string;
+  /** Whether someone (the student, the instructor) has it open now: it may change as you read it. */
+  open: boolean;
+  /** When its log last took a change (ISO 8601). */
+  changedAt: string;
+  /** How many nodes it holds; null when its log cannot be read on the host (reading it says why). */
+  nodes: number | null;
+}
+
+export const draftsPath = (code: string): string => `${LIVE_PATH}/${code}/drafts`;
+export const draftPath = (code: string, name: string): string => `${draftsPath(code)}/${encodeURIComponent(name)}`;
+
+/** The address of the drafts' list on the host at `origin` ("http://HOST:PORT"), with the instructor's key. */
+export function draftsUrl(origin: string, code: string, key: string): string {
+  const url = new URL(draftsPath(code), origin);
+  url.searchParams.set('key', key);
+  return url.href;
+}
+
+/** The address of one student's draft, with the instructor's key. */
+export function draftUrl(origin: string, code: string, name: string, key: string): string {
+  const url = new URL(draftPath(code, name), origin);
+  url.searchParams.set('key', key);
+  return url.href;
+}

@@ -55,6 +55,9 @@ export interface WindowServices {
   liveSocketOpen(name: string): Promise<InvokeChannels['live:socket-open']['result']>;
   liveSocketSend(id: number, bytes: Uint8Array): void;
   liveSocketClose(id: number): void;
+  /** The students' drafts of the window's seminar, and one of them as a map (electron/main/live.ts). */
+  liveDrafts(): Promise<InvokeChannels['live:drafts']['result']>;
+  liveDraft(name: string): Promise<InvokeChannels['live:draft']['result']>;
 }
 
 export class IpcRefusal extends Error {
@@ -239,6 +242,14 @@ export const validateInvoke: { [C in InvokeChannel]: (args: readonly unknown[]) 
     arity('live:socket-open', args, 1);
     return [peerName('live:socket-open', args[0])];
   },
+  'live:drafts': (args) => {
+    arity('live:drafts', args, 0);
+    return [];
+  },
+  'live:draft': (args) => {
+    arity('live:draft', args, 1);
+    return [peerName('live:draft', args[0])];
+  },
 };
 
 export const validateSend: { [C in SendChannel]: (args: readonly unknown[]) => SendArgs[C] } = {
@@ -363,6 +374,16 @@ export function createInvokeHandlers(lookup: ServicesLookup): Record<InvokeChann
       const s = trustedServices(event, lookup, 'live:socket-open');
       const [name] = validateInvoke['live:socket-open'](raw);
       return s.liveSocketOpen(name);
+    },
+    'live:drafts': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:drafts');
+      validateInvoke['live:drafts'](raw);
+      return s.liveDrafts();
+    },
+    'live:draft': async (event, ...raw) => {
+      const s = trustedServices(event, lookup, 'live:draft');
+      const [name] = validateInvoke['live:draft'](raw);
+      return s.liveDraft(name);
     },
   };
 }

@@ -6,7 +6,8 @@
 // with a stand-in host (tests/unit/electron/live.test.ts).
 import { basename } from 'node:path';
 import type { RoomInfoAnswer } from '../../arguments/cli/live/host';
-import type { RoomMode } from '../../arguments/live/protocol';
+import type { DraftAnswer } from '../../arguments/cli/live/drafts';
+import type { DraftSummary, RoomMode } from '../../arguments/live/protocol';
 import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../../renderer/platform/live';
 import type { Outcome } from '../ipc-contract';
 import { hostStartMessage, LiveRequestError, readLiveStartRequest } from './liveChoices';
@@ -34,6 +35,9 @@ export interface RunningHost {
   peers(): LivePeer[];
   /** The room's info as GET /live/CODE/info answers it, in process. */
   roomInfo(name: string, key?: string): RoomInfoAnswer;
+  /** The students' drafts, and one of them as a map file's text (host.ts: LiveHost.drafts, draft). */
+  drafts(): DraftSummary[];
+  draft(name: string): DraftAnswer;
   save(): Promise<void>;
   close(): Promise<void>;
 }
@@ -79,6 +83,8 @@ export function stopFailure(err: unknown): string {
   const why = err instanceof Error && err.message ? err.message : String(err);
   return `The live seminar stopped, but the map could not be saved (${why.replace(/\.$/, '')}). The file keeps its last saved state.`;
 }
+
+const NO_SEMINAR = 'This window hosts no live seminar now.';
 
 export class LiveSeminars {
   private readonly hosted = new Map<number, Hosted>();
@@ -129,6 +135,30 @@ export class LiveSeminars {
   instructorInfo(windowId: number, name: string): RoomInfoAnswer | null {
     const h = this.hosted.get(windowId);
     return h ? h.host.roomInfo(name, h.host.key) : null;
+  }
+
+  /** The students' drafts of the window's seminar, for its instructor's list. */
+  drafts(windowId: number): Outcome<DraftSummary[]> {
+    const h = this.hosted.get(windowId);
+    if (!h) return { ok: false, message: NO_SEMINAR };
+    try {
+      return { ok: true, value: h.host.drafts() };
+    } catch (err) {
+      return { ok: false, message: `The seminar’s host could not list the drafts (${err instanceof Error ? err.message : String(err)}).` };
+    }
+  }
+
+  /** One student's draft of the window's seminar as a map file's text, read by the host without opening its room; the host's sentence when it cannot. */
+  draft(windowId: number, name: string): Outcome<string> {
+    const h = this.hosted.get(windowId);
+    if (!h) return { ok: false, message: NO_SEMINAR };
+    let answer: DraftAnswer;
+    try {
+      answer = h.host.draft(name);
+    } catch (err) {
+      return { ok: false, message: `The seminar’s host could not read ${name}’s draft (${err instanceof Error ? err.message : String(err)}).` };
+    }
+    return answer.ok ? { ok: true, value: answer.text } : { ok: false, message: answer.message };
   }
 
   /** Who is connected to the window's seminar now, and the file it hosts; null when it hosts none. */

@@ -834,6 +834,8 @@ export class WindowManager {
       liveSocketOpen: async (name) => this.relay.open(entry.id, name),
       liveSocketSend: (id, bytes) => this.relay.send(entry.id, id, bytes),
       liveSocketClose: (id) => this.relay.close(entry.id, id),
+      liveDrafts: async () => this.live.drafts(entry.id),
+      liveDraft: async (name) => this.live.draft(entry.id, name),
     };
   }
 }

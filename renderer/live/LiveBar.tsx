@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { draftsOffered, linkWords, live, useLive } from './liveState';
 import { JoinScreen } from './JoinScreen';
 import { DraftControl } from './DraftControl';
+import { DraftsButton } from './drafts/DraftsButton';
 import { presenceColor } from '../../arguments/live/protocol';
 import './live.css';
 
@@ -57,6 +58,7 @@ function LiveBar() {
           <input type="checkbox" checked={follow} onChange={(e) => live.setState({ follow: e.target.checked })} /> Follow the instructor
         </label>
       )}
+      <DraftsButton />
       <button type="button" onClick={() => void import('./connection').then((m) => m.leaveLiveSeminar())} title="Leave the seminar: the map stays open here as an unsaved copy you can save">
         Leave
       </button>

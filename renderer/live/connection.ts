@@ -282,3 +282,14 @@ function leave(rejoining: boolean): void {
 }
 
 export const inLiveSeminar = (): boolean => current !== null;
+
+/**
+ * The host's address and the instructor's key of the room this page is in, when it joined with the
+ * key (a browser opened at the instructor link): what reading the students' drafts over HTTP needs
+ * (renderer/live/drafts/draftsSource.ts). Null otherwise: a student, or the desktop app's window,
+ * whose key stays in its main process.
+ */
+export function instructorKeyAccess(): { url: string; key: string } | null {
+  const r = current?.request;
+  return r?.key !== undefined ? { url: r.url, key: r.key } : null;
+}

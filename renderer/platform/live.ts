@@ -3,7 +3,7 @@
 // its people. The host itself is the main process's (electron/main/live.ts runs
 // arguments/cli/live/host.ts); the browser has none, so `Platform.live` is absent there.
 // No DOM types: Node tests and the main process import it.
-import type { LiveRole, RoomInfo, RoomMode } from '../../arguments/live/protocol';
+import type { DraftSummary, LiveRole, RoomInfo, RoomMode } from '../../arguments/live/protocol';
 import type { FileRef } from './types';
 
 /** The port a seminar listens on unless the instructor chooses another; 0 means any free port. */
@@ -101,6 +101,10 @@ export interface LiveHostBridge {
   onProblem(listener: (message: string) => void): void;
   /** This window's own connection to its room, relayed by the main process (renderer/live/ipcSocket.ts). */
   socket: LiveSocketBridge;
+  /** The students' drafts of this window's seminar, as its host lists them; throws an Error worded for the user. */
+  drafts(): Promise<DraftSummary[]>;
+  /** One student's draft as a map file's text (.argmap.json), read by the host; throws an Error worded for the user (no such draft, a draft the loader refuses). */
+  draft(name: string): Promise<string>;
 }
 
 /** What the relayed socket of the window says (electron/main/liveRelay.ts). */

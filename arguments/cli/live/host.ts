@@ -25,14 +25,15 @@ import { loadMap } from '../../format/load';
 import { serializeMap } from '../../format/serialize';
 import { describeIssue } from '../../format/errors';
 import { readSection, toYDoc } from '../../live/mirror';
-import { draftRoom, instructorUrl, joinUrl, LIVE_PATH, type LiveRole, makeJoinCode, MAX_LIVE_MESSAGE_BYTES, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomMode, type RoomPreview } from '../../live/protocol';
+import { draftRoom, type DraftSummary, instructorUrl, joinUrl, LIVE_PATH, type LiveRole, makeJoinCode, MAX_LIVE_MESSAGE_BYTES, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomMode, type RoomPreview } from '../../live/protocol';
 import { editRight } from '../../live/roles';
 import { snapshotOf } from '../../live/snapshot';
 import { MAP_FILE, readFileBounded } from '../read';
 import { writeFileAtomic } from '../write';
 import { MAX_REFUSALS, Room } from './room';
 import { answer, SECURITY_HEADERS, serveStatic } from './static';
-import { Drafts, MAX_DRAFTS } from './drafts';
+import { type DraftAnswer, Drafts, MAX_DRAFTS } from './drafts';
+import { answerDrafts, DRAFTS_PATH } from './draftsHttp';
 import { hashBytes, lockStore, readLog, setAside, UpdateLog, type StoreHeader } from './store';
 
 export interface LiveHostOptions {
@@ -79,6 +80,13 @@ export interface LiveHost {
    * app hosts the room it joins): the same admission, no HTTP.
    */
   roomInfo(name: string, key?: string): RoomInfoAnswer;
+  /**
+   * The students' drafts of this seminar, for the instructor (drafts.ts): asked in process by the
+   * instructor's app, and over HTTP with the key by a browser (draftsHttp.ts).
+   */
+  drafts(): DraftSummary[];
+  /** One student's draft as a map file's text, read without opening its room (404: none in this seminar). */
+  draft(name: string): DraftAnswer;
   /** Writes the map file now. */
   save(): Promise<void>;
   /** Saves, disconnects everyone, stops listening. */
@@ -350,6 +358,8 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
       // Readable by the instructor's app (its window has another origin).
       return answer(res, 200, JSON.stringify(a.info), 'application/json');
     }
+    const draftsAsked = DRAFTS_PATH.exec(url.pathname);
+    if (draftsAsked) return answerDrafts(draftsAsked, url.searchParams, res, { code: code!, isKey: (given) => sameSecret(given, key), list: () => drafts.list(), read: (name) => drafts.read(name) });
     if (url.pathname.startsWith(`${LIVE_PATH}/`)) return answer(res, 404, 'Not found.\n');
     serveStatic(options.webRoot, url.pathname, req, res);
   });
@@ -425,6 +435,11 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     instructorUrl: instructorUrl(address, port, code, key),
     startedFrom,
     peers,
+    drafts: () => drafts.list(),
+    draft: (typed) => {
+      const name = readStudentName(typed);
+      return name === null ? { ok: false, status: 404, message: 'There is no such draft on this host.' } : drafts.read(name);
+    },
     roomInfo: (name, givenKey) => infoOf(code, new URLSearchParams(givenKey === undefined ? { name } : { name, key: givenKey })),
     save: async () => {
       if (saveTimer) clearTimeout(saveTimer);

@@ -387,6 +387,8 @@ describe('connecting to the host', () => {
       onEnded: () => undefined,
       onProblem: () => undefined,
       socket: { roomInfo, open: async () => 1, send: () => undefined, close: () => undefined, onEvent: () => undefined },
+      drafts: async () => [],
+      draft: async () => Promise.reject(new Error('not in this test')),
     };
     const platform = { ...files.platform, kind: 'electron' as const, live } satisfies Platform;
     setFilePlatform(platform);

@@ -31,6 +31,8 @@ function services() {
     liveSocketOpen: vi.fn(async (_name: string) => ({ ok: true as const, value: 1 })),
     liveSocketSend: vi.fn((_id: number, _bytes: Uint8Array) => undefined),
     liveSocketClose: vi.fn((_id: number) => undefined),
+    liveDrafts: vi.fn(async () => ({ ok: true as const, value: [{ name: 'Ada', open: true, changedAt: '2026-12-02T16:00:00.000Z', nodes: 12 }] })),
+    liveDraft: vi.fn(async (_name: string) => ({ ok: true as const, value: '{"format":"argument-atlas"}' })),
   } satisfies WindowServices;
 }
 
@@ -336,6 +338,18 @@ describe('the live relay (the instructor’s window in its own room)', () => {
     send['live:socket-close'](event(APP), 3, 'why');
     expect(s.liveSocketClose).toHaveBeenCalledTimes(1);
     expect(refused).toHaveLength(10);
+  });
+
+  it('lists the drafts and reads one by a student’s name; refuses anything else before main sees it', async () => {
+    const { s, invoke } = setup();
+    await expect(invoke['live:drafts'](event(APP))).resolves.toEqual({ ok: true, value: [expect.objectContaining({ name: 'Ada', nodes: 12 })] });
+    await expect(invoke['live:draft'](event(APP), ' Ada ')).resolves.toEqual({ ok: true, value: '{"format":"argument-atlas"}' });
+    expect(s.liveDraft).toHaveBeenCalledWith('Ada');
+    await expect(invoke['live:drafts'](event(APP), 'Ada')).rejects.toBeInstanceOf(IpcRefusal);
+    // A path, a room name or markup is not a student's name.
+    for (const bad of [[], [''], ['../class.ylog'], ['<b>Ada</b>'], ['x'.repeat(41)], [{ name: 'Ada' }], ['Ada', 'Bea']]) await expect(invoke['live:draft'](event(APP), ...bad), JSON.stringify(bad)).rejects.toBeInstanceOf(IpcRefusal);
+    expect(s.liveDrafts).toHaveBeenCalledTimes(1);
+    expect(s.liveDraft).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a frame larger than the host takes', () => {

@@ -40,6 +40,8 @@ function setup({ failSave = false, samePath }: { failSave?: boolean; samePath?: 
       joinUrl: `http://${o.host}:${port}/#ABC234`,
       peers: () => peers,
       roomInfo: () => ({ ok: false, status: 404, message: 'not in this test' }),
+      drafts: () => [],
+      draft: () => ({ ok: false, status: 404, message: 'not in this test' }),
       save: async () => undefined,
       close: async () => {
         closed.push(o.mapPath);

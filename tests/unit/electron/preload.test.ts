@@ -188,6 +188,25 @@ describe('window.argumentAtlas', () => {
     ]);
   });
 
+  it('live seminar drafts: the list’s named fields only, each of its type, and a draft’s text by name; a refusal is the host’s sentence', async () => {
+    const live = api.live!;
+    answer = (channel) =>
+      channel === 'live:drafts'
+        ? { ok: true, value: [{ name: 'Ada', open: true, changedAt: '2026-12-02T16:00:00.000Z', nodes: 12, path: '/store/draft-416461.ylog' }, { name: 'Bea', open: 'yes', changedAt: 7, nodes: '3' }] }
+        : channel === 'live:draft'
+          ? { ok: false, message: 'Bea has no draft in this seminar (a draft is made when its student first opens it).' }
+          : undefined;
+    await expect(live.drafts()).resolves.toEqual([
+      { name: 'Ada', open: true, changedAt: '2026-12-02T16:00:00.000Z', nodes: 12 },
+      { name: 'Bea', open: false, changedAt: '7', nodes: null },
+    ]);
+    expect(invoked.at(-1)).toEqual(['live:drafts', []]);
+    await expect(live.draft('Bea')).rejects.toThrow('Bea has no draft in this seminar');
+    expect(invoked.at(-1)).toEqual(['live:draft', ['Bea']]);
+    answer = (channel) => (channel === 'live:draft' ? { ok: true, value: '{"format":"argument-atlas"}' } : undefined);
+    await expect(live.draft('Ada')).resolves.toBe('{"format":"argument-atlas"}');
+  });
+
   it('live seminar socket: the page names itself and sends frames; the key is never asked for, events come without the IPC event and malformed ones are dropped', async () => {
     const socket = api.live!.socket;
     answer = (channel) => (channel === 'live:socket-open' ? { ok: true, value: 5 } : channel === 'live:room-info' ? { ok: false, message: 'This window hosts no live seminar now.' } : undefined);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_PATTERN, hostOrigin, instructorUrl, joinUrl, makeJoinCode, presenceColor, readJoinCode, readJoinHash, readStudentName, studentVoice } from '../../../arguments/live/protocol';
+import { CODE_PATTERN, draftsUrl, draftUrl, hostOrigin, instructorUrl, joinUrl, makeJoinCode, presenceColor, readJoinCode, readJoinHash, readStudentName, studentVoice } from '../../../arguments/live/protocol';
 
 describe('live seminar names', () => {
+  it('addresses the drafts’ list and one student’s draft on a host, with the key, a name of any letters encoded', () => {
+    expect(draftsUrl('http://192.168.1.20:4780', 'ABC23K', 'k_-9'.repeat(6))).toBe(`http://192.168.1.20:4780/live/ABC23K/drafts?key=${'k_-9'.repeat(6)}`);
+    expect(draftUrl('http://[fe80::1]:4780', 'ABC23K', 'Ana María O’Neill', 'key')).toBe('http://[fe80::1]:4780/live/ABC23K/drafts/Ana%20Mar%C3%ADa%20O%E2%80%99Neill?key=key');
+    expect(decodeURIComponent(new URL(draftUrl('http://h:1', 'ABC23K', 'J. d’Arc', 'k')).pathname.split('/').at(-1)!)).toBe('J. d’Arc');
+  });
   it('makes join codes a room can read aloud', () => {
     const code = makeJoinCode(Uint8Array.from([0, 1, 2, 3, 250, 255]));
     expect(code).toMatch(CODE_PATTERN);
