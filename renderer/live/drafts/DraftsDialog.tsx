@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import type { DraftSummary } from '../../../arguments/live/protocol';
 import { Modal } from '../../panels/Modal';
 import { platform } from '../../platform';
-import { useLive } from '../liveState';
+import { live, showsDraft, useLive } from '../liveState';
 import { bridgeDraftsSource, changedWords, httpDraftsSource, type DraftsSource } from './draftsSource';
 import { compareDraft, draftTitle } from './pullDraft';
 import './drafts.css';
@@ -51,7 +51,11 @@ export default function DraftsDialog({ onClose }: { onClose: () => void }) {
     setBusy(name);
     setProblem(null);
     const source = await sourceFor(code);
-    const why = source ? await compareDraft(source, name) : 'This page has no way to the seminar’s drafts.';
+    // The instructor looking into a student's draft: the class map is shown first, as what is brought goes into the map shown.
+    const classMap = async () => {
+      if (showsDraft(live.getState())) (await import('../connection')).showClassMap();
+    };
+    const why = source ? await compareDraft(source, name, classMap) : 'This page has no way to the seminar’s drafts.';
     setBusy(null);
     if (why === null) onClose();
     else setProblem(why);

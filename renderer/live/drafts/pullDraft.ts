@@ -3,13 +3,16 @@
 // instructor brings chosen nodes in as one undo step (compareState.ts bringIntoMap), which the
 // live binding sends to the room like any edit. The loader's check is the comparison's own.
 import type { DraftsSource } from './draftsSource';
-import { live, showsDraft } from '../liveState';
 
 /** The comparison's name for a student's draft. */
 export const draftTitle = (name: string): string => `${name}’s draft`;
 
-/** Opens the comparison with `name`'s draft; the sentence why not (nothing changed then), or null. */
-export async function compareDraft(source: DraftsSource, name: string): Promise<string | null> {
+/**
+ * Opens the comparison with `name`'s draft; the sentence why not (nothing changed then), or null.
+ * `showClassMap` is called first when given: what is brought goes into the map shown, which must be
+ * the class map, never a draft the instructor is looking into.
+ */
+export async function compareDraft(source: DraftsSource, name: string, showClassMap?: () => void | Promise<void>): Promise<string | null> {
   let bytes: Uint8Array;
   try {
     bytes = await source.read(name);
@@ -20,8 +23,7 @@ export async function compareDraft(source: DraftsSource, name: string): Promise<
   const { readMapFile, showComparison } = await import('../../compare/compareState');
   const read = readMapFile({ name: draftTitle(name), bytes, ref: null });
   if (!read.ok) return `${read.title}. ${read.lines.slice(0, 3).join(' ')}`;
-  // What is brought goes into the map shown: the class map, never a draft the instructor looks into.
-  if (showsDraft(live.getState())) (await import('../connection')).showClassMap();
+  await showClassMap?.();
   showComparison(read.name, read.map);
   return null;
 }

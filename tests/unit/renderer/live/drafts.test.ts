@@ -87,7 +87,11 @@ describe('Compare & bring… a draft', () => {
 
   it('shows the draft as “Ada’s draft” beside the class map, and brings the node she added in one undo step', async () => {
     const { host, id, origin } = await adaDrafted();
-    expect(await compareDraft(httpDraftsSource(origin, host.code, host.key), 'Ada')).toBeNull();
+    // Looking into a draft, the instructor is shown the class map before the comparison opens on it.
+    const shown: string[] = [];
+    const classMapFirst = () => void shown.push(compareStore.getState().session ? 'after the comparison' : 'class map');
+    expect(await compareDraft(httpDraftsSource(origin, host.code, host.key), 'Ada', classMapFirst)).toBeNull();
+    expect(shown).toEqual(['class map']);
     const s = compareStore.getState().session!;
     expect(s.studentName).toBe('Ada’s draft');
     expect(s.comparison.extra).toEqual([id]);
@@ -105,10 +109,13 @@ describe('Compare & bring… a draft', () => {
 
   it('says why a draft cannot be compared, and changes nothing', async () => {
     const failing: DraftsSource = { list: async () => [], read: async () => Promise.reject(new Error('Ada’s draft holds what a map may not (node n1: kind …).')) };
-    expect(await compareDraft(failing, 'Ada')).toBe('Ada’s draft could not be read: Ada’s draft holds what a map may not (node n1: kind …).');
+    const switched: string[] = [];
+    expect(await compareDraft(failing, 'Ada', () => void switched.push('class map'))).toBe('Ada’s draft could not be read: Ada’s draft holds what a map may not (node n1: kind …).');
     const garbled: DraftsSource = { list: async () => [], read: async () => new TextEncoder().encode('{"nodes": ') };
     expect(await compareDraft(garbled, 'Ada')).toMatch(/^Could not read “Ada’s draft”; nothing was changed\. /);
     expect(compareStore.getState().session).toBeNull();
     expect(getMap()).toBe(classMap);
+    // A draft that cannot be read leaves the instructor on the map shown.
+    expect(switched).toEqual([]);
   });
 });
