@@ -52,6 +52,15 @@ export function readStudentName(typed: string): string | null {
   return NAME_PATTERN.test(name) ? name : null;
 }
 
+/** The name the instructor's desktop window joins its room under (what the students' People list shows). */
+export const INSTRUCTOR_NAME = 'Instructor';
+
+/**
+ * Whether `name` is kept for the key holder: a student who took "Instructor" (or "instructor") first
+ * would keep the instructor's own window out of the room and pass for the instructor.
+ */
+export const keptForInstructor = (name: string): boolean => name.toLocaleLowerCase('en-US') === INSTRUCTOR_NAME.toLocaleLowerCase('en-US');
+
 /** The voice of a student's own nodes: `student:NAME`. */
 export const studentVoice = (name: string): string => `student:${name}`;
 

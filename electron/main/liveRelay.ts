@@ -127,7 +127,8 @@ export class LiveRelay {
  * sentences are written for a student at the join page ("choose another name").
  */
 export function refusalForInstructor(answer: { status: number; message: string }, name: string): string {
-  // The key replaces the instructor's own earlier connection (a reload, the instructor link): a 409 is a student under this name.
+  // The key replaces the instructor's own earlier connection (a reload, the instructor link) and the host keeps the
+  // window's name (INSTRUCTOR_NAME) for the key holder: a 409 would be a student under a name the window was given otherwise.
   if (answer.status === 409) return `a student is in the room under the name “${name}”; once they join under their own name, stop and start the seminar again, or open the instructor link`;
   if (answer.status === 404) return 'the seminar’s room is gone from its host (it is stopping)';
   return `the seminar’s host refused this window: ${answer.message}`;

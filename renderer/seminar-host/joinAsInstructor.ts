@@ -5,15 +5,14 @@
 // renderer/live/ipcSocket.ts); the key stays in main. While joined, the window's map is the
 // room's: the host writes it to the file, so Save over it is refused with that reason (main's
 // saveRefusal), and when the seminar stops the window reads the file again.
-import { hostOrigin } from '../../arguments/live/protocol';
+import { hostOrigin, INSTRUCTOR_NAME } from '../../arguments/live/protocol';
 import type { LiveHostBridge, LiveSeminar } from '../platform/live';
 import { inLiveSeminar, joinLiveSeminar, leaveLiveSeminar } from '../live/connection';
 import { ipcWebSocketClass } from '../live/ipcSocket';
 import { editor, markSaved } from '../store/store';
 import { seminarHost } from './seminarHostState';
 
-/** The instructor's name in the room (what the students' presence list shows). */
-export const INSTRUCTOR_NAME = 'Instructor';
+export { INSTRUCTOR_NAME };
 
 
 /** The window's file before it joined: it is the file the host writes, and the window goes back to it. */

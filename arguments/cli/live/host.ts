@@ -25,7 +25,7 @@ import { loadMap } from '../../format/load';
 import { serializeMap } from '../../format/serialize';
 import { describeIssue } from '../../format/errors';
 import { readSection, toYDoc } from '../../live/mirror';
-import { draftRoom, type DraftSummary, instructorUrl, joinUrl, LIVE_PATH, type LiveRole, makeJoinCode, MAX_LIVE_MESSAGE_BYTES, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomMode, type RoomPreview } from '../../live/protocol';
+import { draftRoom, type DraftSummary, instructorUrl, joinUrl, keptForInstructor, LIVE_PATH, type LiveRole, makeJoinCode, MAX_LIVE_MESSAGE_BYTES, readJoinCode, readStudentName, ROOM_MODES, type RoomInfo, type RoomMode, type RoomPreview } from '../../live/protocol';
 import { editRight } from '../../live/roles';
 import { snapshotOf } from '../../live/snapshot';
 import { MAP_FILE, readFileBounded } from '../read';
@@ -280,6 +280,7 @@ export async function startLiveHost(options: LiveHostOptions): Promise<LiveHost>
     const givenKey = params.get('key');
     const role: LiveRole = sameSecret(givenKey, key) ? 'instructor' : 'student';
     if (givenKey !== null && role !== 'instructor') return { ok: false, status: 403, message: 'This instructor link is not the one of this seminar; open the link the host shows.' };
+    if (role === 'student' && keptForInstructor(name)) return { ok: false, status: 409, message: `The name ${name} is kept for the instructor in this seminar; choose another name.` };
     let draftOf: string | null = null;
     if (dot >= 0) {
       try {

@@ -510,8 +510,12 @@ describe('the main process', () => {
     const now = (await invoke(w!, 'live:current')) as { seminar: object; peers: unknown[]; token: string };
     expect(now).toEqual({ seminar: s, peers: [], token });
     expect(now.seminar).not.toHaveProperty('key');
-    const asStudent = await (await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Instructor`)).json();
-    expect(asStudent).toMatchObject({ role: 'student' });
+    // Asked under the instructor's name from outside, the host refuses: the name is the key holder's.
+    const asStudent = await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Instructor`);
+    expect(asStudent.status).toBe(409);
+    expect(JSON.stringify(await asStudent.json())).toContain('kept for the instructor');
+    const other = await (await fetch(`http://127.0.0.1:${s.port}/live/${s.code}/info?name=Tomas`)).json();
+    expect(other).toMatchObject({ role: 'student' });
     // The window in its own room, through main: the info and the socket with the key main keeps.
     await expect(invoke(w!, 'live:room-info', 'Instructor')).resolves.toMatchObject({ ok: true, value: { role: 'instructor', mode: 'open', title: 'hosted', name: 'Instructor' } });
     const socket = (await invoke(w!, 'live:socket-open', 'Instructor')) as { ok: true; value: number };
