@@ -86,7 +86,8 @@ export class FigureParts {
   draw(figure: PartsFigure): void {
     const { doc } = this;
     const { layout, theme } = figure;
-    if (!figure.recurs) {
+    // A figure with a legend, caption or list of sources (none in a handout) is drawn whole too: those are its own.
+    if (!figure.recurs || figureFurniture(layout, theme) !== '') {
       this.libs.SVGtoPDF(doc, figure.svg, 0, 0, { width: layout.width * PT_PER_PX, height: layout.height * PT_PER_PX, fontCallback: this.fontCallback });
       return;
     }
@@ -101,9 +102,6 @@ export class FigureParts {
     doc.translate(svgRound(layout.offset.x), svgRound(layout.offset.y));
     for (const part of figureParts(layout, theme)) this.place(part, figure.mapBox);
     doc.restore();
-    // The legend, caption and sources (none in a handout's figures) are the page's own.
-    const furniture = figureFurniture(layout, theme);
-    if (furniture !== '') this.svg(`<svg xmlns="${XMLNS}" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}">${furniture}</svg>`, { x: 0, y: 0, w: layout.width, h: layout.height });
     doc.restore();
     doc._fillColor = fillColor;
   }
@@ -127,7 +125,9 @@ export class FigureParts {
     const into: PdfPage = { width: page.width, height: page.height, write: (chunk) => ref.write(chunk), fonts: {}, xobjects: {}, ext_gstates: {}, patterns: {}, colorSpaces: {}, annotations: [] };
     doc.page = into;
     try {
-      this.svg(`<svg xmlns="${XMLNS}" width="${box.w}" height="${box.h}" viewBox="0 0 ${box.w} ${box.h}" overflow="visible">${part.svg()}</svg>`, { x: 0, y: 0, w: box.w, h: box.h });
+      // In the map's coordinates as they are (no viewBox shift, no clip of its own): the BBox clips it to the map.
+      const svg = `<svg xmlns="${XMLNS}" width="${box.w}" height="${box.h}" viewBox="0 0 ${box.w} ${box.h}" overflow="visible">${part.svg()}</svg>`;
+      this.libs.SVGtoPDF(doc, svg, 0, 0, { assumePt: true, width: box.w, height: box.h, fontCallback: this.fontCallback });
     } finally {
       doc.page = page;
     }
@@ -138,10 +138,5 @@ export class FigureParts {
     ref.end();
     this.counts.drawn++;
     return { name: `AaPart${++this.count}`, ref };
-  }
-
-  /** svg-to-pdfkit drawing `svg` (px units, its viewBox `box`) with its origin where the box's is: no scaling of its own. */
-  private svg(svg: string, box: Rect): void {
-    this.libs.SVGtoPDF(this.doc, svg, box.x, box.y, { assumePt: true, width: box.w, height: box.h, fontCallback: this.fontCallback });
   }
 }
