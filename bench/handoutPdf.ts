@@ -1,8 +1,9 @@
 // The PDF handout of a generated map (`argmap export --format handout-pdf`, in-process as the
 // CLI runs it): a page per step and a page per claim, each timed whole (plan with the Chicago
-// notes, the figures — a claim's laid out afresh for the page by ELK —, PDFKit) with the parts logged, and the size of the file. The citation
-// processor is opened once beforehand, as the app keeps one open. `npx tsx bench/handoutPdf.ts`
-// prints them.
+// notes, the figures — a claim's laid out afresh for the page by ELK —, PDFKit, a step's cards
+// and arrows each drawn once as a form placed on every page that shows it) with the parts
+// logged, and the size of the file. The citation processor is opened once beforehand, as the
+// app keeps one open. `npx tsx bench/handoutPdf.ts [NODES]` prints them (1,000 nodes unless said).
 import { startFigureRouting } from '../arguments/cli/avoid';
 import { nodeCiteProcessor } from '../arguments/cli/citeproc-node';
 import { fallbackFontBytes, fontBytes, pdfLibraries } from '../arguments/cli/figures';
@@ -44,7 +45,8 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
         const t3 = performance.now();
         ms.push(t3 - t0);
         mb = pdf.bytes.length / 1024 / 1024;
-        note = `(${pdf.sheets} pages, ${plan.notes.length} notes; plan ${(t1 - t0).toFixed(0)} ms, figures ${(t2 - t1).toFixed(0)} ms, PDFKit ${(t3 - t2).toFixed(0)} ms)`;
+        const parts = pdf.parts.drawn > 0 ? `, ${pdf.parts.drawn.toLocaleString('en-US')} cards and arrows drawn once, placed ${pdf.parts.placed.toLocaleString('en-US')} times` : '';
+        note = `(${pdf.sheets} pages, ${plan.notes.length} notes; plan ${(t1 - t0).toFixed(0)} ms, figures ${(t2 - t1).toFixed(0)} ms, PDFKit ${(t3 - t2).toFixed(0)} ms${parts})`;
         log(`  PDF handout per ${paging}, ${size} nodes: ${(t3 - t0).toFixed(0)} ms, ${mb.toFixed(2)} MB ${note}`);
       }
       const what = `PDF handout, a page per ${paging}, of a ${size.toLocaleString('en-US')}-node generated map`;

@@ -105,6 +105,8 @@ export interface RenderExtras {
   relationGroups?: boolean;
   /** Formats the full citations of FigureOptions.citations (the app's CSL processor, already opened). */
   citeProcessor?: Pick<CiteProcessor, 'bibliography'>;
+  /** The layout already made for exactly this map and these options (fit.ts's attempt), not made again. */
+  layout?: FigureLayout;
 }
 
 /** A figure asked to list its sources without a citation processor to format them. */
@@ -126,15 +128,19 @@ export function renderFigure(map: ArgumentMap, options: FigureOptions, extras: R
     if (!extras.citeProcessor) throw new FigureCitationError();
     citations = fullCitations(map, quotedSources(map, scoped.nodes), extras.citeProcessor);
   }
-  const layout = layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, citations, attribution: options.attribution, status, detail: options.detail, positions: options.arrangement?.positions });
+  const layout =
+    extras.layout ?? layoutFigure(map, scoped, theme, { voices: options.voices, legend: options.legend, caption: options.caption, citations, attribution: options.attribution, status, detail: options.detail, positions: options.arrangement?.positions });
   const title = map.meta.title || 'Argument map';
-  // The map's text is made once, and only when something needs it (a preview does not).
+  // The map's text and the SVG are made once, and only when something needs them (a preview
+  // does not; the PDF handout draws a claim's figure from a copy without the map).
   const carried = carriedMap(map, options);
-  let json = extras.embedMap === false ? null : serializeMap(carried);
+  let json: string | null = null;
+  let svg: string | undefined;
   const write = (e: RenderExtras, mapJson: string | undefined) => writeSvg(layout, theme, { title, description: map.meta.description, mapJson, fontFaceCss: e.fontFaceCss, relationGroups: e.relationGroups });
-  const svg = write(extras, json ?? undefined);
   return {
-    svg,
+    get svg() {
+      return (svg ??= write(extras, extras.embedMap === false ? undefined : (json ??= serializeMap(carried))));
+    },
     width: layout.width,
     height: layout.height,
     layout,

@@ -198,6 +198,7 @@ export async function fitFigure(map: ArgumentMap, options: FigureOptions, target
     const problem: FitProblem | undefined = printed.smallestPt !== null && printed.smallestPt < target.minTypePt - 1e-9 ? 'type-too-small' : printed.heightMm > target.maxHeightMm + 1e-9 ? 'too-tall' : undefined;
     const a: FitAttempt = { detail, direction, compaction, cardWidth, widthPx: layout.width, heightPx: layout.height, printed, ...(problem ? { problem } : {}), positions };
     attempts.push(a);
+    laidOut.set(a, { map, options, layout });
     return { a, layout, positions };
   };
 
@@ -257,9 +258,18 @@ export async function fitFigure(map: ArgumentMap, options: FigureOptions, target
   }
 }
 
+/**
+ * Each attempt's layout, for the figure drawn of it: the same map, options and arrangement give
+ * the same layout, so its arrows are not routed again (routing is most of a small figure's time).
+ */
+const laidOut = new WeakMap<FitAttempt, { map: ArgumentMap; options: FigureOptions; layout: FigureLayout }>();
+
 /** The figure of one attempt, fitting or not (what a forced export draws: the closest). */
 export function renderAttempt(map: ArgumentMap, options: FigureOptions, target: PageTarget, a: FitAttempt, attempts: FitAttempt[] = [a]): FittedFigure {
   const choice: FitChoice = { detail: a.detail, direction: a.direction, compaction: a.compaction, cardWidth: a.cardWidth };
-  const figure = renderFigure(map, { ...options, detail: a.detail, arrangement: { cardWidth: a.cardWidth, positions: a.positions } });
+  // An attempt was laid out without the list of sources under the figure: one that has it is laid out again.
+  const made = laidOut.get(a);
+  const layout = made && made.map === map && made.options === options && !options.citations ? made.layout : undefined;
+  const figure = renderFigure(map, { ...options, detail: a.detail, arrangement: { cardWidth: a.cardWidth, positions: a.positions } }, layout ? { layout } : {});
   return { figure, choice, printed: printedSize(figure.layout, target.widthMm), target, attempts };
 }

@@ -7,7 +7,8 @@
 // A page per step draws the map laid out (and its arrows routed) once, as the presentation
 // does: each step's figure is that layout with only what is revealed so far, framed on it, so
 // the cards keep their places from page to page and a map of hundreds of steps is laid out once,
-// not once a step. A page per claim lays out the claim's section afresh as a page-ready figure
+// not once a step. Its cards and arrows are drawn once each too, as PDF forms that every page
+// showing them places (pdfParts.ts): the drawing grows with the map, not with steps × cards. A page per claim lays out the claim's section afresh as a page-ready figure
 // (fit.ts: the detail, direction and card width whose type stays legible across the text block):
 // the screen's arrangement of one claim, scaled into the page, printed its cards at 3-4 pt.
 import { renderFigure, type Figure } from './figure';
@@ -18,10 +19,11 @@ import { writeSvg } from './svg';
 import { facesUsed, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { HandoutPlan } from './handout/pages';
 import { textRuns, type FontStyle } from './metrics';
-import { FONT_NAMES, pdfBytes, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfDocumentLike, type PdfLibraries } from './pdf';
+import { FONT_NAMES, pdfBytes, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfLibraries } from './pdf';
+import { FigureParts, type PartsDocument, type PartsFigure } from './pdfParts';
 
 /** The parts of PDFKit's text API the handout uses, beside what figures use. */
-interface HandoutDocument extends PdfDocumentLike {
+interface HandoutDocument extends PartsDocument {
   font(name: string): HandoutDocument;
   fontSize(size: number): HandoutDocument;
   fillColor(color: string): HandoutDocument;
@@ -56,8 +58,9 @@ interface Piece {
 }
 
 /** A page's figure: its SVG (no map inside: the handout is not a figure to reopen), size in px, and layout. */
-export interface PageFigure {
-  svg: string;
+export interface PageFigure extends PartsFigure {
+  /** Written when read: the PDF draws the figure's parts (pdfParts.ts), not this. */
+  readonly svg: string;
   width: number;
   height: number;
   layout: FigureLayout;
@@ -170,8 +173,23 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
     edges,
     ...(whole.layout.unrouted ? { unrouted: whole.layout.unrouted } : {}),
   };
-  return { svg: writeSvg(layout, whole.theme, { title: whole.title }), width: layout.width, height: layout.height, layout };
+  let svg: string | undefined;
+  return {
+    get svg() {
+      return (svg ??= writeSvg(layout, whole.theme, { title: whole.title }));
+    },
+    width: layout.width,
+    height: layout.height,
+    layout,
+    theme: whole.theme,
+    // Every step's parts are the whole map's, where the whole figure draws them.
+    recurs: true,
+    mapBox: mapBoxOf(whole.layout),
+  };
 }
+
+/** The map's coordinates a figure's frame shows. */
+const mapBoxOf = (layout: FigureLayout) => ({ x: -layout.offset.x, y: -layout.offset.y, w: layout.width, h: layout.height });
 
 /**
  * A claim's page-ready figure: the first arrangement that fits the text block at legible type,
@@ -179,7 +197,21 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
  */
 async function claimFigure(shown: HandoutPlan['pages'][number]['shown'], engine: LayoutEngine): Promise<PageFigure> {
   const outcome = await fitFigure(shown, FIGURE_OPTIONS, CLAIM_FIGURE_TARGET, engine, { detail: CLAIM_FIGURE_DETAIL });
-  const page = (figure: Figure, pageReady?: PageFigure['pageReady']): PageFigure => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, layout: figure.layout, ...(pageReady ? { pageReady } : {}) });
+  const page = (figure: Figure, pageReady?: PageFigure['pageReady']): PageFigure => {
+    let svg: string | undefined;
+    return {
+      get svg() {
+        return (svg ??= figure.variant({ embedMap: false }));
+      },
+      width: figure.width,
+      height: figure.height,
+      layout: figure.layout,
+      theme: figure.theme,
+      recurs: false,
+      mapBox: mapBoxOf(figure.layout),
+      ...(pageReady ? { pageReady } : {}),
+    };
+  };
   if (outcome.fits) return page(outcome.fitted.figure, 'fits');
   if (outcome.closest) return page(renderAttempt(shown, FIGURE_OPTIONS, CLAIM_FIGURE_TARGET, outcome.closest).figure, 'closest');
   return page(renderFigure(shown, FIGURE_OPTIONS, { embedMap: false }));
@@ -205,6 +237,8 @@ export interface HandoutPdf {
   bytes: Uint8Array;
   /** Sheets written: one per page of the plan, more where quotes ran over, and the bibliography. */
   sheets: number;
+  /** Cards, arrows and labels of the steps' figures: each drawn once (a form), placed on every page that shows it. */
+  parts: { drawn: number; placed: number };
 }
 
 export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fallbacks: FallbackFontBytes, prepared: PreparedHandoutPdf, o: { date?: string; description?: string } = {}): Promise<HandoutPdf> {
@@ -231,6 +265,8 @@ export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fall
   const written = pdfBytes(doc);
   const registered = registerPdfFonts(doc, fonts, fallbacks);
   const fontOf = (font: string | null, style: FontStyle) => pdfFontName(font ?? FONT_NAMES.regular, style === 'bold', style === 'italic', registered);
+  // Each card and arrow drawn once, placed on every page that shows it.
+  const parts = new FigureParts(doc, libs, (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered));
 
   const options = (p: Piece) => ({ width: TEXT_WIDTH - (p.indent ?? 0), lineGap: 1, ...(p.indent ? { indent: -p.indent } : {}) });
   const measure = (pieces: readonly Piece[]) =>
@@ -268,11 +304,7 @@ export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fall
     doc.save();
     doc.translate(MARGIN + (TEXT_WIDTH - w * scale) / 2, top);
     doc.scale(scale);
-    libs.SVGtoPDF(doc, figure.svg, 0, 0, {
-      width: w,
-      height: h,
-      fontCallback: (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered),
-    });
+    parts.draw(figure);
     doc.restore();
     doc.y = top + h * scale + 10;
     quotes.forEach(write);
@@ -283,5 +315,5 @@ export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fall
   bibliographyPieces(plan).forEach(write);
 
   doc.end();
-  return { bytes: await written, sheets };
+  return { bytes: await written, sheets, parts: { ...parts.counts } };
 }

@@ -31,7 +31,9 @@ export interface SvgOptions {
   relationGroups?: boolean;
 }
 
-const f = (n: number) => String(Math.round(n * 100) / 100);
+/** A number as the SVG writes it: to 1/100 px (a PDF drawn part by part moves its parts by the same amounts). */
+export const svgRound = (n: number) => Math.round(n * 100) / 100;
+const f = (n: number) => String(svgRound(n));
 
 type Attrs = Record<string, string | number | undefined>;
 
@@ -334,6 +336,49 @@ export function resizeSvg(svg: string, width: number, height: number): string {
   return svg.replace(/<svg\b[^>]*>/, (root) => root.replace(/ width="[^"]*"/, ` width="${width}"`).replace(/ height="[^"]*"/, ` height="${height}"`));
 }
 
+/** Whether an arrow's inference point is attacked in this layout: an undercut's head sits on it. */
+function attackedInferences(layout: FigureLayout): (e: EdgeGeometry) => boolean {
+  const targets = new Set<string>();
+  for (const e of layout.edges) if (e.head.kind === 'undercuts') targets.add(`${f(e.head.tip.x)},${f(e.head.tip.y)}`);
+  return (e) => !!e.inference && targets.has(`${f(e.inference.at.x)},${f(e.inference.at.y)}`);
+}
+
+/** One drawn part of a figure's map (a card, an arrow, an arrow's label…), in the map's coordinates. */
+export interface FigurePart {
+  /** The node or arrow the part is drawn from (its coordinates are the part's). */
+  of: NodeBox | EdgeGeometry;
+  /** Which of that object's parts, and how it is drawn: the same `of` and `kind` always draw the same. */
+  kind: 'linked' | 'relation' | 'inference' | 'attacked-inference' | 'label' | 'node';
+  /** Its SVG elements, written when asked (a part drawn before is not written again). */
+  svg(): string;
+}
+
+/**
+ * The map's parts in the order writeSvg draws them (linked boxes, arrows, inference points,
+ * undercuts, labels, cards), each on its own: for a PDF that draws each part once and places
+ * it on every page that shows it (handout/forms.ts). The empty ones are left out.
+ */
+export function figureParts(layout: FigureLayout, theme: Theme): FigurePart[] {
+  const attacked = attackedInferences(layout);
+  const out: FigurePart[] = [];
+  for (const e of layout.edges) if (e.linkedBox) out.push({ of: e, kind: 'linked', svg: () => linkedBox(e, theme) });
+  for (const e of layout.edges) if (e.kind !== 'undercuts') out.push({ of: e, kind: 'relation', svg: () => edge(e, theme) });
+  for (const e of layout.edges) if (e.inference && (e.inference.joint || attacked(e))) out.push({ of: e, kind: attacked(e) ? 'attacked-inference' : 'inference', svg: () => inference(e, attacked(e), theme) });
+  for (const e of layout.edges) if (e.kind === 'undercuts') out.push({ of: e, kind: 'relation', svg: () => edge(e, theme) });
+  for (const e of layout.edges) if (e.label) out.push({ of: e, kind: 'label', svg: () => label(e, theme) });
+  for (const n of layout.nodes) out.push({ of: n, kind: 'node', svg: () => node(n, theme) });
+  return out;
+}
+
+/** The SVG elements a figure draws around its map: its legend, caption and list of sources (none for most figures). */
+export function figureFurniture(layout: FigureLayout, theme: Theme): string {
+  let out = '';
+  if (layout.legend && layout.legend.length > 0) out += el('g', { id: 'legend' }, layout.legend.map((l) => legendEntry(l, theme)).join(''));
+  if (layout.caption) out += el('g', { id: 'caption' }, text(layout.caption, theme.ink));
+  if (layout.citations && layout.citations.length > 0) out += el('g', { id: 'citations' }, layout.citations.map((b) => text(b, theme.ink)).join(''));
+  return out;
+}
+
 export function writeSvg(layout: FigureLayout, theme: Theme, options: SvgOptions = {}): string {
   const { width, height } = layout;
   const parts: string[] = [];
@@ -347,18 +392,14 @@ export function writeSvg(layout: FigureLayout, theme: Theme, options: SvgOptions
   if (options.fontFaceCss) parts.push(`<defs><style>${escapeXml(options.fontFaceCss)}</style></defs>\n`);
   parts.push(el('rect', { x: 0, y: 0, width, height, fill: theme.background }) + '\n');
 
-  const attackedTargets = new Set<string>();
-  // An undercut's head sits on the inference it attacks: mark those inferences.
-  for (const e of layout.edges) if (e.head.kind === 'undercuts') attackedTargets.add(`${f(e.head.tip.x)},${f(e.head.tip.y)}`);
+  const attacked = attackedInferences(layout);
 
   // A relation's parts outside its own group, addressable when asked (SvgOptions.relationGroups).
   const of = (e: EdgeGeometry, body: string) => (options.relationGroups && body !== '' ? el('g', { 'data-relation': e.id }, body) : body);
   parts.push(`<g transform="translate(${f(layout.offset.x)} ${f(layout.offset.y)})">\n`);
   parts.push(el('g', { id: 'layer-linked' }, layout.edges.map((e) => of(e, linkedBox(e, theme))).join('')) + '\n');
   parts.push(el('g', { id: 'layer-relations' }, layout.edges.filter((e) => e.kind !== 'undercuts').map((e) => edge(e, theme)).join('\n')) + '\n');
-  parts.push(
-    el('g', { id: 'layer-inferences' }, layout.edges.map((e) => of(e, inference(e, !!e.inference && attackedTargets.has(`${f(e.inference.at.x)},${f(e.inference.at.y)}`), theme))).join('')) + '\n',
-  );
+  parts.push(el('g', { id: 'layer-inferences' }, layout.edges.map((e) => of(e, inference(e, attacked(e), theme))).join('')) + '\n');
   // Undercuts over the inference points, so their bar shows on the point it attacks.
   parts.push(el('g', { id: 'layer-undercuts' }, layout.edges.filter((e) => e.kind === 'undercuts').map((e) => edge(e, theme)).join('\n')) + '\n');
   parts.push(el('g', { id: 'layer-labels' }, layout.edges.map((e) => of(e, label(e, theme))).join('')) + '\n');

@@ -3,7 +3,7 @@
 // taller than the page, and that it says so, in words, when nothing fits.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIGURE_OPTIONS, type FigureOptions } from '../../../arguments/export/figure';
+import { DEFAULT_FIGURE_OPTIONS, renderFigure, type FigureOptions } from '../../../arguments/export/figure';
 import { CARD_SCALES, fitFigure, MAX_LAYOUTS, pageLayoutGraph, renderAttempt, scopedMapOf } from '../../../arguments/export/fit';
 import { pageTarget, printedSize } from '../../../arguments/export/page';
 import { scopeMap, ScopeError } from '../../../arguments/export/scope';
@@ -63,6 +63,26 @@ describe('fitFigure on the shipped map', () => {
     const one = await fitFigure(map, claim('C2'), target, elk);
     const two = await fitFigure(map, claim('C2'), target, elk);
     expect(one.fits && two.fits && one.fitted.figure.svg === two.fitted.figure.svg).toBe(true);
+  }, 60_000);
+
+  it('draws the chosen and the closest arrangement with the layout it measured: the same figure as laid out afresh, its arrows not routed again', async () => {
+    const target = pageTarget({ width: 'full-width' });
+    const fresh = (o: FigureOptions, a: { detail: FigureOptions['detail']; cardWidth: number; positions: ReadonlyMap<string, { x: number; y: number }> }) =>
+      renderFigure(map, { ...o, detail: a.detail, arrangement: { cardWidth: a.cardWidth, positions: a.positions } });
+    const o = claim('C2');
+    const out = await fitFigure(map, o, target, elk);
+    if (!out.fits) throw new Error(out.message);
+    const chosen = out.fitted.attempts.at(-1)!;
+    expect(out.fitted.figure.svg).toBe(fresh(o, chosen).svg);
+    // Drawn again from the attempt: the very layout it measured.
+    expect(renderAttempt(map, o, target, chosen).figure.layout).toBe(out.fitted.figure.layout);
+    const narrow = await fitFigure(map, claim('C1'), pageTarget({ width: 'column' }), elk);
+    if (narrow.fits || !narrow.closest) throw new Error('Claim 1 was expected not to fit one column');
+    expect(renderAttempt(map, claim('C1'), target, narrow.closest).figure.svg).toBe(fresh(claim('C1'), narrow.closest).svg);
+    // Other options than those it was fitted with are laid out again, not taken from the attempt.
+    const other = renderAttempt(map, { ...o, voices: false }, target, chosen);
+    expect(other.figure.layout).not.toBe(out.fitted.figure.layout);
+    expect(other.figure.svg).toBe(fresh({ ...o, voices: false }, chosen).svg);
   }, 60_000);
 
   it('lays a one-card scope out without ELK, drawing exactly what ELK’s placement would', async () => {
