@@ -4,7 +4,7 @@
 // map lacks, and bringing her node puts it into the class map: another student's page shows it, and
 // the host's file holds it once saved.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -14,7 +14,7 @@ import { addNode } from '../../arguments/operations';
 import { LiveSession } from '../../arguments/live/session';
 import { draftRoom, type RoomInfo } from '../../arguments/live/protocol';
 import { fitAll, node } from '../canvas';
-import { startTestHost, type TestHost } from './live-host';
+import { joinSeminar, openSeminarPage, startTestHost, type TestHost } from './live-host';
 
 const test = base.extend<{ host: TestHost }>({
   host: async ({}, use) => {
@@ -26,24 +26,6 @@ const test = base.extend<{ host: TestHost }>({
 test.skip(!!process.env.AA_E2E_ELECTRON, 'browser contexts on a host address need Chromium');
 
 const OWN = 'Gottwald answered within the week, and the answer was drafted in Moscow.';
-
-async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, errors };
-}
-
-async function join(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: /Join the seminar/ });
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Join' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Live seminar' }).getByRole('status')).toContainText('Live ·');
-  await fitAll(page);
-}
 
 /** Ada in the class room and in her draft, as her page would be; resolves once both synced. */
 async function adaInHerDraft(host: TestHost) {
@@ -62,10 +44,10 @@ async function adaInHerDraft(host: TestHost) {
 }
 
 test('the instructor lists a student’s draft, compares it with the class map and brings her node in for everyone', async ({ browser, host }) => {
-  const teacher = await open(browser, host.instructorUrl);
-  await join(teacher.page, 'Marta');
-  const student = await open(browser, host.joinUrl);
-  await join(student.page, 'Tomas');
+  const teacher = await openSeminarPage(browser, host, host.instructorUrl);
+  await joinSeminar(teacher.page, 'Marta');
+  const student = await openSeminarPage(browser, host, host.joinUrl);
+  await joinSeminar(student.page, 'Tomas');
   // A student has no Drafts.
   await expect(student.page.getByRole('region', { name: 'Live seminar' }).getByRole('button', { name: 'Drafts' })).toHaveCount(0);
 
@@ -111,8 +93,8 @@ test('the instructor lists a student’s draft, compares it with the class map a
 });
 
 test('a draft the host cannot hand over is said in the list, and nothing changes', async ({ browser, host }) => {
-  const teacher = await open(browser, host.instructorUrl);
-  await join(teacher.page, 'Marta');
+  const teacher = await openSeminarPage(browser, host, host.instructorUrl);
+  await joinSeminar(teacher.page, 'Marta');
   // By keyboard: Enter opens the list, Esc closes it and gives the focus back to Drafts.
   const drafts = teacher.page.getByRole('region', { name: 'Live seminar' }).getByRole('button', { name: 'Drafts' });
   await drafts.focus();

@@ -4,10 +4,10 @@
 // page opens the same draft and sees it; back to the class map shows the class's map; a reload
 // keeps the draft's edit.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fitAll, node } from '../canvas';
-import { startTestHost, type TestHost } from './live-host';
+import { joinSeminar, openSeminarPage, startTestHost, type TestHost } from './live-host';
 
 const test = base.extend<{ host: TestHost }>({
   host: async ({}, use) => {
@@ -18,47 +18,18 @@ const test = base.extend<{ host: TestHost }>({
 });
 test.skip(!!process.env.AA_E2E_ELECTRON, 'browser contexts on a host address need Chromium');
 
-interface Joined {
-  page: Page;
-  outside: string[];
-  errors: string[];
-}
-
-async function open(browser: Browser, host: TestHost, url: string): Promise<Joined> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const outside: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(host.origin) && !u.startsWith(host.origin.replace('http:', 'ws:')) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, outside, errors };
-}
-
-async function join(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: /Join the seminar/ });
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Join' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(bar(page).getByRole('status')).toContainText('Live ·');
-  await fitAll(page);
-}
-
 const bar = (p: Page) => p.getByRole('region', { name: 'Live seminar' });
 const where = (p: Page) => p.getByTestId('live-where');
 const MOOD = /anti-war mood/;
 const DRAFT_TEXT = 'Tomas’s reading: the mood was Moscow’s excuse, not its reason.';
 
 test('a student edits their private draft; the class and the host’s file never see it, the instructor does; back and reload', async ({ browser, host }) => {
-  const teacher = await open(browser, host, host.instructorUrl);
-  const tomas = await open(browser, host, host.joinUrl);
-  const ana = await open(browser, host, host.joinUrl);
-  await join(teacher.page, 'Marta');
-  await join(tomas.page, 'Tomas');
-  await join(ana.page, 'Ana');
+  const teacher = await openSeminarPage(browser, host, host.instructorUrl);
+  const tomas = await openSeminarPage(browser, host, host.joinUrl);
+  const ana = await openSeminarPage(browser, host, host.joinUrl);
+  await joinSeminar(teacher.page, 'Marta');
+  await joinSeminar(tomas.page, 'Tomas');
+  await joinSeminar(ana.page, 'Ana');
 
   // In the class map a reader edits nothing; the marker says it is the class's map.
   await expect(where(tomas.page)).toHaveText('Class map — everyone in the seminar sees it');
@@ -116,7 +87,7 @@ test('a student edits their private draft; the class and the host’s file never
 
   // A reload: the draft's edit is kept (its own offline copy in this browser, and the host's draft room).
   await tomas.page.reload();
-  await join(tomas.page, 'Tomas');
+  await joinSeminar(tomas.page, 'Tomas');
   const copies = await tomas.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
   expect(copies.filter((n) => n.endsWith(':Tomas:draft:Tomas'))).toHaveLength(1);
   await bar(tomas.page).getByRole('button', { name: 'My draft' }).click();

@@ -5,8 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { startLiveHost, type RoomInfoAnswer } from '../../arguments/cli/live/host';
 import type { RoomMode } from '../../arguments/live/protocol';
+import { fitAll } from '../canvas';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const WEB_ROOT = join(root, 'dist/renderer');
@@ -56,4 +58,36 @@ export async function startTestHost(mode: RoomMode): Promise<TestHost> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export interface SeminarPage {
+  page: Page;
+  /** Requests the page made to any address but the host's (a live page must make none). */
+  outside: string[];
+  errors: string[];
+}
+
+/** A page of its own browser context at `url` on the host, recording what it asks of other addresses and its errors. */
+export async function openSeminarPage(browser: Browser, host: TestHost, url: string): Promise<SeminarPage> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const outside: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(host.origin) && !u.startsWith(host.origin.replace('http:', 'ws:')) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, outside, errors };
+}
+
+/** Joins under `name` from the join screen, waits for the bar to say Live, and fits the map. */
+export async function joinSeminar(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: /Join the seminar/ });
+  await dialog.getByLabel('Your name').fill(name);
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Live seminar' }).getByRole('status')).toContainText('Live ·');
+  await fitAll(page);
 }

@@ -2,11 +2,11 @@
 // room on a host serving the web build (live-host.ts), see each other's edits and selections, the
 // student's page refuses every edit, and neither page asks anything of any other address.
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { fitAll, node } from '../canvas';
 import { readFileSync } from 'node:fs';
 import type { RoomMode } from '../../arguments/live/protocol';
-import { startTestHost, type TestHost } from './live-host';
+import { joinSeminar, openSeminarPage, startTestHost, type TestHost } from './live-host';
 
 const test = base.extend<{ mode: RoomMode; host: TestHost }>({
   mode: ['students-read-only', { option: true }],
@@ -18,38 +18,9 @@ const test = base.extend<{ mode: RoomMode; host: TestHost }>({
 });
 test.skip(!!process.env.AA_E2E_ELECTRON, 'two browser contexts on a host address need Chromium');
 
-interface Joined {
-  page: Page;
-  outside: string[];
-  errors: string[];
-}
-
-async function open(browser: Browser, host: TestHost, url: string): Promise<Joined> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const outside: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(host.origin) && !u.startsWith(host.origin.replace('http:', 'ws:')) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, outside, errors };
-}
-
-async function join(page: Page, name: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: /Join the seminar/ });
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Join' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Live seminar' }).getByRole('status')).toContainText('Live ·');
-  await fitAll(page);
-}
-
 test('an instructor and a read-only student share one map: edits, selections, refusals, nothing outside the host', async ({ browser, host }) => {
-  const teacher = await open(browser, host, host.instructorUrl);
-  const student = await open(browser, host, host.joinUrl);
+  const teacher = await openSeminarPage(browser, host, host.instructorUrl);
+  const student = await openSeminarPage(browser, host, host.joinUrl);
 
   // The join screen: the code, a labelled name field, clear refusals. (The map's title shows there
   // when the host answers GET /live/CODE/info without a name, protocol.ts RoomPreview.)
@@ -64,13 +35,13 @@ test('an instructor and a read-only student share one map: edits, selections, re
   await expect(dialog.getByRole('alert')).toHaveText(/cannot be a name here/);
 
   await expect(teacher.page.getByRole('dialog', { name: /Join the seminar/ })).toContainText('You join as the instructor');
-  await join(teacher.page, 'Marta');
+  await joinSeminar(teacher.page, 'Marta');
   // A taken name is refused by the host, in words.
   await dialog.getByLabel('Your name').fill('Marta');
   await dialog.getByRole('button', { name: 'Join' }).click();
   await expect(dialog.getByRole('alert')).toHaveText(/already uses the name “Marta”/);
 
-  await join(student.page, 'Tomas');
+  await joinSeminar(student.page, 'Tomas');
 
   const chip = (p: Page) => p.getByRole('region', { name: 'Live seminar' }).getByRole('status');
   await expect(chip(teacher.page)).toHaveText(`Live · ${host.code} · 2 connected`);
@@ -148,10 +119,10 @@ test('an instructor and a read-only student share one map: edits, selections, re
 test.describe('own voice', () => {
   test.use({ mode: 'students-own-voice' });
   test('a student adds a node in their voice, cannot edit the analyst’s, follows the presentation; the host’s file holds it', async ({ browser, host }) => {
-    const teacher = await open(browser, host, host.instructorUrl);
-    const student = await open(browser, host, host.joinUrl);
-    await join(teacher.page, 'Marta');
-    await join(student.page, 'Tomas');
+    const teacher = await openSeminarPage(browser, host, host.instructorUrl);
+    const student = await openSeminarPage(browser, host, host.joinUrl);
+    await joinSeminar(teacher.page, 'Marta');
+    await joinSeminar(student.page, 'Tomas');
 
     // The student's new claim is in their voice, in both pages and in the file the host writes.
     await student.page.getByRole('button', { name: 'Add claim' }).click();
@@ -201,7 +172,7 @@ test.describe('offline', () => {
     });
     const page = await context.newPage();
     await page.goto(host.joinUrl);
-    await join(page, 'Tomas');
+    await joinSeminar(page, 'Tomas');
     const chip = (p: Page) => p.getByRole('region', { name: 'Live seminar' }).getByRole('status');
     await host.stop();
     await expect(chip(page)).toHaveText('Reconnecting…');
@@ -222,7 +193,7 @@ test.describe('offline', () => {
     await again.goto(host.joinUrl);
     const dialog = again.getByRole('dialog', { name: /Join the seminar/ });
     await expect(dialog.getByLabel('Your name')).toHaveValue('Tomas');
-    await join(again, 'Tomas');
+    await joinSeminar(again, 'Tomas');
     await expect(node(again, 'Written while the host was away.')).toHaveCount(1);
     await expect.poll(() => readFileSync(host.mapPath, 'utf8'), { timeout: 10_000 }).toContain('Written while the host was away.');
     expect(outside, 'requests that left the host').toEqual([]);
