@@ -5,7 +5,7 @@
 // Paths never cross: the renderer's FileRef is an opaque token that only the main process
 // can turn into a path (electron/main/tokens.ts), and every path comes from a native dialog
 // or the operating system (argv, open-file, a second launch, the recent-files menu).
-import type { Backup, DocumentPurpose, DocumentState, HostCommand } from '../renderer/platform/types';
+import type { Backup, DocumentPurpose, DocumentState, ExportPurpose, HostCommand } from '../renderer/platform/types';
 import type { ThemeChoice } from '../renderer/theme/choices';
 import type { LiveAddress, LivePeer, LiveSeminar, LiveStartRequest } from '../renderer/platform/live';
 import type { DraftSummary, RoomInfo } from '../arguments/live/protocol';
@@ -34,6 +34,7 @@ export interface WireSaved {
 
 /** What an export is: its Save dialog's title and the check of its bytes follow from it. */
 export type ExportKind = 'figure' | 'bibliography' | 'outline' | 'page';
+export { EXPORT_PURPOSES, type ExportPurpose } from '../renderer/platform/types';
 
 /**
  * What file:save-binary writes, by MIME type: the one extension each must have, and its kind.
@@ -102,7 +103,7 @@ export interface InvokeChannels {
    * Shows the Save dialog for an export (a figure or a bibliography: `suggestedName` is a file
    * name with the extension of `mime`) and writes `bytes` where the user says. Null when cancelled.
    */
-  'file:save-binary': { args: [bytes: Uint8Array, suggestedName: string, mime: ExportMime]; result: Outcome<WireExportSaved | null> };
+  'file:save-binary': { args: [bytes: Uint8Array, suggestedName: string, mime: ExportMime, purpose?: ExportPurpose]; result: Outcome<WireExportSaved | null> };
   /**
    * Shows the Open dialog for a document to add as a source or to import records from, and
    * reads it (regular files within the intake size limit only). Null when cancelled.

@@ -4,7 +4,7 @@
 // CommonJS file (a sandboxed preload can require nothing but 'electron').
 import { contextBridge, ipcRenderer } from 'electron';
 import type { DocumentPurpose, DocumentState, DroppedFile, FileRef, HostCommand, OpenedDocument, OpenedFile, Platform, SavedFile } from '../renderer/platform/types';
-import type { EventChannel, EventChannels, ExportMime, InvokeChannel, InvokeChannels, Outcome, SendChannel, SendChannels, WireFile } from './ipc-contract';
+import type { EventChannel, EventChannels, ExportMime, ExportPurpose, InvokeChannel, InvokeChannels, Outcome, SendChannel, SendChannels, WireFile } from './ipc-contract';
 import { HOST_COMMANDS } from '../renderer/platform/types';
 import { TOKEN_PATTERN } from './ipc-contract';
 import type { ThemeChoice } from '../renderer/theme/choices';
@@ -125,8 +125,12 @@ const api = {
    * the user says in the Save dialog; main checks the bytes, the name and the type
    * (renderer/export/save.ts's BinarySaver).
    */
-  async saveBinary(bytes: Uint8Array, suggestedName: string, mime: string): Promise<{ name: string } | null> {
-    const saved = unwrap(await invoke('file:save-binary', bytes, String(suggestedName), String(mime) as ExportMime));
+  async saveBinary(bytes: Uint8Array, suggestedName: string, mime: string, purpose?: string): Promise<{ name: string } | null> {
+    const saved = unwrap(
+      purpose === undefined
+        ? await invoke('file:save-binary', bytes, String(suggestedName), String(mime) as ExportMime)
+        : await invoke('file:save-binary', bytes, String(suggestedName), String(mime) as ExportMime, String(purpose) as ExportPurpose),
+    );
     return saved ? { name: saved.name } : null;
   },
 

@@ -8,11 +8,13 @@ import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { DOCUMENT_EXTENSIONS, type Backup, type DocumentPurpose } from '../../renderer/platform/types';
 import { isThemeChoice, THEME_CHOICES, type ThemeChoice } from '../../renderer/theme/choices';
 import {
+  EXPORT_PURPOSES,
   EXPORT_TYPES,
   INVOKE_CHANNELS,
   SEND_CHANNELS,
   TOKEN_PATTERN,
   type ExportMime,
+  type ExportPurpose,
   type FileToken,
   type InvokeChannel,
   type InvokeChannels,
@@ -37,7 +39,7 @@ export interface WindowServices {
   openFile(): Promise<InvokeChannels['file:open']['result']>;
   saveFile(text: string, suggestedName: string, token: FileToken | null): Promise<InvokeChannels['file:save']['result']>;
   reread(token: FileToken): Promise<InvokeChannels['file:reread']['result']>;
-  saveBinary(bytes: Uint8Array, suggestedName: string, mime: ExportMime): Promise<InvokeChannels['file:save-binary']['result']>;
+  saveBinary(bytes: Uint8Array, suggestedName: string, mime: ExportMime, purpose?: ExportPurpose): Promise<InvokeChannels['file:save-binary']['result']>;
   openDocument(purpose: DocumentPurpose): Promise<InvokeChannels['file:open-document']['result']>;
   writeBackup(backup: Backup): Promise<void>;
   readBackup(): Promise<Backup | null>;
@@ -110,6 +112,11 @@ function exportBytes(channel: string, value: unknown): Uint8Array {
   if (value.length === 0) fail(channel, 'bytes must not be empty');
   if (value.length > MAX_FIGURE_BYTES) fail(channel, `bytes are larger than the largest export (${MAX_FIGURE_BYTES} bytes)`);
   return value;
+}
+
+function exportPurpose(channel: string, value: unknown): ExportPurpose {
+  if (typeof value !== 'string' || !(EXPORT_PURPOSES as readonly string[]).includes(value)) fail(channel, `purpose must be one of ${EXPORT_PURPOSES.join(', ')}`);
+  return value as ExportPurpose;
 }
 
 function exportMime(channel: string, value: unknown): ExportMime {
@@ -189,10 +196,11 @@ export const validateInvoke: { [C in InvokeChannel]: (args: readonly unknown[]) 
     return [token('file:reread', args[0], false)!];
   },
   'file:save-binary': (args) => {
-    arity('file:save-binary', args, 3);
+    if (args.length !== 3 && args.length !== 4) fail('file:save-binary', `expected 3 or 4 argument(s), got ${args.length}`);
     const bytes = exportBytes('file:save-binary', args[0]);
     const mime = exportMime('file:save-binary', args[2]);
-    return [bytes, exportName('file:save-binary', args[1], mime), mime];
+    const name = exportName('file:save-binary', args[1], mime);
+    return args.length === 4 ? [bytes, name, mime, exportPurpose('file:save-binary', args[3])] : [bytes, name, mime];
   },
   'file:open-document': (args) => {
     arity('file:open-document', args, 1);
@@ -322,8 +330,8 @@ export function createInvokeHandlers(lookup: ServicesLookup): Record<InvokeChann
     },
     'file:save-binary': async (event, ...raw) => {
       const s = trustedServices(event, lookup, 'file:save-binary');
-      const [bytes, name, mime] = validateInvoke['file:save-binary'](raw);
-      return s.saveBinary(bytes, name, mime);
+      const [bytes, name, mime, purpose] = validateInvoke['file:save-binary'](raw);
+      return purpose === undefined ? s.saveBinary(bytes, name, mime) : s.saveBinary(bytes, name, mime, purpose);
     },
     'file:open-document': async (event, ...raw) => {
       const s = trustedServices(event, lookup, 'file:open-document');

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Backup, DocumentPurpose, HostCommand } from '../../renderer/platform/types';
 import type { ThemeChoice } from '../../renderer/theme/choices';
-import { APP_ENTRY_URL, EXPORT_TYPES, type ExportKind, type ExportMime, type FileToken, type InvokeChannels, type WireDocumentState, type WireFile } from '../ipc-contract';
+import { APP_ENTRY_URL, EXPORT_TYPES, type ExportKind, type ExportMime, type ExportPurpose, type FileToken, type InvokeChannels, type WireDocumentState, type WireFile } from '../ipc-contract';
 import type { BackupFolder, LeftBehind } from './backups';
 import { openDocument } from './documents';
 import { FileServiceError, NotRegularFileError, notRegularPhrase, previousVersionPath, readFileGuarded, writeFileAtomic } from './fileService';
@@ -94,7 +94,9 @@ const EXPORT_FILTER_NAMES = {
   'text/html': 'Web page (HTML)',
 } satisfies Record<ExportMime, string>;
 
-const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline', page: 'Export Web Page' } satisfies Record<ExportKind, string>;
+const EXPORT_DIALOG_TITLES = { figure: 'Export Figure', bibliography: 'Export Bibliography', outline: 'Export Outline', handout: 'Export Handout', report: 'Export Comparison Report' } satisfies Record<ExportPurpose, string>;
+/** The title when the renderer does not say what the export is: from its MIME type's kind. */
+const KIND_PURPOSES = { figure: 'figure', bibliography: 'bibliography', outline: 'outline', page: 'handout' } satisfies Record<ExportKind, ExportPurpose>;
 
 /** fileService's sentences speak of maps and Save As; an export is exported again instead. */
 function exportWriteMessage(err: unknown, name: string): string {
@@ -725,7 +727,7 @@ export class WindowManager {
         }
       },
 
-      saveBinary: async (bytes: Uint8Array, suggestedName: string, mime: ExportMime): Promise<InvokeChannels['file:save-binary']['result']> => {
+      saveBinary: async (bytes: Uint8Array, suggestedName: string, mime: ExportMime, purpose?: ExportPurpose): Promise<InvokeChannels['file:save-binary']['result']> => {
         // The renderer names the format and suggests a name; the path is the one the user confirms here.
         const refused = await (await writeChecks()).exportRefusal(bytes, mime, suggestedName);
         if (refused) return { ok: false, message: refused.message };
@@ -733,7 +735,7 @@ export class WindowManager {
         let path: string;
         try {
           const options: SaveDialogOptions = {
-            title: EXPORT_DIALOG_TITLES[kind],
+            title: EXPORT_DIALOG_TITLES[purpose ?? KIND_PURPOSES[kind]],
             defaultPath: join(this.lastExportFolder ?? this.lastFolder ?? app.getPath('documents'), safeExportName(suggestedName, ext)),
             filters: [{ name: EXPORT_FILTER_NAMES[mime], extensions: [ext] }],
             properties: ['createDirectory', 'showOverwriteConfirmation'],

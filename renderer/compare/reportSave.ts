@@ -15,7 +15,7 @@ export async function saveReport(format: ReportFormat): Promise<string | null> {
   // Written for the map as it is now (what the overlay shows).
   const text = report(format, s.comparison, s.student, getMap());
   try {
-    const target = await chooseTargetFor(reportFileName(s.studentName, format), REPORT_KINDS[format], 'compare-reports');
+    const target = await chooseTargetFor(reportFileName(s.studentName, format), REPORT_KINDS[format], 'report');
     if (!target) return null;
     const name = await target.write(new TextEncoder().encode(text));
     if (name) notify({ kind: 'info', title: `Saved the report as “${name}”`, lines: [`${REPORT_FORMAT_NAMES[format]}, for the student: it names what their map has, lacks and places otherwise.`] });

@@ -61,7 +61,7 @@ function OutlineExportForm() {
     let target;
     try {
       // First, while the click still counts as one: where to save.
-      target = await chooseTargetFor(fileName, OUTLINE_KINDS[choices.format], 'argument-outlines');
+      target = await chooseTargetFor(fileName, OUTLINE_KINDS[choices.format], 'outline');
     } catch (err) {
       setError(message(err));
       return;
@@ -87,7 +87,7 @@ function OutlineExportForm() {
     if (!done || !bib || busy) return;
     setError(null);
     try {
-      const target = await chooseTargetFor(bib.name, BIBLATEX_KIND, 'bibliographies');
+      const target = await chooseTargetFor(bib.name, BIBLATEX_KIND, 'bibliography');
       if (!target) return;
       setBusy(true);
       const saved = await target.write(bib.bytes);

@@ -53,7 +53,7 @@ export async function chooseSetTarget(zipName: string, format: FigureFormat): Pr
       write: async (files) => {
         const saved: string[] = [];
         for (const f of files) {
-          const t: SaveTarget | null = await chooseTargetFor(f.name, FIGURE_KINDS[format], 'argument-figures');
+          const t: SaveTarget | null = await chooseTargetFor(f.name, FIGURE_KINDS[format], 'figure');
           const name = t ? await t.write(f.bytes) : null;
           if (name === null) return saved.length > 0 ? saved : null;
           saved.push(name);
@@ -61,7 +61,7 @@ export async function chooseSetTarget(zipName: string, format: FigureFormat): Pr
         return saved;
       },
     };
-  const target = await chooseTargetFor(zipName, ZIP_KIND, 'argument-figures');
+  const target = await chooseTargetFor(zipName, ZIP_KIND, 'figure');
   if (!target) return null;
   return { write: async (files) => ((await target.write(zipOf(files))) === null ? null : [zipName]) };
 }

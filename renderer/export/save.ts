@@ -7,6 +7,10 @@ import { platform } from '../platform';
 import { downloadBlob, PICKER_SWITCH_KEY } from '../platform/web';
 
 import type { FigureFormat } from '../../arguments/export/figure';
+import type { ExportPurpose } from '../platform/types';
+
+/** The browser's picker remembers a folder per id (kept as they were, so folders stay remembered). */
+const PICKER_IDS = { figure: 'argument-figures', bibliography: 'bibliographies', outline: 'argument-outlines', handout: 'argument-handouts', report: 'compare-reports' } satisfies Record<ExportPurpose, string>;
 
 /** What is saved: its MIME type (the one the Electron shell checks the bytes against), file ending and name in the Save dialog. */
 export interface SavedKind {
@@ -27,7 +31,7 @@ export const MIME: Record<FigureFormat, string> = { svg: FIGURE_KINDS.svg.mime, 
 /** What the Electron bridge adds to the Platform for figures (see the export report). */
 export interface BinarySaver {
   /** Asks where to save (suggesting `suggestedName`) and writes `bytes`; null when the user cancels. */
-  saveBinary(bytes: Uint8Array, suggestedName: string, mime: string): Promise<{ name: string } | null>;
+  saveBinary(bytes: Uint8Array, suggestedName: string, mime: string, purpose?: ExportPurpose): Promise<{ name: string } | null>;
 }
 
 interface SavePicker {
@@ -55,15 +59,16 @@ function picker(): SavePicker | null {
  * gesture); null when the user cancels the picker.
  */
 export function chooseTarget(suggestedName: string, format: FigureFormat): Promise<SaveTarget | null> {
-  return chooseTargetFor(suggestedName, FIGURE_KINDS[format], 'argument-figures');
+  return chooseTargetFor(suggestedName, FIGURE_KINDS[format], 'figure');
 }
 
-/** The same for any kind of file; `pickerId` lets the browser remember a folder per kind. */
-export async function chooseTargetFor(suggestedName: string, kind: SavedKind, pickerId: string): Promise<SaveTarget | null> {
+/** The same for any kind of file, for what `purpose` says it is. */
+export async function chooseTargetFor(suggestedName: string, kind: SavedKind, purpose: ExportPurpose): Promise<SaveTarget | null> {
+  const pickerId = PICKER_IDS[purpose];
   // Platform.saveBinary (the preload's) must stay a BinarySaver: checked here at compile time.
   const bridge: BinarySaver['saveBinary'] | undefined = platform.saveBinary;
   if (typeof bridge === 'function')
-    return { write: async (bytes) => (await bridge.call(platform, bytes, suggestedName, kind.mime))?.name ?? null };
+    return { write: async (bytes) => (await bridge.call(platform, bytes, suggestedName, kind.mime, purpose))?.name ?? null };
   const p = picker();
   if (p) {
     let handle: FileSystemFileHandle;

@@ -87,7 +87,7 @@ function HandoutForm() {
     rememberHandoutChoices(choices);
     let target;
     try {
-      target = await chooseTargetFor(fileName, HANDOUT_KINDS[choices.format], 'argument-handouts');
+      target = await chooseTargetFor(fileName, HANDOUT_KINDS[choices.format], 'handout');
     } catch (err) {
       setError(message(err));
       return;

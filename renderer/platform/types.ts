@@ -54,6 +54,14 @@ export interface BackupStore {
 }
 
 /** What a document is being opened for: a source to add to the map, or bibliographic records to import. */
+/**
+ * What the user is exporting: the browser's save picker remembers a folder per purpose, and
+ * Electron's Save dialog takes its title from it (a PDF is a figure or a handout; a web page a
+ * handout or a comparison's report). Main accepts these only.
+ */
+export const EXPORT_PURPOSES = ['figure', 'bibliography', 'outline', 'handout', 'report'] as const;
+export type ExportPurpose = (typeof EXPORT_PURPOSES)[number];
+
 export type DocumentPurpose = 'source' | 'bibliography';
 
 /** File-name extensions the Open dialog offers for each purpose (the content decides in the end). */
@@ -153,7 +161,7 @@ export interface Platform {
    * user cancels; throws an Error worded for the user when it cannot be written.
    * The browser has none (renderer/export/save.ts uses its own picker or a download).
    */
-  saveBinary?(bytes: Uint8Array, suggestedName: string, mime: string): Promise<{ name: string } | null>;
+  saveBinary?(bytes: Uint8Array, suggestedName: string, mime: string, purpose?: ExportPurpose): Promise<{ name: string } | null>;
   /** Reads a file dropped on the window (Electron can give its path, so Save goes back to it). */
   openDropped(file: DroppedFile): Promise<OpenedFile>;
   /**

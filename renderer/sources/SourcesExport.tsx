@@ -27,7 +27,7 @@ async function exportSources(format: BibFormat): Promise<void> {
   let target;
   try {
     // First, while the click still counts: where to save.
-    target = await chooseTargetFor(name, KINDS[format], 'bibliographies');
+    target = await chooseTargetFor(name, KINDS[format], 'bibliography');
   } catch (err) {
     notify({ kind: 'error', title: 'Could not export the sources', lines: [err instanceof Error ? err.message : String(err)] });
     return;

@@ -193,6 +193,17 @@ describe('file:save-binary (figures)', () => {
     ]);
   });
 
+  it('passes on what the export is, one of the named purposes only', async () => {
+    const { s, invoke } = setup();
+    await invoke['file:save-binary'](event(APP), PNG, 'letter.handout.pdf', 'application/pdf', 'handout');
+    expect(s.saveBinary).toHaveBeenLastCalledWith(PNG, 'letter.handout.pdf', 'application/pdf', 'handout');
+    for (const bad of ['Export Anything', 'page', 42, null]) {
+      await expect(invoke['file:save-binary'](event(APP), PNG, 'letter.pdf', 'application/pdf', bad), String(bad)).rejects.toThrow(/purpose must be one of figure, bibliography, outline, handout, report/);
+    }
+    await expect(invoke['file:save-binary'](event(APP), PNG, 'letter.pdf', 'application/pdf', 'figure', 'more')).rejects.toThrow(/expected 3 or 4 argument/);
+    expect(s.saveBinary).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a path in the suggested name', async () => {
     const { s, invoke } = setup();
     for (const bad of ['../map.pdf', '/tmp/map.pdf', 'figures/map.pdf', '..\\map.pdf', 'C:\\Users\\a\\map.pdf', 'C:map.pdf', '\\\\server\\share\\map.pdf']) {
@@ -241,8 +252,9 @@ describe('file:save-binary (figures)', () => {
 
   it('checks arity', async () => {
     const { s, invoke } = setup();
-    await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png')).rejects.toThrow(/expected 3 argument/);
-    await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png', 'image/png', '/tmp/map.png')).rejects.toThrow(/expected 3 argument/);
+    await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png')).rejects.toThrow(/expected 3 or 4 argument/);
+    // A fourth argument is only ever what the export is, never a path.
+    await expect(invoke['file:save-binary'](event(APP), PNG, 'map.png', 'image/png', '/tmp/map.png')).rejects.toThrow(/purpose must be one of/);
     expect(s.saveBinary).not.toHaveBeenCalled();
   });
 });

@@ -339,12 +339,17 @@ describe('the main process', () => {
     const pdf = new Uint8Array([...Buffer.from('%PDF-1.7\n'), 0xe2, 0xe3, 0xcf, 0xd3, ...Buffer.from('\nstartxref\n0\n%%EOF\n')]);
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'letter.pdf') });
     await expect(invoke(w!, 'file:save-binary', pdf, 'stalins-letter-1950.pdf', 'application/pdf')).resolves.toEqual({ ok: true, value: { name: 'letter.pdf' } });
-    const options = dialog.showSaveDialog.mock.calls.at(-1)![1] as { defaultPath: string; filters: unknown[]; properties: string[] };
+    const options = dialog.showSaveDialog.mock.calls.at(-1)![1] as { title: string; defaultPath: string; filters: unknown[]; properties: string[] };
+    expect(options.title).toBe('Export Figure');
     expect(options.defaultPath.endsWith('stalins-letter-1950.pdf')).toBe(true);
     expect(options.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }]);
     expect(options.properties).toContain('showOverwriteConfirmation');
     expect(new Uint8Array(readFileSync(join(out, 'letter.pdf')))).toEqual(pdf);
     expect(readdirSync(out)).toEqual(['letter.pdf']);
+    // A PDF handout is a PDF too: the window says what it is, and the dialog is titled for it.
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true });
+    await expect(invoke(w!, 'file:save-binary', pdf, 'stalins-letter-1950.handout.pdf', 'application/pdf', 'handout')).resolves.toEqual({ ok: true, value: null });
+    expect((dialog.showSaveDialog.mock.calls.at(-1)![1] as { title: string }).title).toBe('Export Handout');
 
     // The next export starts in the same folder; a name typed without the extension gets it.
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(out, 'typed') });

@@ -70,6 +70,8 @@ describe('window.argumentAtlas', () => {
     answer = () => ({ ok: true, value: { name: 'letter.pdf' } });
     await expect(api.saveBinary!(bytes, 'letter.pdf', 'application/pdf')).resolves.toEqual({ name: 'letter.pdf' });
     expect(invoked.at(-1)).toEqual(['file:save-binary', [bytes, 'letter.pdf', 'application/pdf']]);
+    await api.saveBinary!(bytes, 'letter.handout.html', 'text/html', 'handout');
+    expect(invoked.at(-1)).toEqual(['file:save-binary', [bytes, 'letter.handout.html', 'text/html', 'handout']]);
     answer = () => ({ ok: true, value: null });
     await expect(api.saveBinary!(bytes, 'letter.pdf', 'application/pdf')).resolves.toBeNull();
     answer = () => ({ ok: false, message: '“letter.pdf” is locked or in use by another program.' });
