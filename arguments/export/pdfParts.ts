@@ -1,6 +1,6 @@
 // Figures drawn into a PDF part by part: each card, arrow, inference point and arrow label of a
-// figure's map is drawn once (by svg-to-pdfkit, from the SVG writer's own elements, as pdf.ts
-// draws a whole figure) into a PDF form XObject, and every page that shows the part places
+// figure's map is drawn once (its shapes by svg-to-pdfkit, from the SVG writer's own elements,
+// as pdf.ts draws a whole figure; its text by PDFKit's text API, pdfText.ts) into a PDF form XObject, and every page that shows the part places
 // that form. A page per step of the handout shows most of the page before's cards again: so
 // the file holds each card's drawing once, and drawing the handout takes time in proportion to
 // the map, not to steps × cards. A page draws the same as the figure's SVG would: its frame
@@ -15,6 +15,7 @@
 // drawn, for one that writes into the form and collects the resources it names.
 import type { FigureLayout, Rect } from './layout';
 import { PT_PER_PX, type PdfDocumentLike, type PdfLibraries } from './pdf';
+import { drawRuns, takeSvgText, type TextDocument } from './pdfText';
 import { figureFurniture, figureParts, svgRound, type FigurePart } from './svg';
 import type { Theme } from './themes';
 
@@ -39,7 +40,7 @@ interface PdfPage {
 }
 
 /** The parts of PDFKit (Node and browser builds) a figure drawn by parts uses. */
-export interface PartsDocument extends PdfDocumentLike {
+export interface PartsDocument extends PdfDocumentLike, TextDocument {
   page: PdfPage;
   ref(data?: Record<string, unknown>): PdfRef;
   addContent(data: string): unknown;
@@ -126,8 +127,11 @@ export class FigureParts {
     doc.page = into;
     try {
       // In the map's coordinates as they are (no viewBox shift, no clip of its own): the BBox clips it to the map.
-      const svg = `<svg xmlns="${XMLNS}" width="${box.w}" height="${box.h}" viewBox="0 0 ${box.w} ${box.h}" overflow="visible">${part.svg()}</svg>`;
+      // The shapes by svg-to-pdfkit, the text by PDFKit's text API (pdfText.ts: much faster, same faces and baselines).
+      const { shapes, runs } = takeSvgText(part.svg());
+      const svg = `<svg xmlns="${XMLNS}" width="${box.w}" height="${box.h}" viewBox="0 0 ${box.w} ${box.h}" overflow="visible">${shapes}</svg>`;
       this.libs.SVGtoPDF(doc, svg, 0, 0, { assumePt: true, width: box.w, height: box.h, fontCallback: this.fontCallback });
+      if (runs.length > 0) drawRuns(doc, runs, this.fontCallback);
     } finally {
       doc.page = page;
     }
