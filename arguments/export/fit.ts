@@ -28,7 +28,7 @@ import { measure } from './metrics';
 import { excerpt } from '../text/excerpt';
 import { MM_PER_PT, printedSize, smallestTextPx, type PageTarget, type PrintedSize } from './page';
 import { scopeMap, ScopeError, type Scoped } from './scope';
-import { THEMES } from './themes';
+import { THEMES, type Theme } from './themes';
 
 /** What runs ELK: elkjs in the CLI and tests, the layout worker in the app. */
 export interface LayoutEngine {
@@ -133,6 +133,37 @@ function cardsAcross(layout: FigureLayout, direction: Direction): number {
   return most;
 }
 
+/**
+ * The layers of a left-to-right layout, as the cards in each (a layer's cards share its left
+ * edge; cards of different layers never do). Top down, each is a row.
+ */
+export function layersOf(layout: FigureLayout): Id[][] {
+  const by = new Map<number, Id[]>();
+  for (const n of layout.nodes) {
+    const x = Math.round(n.x);
+    const l = by.get(x);
+    if (l) l.push(n.id);
+    else by.set(x, [n.id]);
+  }
+  return [...by.values()];
+}
+
+/** The card widths a fitting tries, widest first: CARD_SCALES × the theme's, never narrower than a card's header or MIN_CARD_EMS. */
+export function cardWidths(map: ArgumentMap, scoped: Scoped, base: Theme): number[] {
+  // Never narrower than a card's header: its kind label is one line (kindLabel is drawn unwrapped).
+  const header = Math.max(0, ...[...scoped.nodes].filter((id) => Object.hasOwn(map.nodes, id)).map((id) => measure(kindLabel(map.nodes[id]!.kind), 'bold', base.size.kind)));
+  const minCard = Math.ceil(Math.max(MIN_CARD_EMS * base.size.text, header + base.size.kind * 1.1 + 4 + 2 * base.node.padX + 8));
+  return [...new Set(CARD_SCALES.map((k) => Math.max(minCard, Math.round(base.node.width * k))))].sort((a, b) => b - a);
+}
+
+/** The widest row of `rows` (a top-down layout's layers), its cards of `sizes` side by side `gap` apart: no top-down figure of them is narrower. */
+export function widestRowPx(rows: readonly (readonly Id[])[], sizes: ReadonlyMap<Id, Size>, gap: number): number {
+  return Math.max(0, ...rows.map((ids) => ids.reduce((w, id) => w + (sizes.get(id)?.width ?? 0), 0) + (ids.length - 1) * gap));
+}
+
+/** Spacing between cards of one layer, figure px. */
+export const nodeGap = (direction: Direction, compaction: Compaction): number => SPACING[direction][compaction][0];
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function scopeWords(options: FigureOptions, map: ArgumentMap): string {
@@ -179,10 +210,7 @@ export async function fitFigure(map: ArgumentMap, options: FigureOptions, target
   const aspect = target.widthMm / target.maxHeightMm;
   const attempts: FitAttempt[] = [];
   let layouts = 0;
-  // Never narrower than a card's header: its kind label is one line (kindLabel is drawn unwrapped).
-  const header = Math.max(0, ...[...scoped.nodes].filter((id) => Object.hasOwn(map.nodes, id)).map((id) => measure(kindLabel(map.nodes[id]!.kind), 'bold', base.size.kind)));
-  const minCard = Math.ceil(Math.max(MIN_CARD_EMS * base.size.text, header + base.size.kind * 1.1 + 4 + 2 * base.node.padX + 8));
-  const widths = [...new Set(CARD_SCALES.map((k) => Math.max(minCard, Math.round(base.node.width * k))))].sort((a, b) => b - a);
+  const widths = cardWidths(map, scoped, base);
 
   const layoutOptions = (detail: Detail): LayoutOptions => ({ voices: options.voices, legend: options.legend, caption: options.caption, attribution: options.attribution, status, detail });
   const attempt = async (detail: Detail, direction: Direction, compaction: Compaction, cardWidth: number): Promise<{ a: FitAttempt; layout: FigureLayout; positions: Map<Id, Point> }> => {
@@ -213,11 +241,16 @@ export async function fitFigure(map: ArgumentMap, options: FigureOptions, target
     for (const s of sizes.values()) area += s.width * s.height;
     if (area * mmPerPx * mmPerPx > target.widthMm * target.maxHeightMm) continue;
 
+    // The layers of the first left-to-right layout of this level: the cards of one layer stand
+    // in one row top down (ELK's layering does not depend on direction, card sizes or spacing).
+    let layers: Id[][] | null = null;
     for (const direction of DIRECTIONS)
       for (const compaction of COMPACTIONS) {
         if (layouts >= MAX_LAYOUTS) return notFitting(map, options, target, attempts, prefs);
+        if (direction === 'down' && layers && cannotFitOrBeClosest(layers, detail, compaction, leastPx)) continue;
         const w0 = base.node.width;
         const probe = await attempt(detail, direction, compaction, w0);
+        if (direction === 'right' && !layers) layers = layersOf(probe.layout);
         if (!probe.a.problem) return done(probe.a);
         // The widest figure whose type is legible, and the card width estimated to give it.
         const least = smallestTextPx(probe.layout) ?? leastPx;
@@ -252,6 +285,22 @@ export async function fitFigure(map: ArgumentMap, options: FigureOptions, target
       }
   }
   return notFitting(map, options, target, attempts, prefs);
+
+  /**
+   * Whether every top-down arrangement at `compaction`, at any card width, is sure to have type
+   * too small and no larger than an attempt already made that is short enough: then none of
+   * them fits or would be the closest, and none is laid out. Its figure is at least as wide as
+   * its widest row (a layer's cards side by side, at the narrowest card width), and its smallest
+   * type at most what one card's smallest text (`leastPx`: a figure's smallest is no larger)
+   * would be at that width.
+   */
+  function cannotFitOrBeClosest(rows: Id[][], detail: Detail, compaction: Compaction, leastPx: number): boolean {
+    const best = attempts.filter((a) => a.problem !== 'too-tall').reduce((m, a) => Math.max(m, a.printed.smallestPt ?? 0), -1);
+    if (best < 0) return false;
+    const sizes = figureNodeSizes(map, scoped, themeWithCardWidth(base, widths[widths.length - 1]!), layoutOptions(detail));
+    const mostPt = (leastPx * targetPt) / widestRowPx(rows, sizes, SPACING.down[compaction][0]);
+    return mostPt < target.minTypePt - 1e-9 && mostPt <= best;
+  }
 
   function done(a: FitAttempt): FitOutcome {
     return { fits: true, fitted: renderAttempt(map, options, target, a, attempts) };
