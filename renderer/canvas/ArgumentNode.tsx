@@ -4,7 +4,7 @@
 // (or, for the citation, its quoted source). Each card also holds its summary — kind and
 // title (evidence: its citation) — which canvas.css shows in large type instead of the card's
 // text when the map is zoomed far out; zooming itself re-renders no card.
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { shortAttribution } from '../../arguments/cite/attribution';
 import { locatorFor } from '../../arguments/cite/locator';
@@ -16,6 +16,7 @@ import type { ArgumentFlowNode } from './types';
 import { checkQuoteIn, type QuoteCheck } from './quoteStatus';
 import { CommentBadge } from '../comments/CommentBadge';
 import { VisibleText } from './VisibleText';
+import { farTitleEm } from './farTitle';
 import { visibleControls } from '../../arguments/text/controls';
 import { StatusBadge, useStatusClass } from '../status/StatusBadge';
 import { voiceClass } from './layers';
@@ -108,7 +109,7 @@ function Summary({ node }: { node: ArgNode }) {
   const citation = useAttribution(node.kind === 'evidence' ? node.quote : undefined);
   const name = citation ?? node.title ?? (firstWords(node.text || node.quote?.exact || '') || 'empty');
   return (
-    <div className="aa-summary" aria-hidden="true">
+    <div className="aa-summary" aria-hidden="true" style={{ '--aa-far-em': farTitleEm(name) } as CSSProperties}>
       <span className="aa-summary-kind">
         {KIND_GLYPH[node.kind]}
         <span className="aa-summary-name"> {NODE_KIND_LABELS[node.kind]}</span>

@@ -77,6 +77,38 @@ test.describe('the opening view', () => {
   }
 });
 
+test('zoomed far out, a card title keeps its words whole: none is broken across two lines', async ({ app }) => {
+  // Two wheel steps out of the fitted view: cards under 100 px on screen (aa-zoomed-far).
+  for (let k = 0; k < 3; k++) {
+    await app.mouse.move(735, 480);
+    await app.mouse.wheel(0, 120);
+    await app.waitForTimeout(80);
+  }
+  await viewportSettled(app);
+  await expect(app.locator('.aa-canvas.aa-zoomed-far')).toHaveCount(1);
+  const broken = await app.evaluate(() => {
+    const out: string[] = [];
+    for (const title of document.querySelectorAll<HTMLElement>('.react-flow__node [data-testid="summary-title"]')) {
+      const text = title.textContent ?? '';
+      const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        for (const m of (t.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(t, m.index);
+          range.setEnd(t, m.index + m[0].length);
+          // A word on one line is one box (or none where the line clamp hides it).
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) out.push(`${m[0]} (in "${text}")`);
+        }
+      }
+    }
+    return out;
+  });
+  expect(broken).toEqual([]);
+  // The titles are still there to read: the thesis and an objection's first word whole on one line.
+  await expect(app.locator('[data-id="T"] [data-testid="summary-title"]')).toHaveText('Thesis');
+});
+
 test('zoomed out, cards show their kind and title in large type; Shift+F zooms back to the selection', async ({ app }) => {
   // The fixture has fitted the whole map (F).
   const zoom = await zoomOf(app);
