@@ -48,7 +48,7 @@ function session(studentName: string, student: ArgumentMap, model: ArgumentMap):
     studentName,
     student,
     comparison,
-    feedback: feedback(comparison, student, model),
+    feedback: feedback(comparison, student, model, 'instructor'),
     model: modelMarks(comparison, model),
     studentMarks: studentMarks(comparison, student),
     toStudent: new Map(comparison.matches.map((m) => [m.id, m.studentId])),

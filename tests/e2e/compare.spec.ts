@@ -71,6 +71,9 @@ test('compare a student’s map: the overlay marks what changed, the report name
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('anna.argmap.json');
   await expect(panel.getByTestId('compare-summary')).toContainText('not a grade');
+  // The panel is the instructor's: it speaks of the student, not to them (the report speaks to the student).
+  await expect(panel.getByTestId('compare-summary')).toContainText('The student’s map has');
+  await expect(panel).not.toContainText(/\b(your|you)\b/i);
 
   // Exactly the deleted and the reworded node are marked otherwise than matched; every other node is matched.
   const marked = app.locator('.aa-canvas [data-compare-mark]:not([data-compare-mark="matched"])');

@@ -46,6 +46,22 @@ describe('the feedback report', () => {
     expect(html).toContain('<html lang="en">');
   });
 
+  it('speaks to the student in the report and about the student in the instructor’s panel', () => {
+    const forStudent = feedback(c, student, model);
+    const forInstructor = feedback(c, student, model, 'instructor');
+    expect(forStudent.sections.map((s) => s.heading)).toEqual(['Not yet in your map', 'Your own points']);
+    expect(forInstructor.sections.map((s) => s.heading)).toEqual(['Not yet in the student’s map', 'The student’s own points']);
+    expect(forInstructor.title).toBe('The student’s map compared with the model');
+    const words = (f: typeof forStudent) =>
+      [f.title, f.scoreNote, ...f.summary, ...f.maps, ...f.sections.flatMap((s) => [s.heading, s.intro, ...s.items.flatMap((i) => i.segments)])]
+        .map((x) => (typeof x === 'string' ? x : 'text' in x ? x.text : ''))
+        .join(' ');
+    expect(words(forInstructor)).not.toMatch(/\b(you|your|yours)\b/i);
+    expect(words(forInstructor)).toContain('of the student’s points are the model’s');
+    // Same items, same ids: only the wording differs.
+    expect(forInstructor.sections.map((s) => s.items.map((i) => [i.instructor, i.student]))).toEqual(forStudent.sections.map((s) => s.items.map((i) => [i.instructor, i.student])));
+  });
+
   it('says so when the map has everything', () => {
     expect(reportMarkdown(compare(model, model), model, model)).toContain('Your map has every point and connection of the model.');
   });
