@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY } from './renderer/csp.ts';
+import { startChunks } from './scripts/startChunks.ts';
 
 /** Adds the CSP meta tag to the built page only (the dev server needs inline scripts). */
 const csp = {
@@ -13,7 +14,7 @@ const csp = {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), csp],
+  plugins: [react(), csp, startChunks()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { startChunks } from '../scripts/startChunks';
 
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
 export const BENCH_OUT_DIR = fileURLToPath(new URL('../dist/bench/', import.meta.url));
@@ -12,7 +13,7 @@ export const BENCH_OUT_DIR = fileURLToPath(new URL('../dist/bench/', import.meta
 export default defineConfig({
   root: pages,
   base: './',
-  plugins: [react()],
+  plugins: [react(), startChunks()],
   logLevel: 'warn',
   build: {
     outDir: BENCH_OUT_DIR,
