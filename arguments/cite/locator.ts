@@ -41,12 +41,27 @@ function numberRange(value: string | undefined): { first: number; last: number; 
 
 const range = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
 
+type Span = { start: number; end: number } | null;
+
+/**
+ * Anchors already found, per quote object: a figure boxes each card twice and a card's size is
+ * estimated too, each asking for the quote's locator (anchoring against the whole source each
+ * time). A hit needs the same text and the same quote fields, so a changed object is anchored again.
+ */
+const anchored = new WeakMap<Quote, { text: string; exact: string; prefix?: string; suffix?: string; start?: number; span: Span }>();
+
+function anchoredSpan(text: string, quote: Quote): Span {
+  const hit = anchored.get(quote);
+  if (hit && hit.text === text && hit.exact === quote.exact && hit.prefix === quote.prefix && hit.suffix === quote.suffix && hit.start === quote.start) return hit.span;
+  const anchor = anchorQuote(text, quote);
+  const span = anchor ? { start: anchor.start, end: anchor.end } : null;
+  anchored.set(quote, { text, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: quote.start, span });
+  return span;
+}
+
 /** The quote's span in the text: an anchored quote where it is found, or a bare position. */
 function spanOf(source: Source, quote: Quote | { start: number }): { start: number; end: number } | null {
-  if ('exact' in quote) {
-    const anchor = anchorQuote(source.text, quote);
-    return anchor ? { start: anchor.start, end: anchor.end } : null;
-  }
+  if ('exact' in quote) return anchoredSpan(source.text, quote);
   if (!Number.isInteger(quote.start) || quote.start < 0 || quote.start > source.text.length) return null;
   return { start: quote.start, end: quote.start };
 }

@@ -5,7 +5,7 @@
 // named, with its node, before the figure is written (it would print as an empty box).
 import type { ArgumentMap, Id } from '../model';
 import type { FigureLayout, TextBlock } from './layout';
-import { clusters, faceOf, FIGURE_FONTS, hasGlyph, type FigureFont, type FontStyle } from './metrics';
+import { clusters, faceOf, FIGURE_FONTS, FONT_FAMILY, hasGlyph, inPrimaryFont, type FigureFont, type FontStyle } from './metrics';
 
 /** A face of a bundled font: Noto Serif SC's italic is its regular face. */
 export interface FontFaceUse {
@@ -33,7 +33,13 @@ const FACE_ORDER: FontStyle[] = ['regular', 'italic', 'bold'];
 export function facesUsed(layout: FigureLayout): FontFaceUse[] {
   const used = new Set<string>();
   for (const { block } of blocks(layout))
-    for (const line of block.lines) for (const c of clusters(line.text, block.style)) if (c.font !== null && c.text.trim() !== '') used.add(`${c.font}\u0000${faceOf(c.font, block.style)}`);
+    for (const line of block.lines) {
+      if (inPrimaryFont(line.text, block.style)) {
+        if (line.text.trim() !== '') used.add(`${FONT_FAMILY}\u0000${faceOf(FONT_FAMILY, block.style)}`);
+        continue;
+      }
+      for (const c of clusters(line.text, block.style)) if (c.font !== null && c.text.trim() !== '') used.add(`${c.font}\u0000${faceOf(c.font, block.style)}`);
+    }
   const out: FontFaceUse[] = [];
   for (const font of FIGURE_FONTS) for (const face of FACE_ORDER) if (used.has(`${font}\u0000${face}`)) out.push({ font, face });
   return out;
@@ -62,13 +68,15 @@ export interface MissingGlyphs {
 export function missingGlyphs(layout: FigureLayout, map: ArgumentMap): MissingGlyphs[] {
   const found = new Map<string, { node?: Id; chars: Set<string> }>();
   for (const { node, block } of blocks(layout))
-    for (const line of block.lines)
+    for (const line of block.lines) {
+      if (inPrimaryFont(line.text, block.style)) continue;
       for (const ch of line.text) {
         if (hasGlyph(ch.codePointAt(0)!, block.style)) continue;
         const key = node ?? '';
         if (!found.has(key)) found.set(key, { node, chars: new Set() });
         found.get(key)!.chars.add(ch);
       }
+    }
   return [...found.values()].map(({ node, chars }) => ({ ...(node !== undefined ? { node } : {}), title: node !== undefined ? nodeName(map, node) : 'the caption', characters: [...chars] }));
 }
 

@@ -220,8 +220,29 @@ export interface TextRun {
   em: number;
 }
 
+/**
+ * Is every character of `text` below U+0300 (so none joins the one before it) and in the primary
+ * font? Then each is a cluster of its own set in Source Serif 4: one run, every glyph there.
+ * Most lines of a figure are; the callers below take this way round the cluster-by-cluster walk.
+ */
+export function inPrimaryFont(text: string, style: FontStyle): boolean {
+  const table = widthTable(style);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp >= 0x300 || !table.has(cp)) return false;
+  }
+  return true;
+}
+
 /** The text split where its font changes: what the SVG writer writes as one tspan each. */
 export function textRuns(text: string, style: FontStyle): TextRun[] {
+  if (inPrimaryFont(text, style)) {
+    if (text === '') return [];
+    const table = widthTable(style);
+    let em = table.get(text.charCodeAt(0))!;
+    for (let i = 1; i < text.length; i++) em += table.get(text.charCodeAt(i))!;
+    return [{ text, font: FONT_FAMILY, em }];
+  }
   const runs: TextRun[] = [];
   let last: TextRun | undefined;
   eachCluster(text, style, (start, end, one, cps) => {

@@ -39,7 +39,10 @@ type Attrs = Record<string, string | number | undefined>;
 
 function attrs(a: Attrs): string {
   let out = '';
-  for (const [k, v] of Object.entries(a)) if (v !== undefined) out += ` ${k}="${typeof v === 'number' ? f(v) : escapeXml(v)}"`;
+  for (const k in a) {
+    const v = a[k];
+    if (v !== undefined) out += ` ${k}="${typeof v === 'number' ? f(v) : escapeXml(v)}"`;
+  }
   return out;
 }
 

@@ -85,16 +85,31 @@ export function displayText(text: string): string {
 export function jsonAsXmlText(json: string): string {
   const u = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
   // The strings found by scanning, not by a regular expression: one of 8 M characters overflows the stack of one.
+  // A string with none of them, nor a colon or an equals sign, stays as it is and is copied with
+  // the text around it in one slice (most of a map's strings: ids, kinds, plain prose).
   let out = '';
   let at = 0;
+  let kept = 0;
+  let next = -1;
   for (let open = json.indexOf('"'); open !== -1; open = json.indexOf('"', at)) {
     const close = stringEnd(json, open);
-    const str = json.slice(open, close + 1);
-    out += json.slice(at, open) + defuse(str.replace(/[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g, u), u(':'), u('='));
     at = close + 1;
+    // The next such character at or after the string's start (outside strings too: a key's colon),
+    // looked for again only once passed, so the whole text is scanned once.
+    if (next < open) {
+      ESCAPED_OR_DEFUSED.lastIndex = open;
+      next = ESCAPED_OR_DEFUSED.exec(json)?.index ?? Infinity;
+    }
+    if (next > close) continue;
+    const str = json.slice(open, close + 1);
+    out += json.slice(kept, open) + defuse(str.replace(/[<>&\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g, u), u(':'), u('='));
+    kept = at;
   }
-  return out + json.slice(at);
+  return out + json.slice(kept);
 }
+
+/** What jsonAsXmlText may change inside a string: the escaped characters, and the colon and equals sign defuse() looks at. */
+const ESCAPED_OR_DEFUSED = /[<>&:=\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/g;
 
 /** The index of the quote that closes the JSON string opened at `open` (the text's end when none does). */
 function stringEnd(json: string, open: number): number {

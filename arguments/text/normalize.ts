@@ -41,12 +41,25 @@ const CHAR_MAP: Record<string, string> = {
 const WHITESPACE = /\s/;
 
 export function normalizeForMatch(text: string): Normalized {
+  // Stretches that stay as they are are copied whole (a quote's context is normalised for every
+  // candidate place, a source's text once: character-by-character concatenation was most of it).
   let out = '';
   const map: number[] = [];
   let inSpace = false;
+  let kept = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (WHITESPACE.test(ch)) {
+    const c = text.charCodeAt(i);
+    // ASCII: only tab to carriage return and the space are white, and none is in CHAR_MAP.
+    const space = c < 0x80 ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(text[i]!);
+    const replaced = !space && c >= 0x80 ? CHAR_MAP[text[i]!] : undefined;
+    if (!space && replaced === undefined) {
+      inSpace = false;
+      map.push(i);
+      continue;
+    }
+    out += text.slice(kept, i);
+    kept = i + 1;
+    if (space) {
       // A run collapses to one space that stands for the whole run.
       if (!inSpace) {
         out += ' ';
@@ -56,9 +69,10 @@ export function normalizeForMatch(text: string): Normalized {
       continue;
     }
     inSpace = false;
-    out += CHAR_MAP[ch] ?? ch;
+    out += replaced;
     map.push(i);
   }
+  out += text.slice(kept);
   map.push(text.length);
   return { text: out, map };
 }

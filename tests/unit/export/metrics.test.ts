@@ -118,6 +118,27 @@ describe('font metrics', () => {
     );
   });
 
+  it('gives a line all in the primary font the runs its clusters give (the way round the cluster walk)', () => {
+    // Runs merged from the clusters, as the walk makes them: the reference for the shortcut.
+    const fromClusters = (text: string, style: FontStyle) => {
+      const runs: { text: string; font: FigureFont | null; em: number }[] = [];
+      for (const c of clusters(text, style)) {
+        const last = runs[runs.length - 1];
+        if (last && last.font === c.font) (last.text += c.text), (last.em += c.em);
+        else runs.push({ ...c });
+      }
+      return runs;
+    };
+    const ascii = fc.string({ unit: fc.integer({ min: 0x20, max: 0x2ff }).map((c) => String.fromCharCode(c)), maxLength: 60 });
+    fc.assert(
+      fc.property(ascii, fc.constantFrom<FontStyle>('regular', 'italic', 'bold'), (text, style) => {
+        expect(textRuns(text, style)).toEqual(fromClusters(text, style));
+      }),
+    );
+    expect(textRuns('', 'bold')).toEqual([]);
+    expect(textRuns('Stalin to Gottwald, 27 August 1950', 'italic')).toEqual(fromClusters('Stalin to Gottwald, 27 August 1950', 'italic'));
+  });
+
   it('keeps the table small enough to ship (under 128 KB)', () => {
     expect(readFileSync(METRICS_FILE).length).toBeLessThan(128 * 1024);
   });

@@ -24,6 +24,9 @@ describe('escapeXml and jsonAsXmlText', () => {
         expect(escapeXml(s)).toBe(escapeBefore(s));
         const json = JSON.stringify({ [s]: [s, 1, { s }] });
         expect(jsonAsXmlText(json)).toBe(jsonBefore(json));
+        // Strings left as they are between strings that change (copied whole, in one slice).
+        const mixed = JSON.stringify({ id: 'n1', kind: 'premise', [s]: ['plain words', s, 2, { s, t: 'more words' }], end: 'x' });
+        expect(jsonAsXmlText(mixed)).toBe(jsonBefore(mixed));
       }),
     );
     expect(escapeXml('<svg onload = alert(1)> javascript:x ONCLICK=')).toBe('&lt;svg onload &#61; alert(1)&gt; javascript&#58;x ONCLICK&#61;');
@@ -38,6 +41,12 @@ describe('escapeXml and jsonAsXmlText', () => {
     expect(escapeXml('on'.repeat(500_000))).toBe('on'.repeat(500_000));
     expect(escapeXml(`${'on'.repeat(500_000)}=`)).toBe(`${'on'.repeat(500_000)}&#61;`);
   }, 60_000);
+
+  // The timeout is the test: one look for the next character per string would rescan the rest each time.
+  it('a JSON array of 200,000 strings, none with anything to change, then one that has, is scanned once', () => {
+    const json = JSON.stringify([...Array.from({ length: 200_000 }, (_, i) => `word ${i}`), 'on=<']);
+    expect(jsonAsXmlText(json)).toBe(jsonBefore(json));
+  }, 10_000);
 
   it('unescapeXml reads CDATA sections, and an unclosed one as text, without rescanning', () => {
     expect(unescapeXml('a<![CDATA[<b>&amp;]]>&amp;c')).toBe('a<b>&amp;&c');

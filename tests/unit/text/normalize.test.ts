@@ -13,7 +13,35 @@ const messyChar = fc.constantFrom(
 );
 const messyText = fc.array(messyChar, { maxLength: 60 }).map((cs) => cs.join(''));
 
+// The normaliser as first written, one character at a time: the copying of whole stretches must give the same text and offsets.
+const TYPOGRAPHY: Record<string, string> = { '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u00AB': '"', '\u00BB': '"', '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2039': "'", '\u203A': "'", '\uFF1A': ':', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-' };
+function byCharacter(text: string) {
+  let out = '';
+  const map: number[] = [];
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) {
+      if (!inSpace) (out += ' '), map.push(i), (inSpace = true);
+      continue;
+    }
+    inSpace = false;
+    out += TYPOGRAPHY[ch] ?? ch;
+    map.push(i);
+  }
+  map.push(text.length);
+  return { text: out, map };
+}
+
 describe('normalizeForMatch', () => {
+  it('gives what normalising one character at a time gives, text and offsets (any text, lone surrogates and every Unicode space included)', () => {
+    const unusual = fc.constantFrom('\u2028', '\u2029', '\uFEFF', '\u2009', '\u200A', '\u0085', '\u000B', '\u000C', '\uD83D', '\uDE00', '\u2015', '\u203A', '\u2039');
+    fc.assert(fc.property(fc.array(fc.oneof(messyChar, unusual, fc.string({ maxLength: 3 })), { maxLength: 80 }).map((cs) => cs.join('')), (t) => {
+      expect(normalizeForMatch(t)).toEqual(byCharacter(t));
+    }), { numRuns: 500 });
+    expect(normalizeForMatch(raw)).toEqual(byCharacter(raw));
+  });
+
   it('collapses every whitespace run, newlines, NBSP and U+3000 included, to one space', () => {
     expect(normalizeForMatch('a \n\t b\u00A0\u00A0c\u3000d\r\ne').text).toBe('a b c d e');
   });
