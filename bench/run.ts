@@ -9,6 +9,8 @@
 //   npm run bench -- --reps 3              browser repetitions (default 5); --node-reps (default 5)
 //   npm run bench -- --sizes 100,1000      first-render and Node figures at these sizes only
 //   npm run bench -- --skip-browser | --skip-node | --no-build
+//   npm run bench -- --only layers,drag    only these drag-size interactions (drag, zoom, layers,
+//                                          pan) in the browser: no first render, typing, layout or heap
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -17,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { serializeMap } from '../arguments/format/serialize';
 import { NODE_KINDS } from '../arguments/model';
-import { launchBrowser, runBrowserFigures } from './browser';
+import { launchBrowser, runBrowserFigures, type Interaction } from './browser';
 import { renderChart } from './chart';
 import { DEFAULT_SEED, describeMap, generateMap } from './generate';
 import { runLayoutFigures } from './layout';
@@ -39,7 +41,11 @@ interface Options {
   build: boolean;
   browser: boolean;
   node: boolean;
+  /** --only: just these interactions at the drag sizes, and no other browser figure. */
+  only?: Interaction[];
 }
+
+const INTERACTIONS: readonly Interaction[] = ['drag', 'zoom', 'layers', 'pan'];
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { smoke: false, reps: 5, nodeReps: 5, sizes: [100, 1000, 3000, 10000], build: true, browser: true, node: true };
@@ -67,6 +73,11 @@ function parseArgs(argv: string[]): Options {
     } else if (a === '--no-build') o.build = false;
     else if (a === '--skip-browser') o.browser = false;
     else if (a === '--skip-node') o.node = false;
+    else if (a === '--only') {
+      o.only = value().split(',').map((s) => s.trim() as Interaction);
+      const bad = o.only.find((x) => !INTERACTIONS.includes(x));
+      if (bad !== undefined) throw new Error(`--only: one of ${INTERACTIONS.join(', ')}, not "${bad}"`);
+    }
     else throw new Error(`unknown option ${a} (see the top of bench/run.ts)`);
   }
   if (o.smoke) {
@@ -76,6 +87,9 @@ function parseArgs(argv: string[]): Options {
   }
   return o;
 }
+
+/** Where the table goes: a partial run (--only) never replaces the full run's. */
+const resultsName = (o: Options): string => (o.smoke ? 'smoke' : o.only ? 'only' : 'latest');
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -140,16 +154,19 @@ async function main(): Promise<number> {
         ...(await runBrowserFigures(browser, {
           baseUrl: server.url,
           reps: o.reps,
-          firstRenderSizes: plan.firstRender,
+          firstRenderSizes: o.only ? [] : plan.firstRender,
           dragSizes: plan.drag,
-          typingSizes: plan.typing,
-          layoutSize: plan.layout,
-          heapSize: plan.heap,
+          typingSizes: o.only ? [] : plan.typing,
+          layoutSize: o.only ? null : plan.layout,
+          heapSize: o.only ? null : plan.heap,
+          ...(o.only ? { interactions: o.only } : {}),
           log,
         })),
       );
-      log(`== auto-layout in the app against ELK in Node (${plan.layout} nodes, alternating)`);
-      figures.push(...(await runLayoutFigures(browser, { baseUrl: server.url, file: files.get(plan.layout)!, size: plan.layout, reps: Math.min(o.reps, 3), log })));
+      if (!o.only) {
+        log(`== auto-layout in the app against ELK in Node (${plan.layout} nodes, alternating)`);
+        figures.push(...(await runLayoutFigures(browser, { baseUrl: server.url, file: files.get(plan.layout)!, size: plan.layout, reps: Math.min(o.reps, 3), log })));
+      }
     } finally {
       await browser.close();
       await server.close();
@@ -175,7 +192,7 @@ async function main(): Promise<number> {
   const report = [
     `# Argument Atlas benchmark${o.smoke ? ' (smoke run: not a measurement)' : ''}`,
     '',
-    `Run ${new Date().toISOString()} with \`npm run bench${o.smoke ? ' -- --smoke' : ''}\` in ${minutes.toFixed(1)} min; ${o.reps} browser repetition${o.reps === 1 ? '' : 's'}, ${o.nodeReps} Node run${o.nodeReps === 1 ? '' : 's'} per figure.`,
+    `Run ${new Date().toISOString()} with \`npm run bench${o.smoke ? ' -- --smoke' : o.only ? ` -- --only ${o.only.join(',')}` : ''}\` in ${minutes.toFixed(1)} min; ${o.reps} browser repetition${o.reps === 1 ? '' : 's'}, ${o.nodeReps} Node run${o.nodeReps === 1 ? '' : 's'} per figure.`,
     '',
     '```',
     machine(chromium, loadBefore),
@@ -185,7 +202,7 @@ async function main(): Promise<number> {
     '',
     table,
     '',
-    `The figures measured at several map sizes, drawn against the size: [${o.smoke ? 'smoke' : 'latest'}.svg](${o.smoke ? 'smoke' : 'latest'}.svg).`,
+    `The figures measured at several map sizes, drawn against the size: [${resultsName(o)}.svg](${resultsName(o)}.svg).`,
     '',
     `Not measured: the baseline's auto-layout (bare React Flow has none), ELK layout of 10,000 nodes.`,
     '',
@@ -215,7 +232,7 @@ async function main(): Promise<number> {
   log('');
   log(table);
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  const name = o.smoke ? 'smoke' : 'latest';
+  const name = resultsName(o);
   writeFileSync(join(ROOT, `bench/results/${name}.md`), report);
   writeFileSync(join(ROOT, `bench/results/${name}.json`), JSON.stringify({ date: new Date().toISOString(), options: o, chromium, figures }, null, 1));
   writeFileSync(join(ROOT, `bench/results/${name}.svg`), await renderChart(figures, `Argument Atlas benchmark, ${new Date().toISOString().slice(0, 10)}: median and min–max of the repetitions, log scales`));

@@ -110,7 +110,7 @@ export function MapCanvas() {
   const voicesPanel = useLayers((s) => s.panel);
   const legend = useLayers((s) => s.legend);
 
-  const route = useCanvasRoute({ map, nodes, edges, selection, hidden, culled: nodes.length > RENDER_ALL_BELOW });
+  const route = useCanvasRoute({ map, nodes, edges, selection, hidden, collapsedAway, culled: nodes.length > RENDER_ALL_BELOW });
   const box = useRef<HTMLDivElement>(null);
   const sizesRef = useRef(sizes);
   sizesRef.current = sizes;
@@ -291,12 +291,14 @@ export function MapCanvas() {
     }
     if (measured.length > 0)
       setSizes((prev) => {
-        const next = new Map(prev);
+        // The same map when nothing changed size (a card reported again at the size it had): a
+        // new one would rebuild every node for React Flow and redraw the Overview.
+        let next: Map<Id, Size> | null = null;
         for (const [id, d] of measured) {
-          const old = next.get(id);
-          if (!old || old.width !== d.width || old.height !== d.height) next.set(id, { width: d.width, height: d.height });
+          const old = (next ?? prev).get(id);
+          if (!old || old.width !== d.width || old.height !== d.height) (next ??= new Map(prev)).set(id, { width: d.width, height: d.height });
         }
-        return next;
+        return next ?? prev;
       });
     if (selectionChanged) select({ nodes: [...next], relations: editor.getState().selection.relations });
   }, []);
@@ -374,7 +376,7 @@ export function MapCanvas() {
       >
         <Background gap={24} size={1} />
         {/* Top left: a map opens on its thesis at the left, centred on its claims, so that corner is free. */}
-        <Overview sizeOf={sizeOf} sizes={sizes} hidden={hidden} />
+        <Overview sizeOf={sizeOf} sizes={sizes} collapsedAway={collapsedAway} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {pending && <RelationPicker pending={pending} onClose={() => setPending(null)} />}

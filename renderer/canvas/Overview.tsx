@@ -1,17 +1,18 @@
 // The map's overview (top left): every card as a box in its kind's fill, and the part in view
 // unmasked; dragging or clicking in it moves the view there, the wheel zooms. It draws one
-// path per kind rather than an element per card (React Flow's MiniMap subscribes one component
+// path per kind and voice rather than an element per card (React Flow's MiniMap subscribes one component
 // per node to its store, so every pan frame and an auto-layout of 3,000 nodes re-rendered 3,000
 // of them: 65 ms of rendering and 60 ms of attribute writes in one task, Chromium profile of
 // bench/layoutTrace.ts). The paths are rebuilt in a task of their own, at most every
 // GESTURE_REDRAW_MS during a drag, so a move of the map never waits for them.
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import { Panel, useReactFlow, useStore } from '@xyflow/react';
 import type { Rect } from '../../arguments/geometry';
-import { NODE_KINDS, type Id } from '../../arguments/model';
+import type { Id } from '../../arguments/model';
 import { MINIMAP_FILL } from '../kinds';
 import { editor, useEditor } from '../store/store';
-import { OVERVIEW_SIZE, overviewBox, overviewPaths } from './overviewPaths';
+import { useLayers } from '../status/layersState';
+import { OVERVIEW_SIZE, overviewBox, overviewGroups, shownGroups } from './overviewPaths';
 import type { Size } from './toFlow';
 
 const GESTURE_REDRAW_MS = 150;
@@ -20,10 +21,11 @@ interface Props {
   sizeOf: (id: Id) => Size | undefined;
   /** Changes when a card's measured size changes (sizeOf itself is stable). */
   sizes: ReadonlyMap<Id, Size>;
-  hidden: ReadonlySet<Id>;
+  /** The cards collapsed away (a hidden voice's are left out by the layers, without a redraw). */
+  collapsedAway: ReadonlySet<Id>;
 }
 
-export function Overview({ sizeOf, sizes, hidden }: Props) {
+export function Overview({ sizeOf, sizes, collapsedAway }: Props) {
   const flow = useReactFlow();
   const [tx, ty, zoom] = useStore((s) => s.transform);
   const width = useStore((s) => s.width);
@@ -31,17 +33,19 @@ export function Overview({ sizeOf, sizes, hidden }: Props) {
   const positions = useEditor((s) => s.history.present.view.positions);
   const nodes = useEditor((s) => s.history.present.nodes);
   const gesture = useEditor((s) => s.history.gestureBase !== undefined);
-  const [drawn, setDrawn] = useState<ReturnType<typeof overviewPaths>>(() => overviewPaths(editor.getState().history.present, sizeOf, hidden));
+  const visibility = useLayers((s) => s.visibility);
+  const [groups, setGroups] = useState(() => overviewGroups(editor.getState().history.present, sizeOf, collapsedAway));
+  const drawn = useMemo(() => shownGroups(groups, visibility), [groups, visibility]);
   const lastDraw = useRef(0);
 
   useEffect(() => {
     const wait = gesture ? Math.max(0, GESTURE_REDRAW_MS - (performance.now() - lastDraw.current)) : 0;
     const timer = setTimeout(() => {
       lastDraw.current = performance.now();
-      setDrawn(overviewPaths(editor.getState().history.present, sizeOf, hidden));
+      setGroups(overviewGroups(editor.getState().history.present, sizeOf, collapsedAway));
     }, wait);
     return () => clearTimeout(timer);
-  }, [positions, nodes, sizes, hidden, gesture, sizeOf]);
+  }, [positions, nodes, sizes, collapsedAway, gesture, sizeOf]);
 
   const view: Rect = { x: -tx / zoom, y: -ty / zoom, w: width / zoom, h: height / zoom };
   const box = overviewBox(drawn.bounds, view);
@@ -95,7 +99,9 @@ export function Overview({ sizeOf, sizes, hidden }: Props) {
         onPointerCancel={onPointerUp}
         onWheel={onWheel}
       >
-        {NODE_KINDS.map((kind) => (drawn.paths[kind] ? <path key={kind} className="aa-overview-cards" d={drawn.paths[kind]} style={{ fill: MINIMAP_FILL[kind] }} /> : null))}
+        {drawn.groups.map((g) => (
+          <path key={`${g.kind}\u0000${g.voice === undefined ? '-' : `+${g.voice}`}`} className="aa-overview-cards" d={g.d} style={{ fill: MINIMAP_FILL[g.kind] }} />
+        ))}
         <path className="react-flow__minimap-mask" d={outer + inner} fillRule="evenodd" />
       </svg>
     </Panel>

@@ -2,12 +2,12 @@
 // hidden or dimmed voice. An arrow speaks in its relation's voice, else in its first premise's.
 // Dimming and hiding are one style rule over classes the cards and arrows always carry (MapCanvas
 // adopts it): a toggle changes that rule, never a card or an arrow, so React Flow re-renders none.
-// What is hidden is display: none, so out of the accessibility tree and the Tab order as before.
+// What is hidden is visibility: hidden, so out of the accessibility tree and the Tab order as before.
 import type { ArgumentMap, Id } from '../../arguments/model';
 import type { Visibility } from '../status/layersState';
 import type { FlowEdge, FlowNode } from './types';
 
-const visibilityOf = (visibility: Readonly<Record<string, Visibility>>, voice: string | undefined): Visibility =>
+export const visibilityOf = (visibility: Readonly<Record<string, Visibility>>, voice: string | undefined): Visibility =>
   voice !== undefined && Object.hasOwn(visibility, voice) ? visibility[voice]! : 'shown';
 
 /**
@@ -87,7 +87,12 @@ export function layersRule(visibility: Readonly<Record<string, Visibility>>): st
   // An arrow goes with its voice and with either of its cards (as React Flow drops the arrows of a card it hides).
   const hiddenAt = (c: string) =>
     [`.react-flow__node.${c}`, `.react-flow__edge.${c}`, `.react-flow__edge.${endOf('s', c)}`, `.react-flow__edge.${endOf('t', c)}`].map((sel) => `.aa-canvas ${sel}`).join(', ');
-  if (hidden.length > 0) rules.push(`${hidden.map(hiddenAt).join(', ')} { display: none; }`);
+  // visibility, not display: a card keeps its box, so React Flow's resize observer (which re-reads
+  // every node of the map for any card it reports) has nothing to report when the voice comes
+  // back. Every descendant too, over React Flow's inline `visibility: visible` and the zoomed-out
+  // rules that show a card's badges: hidden is out of view, of pointer hits, of the Tab order and
+  // of the accessibility tree, as display: none was.
+  if (hidden.length > 0) rules.push(`${hidden.flatMap((c) => hiddenAt(c).split(', ').flatMap((sel) => [sel, `${sel} *`])).join(', ')} { visibility: hidden !important; }`);
   return rules.join('\n');
 }
 

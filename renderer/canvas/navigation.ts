@@ -4,7 +4,7 @@
 // under the same target in their visual order (the outline's tree, arguments/analysis/outline.ts).
 // Alt+arrows move the node. Also where focus goes after a command took it away (Delete, Connect,
 // a cancelled new node): to the node acted on or a neighbour, never the page body.
-import { useCallback, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { createStore, useStore } from 'zustand';
 import type { ArgumentMap, Id, Point } from '../../arguments/model';
@@ -138,16 +138,23 @@ export interface CanvasRouteInput {
   edges: FlowEdge[];
   selection: Selection;
   hidden: ReadonlySet<Id>;
+  /** The part of `hidden` collapsed away (the rest is hidden voices' cards, by the layers' style rule). */
+  collapsedAway: ReadonlySet<Id>;
   /** React Flow draws only the nodes in view (large maps): the Tab stop may be out of the DOM. */
   culled: boolean;
 }
 
 /** The nodes and edges MapCanvas hands React Flow (one Tab stop, labelled arrows) and the canvas box's handlers and tabIndex. */
-export function useCanvasRoute({ map, nodes, edges, selection, hidden, culled }: CanvasRouteInput) {
+export function useCanvasRoute({ map, nodes, edges, selection, hidden, collapsedAway, culled }: CanvasRouteInput) {
   const focused = useStore(route, (s) => s.focused);
   const fallback = useMemo(() => firstThesis(map.nodes), [map.nodes]);
-  const usable = (id: Id | null | undefined): id is Id => id != null && Object.hasOwn(map.nodes, id) && !hidden.has(id);
+  // A stop whose voice is hidden stays the stop (its card is out of the Tab order, hidden by
+  // the layers' rule; the canvas box stands in, as for a stop out of view): a layer toggle then leaves the
+  // nodes handed to React Flow as they are, which at 10,000 it re-read in full.
+  const usable = (id: Id | null | undefined): id is Id => id != null && Object.hasOwn(map.nodes, id) && !collapsedAway.has(id);
   const stop = [focused, selection.nodes[0], fallback].find(usable) ?? null;
+  const hiddenRef = useRef(hidden);
+  hiddenRef.current = hidden;
   const routed = useMemo(() => withTabStop(nodes, stop), [nodes, stop]);
   const labelled = useMemo(() => withEdgeLabels(edges, map), [edges, map.nodes]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -155,6 +162,7 @@ export function useCanvasRoute({ map, nodes, edges, selection, hidden, culled }:
   const stopDrawn = useFlowStore(
     useCallback(
       (s: ReactFlowState) => {
+        if (stop !== null && hidden.has(stop)) return false;
         if (!culled || stop === null) return true;
         const n = s.nodeLookup.get(stop);
         if (!n) return false;
@@ -164,7 +172,7 @@ export function useCanvasRoute({ map, nodes, edges, selection, hidden, culled }:
         const h = n.measured.height ?? 0;
         return x * zoom + tx < s.width && (x + w) * zoom + tx > 0 && y * zoom + ty < s.height && (y + h) * zoom + ty > 0;
       },
-      [culled, stop],
+      [culled, stop, hidden],
     ),
   );
 
@@ -173,7 +181,9 @@ export function useCanvasRoute({ map, nodes, edges, selection, hidden, culled }:
     if (el === e.currentTarget) {
       if (!el.matches(':focus-visible')) return;
       // Tabbed to the stand-in: bring the stop into view, then focus it.
-      const id = route.getState().focused ?? editor.getState().selection.nodes[0] ?? firstThesis(getMap().nodes);
+      const m = getMap();
+      const shown = (id: Id | null | undefined): id is Id => id != null && Object.hasOwn(m.nodes, id) && !hiddenRef.current.has(id);
+      const id = [route.getState().focused, editor.getState().selection.nodes[0], firstThesis(m.nodes)].find(shown) ?? Object.keys(m.nodes).find(shown) ?? null;
       if (id !== null) {
         select({ nodes: [id], relations: [] });
         focusNodeSoon(id, 'canvas');

@@ -1,10 +1,11 @@
 // The voices of the map as layers: each shown, dimmed or hidden on the canvas, and counted or
 // not in the status; presets for the usual readings; the status and legend toggles. Over the
 // canvas's top right corner, opened from the toolbar (Voices).
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useMap } from '../store/store';
 import { countOnly, setCounted, setLegend, setShowStatus, setVisibility, setVoicesPanel, useLayers, VISIBILITIES, type Visibility } from './layersState';
 import { useStatus } from './statusState';
+import { unvoicedCount } from './unvoiced';
 import './status.css';
 
 const PRESETS: { label: string; voices: readonly string[] | null }[] = [
@@ -20,13 +21,17 @@ export function VoicesPanel() {
   const uncounted = useLayers((s) => s.uncounted);
   const showStatus = useLayers((s) => s.showStatus);
   const legend = useLayers((s) => s.legend);
-  const unvoiced = useMap((m) => Object.values(m.nodes).filter((n) => !n.voice).length);
+  const unvoiced = useMap((m) => unvoicedCount(m.nodes));
   const ref = useRef<HTMLElement>(null);
   const names = voices.map((v) => v.voice);
   const left = new Set(uncounted);
   const counted = names.filter((v) => !left.has(v));
-  const tally = { stands: 0, falls: 0, open: 0 };
-  for (const s of status.nodes.values()) tally[s.label]++;
+  // Counted when the status changes, not on each toggle's render.
+  const tally = useMemo(() => {
+    const t = { stands: 0, falls: 0, open: 0 };
+    for (const s of status.nodes.values()) t[s.label]++;
+    return t;
+  }, [status]);
   const presets = PRESETS.filter((p) => p.voices === null || p.voices.every((v) => names.includes(v)));
   const isPreset = (p: (typeof PRESETS)[number]) => (p.voices === null ? counted.length === names.length : counted.length === p.voices.length && p.voices.every((v) => counted.includes(v)));
   return (

@@ -95,7 +95,7 @@ test('a hidden voice leaves the canvas, a dimmed one fades, and both come back',
   await expect(card(app, 'O7')).toBeHidden();
   await expect(card(app, 'E5')).toBeHidden();
   await expect(app.locator('.react-flow__node:visible')).toHaveCount(29);
-  // Their arrows go with them (display: none: out of view and of the accessibility tree); the analyst's stay.
+  // Their arrows go with them (visibility: hidden, every part of them: out of view, of pointer hits and of the accessibility tree); the analyst's stay.
   await expect(app.locator('.react-flow__edge[data-id="r.O7"]')).toBeHidden();
   await expect(card(app, 'C4')).toBeVisible();
 
@@ -110,6 +110,28 @@ test('a hidden voice leaves the canvas, a dimmed one fades, and both come back',
   await expect.poll(() => opacity(card(app, 'O7').locator('.aa-node'))).toBe(1);
   expect(await opacity(app.locator('.react-flow__edge[data-id="r.O7"]'))).toBe(1);
   await expect(app.locator('.react-flow__node')).toHaveCount(39);
+});
+
+test('with the voice of the canvas’s Tab stop hidden, Tab still reaches the map, on a card left; shown again, the stop is back', async ({ app }) => {
+  const focused = () => app.evaluate(() => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+  await expect(app.locator('.aa-canvas .react-flow__node[tabindex="0"]')).toHaveAttribute('data-id', 'T');
+  await openVoices(app);
+  await panel(app).getByRole('combobox', { name: 'analyst on the map' }).selectOption('hidden');
+  await expect(card(app, 'T')).toBeHidden();
+  await app.locator('body').click({ position: { x: 1, y: 1 } });
+  await app.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  let tabs = 0;
+  while ((await focused()) === null && tabs < 150) {
+    await app.keyboard.press('Tab');
+    tabs++;
+  }
+  const at = await focused();
+  expect(at).not.toBeNull();
+  await expect(card(app, at!)).toBeVisible();
+  expect(at).not.toBe('T');
+  await panel(app).getByRole('combobox', { name: 'analyst on the map' }).selectOption('shown');
+  await expect(card(app, 'T')).toBeVisible();
+  await expect(app.locator('.aa-canvas .react-flow__node[tabindex="0"]')).toHaveCount(1);
 });
 
 test('Fit frames the cards a hidden voice leaves, not the places of its hidden ones', async ({ app }) => {

@@ -53,9 +53,12 @@ describe('voices as layers on the canvas', () => {
     expect(rule).toContain(`.aa-node.${voiceClass('constructor')}:not(.selected)`);
     expect(rule).not.toContain('analyst');
     expect(rule).not.toContain('display');
-    // Hidden: the cards' wrappers (React Flow's) leave, by display: none.
+    // Hidden: the cards' wrappers (React Flow's) and all they hold leave view, by visibility (their boxes stay: nothing to re-measure).
     const hide = layersRule({ critic: 'hidden', analyst: 'dimmed' });
     expect(hide).toContain(`.react-flow__node.${critic}`);
+    expect(hide).toContain(`.react-flow__node.${critic} *`);
+    expect(hide).toMatch(/\{ visibility: hidden !important; \}$/);
+    expect(hide).not.toContain('display');
     // Its arrows go, and every arrow from or to its cards, whatever the arrow's own voice.
     expect(hide).toContain(`.react-flow__edge.${critic}`);
     expect(hide).toContain(`.react-flow__edge.${critic.replace('aa-vl-', 'aa-vs-')}`);
