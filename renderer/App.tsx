@@ -2,19 +2,24 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { MapCanvas } from './canvas/MapCanvas';
+import { FileDialogs } from './files/FileDialogs';
 import { handlePaste, handleShortcut, noteSelectionBeforeKey } from './keyboard';
+import { ConnectDialog } from './panels/ConnectDialog';
+import { Inspector } from './panels/Inspector';
 import { NoticeBar } from './panels/NoticeBar';
 import { Toolbar } from './panels/Toolbar';
 import { useUi } from './panels/uiState';
 import { TitleBar } from './panels/TitleBar';
+import { SourceDialogs } from './sources/SourceDialogs';
+import { SourcesPane } from './sources/SourcesPane';
 import { FindBar } from './find/FindBar';
 import { useOutlineMode } from './outline/outlineState';
 import { whenWanted } from './lazy';
-import { afterMapShown, showPanesNow } from './afterMap';
 import { SeminarHostUi } from './seminar-host/entry';
 import { PrintFit } from './print/PrintFit';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { PresentationBar } from './present/PresentationBar';
+import { PresentDialog } from './present/PresentDialog';
 import { useEditor } from './store/store';
 import { CompareUi } from './compare/entry';
 import { LiveUi } from './live/LiveBar';
@@ -25,41 +30,11 @@ const OutlineView = whenWanted(
   () => useOutlineMode() !== 'off',
 );
 
-// The panes and the dialogs come once the canvas has painted the map (renderer/afterMap.tsx); the
-// panes' places are held meanwhile, so the canvas opens at its final size.
-const SourcesPane = afterMapShown(
-  () => import('./sources/SourcesPane').then((m) => m.SourcesPane),
-  () => <div className="aa-src-pane" aria-hidden="true" />,
-);
-const Inspector = afterMapShown(
-  () => import('./panels/Inspector').then((m) => m.Inspector),
-  () => <div className="aa-inspector" aria-hidden="true" />,
-);
-const Dialogs = afterMapShown(() =>
-  Promise.all([import('./panels/ConnectDialog'), import('./sources/SourceDialogs'), import('./files/FileDialogs'), import('./present/PresentDialog')]).then(
-    ([{ ConnectDialog }, { SourceDialogs }, { FileDialogs }, { PresentDialog }]) =>
-      function Dialogs() {
-        return (
-          <>
-            <PresentDialog />
-            <ConnectDialog />
-            <SourceDialogs />
-            <FileDialogs />
-          </>
-        );
-      },
-  ),
-);
-
 export function App() {
   const panes = useUi((s) => s.panes);
   const outline = useOutlineMode();
   // A presentation shows the map alone, full window (the panes come back when it ends).
   const presenting = useEditor((s) => s.presentation !== null);
-  const canvasShown = presenting || outline !== 'instead';
-  useEffect(() => {
-    if (!canvasShown) showPanesNow();
-  }, [canvasShown]);
   useEffect(() => {
     window.addEventListener('keydown', noteSelectionBeforeKey, true);
     window.addEventListener('keydown', handleShortcut);
@@ -89,14 +64,17 @@ export function App() {
         <FindBar />
         <main className="aa-main">
           {!presenting && panes.sources && <SourcesPane />}
-          {canvasShown && <MapCanvas />}
+          {(presenting || outline !== 'instead') && <MapCanvas />}
           {!presenting && outline !== 'off' && <OutlineView />}
           {!presenting && panes.inspector && <Inspector />}
           {!presenting && <CommentsPanel />}
           <CompareUi />
         </main>
         <PresentationBar />
-        <Dialogs />
+        <PresentDialog />
+        <ConnectDialog />
+        <SourceDialogs />
+        <FileDialogs />
         <SeminarHostUi />
       </div>
     </ReactFlowProvider>

@@ -23,7 +23,6 @@ import { moveNodes } from '../../arguments/operations';
 import { editor, previewMove, run, select, useEditor, useReadOnly } from '../store/store';
 import { setViewportCentre } from '../commands';
 import { setNodeSizeSource, warmAutoLayoutWhenIdle } from '../layout/autoLayout';
-import { mapShown } from '../afterMap';
 import { ArgumentNode } from './ArgumentNode';
 import { estimatedSize } from './estimate';
 import { setArrangement } from './arrangement';
@@ -240,8 +239,6 @@ export function MapCanvas() {
         const targets = fitTargets(map.nodes, hidden, collapsedAway);
         if (targets?.length !== 0) void flow.fitView({ padding: 0.05, duration: fitMode === 'all' ? 200 : 0, ...(targets ? { nodes: targets } : {}) });
       }
-      // The map is in view: the panes around it may come now (after this frame is painted).
-      mapShown();
     });
   }, [fitRequest, fitMode, fitNodes, flow, sizes, map, hidden, collapsedAway, culled, sizeOf]);
 
