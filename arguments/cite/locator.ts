@@ -66,10 +66,25 @@ function spanOf(source: Source, quote: Quote | { start: number }): { start: numb
   return { start: quote.start, end: quote.start };
 }
 
+/**
+ * Is the quote found in the text (anchorQuote would give a span)? Without the span itself: a
+ * text without page breaks needs only this, and a verbatim occurrence is enough to know it
+ * (anchorQuote returns one of its verbatim occurrences whenever there is one). Cards' sizes ask
+ * for every quote's locator when a map opens; anchoring each against a long source with its
+ * context was most of that time.
+ */
+function found(source: Source, quote: Quote | { start: number }): boolean {
+  if ('exact' in quote && quote.exact !== '') {
+    const hint = quote.start;
+    if ((hint !== undefined && hint >= 0 && source.text.startsWith(quote.exact, hint)) || source.text.includes(quote.exact)) return true;
+  }
+  return spanOf(source, quote) !== null;
+}
+
 export function locatorFor(source: Source, quote: Quote | { start: number }): Locator | null {
-  const span = spanOf(source, quote);
-  if (!span) return null;
   const paged = source.text.includes(FORM_FEED);
+  const span = paged ? spanOf(source, quote) : null;
+  if (paged ? !span : !found(source, quote)) return null;
   const edition = numberRange(source.citation?.page);
   const firstPage = edition ?? numberRange(typeof source.bib?.page === 'string' ? source.bib.page : undefined);
   const folios = isArchival(source) ? numberRange(source.citation?.listy) : null;
@@ -80,6 +95,7 @@ export function locatorFor(source: Source, quote: Quote | { start: number }): Lo
     if (source.citation?.listy?.trim() && !edition) return { label: 'folio', value: source.citation.listy.trim() };
     return null;
   }
+  if (!span) return null;
   // The page of a character is the number of page breaks before it; the quote's last character decides its last page.
   const [a, b] = [breaksBefore(source.text, span.start), breaksBefore(source.text, Math.max(span.start, span.end - 1))];
   if (firstPage) return { label: 'page', value: range(firstPage.first + a, firstPage.first + b) };

@@ -238,7 +238,7 @@ export interface HandoutPdf {
   /** Sheets written: one per page of the plan, more where quotes ran over, and the bibliography. */
   sheets: number;
   /** Cards, arrows and labels of the steps' figures: each drawn once (a form), placed on every page that shows it. */
-  parts: { drawn: number; placed: number };
+  parts: { drawn: number; placed: number; byLibrary: number };
 }
 
 export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fallbacks: FallbackFontBytes, prepared: PreparedHandoutPdf, o: { date?: string; description?: string } = {}): Promise<HandoutPdf> {

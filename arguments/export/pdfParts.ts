@@ -15,6 +15,7 @@
 // drawn, for one that writes into the form and collects the resources it names.
 import type { FigureLayout, Rect } from './layout';
 import { PT_PER_PX, type PdfDocumentLike, type PdfLibraries } from './pdf';
+import { drawShapes, type ShapesDocument } from './pdfShapes';
 import { drawRuns, takeSvgText, type TextDocument } from './pdfText';
 import { figureFurniture, figureParts, svgRound, type FigurePart } from './svg';
 import type { Theme } from './themes';
@@ -40,7 +41,7 @@ interface PdfPage {
 }
 
 /** The parts of PDFKit (Node and browser builds) a figure drawn by parts uses. */
-export interface PartsDocument extends PdfDocumentLike, TextDocument {
+export interface PartsDocument extends PdfDocumentLike, TextDocument, ShapesDocument {
   page: PdfPage;
   ref(data?: Record<string, unknown>): PdfRef;
   addContent(data: string): unknown;
@@ -54,14 +55,16 @@ export interface PartsDocument extends PdfDocumentLike, TextDocument {
 export interface PartsFigure {
   layout: FigureLayout;
   theme: Theme;
-  /** Its SVG: what is drawn of a figure whose parts do not recur. */
+  /** Its SVG: what svg-to-pdfkit draws of a figure drawn `bySvg`. */
   readonly svg: string;
   /**
    * Its parts recur on other pages (a step's figure: the whole map's parts): each is drawn once,
-   * as a form. A figure of its own (a claim's) is drawn from its SVG in one go, as pdf.ts
-   * draws figures: forms used once would only make the file larger.
+   * as a form. A figure of its own (a claim's) has its parts drawn straight into the page:
+   * forms used once would only make the file larger.
    */
   recurs: boolean;
+  /** Drawn from its SVG by svg-to-pdfkit in one go, as pdf.ts draws figures (what the tests compare the parts with). */
+  bySvg?: boolean;
   /** A rectangle of the map's coordinates that holds every part (a step's: the whole map's figure, so its forms serve all steps). */
   mapBox: Rect;
 }
@@ -71,8 +74,8 @@ const XMLNS = 'http://www.w3.org/2000/svg';
 export class FigureParts {
   private readonly forms = new WeakMap<object, Map<FigurePart['kind'], { name: string; ref: PdfRef }>>();
   private count = 0;
-  /** Parts drawn (forms made) and parts placed, for the tests and the bench's notes. */
-  readonly counts = { drawn: 0, placed: 0 };
+  /** Parts drawn (forms made), parts placed, and parts whose shapes svg-to-pdfkit drew (not pdfShapes.ts), for the tests and the bench's notes. */
+  readonly counts = { drawn: 0, placed: 0, byLibrary: 0 };
 
   constructor(
     private readonly doc: PartsDocument,
@@ -87,8 +90,8 @@ export class FigureParts {
   draw(figure: PartsFigure): void {
     const { doc } = this;
     const { layout, theme } = figure;
-    // A figure with a legend, caption or list of sources (none in a handout) is drawn whole too: those are its own.
-    if (!figure.recurs || figureFurniture(layout, theme) !== '') {
+    // A figure with a legend, caption or list of sources (none in a handout) is drawn whole: those are its own.
+    if (figure.bySvg || figureFurniture(layout, theme) !== '') {
       this.libs.SVGtoPDF(doc, figure.svg, 0, 0, { width: layout.width * PT_PER_PX, height: layout.height * PT_PER_PX, fontCallback: this.fontCallback });
       return;
     }
@@ -101,7 +104,8 @@ export class FigureParts {
     doc.fill(theme.background);
     doc.save();
     doc.translate(svgRound(layout.offset.x), svgRound(layout.offset.y));
-    for (const part of figureParts(layout, theme)) this.place(part, figure.mapBox);
+    for (const part of figureParts(layout, theme)) if (figure.recurs) this.place(part, figure.mapBox);
+    else this.drawPart(part, figure.mapBox);
     doc.restore();
     doc.restore();
     doc._fillColor = fillColor;
@@ -117,6 +121,23 @@ export class FigureParts {
     this.counts.placed++;
   }
 
+  /**
+   * The part drawn where the page's coordinates are the map's: the shapes with svg-to-pdfkit's own
+   * calls but without it (pdfShapes.ts; anything the writer does not usually write, by it), the
+   * text by PDFKit's text API (pdfText.ts: much faster than svg-to-pdfkit's glyph by glyph, same
+   * faces and baselines).
+   */
+  private drawPart(part: FigurePart, box: Rect): void {
+    const { doc } = this;
+    const { shapes, runs } = takeSvgText(part.svg());
+    if (!drawShapes(doc, shapes)) {
+      const svg = `<svg xmlns="${XMLNS}" width="${box.w}" height="${box.h}" viewBox="0 0 ${box.w} ${box.h}" overflow="visible">${shapes}</svg>`;
+      this.libs.SVGtoPDF(doc, svg, 0, 0, { assumePt: true, width: box.w, height: box.h, fontCallback: this.fontCallback });
+      this.counts.byLibrary++;
+    }
+    if (runs.length > 0) drawRuns(doc, runs, this.fontCallback);
+  }
+
   /** The part drawn into a form of its own, in the map's coordinates (those of `box`, which clips it as the figure's frame would). */
   private formOf(part: FigurePart, box: Rect): { name: string; ref: PdfRef } {
     const { doc } = this;
@@ -127,11 +148,7 @@ export class FigureParts {
     doc.page = into;
     try {
       // In the map's coordinates as they are (no viewBox shift, no clip of its own): the BBox clips it to the map.
-      // The shapes by svg-to-pdfkit, the text by PDFKit's text API (pdfText.ts: much faster, same faces and baselines).
-      const { shapes, runs } = takeSvgText(part.svg());
-      const svg = `<svg xmlns="${XMLNS}" width="${box.w}" height="${box.h}" viewBox="0 0 ${box.w} ${box.h}" overflow="visible">${shapes}</svg>`;
-      this.libs.SVGtoPDF(doc, svg, 0, 0, { assumePt: true, width: box.w, height: box.h, fontCallback: this.fontCallback });
-      if (runs.length > 0) drawRuns(doc, runs, this.fontCallback);
+      this.drawPart(part, box);
     } finally {
       doc.page = page;
     }

@@ -25,7 +25,7 @@ export interface PlacedRun {
 export interface TextDocument {
   font(name: string): unknown;
   fontSize(size: number): unknown;
-  fillColor(color: string): unknown;
+  fillColor(color: string | number[], opacity?: number): unknown;
   widthOfString(text: string, options?: Record<string, unknown>): number;
   text(text: string, x: number, y: number, options: Record<string, unknown>): unknown;
   x: number;

@@ -3,7 +3,8 @@
 // a card missing from a page that reveals it, or one drawn before its step, or a page that
 // looks different from the page drawn from its own SVG. So each page is rendered (pdftoppm)
 // and compared with the same page drawn the old way, and each card's first line is looked for
-// (pdftotext) on exactly the pages whose figure holds the card.
+// (pdftotext) on exactly the pages whose figure holds the card. A page per claim draws its
+// figure's parts straight into the page, and is compared with the figure's SVG drawn whole too.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,8 @@ describe.each([
         distinct.add(`${ids.get(p.of)}:${p.kind}`);
         placed++;
       }
-    expect(parts.pdf.parts).toEqual({ drawn: distinct.size, placed });
+    // Every shape of the shipped map's parts is drawn without svg-to-pdfkit (pdfShapes.ts).
+    expect(parts.pdf.parts).toEqual({ drawn: distinct.size, placed, byLibrary: 0 });
     // The shipped map's steps show most of the cards of the step before again.
     expect(placed).toBeGreaterThan(2 * distinct.size);
     // One form in the file per part drawn (PDFKit writes object dictionaries uncompressed).
@@ -79,8 +81,8 @@ describe.each([
   });
 
   it('gives pages that look exactly like the pages drawn from each figure’s own SVG', async () => {
-    const whole = await write({ ...prepared, figures: prepared.figures.map((f) => ({ ...f, svg: f.svg, recurs: false })) }, `${name}-whole`);
-    expect(whole.pdf.parts).toEqual({ drawn: 0, placed: 0 });
+    const whole = await write({ ...prepared, figures: prepared.figures.map((f) => ({ ...f, svg: f.svg, recurs: false, bySvg: true })) }, `${name}-whole`);
+    expect(whole.pdf.parts).toEqual({ drawn: 0, placed: 0, byLibrary: 0 });
     const [a, b] = [renders(parts.path, `${name}-p`), renders(whole.path, `${name}-w`)];
     expect(a.length).toBe(plan.pages.length + 1);
     expect(b.length).toBe(a.length);
@@ -108,4 +110,28 @@ describe.each([
     // The worksheet's blanked nodes keep their blanks on every page.
     if (name === 'worksheet') for (const t of texts) expect(t).not.toContain(squash(map.nodes.O7!.text).slice(0, 30));
   });
+});
+
+describe('PDF handout, a page per claim, its figures drawn part by part into the page', () => {
+  let plan: HandoutPlan;
+  let prepared: PreparedHandoutPdf;
+  let parts: Awaited<ReturnType<typeof write>>;
+  beforeAll(async () => {
+    plan = planHandout(map, cite, { paging: 'claim' });
+    prepared = await prepareHandoutPdf(plan, elk);
+    parts = await write(prepared, 'claims');
+  }, 120_000);
+
+  it('makes no forms: each claim has figure parts of its own', () => {
+    expect(parts.pdf.parts).toEqual({ drawn: 0, placed: 0, byLibrary: 0 });
+    expect(Buffer.from(parts.pdf.bytes).toString('latin1')).not.toMatch(/\/Subtype \/Form\b/);
+  });
+
+  it('gives pages that look exactly like the pages drawn from each figure’s own SVG', async () => {
+    const whole = await write({ ...prepared, figures: prepared.figures.map((f) => ({ ...f, svg: f.svg, bySvg: true })) }, 'claims-whole');
+    const [a, b] = [renders(parts.path, 'claims-p'), renders(whole.path, 'claims-w')];
+    expect(a.length).toBeGreaterThan(plan.pages.length);
+    expect(b.length).toBe(a.length);
+    a.forEach((png, k) => expect(png.equals(b[k]!), `page ${k + 1}`).toBe(true));
+  }, 60_000);
 });

@@ -48,7 +48,7 @@ function recorder(): { doc: TextDocument; set: SetRun[] } {
     y: 0,
     font: (n) => (font = n),
     fontSize: (s) => (size = s),
-    fillColor: (c) => (fill = c),
+    fillColor: (c) => (fill = String(c)),
     widthOfString: (t) => t.length * size * 0.5,
     text: (text, x, y, options) => {
       expect(options).toMatchObject({ lineBreak: false, baseline: 'alphabetic' });
