@@ -30,6 +30,21 @@ describe('locatorFor', () => {
     expect(locatorFor(s, at(s.text, 'we left'))).toEqual({ label: 'folio', value: '72' });
   });
 
+  it('in a text without page breaks, gives the range for a quote found there (verbatim, misplaced or only once normalised) and nothing for one that is not', () => {
+    const s = letter();
+    const passage = s.text.slice(40, 90);
+    const exact = { source: s.id, exact: passage };
+    expect(locatorFor(s, exact)).toEqual({ label: 'folio', value: '71–72' });
+    // A stale start hint still finds it.
+    expect(locatorFor(s, { ...exact, start: 3 })).toEqual({ label: 'folio', value: '71–72' });
+    // Spaces doubled and a straight apostrophe: found only once normalised (anchorQuote's second way).
+    const loose = passage.replace(/ /g, '  ');
+    expect(s.text.includes(loose)).toBe(false);
+    expect(locatorFor(s, { source: s.id, exact: loose })).toEqual({ label: 'folio', value: '71–72' });
+    expect(locatorFor(s, { source: s.id, exact: 'words the letter never says' })).toBeNull();
+    expect(locatorFor(s, { source: s.id, exact: '' })).toBeNull();
+  });
+
   it('gives the whole folio range when the text has no page breaks, or more pages than folios', () => {
     const s = letter();
     expect(s.text).not.toContain('\f');
