@@ -135,6 +135,16 @@ export async function createCiteProcessor(makeDriver: MakeDriver, styles: CiteSt
         full.includeUncited('None');
         short.includeUncited('None');
         const seen = new Set<string>();
+        // A note is previewed on its own (no ibid.), so within one call the same cite in the same
+        // form is the same note: a handout of many quotes from few sources renders each once.
+        const rendered = new Map<string, RenderedNote>();
+        const once = (key: string, render: () => RenderedNote): RenderedNote => {
+          const hit = rendered.get(key);
+          if (hit) return { ...hit };
+          const note = render();
+          rendered.set(key, note);
+          return { ...note };
+        };
         return cites.map((cite) => {
           const item = byId.get(cite.id);
           if (!item) throw new CiteError('unknown-item', `A note cites "${cite.id}", which is not among the sources given to the processor.`);
@@ -144,15 +154,18 @@ export async function createCiteProcessor(makeDriver: MakeDriver, styles: CiteSt
           if (cite.locator?.label === 'folio' && location) {
             // Archival convention: a note names the leaf in the archive's own form ("d. 62, l. 71"),
             // not with the locale's "fol.": in the location for a full note, after a short one.
-            if (!first) return preview(short, { id: cite.id, suffix: `, ${folioText(cite.locator.value)}` });
-            full.insertReference({ ...item, archive_location: withFolioLocation(location, cite.locator.value) });
-            const note = preview(full, { id: cite.id });
-            full.insertReference(item);
-            return note;
+            const folio = cite.locator.value;
+            if (!first) return once(JSON.stringify(['short folio', cite.id, folio]), () => preview(short, { id: cite.id, suffix: `, ${folioText(folio)}` }));
+            return once(JSON.stringify(['full folio', cite.id, folio]), () => {
+              full.insertReference({ ...item, archive_location: withFolioLocation(location, folio) });
+              const note = preview(full, { id: cite.id });
+              full.insertReference(item);
+              return note;
+            });
           }
           // A locator is read as rich text too.
           const c = cite.locator ? { id: cite.id, locator: escapeMarkup(cite.locator.value), label: cite.locator.label } : { id: cite.id };
-          return preview(first ? full : short, c);
+          return once(JSON.stringify([first ? 'full' : 'short', c]), () => preview(first ? full : short, c));
         });
       });
     },

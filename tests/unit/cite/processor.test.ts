@@ -98,6 +98,21 @@ describe('notes and the bibliography', () => {
     expect(notes[3]!.plain).toBe(notes[1]!.plain);
   });
 
+  it('a cite repeated many times gives, each time, the note it gives alone (rendered once, each a copy of its own)', () => {
+    const folio = (value: string) => ({ id: 'letter', locator: { label: 'folio' as const, value } });
+    const cites = [folio('71'), folio('72'), folio('71'), { id: 'bloch' }, folio('72'), { id: 'bloch' }, folio('71')];
+    const notes = processor.notes(items(), cites, 'full');
+    // Each later note as the short note of that cite alone, and the first of each item as its full note alone.
+    expect(notes[0]).toEqual(processor.notes(items(), [folio('71')], 'full')[0]);
+    expect(notes[3]).toEqual(processor.notes(items(), [{ id: 'bloch' }], 'full')[0]);
+    for (const k of [1, 2, 4, 6]) expect(notes[k], `note ${k + 1}`).toEqual(processor.notes(items(), [cites[k]!], 'short')[0]);
+    expect(notes[1]!.plain).toBe('Stalin to Gottwald, August 27, 1950, l. 72.');
+    expect(notes[2]!.plain).toBe('Stalin to Gottwald, August 27, 1950, l. 71.');
+    expect(notes[5]!.plain).toBe('Bloch, Historian’s Craft.');
+    notes[2]!.plain = 'changed by the caller';
+    expect(notes[6]!.plain).toBe('Stalin to Gottwald, August 27, 1950, l. 71.');
+  });
+
   it('the bibliography lists every item, sorted by author', () => {
     expect(processor.bibliography(items()).map((e) => e.id)).toEqual(['bloch', 'ginzburg', 'letter']);
   });
