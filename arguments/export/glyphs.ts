@@ -45,6 +45,25 @@ export function facesUsed(layout: FigureLayout): FontFaceUse[] {
   return out;
 }
 
+/**
+ * The faces of several figures' text, as uniqueFaces of each one's facesUsed gives them, with each
+ * card and arrow read once however many figures share it (a handout's steps show the whole map's
+ * cards again and again: the same NodeBox and EdgeGeometry objects).
+ */
+export function figuresFaces(layouts: readonly FigureLayout[]): FontFaceUse[] {
+  const nodes = new Set<FigureLayout['nodes'][number]>();
+  const edges = new Set<FigureLayout['edges'][number]>();
+  const own: FigureLayout[] = [];
+  for (const l of layouts) {
+    for (const n of l.nodes) nodes.add(n);
+    for (const e of l.edges) edges.add(e);
+    if ((l.legend?.length ?? 0) > 0 || l.caption || (l.citations?.length ?? 0) > 0) own.push({ ...l, nodes: [], edges: [] });
+  }
+  if (layouts.length === 0) return [];
+  const shared: FigureLayout = { width: 0, height: 0, offset: { x: 0, y: 0 }, nodes: [...nodes], edges: [...edges] };
+  return uniqueFaces([...facesUsed(shared), ...own.flatMap(facesUsed)]);
+}
+
 /** Faces used by several figures (the pages of one PDF), each once, in the order facesUsed lists them. */
 export function uniqueFaces(used: readonly FontFaceUse[]): FontFaceUse[] {
   const seen = new Set<string>();

@@ -16,7 +16,7 @@ import { fitFigure, renderAttempt, type LayoutEngine } from './fit';
 import { DEFAULT_MIN_TYPE_PT, MM_PER_PT, type PageTarget } from './page';
 import type { FigureLayout } from './layout';
 import { writeSvg } from './svg';
-import { facesUsed, uniqueFaces, type FontFaceUse } from './glyphs';
+import { figuresFaces, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { HandoutPlan } from './handout/pages';
 import { textRuns, type FontStyle } from './metrics';
 import { FONT_NAMES, pdfBytes, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfLibraries } from './pdf';
@@ -229,7 +229,7 @@ export async function prepareHandoutPdf(plan: HandoutPlan, engine: LayoutEngine)
     figures.push(...plan.pages.map((p) => revealedFigure(whole, p.shown, p.focus)));
   } else for (const p of plan.pages) figures.push(await claimFigure(p.shown, engine));
   const text = [...plan.pages.flatMap((p) => [...headerPieces(plan, p), ...quotePieces(plan, p)]), ...bibliographyPieces(plan)];
-  const faces = uniqueFaces([{ font: 'Source Serif 4', face: 'regular' }, { font: 'Source Serif 4', face: 'italic' }, { font: 'Source Serif 4', face: 'bold' }, ...figures.flatMap((f) => facesUsed(f.layout)), ...piecesFaces(text)]);
+  const faces = uniqueFaces([{ font: 'Source Serif 4', face: 'regular' }, { font: 'Source Serif 4', face: 'italic' }, { font: 'Source Serif 4', face: 'bold' }, ...figuresFaces(figures.map((f) => f.layout)), ...piecesFaces(text)]);
   return { plan, figures, faces };
 }
 

@@ -2,7 +2,7 @@
 // the laid-out figure, so they name exactly what the SVG, PDF and PNG will draw.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIGURE_OPTIONS, renderFigure } from '../../../arguments/export/figure';
-import { codePointName, facesUsed, missingGlyphs, missingGlyphWarnings, usesFont } from '../../../arguments/export/glyphs';
+import { codePointName, facesUsed, figuresFaces, missingGlyphs, missingGlyphWarnings, uniqueFaces, usesFont } from '../../../arguments/export/glyphs';
 import { shippedMap } from './helpers';
 
 const EYE = '\u{1F9FF}'; // nazar amulet: an emoji, in no bundled font
@@ -24,6 +24,25 @@ describe('fonts a figure uses', () => {
     expect(used).toContainEqual({ font: 'Noto Serif SC', face: 'regular' }); // the italic quote's CJK
     expect(used).toContainEqual({ font: 'Noto Serif', face: 'italic' });
     expect(used.filter((u) => u.font === 'Noto Serif SC')).toHaveLength(2);
+  });
+});
+
+describe('fonts several figures use (a handout’s pages)', () => {
+  it('are those of each figure, each once, cards shared among figures read once', () => {
+    const map = shippedMap();
+    map.nodes.C1!.title = 'Mao Zedong 毛澤東';
+    map.nodes.E5!.quote = { ...map.nodes.E5!.quote!, exact: 'ἀρχὴ 中国' };
+    const whole = renderFigure(map, DEFAULT_FIGURE_OPTIONS).layout;
+    // Pages that share the whole figure's cards, as a handout's steps do: C1 on one, E5 on another, neither on a third.
+    const page = (ids: string[]) => ({ ...whole, nodes: whole.nodes.filter((n) => ids.includes(n.id)), edges: [] });
+    const pages = [page(['T', 'C2']), page(['C1', 'C2']), page(['E5']), { ...page([]), caption: whole.nodes.find((n) => n.id === 'C1')!.title! }];
+    const key = (u: { font: string; face: string }) => `${u.font} ${u.face}`;
+    const expected = uniqueFaces(pages.flatMap(facesUsed));
+    expect(figuresFaces(pages).map(key).sort()).toEqual(expected.map(key).sort());
+    expect(expected.map(key)).toContain('Noto Serif SC bold');
+    expect(expected.map(key)).toContain('Noto Serif italic');
+    expect(figuresFaces([page(['T'])]).map(key)).toEqual(facesUsed(page(['T'])).map(key));
+    expect(figuresFaces([])).toEqual([]);
   });
 });
 
