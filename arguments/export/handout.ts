@@ -9,7 +9,7 @@ import type { ArgumentMap, Id } from '../model';
 import { NODE_KIND_LABELS } from '../model';
 import { shorten } from '../outline/plan';
 import { presentationSteps } from '../present/steps';
-import { shownAt, shownRelations } from '../present/reveal';
+import { relationsFirstShown } from '../present/reveal';
 import { renderFigure, type Figure } from './figure';
 import { facesUsed, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { FontStyle } from './metrics';
@@ -90,13 +90,18 @@ export function nodeLabel(shown: ArgumentMap, blanked: ReadonlySet<Id>, id: Id):
 export function handoutSteps(original: ArgumentMap, shownMap: ArgumentMap, blanked: readonly Id[]): HandoutData['steps'] {
   const steps = presentationSteps(original);
   const fragments = blanked.map((id) => original.nodes[id]!.text.replace(/\s+/g, ' ').trim().slice(0, 20)).filter((f) => f !== '');
-  const revealedAt = new Map<Id, number>();
+  // A relation is revealed at the first step that shows all it joins (the presentation's rule,
+  // relationsFirstShown), listed in the map's order: worked out once, not a presented map per step.
+  const firstShown = new Map<Id, number>();
+  steps.forEach((step, k) => {
+    for (const id of step.nodes) if (Object.hasOwn(shownMap.nodes, id) && !firstShown.has(id)) firstShown.set(id, k);
+  });
+  const revealedAt = relationsFirstShown(shownMap, firstShown);
+  const byStep = steps.map((): Id[] => []);
+  for (const id of Object.keys(shownMap.relations)) if (revealedAt.has(id)) byStep[revealedAt.get(id)!]!.push(id);
   return steps.map((step, k) => {
-    // A relation is revealed at the first step that shows all it joins (the presentation's rule);
-    // only the relations are needed, not a presented map per step (271 of them at 1,000 nodes).
-    const relations = Object.keys(shownRelations(shownMap, shownAt(shownMap, steps, k))).filter((r) => !revealedAt.has(r) && (revealedAt.set(r, k), true));
     const title = step.title ?? '';
-    return { title: fragments.some((f) => title.includes(f)) ? `Step ${k + 1}` : title, nodes: step.nodes, relations };
+    return { title: fragments.some((f) => title.includes(f)) ? `Step ${k + 1}` : title, nodes: step.nodes, relations: byStep[k]! };
   });
 }
 

@@ -153,16 +153,21 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
   const nodes = revealed.filter((n) => n.x < f.right + FRAME_PX && n.x + n.w > f.left - FRAME_PX && n.y < f.bottom + FRAME_PX && n.y + n.h > f.top - FRAME_PX);
   const { left, top, right, bottom } = box(nodes);
   const kept = new Set(nodes.map((n) => n.id));
-  // An arrow is drawn when both its ends are (an undercut's end is the arrow it attacks): level
-  // by level, so an undercut of an undercut is kept whichever of the two the map records first.
+  // An arrow is drawn when both its ends are (an undercut's end is the arrow it attacks): those
+  // ending on a card at once, then undercuts level by level, so an undercut of an undercut is
+  // kept whichever of the two the map records first.
   const keptRelations = new Set<string>();
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [id, r] of Object.entries(shown.relations))
-      if (!keptRelations.has(id) && r.from.every((f) => kept.has(f)) && (kept.has(r.to) || keptRelations.has(r.to))) {
-        keptRelations.add(id);
-        grew = true;
-      }
+  let undercuts: [string, { from: readonly string[]; to: string }][] = [];
+  for (const id in shown.relations) {
+    const r = shown.relations[id]!;
+    if (!r.from.every((f) => kept.has(f))) continue;
+    if (kept.has(r.to)) keptRelations.add(id);
+    else if (Object.hasOwn(shown.relations, r.to)) undercuts.push([id, r]);
+  }
+  for (let grew = true; grew && undercuts.length > 0; ) {
+    const before = keptRelations.size;
+    undercuts = undercuts.filter(([id, r]) => !(keptRelations.has(r.to) && keptRelations.add(id)));
+    grew = keptRelations.size > before;
   }
   const edges = whole.layout.edges.filter((e) => keptRelations.has(e.id));
   const layout: FigureLayout = {

@@ -65,25 +65,29 @@ function color(value: string | undefined, initial: number[] | null): number[] | 
   return undefined;
 }
 
+const PATH_TOKEN = /\s*(?:,\s*)?(?:([MLHVCQAZmlhvcqaz])|([-+]?(?:[0-9]+[.][0-9]+|[0-9]+[.]|[.][0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?))/y;
+
 /** The path as svg-to-pdfkit's SvgShape records it (relative commands made absolute the way it does, quadratics and arcs as cubic curves); null for what it is not sure of. */
 export function pathCommands(d: string): Command[] | null {
   const out: Command[] = [];
-  const tokens = d.trim().match(/[MLHVCQAZmlhvcqaz]|[-+]?(?:[0-9]+[.][0-9]+|[0-9]+[.]|[.][0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?|[\s,]+|./g) ?? [];
   const arity: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, Q: 4, A: 7, Z: 0 };
   let [startX, startY, x, y] = [0, 0, 0, 0];
+  // Commands and numbers, as the writer separates them (spaces, a comma); anything else: null.
+  const items: (string | number)[] = [];
+  let end = 0;
+  PATH_TOKEN.lastIndex = 0;
+  for (let m = PATH_TOKEN.exec(d); m; m = end === d.length ? null : PATH_TOKEN.exec(d)) {
+    items.push(m[1] ?? Number(m[2]));
+    end = PATH_TOKEN.lastIndex;
+  }
+  if (items.length === 0 || !/^\s*$/.test(d.slice(end))) return null;
   let i = 0;
-  const items = tokens.filter((t) => !/^[\s,]+$/.test(t));
-  const isCommand = (t: string) => t.toUpperCase() in arity && /^[a-z]$/i.test(t);
   while (i < items.length) {
     const c = items[i++]!;
-    if (!isCommand(c)) return null;
-    const C = c.toUpperCase();
+    if (typeof c !== 'string') return null;
     const args: number[] = [];
-    while (i < items.length && !isCommand(items[i]!)) {
-      const n = num(items[i++]);
-      if (n === null) return null;
-      args.push(n);
-    }
+    while (i < items.length && typeof items[i] === 'number') args.push(items[i++] as number);
+    const C = c.toUpperCase();
     // One set of arguments per command, as the writer writes them (no implicit repeats).
     if (args.length !== arity[C]) return null;
     if (C === 'A' && ![args[3], args[4]].every((f) => f === 0 || f === 1)) return null;
@@ -198,6 +202,7 @@ function rectCommands(x: number, y: number, w: number, h: number, rx: number | u
 }
 
 const ATTR = /\s*([\w:-]+)="([^"<&]*)"/y;
+const OPEN = /<(g|rect|path)\b/y;
 const SHAPE_ATTRS = new Set(['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-linejoin', 'stroke-linecap']);
 const JOINS = ['miter', 'round', 'bevel'] as const;
 const CAPS = ['butt', 'round', 'square'] as const;
@@ -256,11 +261,10 @@ export function readShapes(svg: string): Node[] | null {
       i += 4;
       continue;
     }
-    const open = /<(g|rect|path)\b/y;
-    open.lastIndex = i;
-    const m = open.exec(svg);
+    OPEN.lastIndex = i;
+    const m = OPEN.exec(svg);
     if (!m) return null;
-    i = open.lastIndex;
+    i = OPEN.lastIndex;
     const attrs: Record<string, string> = {};
     for (;;) {
       ATTR.lastIndex = i;

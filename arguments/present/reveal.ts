@@ -55,6 +55,34 @@ export function shownRelations(map: ArgumentMap, shown: ReadonlySet<Id>): Record
 }
 
 /**
+ * The step at which each relation is first shown when the shown nodes only grow, step by step
+ * (`firstShown`: each node's first step): what shownRelations gives at every step, found in one
+ * pass over the relations instead of once per step. The same rule: a relation is shown from the
+ * step that shows all its premises and its target card (an undercut: the relation it attacks);
+ * tests/unit/present/reveal.test.ts checks the two agree at every step.
+ */
+export function relationsFirstShown(map: ArgumentMap, firstShown: ReadonlyMap<Id, number>): Map<Id, number> {
+  const at = new Map<Id, number>();
+  const done = new Set<Id>();
+  const visiting = new Set<Id>();
+  const stepOf = (r: Relation): number | undefined => {
+    if (done.has(r.id)) return at.get(r.id);
+    // Back at a relation still being worked out: its undercuts form a circle, never shown.
+    if (visiting.has(r.id)) return undefined;
+    visiting.add(r.id);
+    let step: number | undefined = -1;
+    for (const f of r.from) step = step === undefined || !firstShown.has(f) ? undefined : Math.max(step, firstShown.get(f)!);
+    const target = step === undefined ? undefined : r.kind === 'undercuts' ? (Object.hasOwn(map.relations, r.to) ? stepOf(map.relations[r.to]!) : undefined) : firstShown.get(r.to);
+    visiting.delete(r.id);
+    done.add(r.id);
+    if (step !== undefined && target !== undefined) at.set(r.id, Math.max(step, target));
+    return at.get(r.id);
+  };
+  for (const r of Object.values(map.relations)) stepOf(r);
+  return at;
+}
+
+/**
  * The map with only the `shown` nodes and their relations (shownRelations); positions, the
  * collapsed list, evaluations and comment threads of what is gone go with it.
  */

@@ -97,6 +97,8 @@ describe('what it leaves to svg-to-pdfkit', () => {
       ['curve', 20, 5 + (2 / 3) * 5, 15 + (2 / 3) * 5, 10, 15, 10],
       ['close'],
     ]);
+    expect(pathCommands(' M0,0 L1 1 Z ')).toEqual([['move', 0, 0], ['line', 1, 1], ['close']]);
+    for (const bad of ['M0,0 Z x', 'M0,,0', 'M0,0 L1', '', '0,0', 'M0,0 A1,1 0 2,0 3,3']) expect(pathCommands(bad), bad).toBeNull();
     // A circle as two half arcs: three quarter-ish curves each at svg-to-pdfkit's precision.
     expect(pathCommands('M0,0 A3.5,3.5 0 1,0 7,0 A3.5,3.5 0 1,0 0,0 Z')!.filter((c) => c[0] === 'curve')).toHaveLength(6);
   });

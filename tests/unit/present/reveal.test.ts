@@ -3,8 +3,11 @@ import { computeStatus } from '../../../arguments/analysis/status';
 import { renderFigure } from '../../../arguments/export/figure';
 import { loadMap } from '../../../arguments/format/load';
 import { serializeMap } from '../../../arguments/format/serialize';
-import { presentedMap, shownAt } from '../../../arguments/present/reveal';
-import { defaultSteps } from '../../../arguments/present/steps';
+import fc from 'fast-check';
+import type { ArgumentMap, Id, Relation } from '../../../arguments/model';
+import { presentedMap, relationsFirstShown, shownAt, shownRelations } from '../../../arguments/present/reveal';
+import { defaultSteps, type PresentationStep } from '../../../arguments/present/steps';
+import { generateMap } from '../../../bench/generate';
 import { FIGURE } from '../format/usable';
 import { shipped } from '../operations/helpers';
 
@@ -53,5 +56,49 @@ describe('what a presentation shows', () => {
     const p = presentedMap(map, all);
     expect([Object.hasOwn(p.relations, 'r.P1.C1'), Object.hasOwn(p.relations, 'r.O1')]).toEqual([false, false]);
     expect(Object.hasOwn(p.nodes, 'O1')).toBe(true);
+  });
+});
+
+describe('the step each relation is first shown at (relationsFirstShown)', () => {
+  /** What shownRelations says at each step, as the first step each relation is in it. */
+  const stepByStep = (map: ArgumentMap, steps: PresentationStep[]) => {
+    const first = new Map<Id, number>();
+    steps.forEach((_, k) => {
+      for (const id of Object.keys(shownRelations(map, shownAt(map, steps, k)))) if (!first.has(id)) first.set(id, k);
+    });
+    return first;
+  };
+  const firstShownOf = (map: ArgumentMap, steps: PresentationStep[]) => {
+    const out = new Map<Id, number>();
+    steps.forEach((s, k) => s.nodes.forEach((id) => Object.hasOwn(map.nodes, id) && !out.has(id) && out.set(id, k)));
+    return out;
+  };
+
+  it('agrees with shownRelations at every step of the shipped map and of a generated one', () => {
+    for (const map of [shipped(), generateMap(300)]) {
+      const steps = defaultSteps(map);
+      const expected = stepByStep(map, steps);
+      expect(expected.size).toBeGreaterThan(20);
+      expect(relationsFirstShown(map, firstShownOf(map, steps))).toEqual(expected);
+    }
+  });
+
+  it('agrees on any order of steps, undercuts of undercuts, circles of undercuts and arrows to nothing', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const relation = fc.record({
+      kind: fc.constantFrom('supports', 'opposes', 'undercuts'),
+      from: fc.uniqueArray(fc.constantFrom(...ids, 'missing'), { minLength: 1, maxLength: 3 }),
+      to: fc.constantFrom(...ids, 'r0', 'r1', 'r2', 'r3', 'r4', 'gone'),
+    });
+    fc.assert(
+      fc.property(fc.array(relation, { maxLength: 8 }), fc.array(fc.array(fc.constantFrom(...ids), { maxLength: 3 }), { minLength: 1, maxLength: 6 }), (rels, stepNodes) => {
+        const map = shipped();
+        map.nodes = Object.fromEntries(ids.map((id) => [id, { ...map.nodes.T!, id, kind: 'claim' as const }]));
+        map.relations = Object.fromEntries(rels.map((r, i) => [`r${i}`, { id: `r${i}`, ...r } as Relation]));
+        const steps: PresentationStep[] = stepNodes.map((nodes) => ({ nodes }));
+        expect(relationsFirstShown(map, firstShownOf(map, steps))).toEqual(stepByStep(map, steps));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
