@@ -45,7 +45,7 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
         const t3 = performance.now();
         ms.push(t3 - t0);
         mb = pdf.bytes.length / 1024 / 1024;
-        const parts = pdf.parts.drawn > 0 ? `, ${pdf.parts.drawn.toLocaleString('en-US')} cards and arrows drawn once, placed ${pdf.parts.placed.toLocaleString('en-US')} times` : '';
+        const parts = pdf.parts.drawn > 0 ? `, ${pdf.parts.drawn.toLocaleString('en-US')} cards and arrows drawn once as forms, placed ${pdf.parts.placed.toLocaleString('en-US')} times; ${pdf.parts.inline.toLocaleString('en-US')} on one page only, drawn there` : '';
         note = `(${pdf.sheets} pages, ${plan.notes.length} notes; plan ${(t1 - t0).toFixed(0)} ms, figures ${(t2 - t1).toFixed(0)} ms, PDFKit ${(t3 - t2).toFixed(0)} ms${parts})`;
         log(`  PDF handout per ${paging}, ${size} nodes: ${(t3 - t0).toFixed(0)} ms, ${mb.toFixed(2)} MB ${note}`);
       }

@@ -20,7 +20,7 @@ import { figuresFaces, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { HandoutPlan } from './handout/pages';
 import { textRuns, type FontStyle } from './metrics';
 import { FONT_NAMES, pdfBytes, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfLibraries } from './pdf';
-import { FigureParts, type PartsDocument, type PartsFigure } from './pdfParts';
+import { FigureParts, placements, type PartsDocument, type PartsFigure } from './pdfParts';
 
 /** The parts of PDFKit's text API the handout uses, beside what figures use. */
 interface HandoutDocument extends PartsDocument {
@@ -242,8 +242,8 @@ export interface HandoutPdf {
   bytes: Uint8Array;
   /** Sheets written: one per page of the plan, more where quotes ran over, and the bibliography. */
   sheets: number;
-  /** Cards, arrows and labels of the steps' figures: each drawn once (a form), placed on every page that shows it. */
-  parts: { drawn: number; placed: number; byLibrary: number };
+  /** Cards, arrows and labels of the steps' figures: each drawn once (a form), placed on every page that shows it; those on one page only, drawn there (inline). */
+  parts: { drawn: number; placed: number; inline: number; byLibrary: number };
 }
 
 export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fallbacks: FallbackFontBytes, prepared: PreparedHandoutPdf, o: { date?: string; description?: string } = {}): Promise<HandoutPdf> {
@@ -271,7 +271,7 @@ export async function writeHandoutPdf(libs: PdfLibraries, fonts: FontBytes, fall
   const registered = registerPdfFonts(doc, fonts, fallbacks);
   const fontOf = (font: string | null, style: FontStyle) => pdfFontName(font ?? FONT_NAMES.regular, style === 'bold', style === 'italic', registered);
   // Each card and arrow drawn once, placed on every page that shows it.
-  const parts = new FigureParts(doc, libs, (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered));
+  const parts = new FigureParts(doc, libs, (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered), placements(figures));
 
   const options = (p: Piece) => ({ width: TEXT_WIDTH - (p.indent ?? 0), lineGap: 1, ...(p.indent ? { indent: -p.indent } : {}) });
   const measure = (pieces: readonly Piece[]) =>

@@ -71,16 +71,35 @@ export interface PartsFigure {
 
 const XMLNS = 'http://www.w3.org/2000/svg';
 
+/** How many times each part of `figures` will be placed: the parts of recurring figures drawn by parts, counted by object and kind. */
+export function placements(figures: readonly PartsFigure[]): (part: FigurePart) => number {
+  const counts = new WeakMap<object, Map<FigurePart['kind'], number>>();
+  for (const f of figures)
+    if (f.recurs && !f.bySvg && figureFurniture(f.layout, f.theme) === '')
+      for (const part of figureParts(f.layout, f.theme)) {
+        let byKind = counts.get(part.of);
+        if (!byKind) counts.set(part.of, (byKind = new Map()));
+        byKind.set(part.kind, (byKind.get(part.kind) ?? 0) + 1);
+      }
+  return (part) => counts.get(part.of)?.get(part.kind) ?? 0;
+}
+
 export class FigureParts {
   private readonly forms = new WeakMap<object, Map<FigurePart['kind'], { name: string; ref: PdfRef }>>();
   private count = 0;
-  /** Parts drawn (forms made), parts placed, and parts whose shapes svg-to-pdfkit drew (not pdfShapes.ts), for the tests and the bench's notes. */
-  readonly counts = { drawn: 0, placed: 0, byLibrary: 0 };
+  /**
+   * Parts drawn once as forms, form placements, parts of recurring figures drawn straight into
+   * their one page (a form placed once would only add an object), and parts whose shapes
+   * svg-to-pdfkit drew (not pdfShapes.ts): for the tests and the bench's notes.
+   */
+  readonly counts = { drawn: 0, placed: 0, inline: 0, byLibrary: 0 };
 
+  /** `placed`: how many times a part will be placed (placements()); a part placed once is drawn into its page, not as a form. */
   constructor(
     private readonly doc: PartsDocument,
     private readonly libs: PdfLibraries,
     private readonly fontCallback: (family: string, bold: boolean, italic: boolean) => string,
+    private readonly placed: (part: FigurePart) => number = () => 2,
   ) {}
 
   /**
@@ -104,8 +123,12 @@ export class FigureParts {
     doc.fill(theme.background);
     doc.save();
     doc.translate(svgRound(layout.offset.x), svgRound(layout.offset.y));
-    for (const part of figureParts(layout, theme)) if (figure.recurs) this.place(part, figure.mapBox);
-    else this.drawPart(part, figure.mapBox);
+    for (const part of figureParts(layout, theme))
+      if (figure.recurs && this.placed(part) > 1) this.place(part, figure.mapBox);
+      else {
+        this.drawPart(part, figure.mapBox);
+        if (figure.recurs) this.counts.inline++;
+      }
     doc.restore();
     doc.restore();
     doc._fillColor = fillColor;
