@@ -89,12 +89,12 @@ export async function pdfLibraries(): Promise<PdfLibraries> {
 /** The figure as a vector PDF with the fonts embedded and the map attached. `svg` is the copy without metadata. */
 export async function renderPdf(figure: Figure, svgWithoutMap: string, page: PageSize, date: string): Promise<Uint8Array> {
   const fallbacks = fallbackFontBytes(facesUsed(figure.layout));
-  return writePdf(await pdfLibraries(), fontBytes(), { svg: svgWithoutMap, width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date }, page, fallbacks);
+  return writePdf(await pdfLibraries(), fontBytes(), { svg: svgWithoutMap, width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date, drawing: figure }, page, fallbacks);
 }
 
 /** Page-ready figures as one PDF, a page each, every page exactly its figure at `printWidthPt`. */
 export async function renderPdfPages(figures: readonly { figure: Figure; printWidthPt: number }[], date: string): Promise<Uint8Array> {
-  const pages = figures.map(({ figure, printWidthPt }) => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date, printWidthPt }));
+  const pages = figures.map(({ figure, printWidthPt }) => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, date, printWidthPt, drawing: figure }));
   const fallbacks = fallbackFontBytes(uniqueFaces(figures.flatMap(({ figure }) => facesUsed(figure.layout))));
   return writePdf(await pdfLibraries(), fontBytes(), pages, 'fit', fallbacks);
 }

@@ -35,7 +35,7 @@ export async function pagesPdf(figures: readonly FittedFigure[]): Promise<Uint8A
   // The fallback faces any page uses (the CJK ones only for CJK text).
   const used = uniqueFaces(figures.flatMap((f) => facesUsed(f.figure.layout)));
   const [libs, fonts, fallbacks] = await Promise.all([pdfLibraries(), fontBytes(), fallbackFontBytes(used)]);
-  const pages = figures.map(({ figure, printed }) => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, printWidthPt: printed.widthMm / MM_PER_PT }));
+  const pages = figures.map(({ figure, printed }) => ({ svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, printWidthPt: printed.widthMm / MM_PER_PT, drawing: figure }));
   return writePdf(libs, fonts, pages, 'fit', fallbacks);
 }
 

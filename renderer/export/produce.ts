@@ -102,7 +102,7 @@ const PRODUCERS = {
     const [libs, fonts, fallbacks] = await Promise.all([pdfLibraries(), fontBytes(), fallbackFontBytes(facesUsed(figure.layout))]);
     progress(`Writing the PDF (${figure.layout.nodes.length.toLocaleString('en')} nodes)…`);
     await nextFrame();
-    return writePdf(libs, fonts, { svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, description: map.meta.description, date: map.meta.modified }, options.page, fallbacks);
+    return writePdf(libs, fonts, { svg: figure.variant({ embedMap: false }), width: figure.width, height: figure.height, mapJson: figure.mapJson, title: figure.title, description: map.meta.description, date: map.meta.modified, drawing: figure }, options.page, fallbacks);
   },
 } satisfies Record<FigureFormat, Producer>;
 
