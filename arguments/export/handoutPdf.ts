@@ -20,7 +20,7 @@ import { figuresFaces, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { HandoutPlan } from './handout/pages';
 import { textRuns, type FontStyle } from './metrics';
 import { FONT_NAMES, pdfBytes, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfLibraries } from './pdf';
-import { FigureParts, placements, type PartsDocument, type PartsFigure } from './pdfParts';
+import { FigureParts, mapBoxOf, placements, type PartsDocument, type PartsFigure } from './pdfParts';
 
 /** The parts of PDFKit's text API the handout uses, beside what figures use. */
 interface HandoutDocument extends PartsDocument {
@@ -193,8 +193,6 @@ export function revealedFigure(whole: Figure, shown: Shown, focus?: readonly str
   };
 }
 
-/** The map's coordinates a figure's frame shows. */
-const mapBoxOf = (layout: FigureLayout) => ({ x: -layout.offset.x, y: -layout.offset.y, w: layout.width, h: layout.height });
 
 /**
  * A claim's page-ready figure: the first arrangement that fits the text block at legible type,

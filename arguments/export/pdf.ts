@@ -6,7 +6,7 @@ import type { PageSize } from './figure';
 import type { FontFaceUse } from './glyphs';
 import type { FigureLayout } from './layout';
 import type { FigureFont, FontStyle } from './metrics';
-import { FigureParts, type PartsDocument } from './pdfParts';
+import { FigureParts, mapBoxOf, type PartsDocument } from './pdfParts';
 import type { Theme } from './themes';
 
 /** The parts of PDFKit this uses (its Node and browser builds both have them). */
@@ -49,8 +49,9 @@ export interface PdfFigure {
   printWidthPt?: number;
   /**
    * The figure's layout and theme: then it is drawn part by part (pdfParts.ts: the shapes with
-   * svg-to-pdfkit's own calls, the text by PDFKit's text API), the same page as `svg` drawn whole
-   * by svg-to-pdfkit, in a fraction of the time; without them, `svg` is drawn whole.
+   * svg-to-pdfkit's own calls, the text by PDFKit's text API, which kerns), the page `svg` drawn
+   * whole by svg-to-pdfkit gives but for a few glyphs a fraction of a pixel apart
+   * (pdfDrawing.test.ts), in a fraction of the time; without them, `svg` is drawn whole.
    */
   drawing?: { layout: FigureLayout; theme: Theme };
 }
@@ -157,7 +158,7 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figures: Pd
     const fontCallback = (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered);
     if (one.drawing) {
       const { layout, theme } = one.drawing;
-      new FigureParts(doc as unknown as PartsDocument, libs, fontCallback).draw({ layout, theme, svg: one.svg, recurs: false, mapBox: { x: -layout.offset.x, y: -layout.offset.y, w: layout.width, h: layout.height } });
+      new FigureParts(doc as unknown as PartsDocument, libs, fontCallback).draw({ layout, theme, svg: one.svg, recurs: false, mapBox: mapBoxOf(layout) });
     } else libs.SVGtoPDF(doc, one.svg, 0, 0, { width: one.width * PT_PER_PX, height: one.height * PT_PER_PX, fontCallback, warningCallback: (w: string) => warnings.push(w) });
     doc.restore();
   });

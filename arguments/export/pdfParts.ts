@@ -71,6 +71,9 @@ export interface PartsFigure {
 
 const XMLNS = 'http://www.w3.org/2000/svg';
 
+/** The map's coordinates a figure's frame shows. */
+export const mapBoxOf = (layout: FigureLayout): Rect => ({ x: -layout.offset.x, y: -layout.offset.y, w: layout.width, h: layout.height });
+
 /** How many times each part of `figures` will be placed: the parts of recurring figures drawn by parts, counted by object and kind. */
 export function placements(figures: readonly PartsFigure[]): (part: FigurePart) => number {
   const counts = new WeakMap<object, Map<FigurePart['kind'], number>>();
