@@ -25,3 +25,10 @@ declare module '@citation-js/core' {
 }
 
 declare module '@citation-js/plugin-bibtex';
+
+// elkjs types its worker build as a Worker; in Node and bundlers it is a CommonJS module whose
+// exports carry its FakeWorker class (layout/elkInThread.ts reads it).
+declare module 'elkjs/lib/elk-worker.min.js' {
+  const mod: unknown;
+  export = mod;
+}

@@ -20,6 +20,7 @@
 // vain. Every fitting is bounded by MAX_LAYOUTS layouts.
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { ArgumentMap, Id } from '../model';
+import type { LayoutEngine } from '../layout/elkInThread';
 import { buildLayoutGraph, positionsFromLayout, type Size } from '../layout/layered';
 import { DETAILS, DETAIL_LABELS, type Detail } from './detail';
 import { figureStatus, renderFigure, themeWithCardWidth, type Figure, type FigureOptions } from './figure';
@@ -30,10 +31,8 @@ import { MM_PER_PT, printedSize, smallestTextPx, type PageTarget, type PrintedSi
 import { scopeMap, ScopeError, type Scoped } from './scope';
 import { THEMES, type Theme } from './themes';
 
-/** What runs ELK: elkjs in the CLI and tests, the layout worker in the app. */
-export interface LayoutEngine {
-  layout(graph: ElkNode): Promise<ElkNode>;
-}
+/** What runs ELK: elkjs in this thread in the CLI and tests (layout/elkInThread.ts), the layout worker in the app. */
+export type { LayoutEngine } from '../layout/elkInThread';
 
 export const DIRECTIONS = ['right', 'down'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

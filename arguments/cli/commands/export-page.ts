@@ -2,6 +2,7 @@
 // laid out afresh to fit the printed width at a legible type size (export/fit.ts), or a figure
 // set (an overview and a figure per claim, export/figureSet.ts). A scope that does not fit is
 // refused with the ways out, nothing written, unless --force; a set is written only whole.
+import { elkInThread } from '../../layout/elkInThread';
 import { basename, dirname, join } from 'node:path';
 import { DETAILS, isDetail, type Detail } from '../../export/detail';
 import type { FigureFormat, FigureOptions } from '../../export/figure';
@@ -39,10 +40,9 @@ export interface PageRequest {
   io: Io;
 }
 
-/** ELK in this process (elkjs's bundled build), loaded only for the figures that lay out afresh. */
+/** ELK in this process (layout/elkInThread.ts: elkjs's engine without its timer hops), loaded only for the figures that lay out afresh. */
 export async function elkEngine(): Promise<LayoutEngine> {
-  const ELK = ((await import('elkjs/lib/elk.bundled.js')) as unknown as { default: new () => LayoutEngine }).default;
-  return new ELK();
+  return elkInThread();
 }
 
 const r1 = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
