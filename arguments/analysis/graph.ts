@@ -3,7 +3,7 @@
 // judgement that counts on each. Built once per computation in linear time (plus one sort of ids).
 import type { ArgumentMap, Id, NodeKind, Relation, RelationKind } from '../model';
 import { checkEvaluation, EFFECT_WEIGHT, VERDICT_EFFECTS, type Effect, type Evaluation, type JudgedKind, type Verdict } from './evaluation';
-import { naturalCompare } from './order';
+import { naturalCompare, naturalSort } from './order';
 import { voiceCounts, voiceOf, type VoiceFilter } from './voices';
 
 export type InferenceKind = Exclude<RelationKind, 'qualifies'>;
@@ -89,13 +89,13 @@ export function buildGraph(map: ArgumentMap, evaluations: readonly Evaluation[],
   const problems: string[] = [];
   const stmtIds: Id[] = [];
   for (const id of Object.keys(map.nodes)) if (voiceCounts(voiceOf(map.nodes[id]!), voices)) stmtIds.push(id);
-  stmtIds.sort(naturalCompare);
+  naturalSort(stmtIds);
   const stmtIndex = new Map<Id, number>();
   for (let k = 0; k < stmtIds.length; k++) stmtIndex.set(stmtIds[k]!, k);
 
   // Which relations count: sound, in a counted voice, between counted elements. An undercut of
   // a relation that does not count does not count either (it vanishes with what it attacks).
-  const relIds = Object.keys(map.relations).sort(naturalCompare);
+  const relIds = naturalSort(Object.keys(map.relations));
   const rels: Relation[] = new Array(relIds.length);
   const counted = new Uint8Array(relIds.length);
   const undercutsOf = new Map<Id, number[]>();
@@ -103,9 +103,12 @@ export function buildGraph(map: ArgumentMap, evaluations: readonly Evaluation[],
   for (let k = 0; k < relIds.length; k++) {
     const id = relIds[k]!;
     const r = (rels[k] = map.relations[id]!);
-    const problem = structuralProblem(map, id);
+    // Premises and target counted: then they are nodes (or, for an undercut, a relation) of the
+    // map, so the relation is sound without the look-ups structuralProblem makes.
+    const sound = Array.isArray(r.from) && r.from.length > 0 && allCounted(r.from, stmtIndex) && (r.kind === 'undercuts' ? Object.hasOwn(map.relations, r.to) : stmtIndex.has(r.to));
+    const problem = sound ? undefined : structuralProblem(map, id);
     if (problem) problems.push(problem);
-    const here = !problem && voiceCounts(voiceOf(r), voices) && allCounted(r.from, stmtIndex) && (r.kind === 'undercuts' || stmtIndex.has(r.to));
+    const here = sound && voiceCounts(voiceOf(r), voices);
     if (here) counted[k] = 1;
     else absent.push(k);
     if (!problem && r.kind === 'undercuts') {
