@@ -221,6 +221,32 @@ async function claimFigure(shown: HandoutPlan['pages'][number]['shown'], engine:
 }
 
 /**
+ * How many claims' figures are fitted at once. A fitting waits for ELK at each attempt; where ELK
+ * runs in another thread (the app's layout worker, the CLI's ELK thread for a large handout),
+ * the others meanwhile draw and route what ELK already laid out, so both threads keep busy. The
+ * figures do not depend on it: each claim's fitting is its own, and each is drawn whole between
+ * two of its waits.
+ */
+const CLAIMS_IN_FLIGHT = 4;
+
+/** `make` of each item, at most `limit` unsettled at a time, the results in the items' order. */
+async function inPageOrder<T, R>(items: readonly T[], limit: number, make: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    try {
+      for (let k = next++; k < items.length && !failed; k = next++) out[k] = await make(items[k]!);
+    } catch (err) {
+      failed = true; // the others take no more: the handout is not made
+      throw err;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
+}
+
+/**
  * Draws each page's figure and finds the faces the handout needs (the caller loads them).
  * `engine` runs ELK for the claims' page-ready figures (elkjs in the CLI, the layout worker in the app).
  */
@@ -230,7 +256,7 @@ export async function prepareHandoutPdf(plan: HandoutPlan, engine: LayoutEngine)
     // The last step shows the whole map: its layout holds every card and arrow of every step.
     const whole = renderFigure(plan.pages.at(-1)!.shown, FIGURE_OPTIONS, { embedMap: false });
     figures.push(...plan.pages.map((p) => revealedFigure(whole, p.shown, p.focus)));
-  } else for (const p of plan.pages) figures.push(await claimFigure(p.shown, engine));
+  } else figures.push(...(await inPageOrder(plan.pages, CLAIMS_IN_FLIGHT, (p) => claimFigure(p.shown, engine))));
   const text = [...plan.pages.flatMap((p) => [...headerPieces(plan, p), ...quotePieces(plan, p)]), ...bibliographyPieces(plan)];
   const faces = uniqueFaces([{ font: 'Source Serif 4', face: 'regular' }, { font: 'Source Serif 4', face: 'italic' }, { font: 'Source Serif 4', face: 'bold' }, ...figuresFaces(figures.map((f) => f.layout)), ...piecesFaces(text)]);
   return { plan, figures, faces };

@@ -187,6 +187,27 @@ describe('PDF handout, a page per claim', () => {
     });
     expect(prepared.figures[plan.pages.findIndex((p) => p.heading === 'Claim 4')]!.pageReady).toBe('fits');
   }, 120_000);
+
+  it("gives each claim its own figure, in page order, when ELK answers late and out of order (another thread's)", async () => {
+    const plan = planHandout(map, cite, { paging: 'claim' });
+    const inTurn = await prepareHandoutPdf(plan, elk);
+    // Each answer held back a while that depends on its graph (the small ones longest), so the
+    // claims fitted together finish in another order than the pages'.
+    let k = 0;
+    const late = { layout: async (g: Parameters<typeof elk.layout>[0]) => {
+      k++;
+      const wait = Math.max(0, 60 - 4 * (g.children?.length ?? 0));
+      const out = await elk.layout(g);
+      await new Promise((r) => setTimeout(r, wait));
+      return out;
+    } };
+    const together = await prepareHandoutPdf(plan, late);
+    expect(k).toBeGreaterThan(plan.pages.length);
+    // Each page's figure draws that page's cards, and is the figure fitted one claim at a time.
+    together.figures.forEach((f, i) => expect(f.layout.nodes.map((n) => n.id).sort(), plan.pages[i]!.heading).toEqual(Object.keys(plan.pages[i]!.shown.nodes).sort()));
+    expect(together.figures.map((f) => f.svg)).toEqual(inTurn.figures.map((f) => f.svg));
+    expect(together.figures.map((f) => f.pageReady)).toEqual(inTurn.figures.map((f) => f.pageReady));
+  }, 120_000);
 });
 
 describe('PDF worksheet', () => {
