@@ -8,7 +8,7 @@ import { startFigureRouting } from '../arguments/cli/avoid';
 import { nodeCiteProcessor } from '../arguments/cli/citeproc-node';
 import { fallbackFontBytes, fontBytes, pdfLibraries } from '../arguments/cli/figures';
 import { planHandout, type HandoutPaging } from '../arguments/export/handout/pages';
-import { elkEngine } from '../arguments/cli/commands/export-page';
+import { figuresEngine } from '../arguments/cli/elkThread';
 import { prepareHandoutPdf, writeHandoutPdf } from '../arguments/export/handoutPdf';
 import { generateMap } from './generate';
 import { atMost, type Figure } from './results';
@@ -28,7 +28,7 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
   await startFigureRouting();
   const map = generateMap(size);
   const cite = await nodeCiteProcessor();
-  const [libs, fonts, elk] = [await pdfLibraries(), fontBytes(), await elkEngine()];
+  const [libs, fonts] = [await pdfLibraries(), fontBytes()];
   const out: Figure[] = [];
   try {
     for (const paging of options.pagings ?? (['step', 'claim'] as const)) {
@@ -39,7 +39,9 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
         const t0 = performance.now();
         const plan = planHandout(map, cite, { paging });
         const t1 = performance.now();
-        const prepared = await prepareHandoutPdf(plan, elk);
+        // As the CLI does: ELK in a thread of its own for many claims (cli/elkThread.ts), started in the time measured.
+        const elk = figuresEngine(paging === 'claim' ? plan.pages.length : 0);
+        const prepared = await prepareHandoutPdf(plan, elk).finally(() => elk.close());
         const t2 = performance.now();
         const pdf = await writeHandoutPdf(libs, fonts, fallbackFontBytes(prepared.faces), prepared, { date: map.meta.modified });
         const t3 = performance.now();

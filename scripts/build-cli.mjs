@@ -102,7 +102,20 @@ const routers = await build({
   banner: { js: "const __argmapUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 place(join(chunks, 'routers.cjs'), routers.outputFiles[0].contents);
-for (const f of readdirSync(chunks)) if (![basename(bundle), `${basename(bundle)}.map`, 'routers.cjs', 'code-cache'].includes(f)) rmSync(join(chunks, f), { recursive: true, force: true });
+// The ELK thread's script (arguments/cli/elkThread.ts finds it beside the bundle), likewise.
+const elkThread = await build({
+  write: false,
+  ...common,
+  entryPoints: ['arguments/cli/elkWorker.ts'],
+  outfile: join(chunks, 'elk.cjs'),
+  format: 'cjs',
+  external,
+  legalComments: 'none',
+  define: { 'import.meta.url': '__argmapUrl' },
+  banner: { js: "const __argmapUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+place(join(chunks, 'elk.cjs'), elkThread.outputFiles[0].contents);
+for (const f of readdirSync(chunks)) if (![basename(bundle), `${basename(bundle)}.map`, 'routers.cjs', 'elk.cjs', 'code-cache'].includes(f)) rmSync(join(chunks, f), { recursive: true, force: true });
 const caches = join(chunks, 'code-cache');
 const current = `-${hash}-${statSync(bundle).size}-${Math.trunc(statSync(bundle).mtimeMs)}-`;
 if (existsSync(caches)) for (const f of readdirSync(caches)) if (!f.includes(current)) rmSync(join(caches, f), { force: true });

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { buildHandout, HandoutError, worksheetNodes, type HandoutPlatform } from '../../export/handout';
 import { planHandout, type HandoutPaging } from '../../export/handout/pages';
 import { prepareHandoutPdf, writeHandoutPdf } from '../../export/handoutPdf';
-import { elkEngine } from './export-page';
 import type { ArgumentMap } from '../../model';
+import { figuresEngine } from '../elkThread';
 import { fallbackFontBytes, fallbackFontFile, fontBytes, fontFile, pdfLibraries } from '../figures';
 import { CliError, say, type Io } from '../io';
 import { shown } from '../quote';
@@ -58,7 +58,14 @@ export async function exportHandoutPdf(map: ArgumentMap, o: { out: string; works
   } finally {
     cite.dispose();
   }
-  const prepared = await prepareHandoutPdf(plan, await elkEngine());
+  // A page per claim lays each claim out afresh (a page per step draws the map's own layout).
+  const engine = figuresEngine(o.paging === 'claim' ? plan.pages.length : 0);
+  let prepared;
+  try {
+    prepared = await prepareHandoutPdf(plan, engine);
+  } finally {
+    await engine.close();
+  }
   const pdf = await writeHandoutPdf(await pdfLibraries(), fontBytes(), fallbackFontBytes(prepared.faces), prepared, { date: map.meta.modified, description: map.meta.description });
   writeFileAtomic(o.out, pdf.bytes, { overwrite: true });
   const what = worksheet ? `PDF worksheet (${worksheet.length} ${worksheet.length === 1 ? 'node' : 'nodes'} left blank)` : 'PDF handout';
