@@ -36,30 +36,19 @@ export function shownAt(map: ArgumentMap, steps: readonly PresentationStep[], at
  * handout's steps and the exports.
  */
 export function shownRelations(map: ArgumentMap, shown: ReadonlySet<Id>): Record<Id, Relation> {
+  // Every shown node at one step: a relation is shown at it or never (relationsFirstShown holds the rule).
+  const at = relationsFirstShown(map, new Map([...shown].map((id) => [id, 0])));
   const relations: Record<Id, Relation> = {};
-  const pending = Object.values(map.relations).filter((r) => r.from.every((f) => shown.has(f)));
-  const undercuts: Relation[] = [];
-  for (const r of pending)
-    if (r.kind === 'undercuts') undercuts.push(r);
-    else if (shown.has(r.to)) relations[r.id] = r;
-  // Undercuts of undercuts: repeat until no more arrive (each pass adds one level).
-  for (let added = true; added; ) {
-    added = false;
-    for (const r of undercuts)
-      if (!Object.hasOwn(relations, r.id) && Object.hasOwn(relations, r.to)) {
-        relations[r.id] = r;
-        added = true;
-      }
-  }
+  for (const id of Object.keys(map.relations)) if (at.has(id)) relations[id] = map.relations[id]!;
   return relations;
 }
 
 /**
  * The step at which each relation is first shown when the shown nodes only grow, step by step
- * (`firstShown`: each node's first step): what shownRelations gives at every step, found in one
- * pass over the relations instead of once per step. The same rule: a relation is shown from the
- * step that shows all its premises and its target card (an undercut: the relation it attacks);
- * tests/unit/present/reveal.test.ts checks the two agree at every step.
+ * (`firstShown`: each node's first step), in one pass over the relations: a relation is shown
+ * from the step that shows all its premises and its target card (an undercut: the relation it
+ * attacks, so never when undercuts attack one another in a circle). The rule of shownRelations,
+ * which asks it with every shown node at one step.
  */
 export function relationsFirstShown(map: ArgumentMap, firstShown: ReadonlyMap<Id, number>): Map<Id, number> {
   const at = new Map<Id, number>();

@@ -7,6 +7,7 @@
 // A graph is answered with the positioned boxes only (ids, x, y, sizes; no edges or routes); a
 // map with its positions as one Float64Array, transferred rather than copied.
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { LayoutEngine } from '../../arguments/layout/elkInThread';
 import { graphOfInput, layoutInputProblem, packPositions, type LayoutInput } from '../../arguments/layout/packed';
 
 export type LayoutRequest = { requestId: number; graph: ElkNode } | { requestId: number; map: LayoutInput };
@@ -22,10 +23,8 @@ export interface LayoutAnswer {
   transfer: ArrayBuffer[];
 }
 
-/** What the worker needs of ELK (the real one, or a fake in tests). */
-export interface LayoutEngine {
-  layout(graph: ElkNode): Promise<ElkNode>;
-}
+/** What the worker needs of ELK (the real one, or a fake in tests): the domain's one engine type. */
+export type { LayoutEngine };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
