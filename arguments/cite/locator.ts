@@ -13,7 +13,7 @@
 //   bibliography entry already).
 // A quote that crosses a page break gets a range ("71–72").
 import type { Quote, Source } from '../model';
-import { anchorQuote } from '../text/anchor';
+import { anchorQuote, isQuoteFound } from '../text/anchor';
 import { isArchival } from './csl';
 
 export interface Locator {
@@ -67,19 +67,11 @@ function spanOf(source: Source, quote: Quote | { start: number }): { start: numb
 }
 
 /**
- * Is the quote found in the text (anchorQuote would give a span)? Without the span itself: a
- * text without page breaks needs only this, and a verbatim occurrence is enough to know it
- * (anchorQuote returns one of its verbatim occurrences whenever there is one). Cards' sizes ask
- * for every quote's locator when a map opens; anchoring each against a long source with its
- * context was most of that time.
+ * Is the quote found in the text? A text without page breaks needs only this (text/anchor.ts's
+ * isQuoteFound, not the span): cards' sizes ask for every quote's locator when a map opens, and
+ * anchoring each against a long source with its context was most of that time.
  */
-function found(source: Source, quote: Quote | { start: number }): boolean {
-  if ('exact' in quote && quote.exact !== '') {
-    const hint = quote.start;
-    if ((hint !== undefined && hint >= 0 && source.text.startsWith(quote.exact, hint)) || source.text.includes(quote.exact)) return true;
-  }
-  return spanOf(source, quote) !== null;
-}
+const found = (source: Source, quote: Quote | { start: number }): boolean => ('exact' in quote ? isQuoteFound(source.text, quote) : spanOf(source, quote) !== null);
 
 export function locatorFor(source: Source, quote: Quote | { start: number }): Locator | null {
   const paged = source.text.includes(FORM_FEED);

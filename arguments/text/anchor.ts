@@ -61,6 +61,20 @@ function contextScorer(sourceText: string, quote: Quote): { score: (start: numbe
   };
 }
 
+/**
+ * Whether anchorQuote finds the quote at all (it gives a span whenever the exact text occurs,
+ * verbatim or normalized), without choosing among the occurrences by context: what a caller
+ * needs when only "is it there?" matters (a locator in a text without page breaks). Cheap when
+ * the quote occurs verbatim; the normalized text is the one anchorQuote caches.
+ */
+export function isQuoteFound(sourceText: string, quote: Quote): boolean {
+  const exact = quote.exact;
+  if (!exact) return false;
+  const hint = quote.start;
+  if ((hint !== undefined && hint >= 0 && sourceText.startsWith(exact, hint)) || sourceText.includes(exact)) return true;
+  return normalizeCached(sourceText).text.includes(normalizeForMatch(exact).text);
+}
+
 export function anchorQuote(sourceText: string, quote: Quote): Anchor | null {
   const exact = quote.exact;
   if (!exact) return null;

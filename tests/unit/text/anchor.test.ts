@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Quote } from '../../../arguments/model';
-import { anchorQuote, describeQuote } from '../../../arguments/text/anchor';
+import { anchorQuote, describeQuote, isQuoteFound } from '../../../arguments/text/anchor';
 import { normalizeForMatch } from '../../../arguments/text/normalize';
 
 const raw = readFileSync(new URL('../../../arguments/sources/stalin-gottwald-1950.txt', import.meta.url), 'utf8');
@@ -205,4 +205,18 @@ describe('anchorQuote properties', () => {
       }),
     );
   });
+
+  it('isQuoteFound says whether anchorQuote finds the quote: kept, whitespace-mangled, misquoted or empty, with or without the hint', () => {
+    fc.assert(
+      fc.property(range(letter), fc.constantFrom('kept', 'mangled', 'misquoted', 'empty'), fc.boolean(), ({ start, end }, change, keepHint) => {
+        const q = describeQuote('letter', letter, start, end);
+        const exact = change === 'mangled' ? q.exact.replace(/\s+/g, '\u00A0\n') : change === 'misquoted' ? `${q.exact}⁂` : change === 'empty' ? '' : q.exact;
+        const { start: _hint, ...noHint } = q;
+        const quote = keepHint ? { ...q, exact } : { ...noHint, exact };
+        expect(isQuoteFound(letter, quote)).toBe(anchorQuote(letter, quote) !== null);
+      }),
+    );
+    expect(isQuoteFound(letter, { ...describeQuote('letter', letter, 10, 40), exact: 'not in the letter at all' })).toBe(false);
+  });
 });
+
