@@ -9,7 +9,8 @@ import { type Figure, type PageSize } from '../export/figure';
 import type { FigureLayout } from '../export/layout';
 import { facesUsed, uniqueFaces, type FontFaceUse } from '../export/glyphs';
 import { FONT_FAMILY, type FontStyle } from '../export/metrics';
-import { fallbackFacesOf, writePdf, type FallbackFontBytes, type FontBytes, type PdfLibraries } from '../export/pdf';
+import { fallbackFacesOf, writePdf, type FallbackFontBytes, type FontBytes } from '../export/pdf';
+import type { PdfLibraries } from '../export/pdfKit';
 import { joinBytes } from '../export/pngStream';
 import { pngStream } from './raster';
 

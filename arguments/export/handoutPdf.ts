@@ -19,7 +19,8 @@ import { writeSvg } from './svg';
 import { figuresFaces, uniqueFaces, type FontFaceUse } from './glyphs';
 import type { HandoutPlan } from './handout/pages';
 import { textRuns, type FontStyle } from './metrics';
-import { FONT_NAMES, pdfBytes, pdfFontName, PT_PER_PX, registerPdfFonts, type FallbackFontBytes, type FontBytes, type PdfLibraries } from './pdf';
+import { FONT_NAMES, pdfBytes, pdfFontName, registerPdfFonts, type FallbackFontBytes, type FontBytes } from './pdf';
+import { PT_PER_PX, type PdfLibraries } from './pdfKit';
 import { FigureParts, mapBoxOf, placements, type PartsDocument, type PartsFigure } from './pdfParts';
 
 /** The parts of PDFKit's text API the handout uses, beside what figures use. */

@@ -1,5 +1,6 @@
-// PDF figures: the figure's SVG drawn as vectors into a PDFKit document with svg-to-pdfkit,
-// the bundled fonts embedded, the map attached as map.argmap.json. The libraries are handed
+// PDF figures: the figure drawn as vectors into a PDFKit document (part by part, pdfParts.ts,
+// when its layout is given; else its SVG through svg-to-pdfkit), the bundled fonts embedded,
+// the map attached as map.argmap.json. The libraries are handed
 // in (PDFKit's Node build in the CLI, its browser build in the app), so both run this code.
 import { PDF_ATTACHMENT_NAME } from './embed';
 import type { PageSize } from './figure';
@@ -7,28 +8,8 @@ import type { FontFaceUse } from './glyphs';
 import type { FigureLayout } from './layout';
 import type { FigureFont, FontStyle } from './metrics';
 import { FigureParts, mapBoxOf, type PartsDocument } from './pdfParts';
+import { PT_PER_PX, type PdfDocumentLike, type PdfLibraries } from './pdfKit';
 import type { Theme } from './themes';
-
-/** The parts of PDFKit this uses (its Node and browser builds both have them). */
-export interface PdfDocumentLike {
-  registerFont(name: string, src: Uint8Array | ArrayBuffer): unknown;
-  font(name: string): unknown;
-  save(): unknown;
-  restore(): unknown;
-  addPage(options: Record<string, unknown>): unknown;
-  translate(x: number, y: number): unknown;
-  scale(k: number): unknown;
-  file(src: Uint8Array, options: Record<string, unknown>): unknown;
-  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
-  on(event: 'end', listener: () => void): unknown;
-  on(event: 'error', listener: (err: unknown) => void): unknown;
-  end(): void;
-}
-
-export interface PdfLibraries {
-  PDFDocument: new (options: Record<string, unknown>) => PdfDocumentLike;
-  SVGtoPDF: (doc: PdfDocumentLike, svg: string, x: number, y: number, options: Record<string, unknown>) => void;
-}
 
 export type FontBytes = Record<FontStyle, Uint8Array>;
 
@@ -56,7 +37,6 @@ export interface PdfFigure {
   drawing?: { layout: FigureLayout; theme: Theme };
 }
 
-export const PT_PER_PX = 72 / 96;
 /** The largest page PDF viewers accept (200 in). */
 const MAX_PAGE_PT = 14400;
 const PAPER: Record<Exclude<PageSize, 'fit'>, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792] };
@@ -158,7 +138,9 @@ export async function writePdf(libs: PdfLibraries, fonts: FontBytes, figures: Pd
     const fontCallback = (family: string, bold: boolean, italic: boolean) => pdfFontName(family ?? '', bold, italic, registered);
     if (one.drawing) {
       const { layout, theme } = one.drawing;
-      new FigureParts(doc as unknown as PartsDocument, libs, fontCallback).draw({ layout, theme, svg: one.svg, recurs: false, mapBox: mapBoxOf(layout) });
+      const parts = new FigureParts(doc as unknown as PartsDocument, libs, fontCallback);
+      parts.draw({ layout, theme, svg: one.svg, recurs: false, mapBox: mapBoxOf(layout) });
+      warnings.push(...parts.warnings);
     } else libs.SVGtoPDF(doc, one.svg, 0, 0, { width: one.width * PT_PER_PX, height: one.height * PT_PER_PX, fontCallback, warningCallback: (w: string) => warnings.push(w) });
     doc.restore();
   });

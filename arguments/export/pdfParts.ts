@@ -14,7 +14,7 @@
 // the way this does: a form made with doc.ref(), and doc.page swapped, while the part is
 // drawn, for one that writes into the form and collects the resources it names.
 import type { FigureLayout, Rect } from './layout';
-import { PT_PER_PX, type PdfDocumentLike, type PdfLibraries } from './pdf';
+import { PT_PER_PX, type PdfDocumentLike, type PdfLibraries } from './pdfKit';
 import { drawShapes, type ShapesDocument } from './pdfShapes';
 import { drawRuns, takeSvgText, type TextDocument } from './pdfText';
 import { figureFurniture, figureParts, svgRound, type FigurePart } from './svg';
@@ -96,6 +96,9 @@ export class FigureParts {
    * svg-to-pdfkit drew (not pdfShapes.ts): for the tests and the bench's notes.
    */
   readonly counts = { drawn: 0, placed: 0, inline: 0, byLibrary: 0 };
+  /** What svg-to-pdfkit said about what it drew (it would print it to the console otherwise). */
+  readonly warnings: string[] = [];
+  private readonly warn = (w: string) => void this.warnings.push(w);
 
   /** `placed`: how many times a part will be placed (placements()); a part placed once is drawn into its page, not as a form. */
   constructor(
@@ -114,7 +117,7 @@ export class FigureParts {
     const { layout, theme } = figure;
     // A figure with a legend, caption or list of sources (none in a handout) is drawn whole: those are its own.
     if (figure.bySvg || figureFurniture(layout, theme) !== '') {
-      this.libs.SVGtoPDF(doc, figure.svg, 0, 0, { width: layout.width * PT_PER_PX, height: layout.height * PT_PER_PX, fontCallback: this.fontCallback });
+      this.libs.SVGtoPDF(doc, figure.svg, 0, 0, { width: layout.width * PT_PER_PX, height: layout.height * PT_PER_PX, fontCallback: this.fontCallback, warningCallback: this.warn });
       return;
     }
     const fillColor = doc._fillColor;
@@ -158,7 +161,7 @@ export class FigureParts {
     const { shapes, runs } = takeSvgText(part.svg());
     if (!drawShapes(doc, shapes)) {
       const svg = `<svg xmlns="${XMLNS}" width="${box.w}" height="${box.h}" viewBox="0 0 ${box.w} ${box.h}" overflow="visible">${shapes}</svg>`;
-      this.libs.SVGtoPDF(doc, svg, 0, 0, { assumePt: true, width: box.w, height: box.h, fontCallback: this.fontCallback });
+      this.libs.SVGtoPDF(doc, svg, 0, 0, { assumePt: true, width: box.w, height: box.h, fontCallback: this.fontCallback, warningCallback: this.warn });
       this.counts.byLibrary++;
     }
     if (runs.length > 0) drawRuns(doc, runs, this.fontCallback);

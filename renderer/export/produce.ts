@@ -5,7 +5,8 @@
 // build, loaded only when a PDF is first made.
 import { pngMetadataChunks, type PngMetadata } from '../../arguments/export/embed';
 import { FIGURE_FORMATS, pixelSize, rasterTooLarge, RasterTooLargeError, renderFigure, type Figure, type FigureFormat, type FigureOptions, type PageSize } from '../../arguments/export/figure';
-import { writePdf, type PdfLibraries } from '../../arguments/export/pdf';
+import { writePdf } from '../../arguments/export/pdf';
+import type { PdfLibraries } from '../../arguments/export/pdfKit';
 import { bandRows, CANVAS_BAND_BYTES, encodePng, joinBytes } from '../../arguments/export/pngStream';
 import { resizeSvg } from '../../arguments/export/svg';
 import { figureSizeProblem } from '../../arguments/limits';

@@ -103,3 +103,23 @@ describe('what it leaves to svg-to-pdfkit', () => {
     expect(pathCommands('M0,0 A3.5,3.5 0 1,0 7,0 A3.5,3.5 0 1,0 0,0 Z')!.filter((c) => c[0] === 'curve')).toHaveLength(6);
   });
 });
+
+describe('what svg-to-pdfkit says while drawing a figure', () => {
+  it('is kept with the drawing, not printed to the console', async () => {
+    const { FigureParts, mapBoxOf } = await import('../../../arguments/export/pdfParts');
+    const figure = renderFigure(shippedMap(), { theme: 'print', scope: { kind: 'all' }, counters: true, voices: true, legend: true });
+    const doc = new libs.PDFDocument({ size: [figure.width, figure.height], margin: 0 });
+    const parts = new FigureParts(doc as never, libs, () => 'Helvetica');
+    const printed: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => void printed.push(a);
+    try {
+      // A legend makes the figure go to svg-to-pdfkit whole; a repeated attribute makes it warn.
+      parts.draw({ layout: figure.layout, theme: figure.theme, svg: figure.svg.replace('<svg ', '<svg width="1" '), recurs: false, mapBox: mapBoxOf(figure.layout) });
+    } finally {
+      console.warn = warn;
+    }
+    expect(parts.warnings.join('\n')).toMatch(/duplicate attribute/);
+    expect(printed).toEqual([]);
+  });
+});
