@@ -4,7 +4,7 @@
 // and arrows each drawn once as a form placed on every page that shows it) with the parts
 // logged, and the size of the file. The citation processor is opened once beforehand, as the
 // app keeps one open. `npx tsx bench/handoutPdf.ts [NODES]` prints them (1,000 nodes unless said).
-import { startFigureRouting } from '../arguments/cli/avoid';
+import { startFigureRouting, stopFigureRoutingThreads } from '../arguments/cli/avoid';
 import { nodeCiteProcessor } from '../arguments/cli/citeproc-node';
 import { fallbackFontBytes, fontBytes, pdfLibraries } from '../arguments/cli/figures';
 import { planHandout, type HandoutPaging } from '../arguments/export/handout/pages';
@@ -25,13 +25,17 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
   const reps = options.reps ?? 1;
   const size = options.nodes ?? 1000;
   const log = options.log ?? (() => {});
-  await startFigureRouting();
   const map = generateMap(size);
   const cite = await nodeCiteProcessor();
   const [libs, fonts] = [await pdfLibraries(), fontBytes()];
   const out: Figure[] = [];
   try {
     for (const paging of options.pagings ?? (['step', 'claim'] as const)) {
+      // Routing as `argmap export --format handout-pdf` sets it up (commands/export.ts): in this
+      // thread, without the routing threads an earlier row may have started (the HTML handout's):
+      // on two cores they did not make a page per step faster (figures 2.6 → 2.8 s here, 4 Dec).
+      await stopFigureRoutingThreads();
+      await startFigureRouting();
       const ms: number[] = [];
       let mb = 0;
       let note = '';
@@ -59,6 +63,7 @@ export async function benchHandoutPdf(options: HandoutPdfBenchOptions = {}): Pro
     }
   } finally {
     cite.dispose();
+    await stopFigureRoutingThreads();
   }
   return out;
 }

@@ -58,3 +58,12 @@ export async function startFigureRouting(arrows?: number, largest = arrows): Pro
     setFigureRouting(null, `libavoid did not load (${err instanceof Error ? err.message : String(err)})`);
   }
 }
+
+/** Stops the routing threads, if any, and routes in this thread from then on (the bench's runs of another command's kind). */
+export async function stopFigureRoutingThreads(): Promise<void> {
+  const running = threads;
+  if (!running) return;
+  threads = null;
+  setFigureRouting(await loadAvoid());
+  await running.close();
+}
