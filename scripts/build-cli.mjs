@@ -88,33 +88,25 @@ const place = (file, data) => {
 place(`${bundle}.map`, output('.cjs.map').contents);
 place(bundle, code);
 
-// The routing threads' script (arguments/cli/routerPool.ts finds it beside the bundle): a file of
-// its own, run by Node as it is (a thread starts from a file), taking libavoid by a real import().
-const routers = await build({
-  write: false,
-  ...common,
-  entryPoints: ['arguments/cli/routerWorker.ts'],
-  outfile: join(chunks, 'routers.cjs'),
-  format: 'cjs',
-  external,
-  legalComments: 'none',
-  define: { 'import.meta.url': '__argmapUrl' },
-  banner: { js: "const __argmapUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
-place(join(chunks, 'routers.cjs'), routers.outputFiles[0].contents);
-// The ELK thread's script (arguments/cli/elkThread.ts finds it beside the bundle), likewise.
-const elkThread = await build({
-  write: false,
-  ...common,
-  entryPoints: ['arguments/cli/elkWorker.ts'],
-  outfile: join(chunks, 'elk.cjs'),
-  format: 'cjs',
-  external,
-  legalComments: 'none',
-  define: { 'import.meta.url': '__argmapUrl' },
-  banner: { js: "const __argmapUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
-place(join(chunks, 'elk.cjs'), elkThread.outputFiles[0].contents);
+// The threads' scripts, each a file of its own beside the bundle (a thread starts from a file),
+// run by Node as it is and taking libavoid or ELK by a real import(): the routing threads'
+// (arguments/cli/routerPool.ts) and the ELK thread's (arguments/cli/elkThread.ts).
+async function threadScript(entry, name) {
+  const built = await build({
+    write: false,
+    ...common,
+    entryPoints: [entry],
+    outfile: join(chunks, name),
+    format: 'cjs',
+    external,
+    legalComments: 'none',
+    define: { 'import.meta.url': '__argmapUrl' },
+    banner: { js: "const __argmapUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  place(join(chunks, name), built.outputFiles[0].contents);
+}
+await threadScript('arguments/cli/routerWorker.ts', 'routers.cjs');
+await threadScript('arguments/cli/elkWorker.ts', 'elk.cjs');
 for (const f of readdirSync(chunks)) if (![basename(bundle), `${basename(bundle)}.map`, 'routers.cjs', 'elk.cjs', 'code-cache'].includes(f)) rmSync(join(chunks, f), { recursive: true, force: true });
 const caches = join(chunks, 'code-cache');
 const current = `-${hash}-${statSync(bundle).size}-${Math.trunc(statSync(bundle).mtimeMs)}-`;

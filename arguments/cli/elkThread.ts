@@ -6,9 +6,8 @@
 // handouts, or one core, keep ELK in the main thread: starting the thread and loading ELK
 // there costs ~0.15 s. The layouts are ELK's own either way (the same engine, same graphs).
 // A thread that fails or stops leaves the main thread to lay out what it had not answered.
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { threadScript } from './threadScript';
 import { Worker } from 'node:worker_threads';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { elkInThread, type LayoutEngine } from '../layout/elkInThread';
@@ -29,13 +28,7 @@ export interface ClosableEngine extends LayoutEngine {
   close(): Promise<void>;
 }
 
-/** The thread's script: beside the CLI's bundle (scripts/build-cli.mjs), or the TypeScript through tsx's require hook (tests, bench). */
-function workerScript(): { script: string | URL; eval: boolean } {
-  const here = import.meta.url;
-  if (here.endsWith('.cjs')) return { script: new URL('./elk.cjs', here), eval: false };
-  const tsx = createRequire(here).resolve('tsx/cjs/api');
-  return { script: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(new URL('./elkWorker.ts', here)))});`, eval: true };
-}
+const workerScript = () => threadScript(import.meta.url, 'elk.cjs', 'elkWorker.ts');
 
 /** ELK in a thread; what the thread does not answer (it failed to start, or crashed) is laid out in this one. */
 export function startElkThread(): ClosableEngine {

@@ -9,9 +9,8 @@
 // time from a shared counter, so a thread still loading libavoid, or a slow one, takes fewer; a
 // thread that stops answering (it crashed) costs a pause, never the figure: what it did not
 // answer, the main thread solves itself.
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { threadScript } from './threadScript';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { solveRouterJob, type AvoidLibrary, type RouterJob, type RouterParameters, type SolveMany } from '../layout/routing';
 
@@ -52,13 +51,7 @@ export function routerThreadCount(max = 3, cores = availableParallelism()): numb
   return Math.max(0, Math.min(max, cores - 1));
 }
 
-/** The threads' script: the CLI's bundle carries it beside itself (scripts/build-cli.mjs); from source (tests, bench), the TypeScript through tsx's require hook. */
-function workerScript(): { script: string | URL; eval: boolean } {
-  const here = import.meta.url;
-  if (here.endsWith('.cjs')) return { script: new URL('./routers.cjs', here), eval: false };
-  const tsx = createRequire(here).resolve('tsx/cjs/api');
-  return { script: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(fileURLToPath(new URL('./routerWorker.ts', here)))});`, eval: true };
-}
+const workerScript = () => threadScript(import.meta.url, 'routers.cjs', 'routerWorker.ts');
 
 /** Starts `threads` threads, each loading libavoid at once (while the main thread lays out the figure). */
 export function startRouterThreads(threads = routerThreadCount()): RouterThreads {
